@@ -1,0 +1,67 @@
+// The synthesis engine: one render path for offline export and live playback.
+// Thread rules: Prepare() runs on any non-audio thread; everything marked [audio] runs on
+// the thread that renders (the PortAudio callback, or the offline renderer's loop) and
+// never allocates, locks, logs or touches files.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "interpret/events.h"
+
+namespace graphony {
+
+struct EngineSettings {
+  double sample_rate = 48000;   // 22050 .. 192000
+  float reverb_mix = 0.18f;     // 0 = dry
+  float master_gain = 1.0f;     // linear, before the limiter
+  int max_voices = 64;          // fixed voice pool for notes, gestures and live input
+  std::string samples_dir;      // where sampler instruments look for files (besides the bundle)
+};
+
+// Events compiled for rendering at one sample rate: instruments resolved, samples loaded,
+// partial banks laid out for the oscillator bank. Immutable once built; shared by pointer.
+class RenderProgram;
+
+// Builds a program off the audio thread. Throws std::runtime_error with a clear message
+// (e.g. a sampler file that cannot be read).
+std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
+                                                    const EngineSettings& settings);
+
+class SynthEngine {
+ public:
+  explicit SynthEngine(const EngineSettings& settings);  // allocates everything it will need
+  ~SynthEngine();
+  SynthEngine(const SynthEngine&) = delete;
+  SynthEngine& operator=(const SynthEngine&) = delete;
+
+  // [audio] The program to play. The caller keeps it alive until it is replaced and the
+  // swap has been observed (see realtime/). nullptr = nothing scheduled (live input only).
+  void SetProgram(const RenderProgram* program);
+  // [audio] Jump to a beat; sounding voices fade out quickly (no click).
+  void Seek(double beat);
+  // [audio] Transport: when stopped, scheduled events do not advance (live notes still sound).
+  void SetPlaying(bool playing);
+  void SetTempoScale(double scale);     // 1 = the score's tempo
+  void SetMasterGain(float gain);
+  void SetReverbMix(float mix);
+  // [audio] Render exactly `frames` frames (any count >= 0) of stereo into left/right,
+  // advancing the playhead. Output never exceeds -1 dBFS.
+  void Render(float* left, float* right, int frames);
+  // [audio] Live input from the editor/CLI. `id` names a live voice chosen by the caller.
+  void LiveNoteOn(int id, int instrument, double pitch, float velocity);
+  void LiveGesture(int id, double pitch, float loudness);  // move a live voice smoothly
+  void LiveNoteOff(int id);
+  void AllNotesOff();
+  // [audio or any, read-only] Current playhead position in beats.
+  double PlayheadBeat() const;
+  // [audio] Render only one instrument (for stems); -1 = all.
+  void SoloInstrument(int instrument);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace graphony

@@ -1,0 +1,76 @@
+// graphony-cli entry point: dispatches to subcommands and maps errors to exit codes.
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "core/score_io.h"
+
+namespace graphony::cli {
+
+double ParseNumber(const std::string& option, const std::string& text) {
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end == text.c_str() || *end != '\0')
+    throw UsageError(option + " expects a number (got \"" + text + "\")");
+  return value;
+}
+
+namespace {
+
+const Command* const kCommands[] = {&kNewCommand,    &kValidateCommand, &kInfoCommand,
+                                    &kEventsCommand, &kRenderCommand,   &kPlayCommand,
+                                    &kDevicesCommand, &kExportCommand,  &kPrintCommand};
+
+void PrintHelp() {
+  std::printf(
+      "graphony-cli %s - compose music together from pictures\n\n"
+      "usage: graphony-cli COMMAND [options]\n\ncommands:\n",
+      GRAPHONY_VERSION);
+  for (const Command* c : kCommands) std::printf("  %-10s %s\n", c->name, c->summary);
+  std::printf("\n'graphony-cli COMMAND --help' describes one command.\n");
+}
+
+}  // namespace
+}  // namespace graphony::cli
+
+int main(int argc, char** argv) {
+  using namespace graphony::cli;
+  if (argc < 2) {
+    PrintHelp();
+    return kExitUsage;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    PrintHelp();
+    return kExitOk;
+  }
+  if (name == "--version") {
+    std::printf("graphony-cli %s\n", GRAPHONY_VERSION);
+    return kExitOk;
+  }
+  for (const Command* c : kCommands) {
+    if (name != c->name) continue;
+    Args args(name, std::vector<std::string>(argv + 2, argv + argc));
+    if (args.WantsHelp()) {
+      std::printf("%s", c->usage);
+      return kExitOk;
+    }
+    try {
+      return c->run(args);
+    } catch (const UsageError& e) {
+      std::fprintf(stderr, "graphony-cli %s\n", e.what());
+      return kExitUsage;
+    } catch (const graphony::ScoreError& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      return kExitFailure;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "graphony-cli %s: %s\n", name.c_str(), e.what());
+      return kExitFailure;
+    }
+  }
+  std::fprintf(stderr, "graphony-cli: unknown command '%s' (see --help)\n", name.c_str());
+  return kExitUsage;
+}
