@@ -1,0 +1,38 @@
+// Where the editor keeps per-user files: settings (XDG config) and autosaves (XDG data).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace graphony::editor {
+
+// $XDG_CONFIG_HOME/graphony or ~/.config/graphony; empty if neither can be found.
+std::filesystem::path ConfigDir();
+// $XDG_DATA_HOME/graphony or ~/.local/share/graphony; empty if neither can be found.
+std::filesystem::path DataDir();
+
+// This process's autosave file: <data>/autosave/autosave-<pid>.graphony.
+std::filesystem::path AutosavePath();
+// A small text file next to an autosave naming the score it came from (may be empty).
+std::filesystem::path AutosaveOriginPath(const std::filesystem::path& autosave);
+
+// The newest autosave left by an editor that is no longer running (a crash), if any.
+struct Recovery {
+  std::filesystem::path autosave;
+  std::filesystem::path origin;  // the file the person was working on, empty if unsaved
+};
+std::optional<Recovery> FindRecovery();
+// Removes an autosave and its origin note (after a clean exit or a declined recovery).
+void RemoveAutosave(const std::filesystem::path& autosave);
+
+// Editor preferences that outlive a session.
+struct Settings {
+  int theme = 0;         // 0 dark, 1 light, 2 high contrast
+  float ui_scale = 1.25f;
+  bool note_names = true;
+};
+Settings LoadSettings(const std::filesystem::path& file);
+void SaveSettings(const Settings& settings, const std::filesystem::path& file);
+
+}  // namespace graphony::editor
