@@ -1,0 +1,37 @@
+// Credits that respect consent: names only for those who agreed, else initials or "participant".
+#include "notation/credits.h"
+
+namespace graphony::notation {
+
+std::string CreditName(const Contributor& c) {
+  if (c.consent.credit_by_name && !c.name.empty()) return c.name;
+  if (!c.initials.empty()) return c.initials;
+  return "participant";
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+std::string CreditLine(const std::vector<Contributor>& contributors) {
+  std::vector<std::string> names;
+  int anonymous = 0;
+  for (const Contributor& c : contributors) {
+    const std::string name = CreditName(c);
+    if (name == "participant")
+      ++anonymous;
+    else
+      names.push_back(name);
+  }
+  // Anonymous people are counted, not listed: "participant, participant" reads badly.
+  if (anonymous == 1) names.push_back("one participant");
+  if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
+  return JoinNames(names);
+}
+
+}  // namespace graphony::notation

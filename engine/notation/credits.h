@@ -1,0 +1,21 @@
+// Credits that respect consent: names only for those who agreed, else initials or "participant".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/score.h"
+
+namespace graphony::notation {
+
+// How one contributor may be printed: their name if consent.credit_by_name, else their
+// initials if they gave any, else "participant".
+std::string CreditName(const Contributor& contributor);
+
+// "Ana, J.B. and 2 participants" (empty when there are no contributors).
+std::string CreditLine(const std::vector<Contributor>& contributors);
+
+// Joins names as "A", "A and B", "A, B and C".
+std::string JoinNames(const std::vector<std::string>& names);
+
+}  // namespace graphony::notation

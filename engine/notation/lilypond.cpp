@@ -1,0 +1,125 @@
+// LilyPond source writer: engraved by `lilypond` for the printed notation pages.
+#include <sstream>
+
+#include "notation/writers.h"
+
+namespace graphony::notation {
+
+namespace {
+
+// LilyPond strings: quotes and backslashes escaped, control characters dropped.
+std::string Quote(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) >= 0x20) out += c;
+  }
+  return out + "\"";
+}
+
+std::string PitchName(int midi, int key_fifths) {
+  static const char* kLetters[7] = {"c", "d", "e", "f", "g", "a", "b"};
+  const Spelling s = SpellPitch(midi, key_fifths);
+  std::string name = kLetters[s.letter];
+  for (int i = 0; i < s.alter; ++i) name += "is";
+  for (int i = 0; i > s.alter; --i) name += "es";
+  // Absolute octaves: c is C3, c' is C4, c, is C2.
+  for (int o = 3; o < s.octave; ++o) name += '\'';
+  for (int o = 3; o > s.octave; --o) name += ',';
+  return name;
+}
+
+std::string Duration(int ticks, int ticks_per_whole) {
+  int denominator = 4, dots = 0;
+  NoteValue(ticks, ticks_per_whole, &denominator, &dots);
+  return std::to_string(denominator) + (dots ? "." : "");
+}
+
+void WriteVoice(std::ostringstream& ly, const std::vector<Element>& elements,
+                const NotationScore& ns) {
+  for (const Element& e : elements) {
+    if (e.whole_measure_rest) {
+      ly << "R1*" << ns.beats_per_measure << "/" << ns.beat_unit << " ";
+      continue;
+    }
+    const std::string d = Duration(e.ticks, ns.TicksPerWhole());
+    if (e.hidden) {
+      ly << "s" << d << " ";
+    } else if (e.pitches.empty()) {
+      ly << "r" << d << " ";
+    } else if (e.pitches.size() == 1) {
+      ly << PitchName(e.pitches[0], ns.key_fifths) << d << (e.tie_start ? "~ " : " ");
+    } else {
+      ly << "<";
+      for (size_t i = 0; i < e.pitches.size(); ++i)
+        ly << (i ? " " : "") << PitchName(e.pitches[i], ns.key_fifths);
+      ly << ">" << d << (e.tie_start ? "~ " : " ");
+    }
+  }
+}
+
+std::string KeyName(int fifths) {
+  static const char* kMajors[13] = {"ges", "des", "aes", "ees", "bes", "f", "c",
+                                    "g",   "d",   "a",   "e",   "b",   "fis"};
+  return kMajors[std::max(-6, std::min(6, fifths)) + 6];
+}
+
+}  // namespace
+
+std::string ToLilyPond(const NotationScore& ns, const std::string& paper) {
+  std::ostringstream ly;
+  ly << "\\version \"2.24.0\"\n";
+  ly << "% Written by Graphony from the interpreted score; engrave with: lilypond FILE.ly\n\n";
+  ly << "#(set-default-paper-size " << Quote(paper == "letter" ? "letter" : "a4") << ")\n\n";
+  ly << "\\header {\n  title = " << Quote(ns.title) << "\n";
+  if (!ns.date.empty()) ly << "  subtitle = " << Quote(ns.date) << "\n";
+  if (!ns.credits.empty()) ly << "  composer = " << Quote("Music by " + ns.credits) << "\n";
+  ly << "  tagline = ##f\n}\n\n";
+  ly << "\\score {\n  <<\n";
+  for (size_t p = 0; p < ns.parts.size(); ++p) {
+    const Part& part = ns.parts[p];
+    ly << "    \\new Staff \\with { instrumentName = " << Quote(part.name)
+       << " } <<\n";
+    // Two continuous voices, so ties cross barlines inside one Voice; voice 1 is neutral
+    // (\oneVoice) in bars where voice 2 is silent, and voice 2 is invisible spacing there.
+    bool any_second = false;
+    for (const Measure& m : part.measures) any_second = any_second || !m.voice2.empty();
+    ly << "      \\new Voice = \"upper\" {\n";
+    ly << "        \\clef " << (part.clef == Clef::kBass ? "bass" : "treble") << " \\key "
+       << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
+       << ns.beat_unit << "\n";
+    if (p == 0)
+      ly << "        \\tempo " << ns.beat_unit << " = " << static_cast<int>(ns.tempo_bpm + 0.5)
+         << "\n";
+    bool two = false;
+    for (size_t m = 0; m < part.measures.size(); ++m) {
+      const Measure& measure = part.measures[m];
+      ly << "        ";
+      if (!measure.voice2.empty() != two || m == 0) {
+        two = !measure.voice2.empty();
+        ly << (two ? "\\voiceOne " : "\\oneVoice ");
+      }
+      WriteVoice(ly, measure.voice1, ns);
+      ly << "| % " << m + 1 << "\n";
+    }
+    ly << "        \\bar \"|.\"\n      }\n";
+    if (any_second) {
+      ly << "      \\new Voice = \"lower\" { \\voiceTwo\n";
+      for (size_t m = 0; m < part.measures.size(); ++m) {
+        const Measure& measure = part.measures[m];
+        ly << "        ";
+        if (measure.voice2.empty())
+          ly << "s1*" << ns.beats_per_measure << "/" << ns.beat_unit << " ";
+        else
+          WriteVoice(ly, measure.voice2, ns);
+        ly << "| % " << m + 1 << "\n";
+      }
+      ly << "      }\n";
+    }
+    ly << "    >>\n";
+  }
+  ly << "  >>\n  \\layout { }\n}\n";
+  return ly.str();
+}
+
+}  // namespace graphony::notation

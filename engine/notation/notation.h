@@ -1,0 +1,93 @@
+// The notation model: interpreted events quantised into parts, measures and voices for printing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/score.h"
+#include "interpret/events.h"
+
+namespace graphony::notation {
+
+// Internal time unit: 8 ticks per beat (a beat is one meter denominator unit), so the
+// finest grid is a 32nd note in x/4. A whole note is 8 * denominator ticks.
+inline constexpr int kTicksPerBeat = 8;
+
+// A note after quantisation to the grid: what every export (MusicXML, MIDI, LilyPond) writes.
+struct QuantisedNote {
+  int start = 0;  // ticks from the start of the score
+  int end = 0;    // exclusive, > start
+  int midi = 60;
+  float velocity = 0.8f;
+};
+
+// How a MIDI note is written: letter (0 = C .. 6 = B), alteration in semitones, octave.
+struct Spelling {
+  int letter = 0;
+  int alter = 0;
+  int octave = 4;
+};
+
+// One written symbol in one voice of one measure: a note, chord or rest (empty pitches).
+struct Element {
+  int start = 0;  // ticks from the start of the measure
+  int ticks = 0;  // written duration (a plain or dotted note value)
+  std::vector<int> pitches;  // ascending MIDI numbers; empty = rest
+  bool tie_start = false;    // tied to the next element (same pitches)
+  bool tie_stop = false;     // tied from the previous element
+  bool whole_measure_rest = false;
+  bool hidden = false;       // a gap in voice 2: spacing, not a printed rest
+};
+
+struct Measure {
+  std::vector<Element> voice1;  // always fills the measure
+  std::vector<Element> voice2;  // empty when the measure has one voice
+};
+
+enum class Clef { kTreble, kBass };
+
+struct Part {
+  std::string name;        // shown as the part name ("Warm pad")
+  std::string instrument;  // engine instrument ("soft-pad")
+  int midi_program = 0;    // General MIDI program, 0-based
+  int midi_channel = 0;    // 0-based, never 9 (drums are printed as pitched parts)
+  Clef clef = Clef::kTreble;
+  unsigned char r = 0, g = 0, b = 0;  // palette colour
+  std::vector<QuantisedNote> notes;    // after the polyphony cap, sorted by start
+  std::vector<Measure> measures;
+};
+
+struct NotationScore {
+  std::string title;
+  std::string date;
+  std::string credits;  // "Music by Ana, J.B. and 2 participants" (consent respected)
+  double tempo_bpm = 72;  // beats (denominator units) per minute
+  int beats_per_measure = 4;  // meter numerator
+  int beat_unit = 4;          // meter denominator, a power of two 1..16
+  int key_fifths = 0;         // key signature: + sharps, - flats
+  bool minor = false;         // the key is a minor one (relative of key_fifths' major)
+  int quantum = 4;            // grid in ticks
+  int measure_count = 1;
+  std::vector<Part> parts;
+
+  int TicksPerMeasure() const { return beats_per_measure * kTicksPerBeat; }
+  int TicksPerWhole() const { return beat_unit * kTicksPerBeat; }
+  // Quarter notes per minute, as MIDI and MusicXML's <sound tempo> expect.
+  double QuarterBpm() const { return tempo_bpm * 4.0 / beat_unit; }
+};
+
+// Builds the printable form of `events` for `score` (meter, grid, key, credits, polyphony).
+// Notes with sounding=false are printed (they are the written form of strokes); gestures
+// and scan banks are not. An empty score gives one part of whole-measure rests.
+NotationScore BuildNotation(const Score& score, const Events& events);
+
+// Splits `ticks` starting at `position` (ticks from the measure start) into written note
+// values (plain or single-dotted), each aligned to its own length, longest first.
+std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whole);
+
+// Spells a MIDI note in the key with `key_fifths` sharps (negative: flats).
+Spelling SpellPitch(int midi, int key_fifths);
+// Key signature for the mapping's root and scale (matches KeyPrefersFlats).
+int KeyFifths(const Mapping& mapping, bool* minor = nullptr);
+
+}  // namespace graphony::notation

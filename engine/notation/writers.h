@@ -1,0 +1,26 @@
+// Writing the notation model as MusicXML 3.1, Standard MIDI File type 1 and LilyPond source.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "notation/notation.h"
+
+namespace graphony::notation {
+
+// MusicXML 3.1 partwise: part-list with instrument names and MIDI programs, credits.
+std::string ToMusicXml(const NotationScore& score);
+
+// SMF type 1, 480 ticks per quarter: a tempo/meter track, then one track per part with its
+// name and program change.
+std::vector<uint8_t> ToMidiFile(const NotationScore& score);
+
+// LilyPond 2.24 source for `paper` ("a4" or "letter"), with bar checks after every measure.
+std::string ToLilyPond(const NotationScore& score, const std::string& paper = "a4");
+
+// Note value names for a written duration: "quarter" / 4, with `dots` set (0 or 1).
+// Returns false when `ticks` is not a plain or dotted value.
+bool NoteValue(int ticks, int ticks_per_whole, int* denominator, int* dots);
+
+}  // namespace graphony::notation

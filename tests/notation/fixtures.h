@@ -1,0 +1,81 @@
+// Hand-made scores and events for the notation tests (no Interpret needed).
+#pragma once
+
+#include <string>
+
+#include "core/score.h"
+#include "interpret/events.h"
+
+namespace graphony::testing {
+
+// C4 D4 E4 F4 G4 A4 B4 C5, one beat each at 60 bpm in 4/4, C major: the staircase.
+inline void MakeStaircase(Score* score, Events* events) {
+  score->title = "Stairs";
+  score->date = "2026-12-01";
+  score->tempo_bpm = 60;
+  score->length_beats = 8;
+  score->mapping.scale = "major";
+  score->mapping.root = 60;
+  score->mapping.grid = 0.5;
+  Contributor ana;
+  ana.id = "c1";
+  ana.name = "Ana Lopez";
+  ana.consent.credit_by_name = true;
+  Contributor hidden;
+  hidden.id = "c2";
+  hidden.name = "Zebediah Quortle";
+  hidden.initials = "Z.Q.";
+  score->contributors = {ana, hidden};
+  score->palette = {{{30, 90, 200, 255}, "flute", "Flute", ""}};
+  events->tempo_bpm = 60;
+  events->length_beats = 8;
+  events->instruments = {{"flute", "Flute", "", 30, 90, 200}};
+  const int pitches[8] = {60, 62, 64, 65, 67, 69, 71, 72};
+  for (int i = 0; i < 8; ++i) {
+    NoteEvent n;
+    n.start_beat = i;
+    n.duration_beats = 1;
+    n.pitch = pitches[i];
+    n.quantised_pitch = pitches[i];
+    n.contributor = "c1";
+    events->notes.push_back(n);
+  }
+}
+
+// A busy score: `parts` instruments, `beats` long, notes on a 16th grid with overlaps,
+// chords and ties, in `meter`. Deterministic.
+inline void MakeDense(Score* score, Events* events, int parts, double beats, Meter meter) {
+  score->title = "Dense";
+  score->tempo_bpm = 120;
+  score->meter = meter;
+  score->length_beats = beats;
+  score->mapping.scale = "natural-minor";
+  score->mapping.root = 62;  // D minor: one flat
+  score->mapping.grid = 0.25;
+  score->mapping.max_polyphony = 4;
+  static const char* kNames[] = {"flute", "bass", "marimba", "soft-pad", "bell", "pluck"};
+  events->tempo_bpm = 120;
+  events->length_beats = beats;
+  unsigned state = 12345;
+  auto next = [&state]() { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+  for (int p = 0; p < parts; ++p) {
+    const std::string name = kNames[p % 6];
+    events->instruments.push_back({name, name + " " + std::to_string(p + 1), "",
+                                   static_cast<unsigned char>(40 * p), 100, 200});
+  }
+  for (double t = 0; t < beats; t += 0.25) {
+    for (int p = 0; p < parts; ++p) {
+      if (next() % 3 != 0) continue;
+      NoteEvent n;
+      n.start_beat = t + (next() % 5) * 0.01;  // slightly off the grid
+      n.duration_beats = 0.25 * (1 + next() % 12);
+      n.quantised_pitch = (p % 6 == 1 ? 36 : 60) + static_cast<int>(next() % 24);
+      n.pitch = n.quantised_pitch;
+      n.instrument = p;
+      n.sounding = next() % 2 == 0;
+      events->notes.push_back(n);
+    }
+  }
+}
+
+}  // namespace graphony::testing

@@ -1,0 +1,188 @@
+// The notation model: quantising, voices, ties, clefs, spelling and consent-aware credits.
+#include <doctest/doctest.h>
+
+#include "fixtures.h"
+#include "notation/credits.h"
+#include "notation/notation.h"
+
+namespace graphony::notation {
+namespace {
+
+NoteEvent Note(double start, double length, int pitch, int instrument = 0) {
+  NoteEvent n;
+  n.start_beat = start;
+  n.duration_beats = length;
+  n.pitch = n.quantised_pitch = pitch;
+  n.instrument = instrument;
+  return n;
+}
+
+Events OneInstrument(std::vector<NoteEvent> notes) {
+  Events e;
+  e.instruments = {{"flute", "Flute", "", 0, 0, 255}};
+  e.notes = std::move(notes);
+  return e;
+}
+
+std::vector<int> PitchesOf(const std::vector<Element>& voice) {
+  std::vector<int> out;
+  for (const Element& e : voice)
+    for (int p : e.pitches) out.push_back(p);
+  return out;
+}
+
+TEST_CASE("note values split on their own beat grid") {
+  // 4/4: 32 ticks a whole. A 3-beat note on beat 2 is quarter + half, not dotted chains.
+  CHECK(SplitIntoNoteValues(8, 24, 32) == std::vector<int>{8, 16});
+  CHECK(SplitIntoNoteValues(0, 24, 32) == std::vector<int>{24});  // dotted half
+  CHECK(SplitIntoNoteValues(0, 32, 32) == std::vector<int>{32});
+  CHECK(SplitIntoNoteValues(4, 12, 32) == std::vector<int>{4, 8});
+  CHECK(SplitIntoNoteValues(0, 40, 32) == std::vector<int>{32, 8});  // 5/4 bar of rest
+}
+
+TEST_CASE("keys decide sharps and flats") {
+  Mapping m;
+  m.scale = "major";
+  m.root = 67;  // G major: F#
+  CHECK(KeyFifths(m) == 1);
+  Spelling s = SpellPitch(66, KeyFifths(m));
+  CHECK(s.letter == 3);  // F
+  CHECK(s.alter == 1);
+  m.root = 65;  // F major: Bb
+  CHECK(KeyFifths(m) == -1);
+  s = SpellPitch(70, -1);
+  CHECK(s.letter == 6);  // B
+  CHECK(s.alter == -1);
+  CHECK(s.octave == 4);
+  m.scale = "natural-minor";
+  m.root = 62;  // D minor: one flat
+  bool minor = false;
+  CHECK(KeyFifths(m, &minor) == -1);
+  CHECK(minor);
+  // B#3 and Cb4 keep their written octave (C# major has B#, Gb major has Cb).
+  CHECK(SpellPitch(60, 7).letter == 6);
+  CHECK(SpellPitch(60, 7).octave == 3);
+  CHECK(SpellPitch(59, -6).letter == 0);
+  CHECK(SpellPitch(59, -6).octave == 4);
+}
+
+TEST_CASE("credits print names only with consent") {
+  std::vector<Contributor> people(4);
+  people[0].name = "Ana";
+  people[0].consent.credit_by_name = true;
+  people[1].name = "Secret Person";
+  people[1].initials = "S.P.";
+  people[2].name = "Another Secret";
+  people[3].name = "Third Secret";
+  const std::string line = CreditLine(people);
+  CHECK(line == "Ana, S.P. and 2 participants");
+  CHECK(line.find("Secret") == std::string::npos);
+  CHECK(CreditName(people[2]) == "participant");
+}
+
+TEST_CASE("the staircase becomes two bars of quarter notes in treble clef") {
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  const NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 1);
+  CHECK(ns.measure_count == 2);
+  CHECK(ns.parts[0].clef == Clef::kTreble);
+  CHECK(ns.parts[0].name == "Flute");
+  CHECK(PitchesOf(ns.parts[0].measures[0].voice1) == std::vector<int>{60, 62, 64, 65});
+  CHECK(PitchesOf(ns.parts[0].measures[1].voice1) == std::vector<int>{67, 69, 71, 72});
+  for (const Measure& m : ns.parts[0].measures) {
+    CHECK(m.voice2.empty());
+    for (const Element& e : m.voice1) CHECK(e.ticks == kTicksPerBeat);
+  }
+  CHECK(ns.credits == "Ana Lopez and Z.Q.");
+}
+
+TEST_CASE("notes crossing a barline are tied and gaps are rests") {
+  Score score;
+  score.length_beats = 8;
+  const NotationScore ns = BuildNotation(score, OneInstrument({Note(3, 2, 48)}));
+  const Part& part = ns.parts[0];
+  CHECK(part.clef == Clef::kBass);
+  const auto& bar1 = part.measures[0].voice1;
+  REQUIRE(bar1.size() == 2);
+  CHECK(bar1[0].pitches.empty());        // rest for beats 1-3
+  CHECK(bar1[0].ticks == 3 * kTicksPerBeat);
+  CHECK(bar1[1].tie_start);
+  const auto& bar2 = part.measures[1].voice1;
+  REQUIRE(!bar2.empty());
+  CHECK(bar2[0].pitches == std::vector<int>{48});
+  CHECK(bar2[0].tie_stop);
+  CHECK(!bar2[0].tie_start);
+}
+
+TEST_CASE("quantising snaps to the grid and chords respect the polyphony cap") {
+  Score score;
+  score.mapping.grid = 0.5;
+  score.mapping.max_polyphony = 3;
+  std::vector<NoteEvent> notes;
+  for (int p : {60, 64, 67, 71, 74}) notes.push_back(Note(0.1, 0.9, p));  // five together
+  const NotationScore ns = BuildNotation(score, OneInstrument(notes));
+  const auto& bar = ns.parts[0].measures[0].voice1;
+  REQUIRE(!bar.empty());
+  CHECK(bar[0].start == 0);                    // 0.1 beat snapped to 0
+  CHECK(bar[0].ticks == kTicksPerBeat);        // 0.9 beat snapped to 1
+  CHECK(bar[0].pitches.size() == 3);           // capped at 3
+  CHECK(ns.parts[0].notes.size() == 3);        // MIDI gets what is printed
+}
+
+TEST_CASE("overlapping notes go to a second voice that fills its bars") {
+  Score score;
+  const NotationScore ns = BuildNotation(score, OneInstrument({Note(0, 4, 72), Note(1, 2, 60)}));
+  const Measure& m = ns.parts[0].measures[0];
+  REQUIRE(!m.voice2.empty());
+  int filled = 0;
+  for (const Element& e : m.voice2) filled += e.ticks;
+  CHECK(filled == ns.TicksPerMeasure());
+  CHECK(PitchesOf(m.voice1) == std::vector<int>{72});
+  // Beat 2 for two beats: quarter tied to half (no half note on beat 2).
+  CHECK(PitchesOf(m.voice2) == std::vector<int>{60, 60});
+  CHECK(m.voice2[0].hidden);
+  CHECK(m.voice2[1].start == kTicksPerBeat);
+  CHECK(m.voice2[1].tie_start);
+}
+
+TEST_CASE("odd meters, empty scores and shadows of strokes") {
+  Score score;
+  score.meter = {7, 8};
+  score.length_beats = 14;  // two bars of 7/8
+  NoteEvent shadow = Note(0, 7, 65);
+  shadow.sounding = false;  // the printable form of a gesture: printed all the same
+  NotationScore ns = BuildNotation(score, OneInstrument({shadow}));
+  CHECK(ns.measure_count == 2);
+  CHECK(ns.TicksPerMeasure() == 7 * kTicksPerBeat);
+  CHECK(PitchesOf(ns.parts[0].measures[0].voice1).size() >= 1);
+  CHECK(ns.parts[0].measures[1].voice1[0].whole_measure_rest);
+
+  Score empty;
+  empty.length_beats = 0;
+  ns = BuildNotation(empty, Events{});
+  REQUIRE(ns.parts.size() == 1);
+  CHECK(ns.measure_count == 1);
+  CHECK(ns.parts[0].measures[0].voice1[0].whole_measure_rest);
+}
+
+TEST_CASE("one part per instrument, in instrument order, with distinct channels") {
+  Score score;
+  Events events;
+  testing::MakeDense(&score, &events, 3, 16, {4, 4});
+  const NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 3);
+  CHECK(ns.parts[0].name == "flute 1");
+  CHECK(ns.parts[1].clef == Clef::kBass);
+  CHECK(ns.parts[0].midi_channel != ns.parts[1].midi_channel);
+  for (const Part& p : ns.parts)
+    for (const Measure& m : p.measures) {
+      int filled = 0;
+      for (const Element& e : m.voice1) filled += e.ticks;
+      CHECK(filled == ns.TicksPerMeasure());
+    }
+}
+
+}  // namespace
+}  // namespace graphony::notation
