@@ -1,15 +1,145 @@
-// graphony-cli new: not built yet (its issue has not landed); says so and fails.
+// graphony-cli new: turns artworks (PNG, JPEG, BMP) into a new score in one line.
 #include <cstdio>
+#include <filesystem>
+#include <set>
 
 #include "commands.h"
+#include "core/file_io.h"
+#include "core/limits.h"
+#include "core/pitch.h"
+#include "core/score_defaults.h"
+#include "core/score_io.h"
+#include "core/score_text.h"
 
 namespace graphony::cli {
 
-static int RunNew(Args&) {
-  std::fprintf(stderr, "graphony-cli new: not available in this build yet\n");
-  return kExitFailure;
+namespace {
+
+// "C4" (note) or "440Hz" (frequency) -> MIDI number.
+double ParsePitchOption(const std::string& option, const std::string& text, bool allow_hz) {
+  if (auto midi = ParseNoteName(text)) return *midi;
+  if (allow_hz)
+    if (auto midi = ParseFrequency(text)) return *midi;
+  throw UsageError("new: " + option + " expects a note name like C4 or F#3" +
+                   std::string(allow_hz ? " or a frequency like 220Hz" : "") + " (got \"" + text +
+                   "\")");
 }
 
-const Command kNewCommand = {"new", "(not available yet)", "usage: graphony-cli new\n", RunNew};
+// A bundle entry name for an image: its file name with anything unusual replaced.
+std::string EntryNameFor(const std::filesystem::path& file, std::set<std::string>& used) {
+  std::string stem, ext = file.extension().string();
+  for (char c : file.stem().string()) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+    stem += plain ? c : '_';
+  }
+  if (stem.empty()) stem = "image";
+  for (char& c : ext)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')) c = '_';
+  std::string name = "images/" + stem + ext;
+  for (int i = 2; used.count(name); ++i) name = "images/" + stem + "-" + std::to_string(i) + ext;
+  used.insert(name);
+  return name;
+}
+
+PaletteEntry EntryForInstrument(const std::string& instrument) {
+  for (const PaletteEntry& e : DefaultPalette())
+    if (e.instrument == instrument) return e;
+  return PaletteEntry{Color{0xcc, 0x79, 0xa7, 0xff}, instrument, instrument, ""};
+}
+
+int RunNew(Args& args) {
+  const auto images = args.Options("--image");
+  const auto title = args.Option("--title");
+  const auto tempo = args.Option("--tempo");
+  const auto beats = args.Option("--beats");
+  const auto meter = args.Option("--meter");
+  const auto scale = args.Option("--scale");
+  const auto root = args.Option("--root");
+  const auto range = args.Option("--range");
+  const auto mode = args.Option("--mode");
+  const auto instrument = args.Option("--instrument");
+  const bool force = args.Flag("--force");
+  const auto rest = args.Positionals();
+  if (rest.size() != 1) throw UsageError("new: give exactly one output file, e.g. art.graphony (see --help)");
+  const std::filesystem::path out = rest[0];
+
+  Score score = NewScore();
+  if (title) score.title = *title;
+  if (tempo) score.tempo_bpm = ParseNumber("--tempo", *tempo);
+  if (beats) score.length_beats = ParseNumber("--beats", *beats);
+  if (meter) {
+    auto m = ParseMeter(*meter);
+    if (!m) throw UsageError("new: --meter expects a time signature like 4/4 or 3/4 (got \"" + *meter + "\")");
+    score.meter = *m;
+  }
+  if (scale) score.mapping.scale = *scale;
+  if (root) score.mapping.root = static_cast<int>(ParsePitchOption("--root", *root, false));
+  if (range) {
+    const size_t dots = range->find("..");
+    if (dots == std::string::npos)
+      throw UsageError("new: --range expects LOW..HIGH, e.g. G3..G5 or 55Hz..7040Hz (got \"" + *range + "\")");
+    score.mapping.lowest = ParsePitchOption("--range", range->substr(0, dots), true);
+    score.mapping.highest = ParsePitchOption("--range", range->substr(dots + 2), true);
+  }
+  if (mode) {
+    auto m = ParseImageMode(*mode);
+    if (!m) throw UsageError("new: --mode expects scan or notes (got \"" + *mode + "\")");
+    score.mapping.image_mode = *m;
+  }
+  if (instrument) score.palette = {EntryForInstrument(*instrument)};
+
+  std::error_code ec;
+  if (!force && std::filesystem::exists(out, ec))
+    throw ScoreError(out.string() + ": already exists (add --force to replace it)");
+
+  // Each artwork is checked (decoded) before anything is written, then carried in the bundle.
+  std::set<std::string> used;
+  for (const std::string& image : images) {
+    auto bytes = std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes()));
+    auto pixels = DecodeImage(*bytes, image);
+    const std::filesystem::path source = image;
+    Layer layer;
+    layer.kind = Layer::Kind::kImage;
+    layer.name = source.stem().string();
+    layer.image.file = EntryNameFor(source, used);
+    layer.image.start_beat = 0;
+    layer.image.length_beats = score.length_beats;
+    layer.image.mode = score.mapping.image_mode;
+    layer.image.pixels = pixels;
+    score.assets.files[layer.image.file] = bytes;
+    score.layers.push_back(std::move(layer));
+  }
+  SaveScore(score, out);
+  std::printf("%s: new score, %s beats at %s bpm (%.1f s), %zu image%s\n", out.string().c_str(),
+              FormatNumber(score.length_beats).c_str(), FormatNumber(score.tempo_bpm).c_str(),
+              score.DurationSeconds(), images.size(), images.size() == 1 ? "" : "s");
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command kNewCommand = {
+    "new", "make a new score, optionally from artworks (PNG, JPEG, BMP)",
+    "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
+    "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
+    "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] [--force]\n\n"
+    "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
+    "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes mode.\n\n"
+    "  --image FILE        a PNG, JPEG or BMP picture (repeatable); copied into the bundle\n"
+    "  --title TEXT        the score's title\n"
+    "  --tempo BPM         beats per minute, 20..400\n"
+    "  --beats N           length in beats\n"
+    "  --meter N/D         time signature, e.g. 3/4\n"
+    "  --scale NAME        major-pentatonic, minor-pentatonic, major, natural-minor, dorian,\n"
+    "                      mixolydian, blues, whole-tone, chromatic, or none (continuous pitch)\n"
+    "  --root NOTE         the key note, e.g. C4, F#3, Bb3\n"
+    "  --range LOW..HIGH   playable range as notes (G3..G5) or frequencies (55Hz..7040Hz)\n"
+    "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
+    "  --instrument NAME   play with one instrument: sine, soft-pad, pluck, marimba, flute,\n"
+    "                      bell, bass, drum (the palette gets that single entry)\n"
+    "  --force             replace OUT if it exists\n\n"
+    "Exit status: 0 written, 1 bad input (nothing written), 2 usage error.\n",
+    RunNew};
 
 }  // namespace graphony::cli

@@ -1,15 +1,38 @@
-// graphony-cli validate: not built yet (its issue has not landed); says so and fails.
+// graphony-cli validate: checks score files, one line per file; exit 1 if any is bad.
 #include <cstdio>
 
 #include "commands.h"
+#include "core/score_io.h"
+#include "core/score_stats.h"
+#include "core/score_text.h"
 
 namespace graphony::cli {
 
-static int RunValidate(Args&) {
-  std::fprintf(stderr, "graphony-cli validate: not available in this build yet\n");
-  return kExitFailure;
+static int RunValidate(Args& args) {
+  const auto files = args.Positionals();
+  if (files.empty()) throw UsageError("validate: give at least one score file (see --help)");
+  int bad = 0;
+  for (const std::string& file : files) {
+    try {
+      const Score score = LoadScore(file);
+      std::printf("%s: ok (%s, %s beats, %zu image(s), %zu stroke(s))\n", file.c_str(),
+                  QuoteText(score.title).c_str(), FormatNumber(score.length_beats).c_str(),
+                  CountImageLayers(score), CountStrokes(score));
+    } catch (const ScoreError& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      ++bad;
+    }
+    std::fflush(stdout);
+  }
+  return bad ? kExitFailure : kExitOk;
 }
 
-const Command kValidateCommand = {"validate", "(not available yet)", "usage: graphony-cli validate\n", RunValidate};
+const Command kValidateCommand = {
+    "validate", "check score files (.graphony or score.json), one line per file",
+    "usage: graphony-cli validate FILE...\n\n"
+    "Checks each score: that it opens, its values are in range, its images decode.\n"
+    "Prints 'FILE: ok (...)' on stdout or one line naming the problem on stderr.\n"
+    "Exit status: 0 all valid, 1 any invalid, 2 usage error.\n",
+    RunValidate};
 
 }  // namespace graphony::cli

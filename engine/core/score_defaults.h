@@ -1,0 +1,20 @@
+// Calm starting points for new scores: the default palette and mapping the editor and CLI use.
+#pragma once
+
+#include <vector>
+
+#include "core/score.h"
+
+namespace graphony {
+
+// Six colour-blind-friendly colours (the Okabe-Ito set), one instrument each.
+std::vector<PaletteEntry> DefaultPalette();
+
+// An empty score: 72 bpm, 4/4, 32 beats, C major pentatonic from G3 to G5, notes mode,
+// the default palette, no layers.
+Score NewScore();
+
+// The instrument names the engine knows (sine, soft-pad, pluck, ...).
+const std::vector<std::string>& KnownInstrumentNames();
+
+}  // namespace graphony

@@ -1,0 +1,193 @@
+// Range and reference checks for a Score, with messages a facilitator can act on.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/file_io.h"
+#include "core/pitch.h"
+#include "core/score_defaults.h"
+#include "core/score_io.h"
+#include "core/score_text.h"
+
+namespace graphony {
+
+namespace {
+
+// Bounds on counts: enough for any real group session, small enough to keep memory sane.
+constexpr size_t kMaxLayers = 1000;
+constexpr size_t kMaxPaletteEntries = 64;
+constexpr size_t kMaxTotalPoints = 5'000'000;
+constexpr int kMaxRows = 4096;
+constexpr int kMaxPolyphony = 16;
+
+class Checker {
+ public:
+  explicit Checker(const std::string& where) : where_(where) {}
+
+  [[noreturn]] void Fail(const std::string& message) const { throw ScoreError(where_ + ": " + message); }
+
+  void Finite(const std::string& name, double value) const {
+    if (!std::isfinite(value)) Fail(name + " must be a finite number");
+  }
+  void Range(const std::string& name, double value, double lo, double hi,
+             const std::string& unit = "") const {
+    Finite(name, value);
+    if (value < lo || value > hi)
+      Fail(name + " must be between " + FormatNumber(lo) + " and " + FormatNumber(hi) + unit +
+           " (got " + FormatNumber(value) + ")");
+  }
+  void SafePath(const std::string& name, const std::string& file) const {
+    if (!IsSafeRelativePath(file))
+      Fail(name + " must be a relative path inside the score's folder, without \"..\" (got " +
+           QuoteText(file) + ")");
+  }
+
+ private:
+  const std::string& where_;
+};
+
+std::string At(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+void CheckMapping(const Checker& c, const Mapping& m) {
+  if (!ScaleDegrees(m.scale) && m.scale != "custom") {
+    std::string names;
+    for (const auto& n : KnownScaleNames()) names += (names.empty() ? "" : ", ") + n;
+    c.Fail("mapping.scale: unknown scale " + QuoteText(m.scale) + " (known: " + names + ")");
+  }
+  if (m.scale == "custom") {
+    if (m.custom_intervals.empty())
+      c.Fail("mapping.custom_intervals must list the semitone steps of a \"custom\" scale");
+    int total = 0;
+    for (size_t i = 0; i < m.custom_intervals.size(); ++i) {
+      const int step = m.custom_intervals[i];
+      if (step < 1 || step > 12)
+        c.Fail(At("mapping.custom_intervals", i) + " must be between 1 and 12 semitones (got " +
+               std::to_string(step) + ")");
+      total += step;
+    }
+    if (total > 12)
+      c.Fail("mapping.custom_intervals must add up to at most 12 semitones (an octave; got " +
+             std::to_string(total) + ")");
+  }
+  c.Range("mapping.root", m.root, kLowestMidi, kHighestMidi, " (MIDI)");
+  c.Range("mapping.lowest", m.lowest, kLowestMidi, kHighestMidi, " (MIDI)");
+  c.Range("mapping.highest", m.highest, kLowestMidi, kHighestMidi, " (MIDI)");
+  if (!(m.lowest < m.highest))
+    c.Fail("mapping.lowest must be below mapping.highest (got " + FormatNumber(m.lowest) +
+           " and " + FormatNumber(m.highest) + ")");
+  if (m.scale != "none" && ScaleNotesInRange(m).empty())
+    c.Fail("mapping: no note of the scale lies between lowest and highest");
+  c.Range("mapping.grid", m.grid, 1.0 / 64, 16, " beats");
+  c.Range("mapping.max_polyphony", m.max_polyphony, 1, kMaxPolyphony);
+}
+
+void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {
+  if (palette.empty()) c.Fail("palette must have at least one colour");
+  if (palette.size() > kMaxPaletteEntries)
+    c.Fail("palette has " + std::to_string(palette.size()) + " colours; at most " +
+           std::to_string(kMaxPaletteEntries) + " are allowed");
+  const auto& known = KnownInstrumentNames();
+  for (size_t i = 0; i < palette.size(); ++i) {
+    const PaletteEntry& e = palette[i];
+    if (std::find(known.begin(), known.end(), e.instrument) == known.end()) {
+      std::string names;
+      for (const auto& n : known) names += (names.empty() ? "" : ", ") + n;
+      c.Fail(At("palette", i) + ".instrument: unknown instrument " + QuoteText(e.instrument) +
+             " (known: " + names + ")");
+    }
+    if (e.instrument == "sampler" && e.sample.empty())
+      c.Fail(At("palette", i) + ".sample: a \"sampler\" needs a sample file");
+    if (!e.sample.empty()) c.SafePath(At("palette", i) + ".sample", e.sample);
+  }
+}
+
+void CheckStrokes(const Checker& c, const std::string& path, const StrokeLayer& layer,
+                  const std::set<std::string>& ids, size_t& total_points) {
+  for (size_t s = 0; s < layer.strokes.size(); ++s) {
+    const Stroke& stroke = layer.strokes[s];
+    const std::string sp = At(path + ".strokes", s);
+    if (!stroke.contributor.empty() && !ids.count(stroke.contributor))
+      c.Fail(sp + ".contributor: no contributor has id " + QuoteText(stroke.contributor));
+    c.Range(sp + ".width", stroke.width, 0, 1);
+    if (stroke.points.empty()) c.Fail(sp + ".points: a stroke needs at least one point");
+    total_points += stroke.points.size();
+    if (total_points > kMaxTotalPoints)
+      c.Fail("too many stroke points (more than " + std::to_string(kMaxTotalPoints) + ")");
+    for (size_t p = 0; p < stroke.points.size(); ++p) {
+      const StrokePoint& point = stroke.points[p];
+      const std::string pp = At(sp + ".points", p);
+      c.Range(pp + ".beat", point.beat, 0, kMaxBeats);
+      c.Range(pp + ".height", point.height, 0, 1);
+      c.Range(pp + ".pressure", point.pressure, 0, 1);
+    }
+  }
+}
+
+void CheckImage(const Checker& c, const std::string& path, const ImageLayer& im) {
+  c.SafePath(path + ".file", im.file);
+  c.Range(path + ".start_beat", im.start_beat, 0, kMaxBeats);
+  c.Range(path + ".length_beats", im.length_beats, 0, kMaxBeats);
+  if (im.length_beats <= 0) c.Fail(path + ".length_beats must be more than 0");
+  c.Range(path + ".bottom", im.bottom, 0, 1);
+  c.Range(path + ".top", im.top, 0, 1);
+  if (!(im.bottom < im.top))
+    c.Fail(path + ".bottom must be below " + path + ".top (got " + FormatNumber(im.bottom) +
+           " and " + FormatNumber(im.top) + ")");
+  c.Range(path + ".opacity", im.opacity, 0, 1);
+  c.Range(path + ".rows", im.rows, 0, kMaxRows);
+}
+
+}  // namespace
+
+void ValidateScore(const Score& score, const std::string& where) {
+  const Checker c(where);
+  c.Range("tempo", score.tempo_bpm, kMinTempo, kMaxTempo, " bpm");
+  c.Finite("length_beats", score.length_beats);
+  if (score.length_beats <= 0 || score.length_beats > kMaxBeats)
+    c.Fail("length_beats must be more than 0 and at most " + FormatNumber(kMaxBeats) + " (got " +
+           FormatNumber(score.length_beats) + ")");
+  const int den = score.meter.denominator;
+  if (score.meter.numerator < 1 || score.meter.numerator > 32 || den < 1 || den > 32 ||
+      (den & (den - 1)) != 0)
+    c.Fail("meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got " +
+           FormatMeter(score.meter) + ")");
+
+  std::set<std::string> ids;
+  for (size_t i = 0; i < score.contributors.size(); ++i) {
+    const std::string& id = score.contributors[i].id;
+    if (id.empty()) c.Fail(At("contributors", i) + ".id must not be empty");
+    if (!ids.insert(id).second)
+      c.Fail(At("contributors", i) + ".id " + QuoteText(id) + " is used twice");
+  }
+  CheckMapping(c, score.mapping);
+  CheckPalette(c, score.palette);
+
+  if (score.layers.size() > kMaxLayers)
+    c.Fail("too many layers (" + std::to_string(score.layers.size()) + "; at most " +
+           std::to_string(kMaxLayers) + ")");
+  size_t total_points = 0;
+  for (size_t i = 0; i < score.layers.size(); ++i) {
+    const Layer& layer = score.layers[i];
+    switch (layer.kind) {
+      case Layer::Kind::kImage:
+        CheckImage(c, At("layers", i), layer.image);
+        break;
+      case Layer::Kind::kStrokes:
+        CheckStrokes(c, At("layers", i), layer.strokes, ids, total_points);
+        break;
+    }
+  }
+  for (size_t i = 0; i < score.sections.size(); ++i)
+    c.Range(At("sections", i) + ".beat", score.sections[i].beat, 0, score.length_beats);
+  for (size_t i = 0; i < score.takes.size(); ++i) {
+    const Take& take = score.takes[i];
+    c.SafePath(At("takes", i) + ".file", take.file);
+    c.Range(At("takes", i) + ".start_beat", take.start_beat, 0, kMaxBeats);
+    for (size_t p = 0; p < take.players.size(); ++p)
+      if (!ids.count(take.players[p]))
+        c.Fail(At("takes", i) + ".players[" + std::to_string(p) + "]: no contributor has id " +
+               QuoteText(take.players[p]));
+  }
+}
+
+}  // namespace graphony
