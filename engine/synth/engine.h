@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/score.h"
 #include "interpret/events.h"
 
 namespace graphony {
@@ -18,6 +19,10 @@ struct EngineSettings {
   float master_gain = 1.0f;     // linear, before the limiter
   int max_voices = 64;          // fixed voice pool for notes, gestures and live input
   std::string samples_dir;      // where sampler instruments look for files (besides the bundle)
+  // Added by the synth issue:
+  AssetStore assets;            // the score bundle's files; sampler looks here first
+  int max_partials = 16384;     // oscillator slots for scan-mode banks (allocated up front)
+  float partial_gain = 0;       // amplitude of a full-bright partial; 0 = automatic (by image energy)
 };
 
 // Events compiled for rendering at one sample rate: instruments resolved, samples loaded,
@@ -58,6 +63,8 @@ class SynthEngine {
   double PlayheadBeat() const;
   // [audio] Render only one instrument (for stems); -1 = all.
   void SoloInstrument(int instrument);
+  // [any] Output delay of the master limiter's look-ahead, in frames (offline render drops it).
+  int LatencyFrames() const;
 
  private:
   struct Impl;

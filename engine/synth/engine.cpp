@@ -1,0 +1,374 @@
+// SynthEngine: the one render path for offline export and live playback. Fixed 64-frame
+// internal blocks behind an adapter; scheduling, voice pool, banks, reverb, limiter.
+#include "synth/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "synth/bank_oscillator.h"
+#include "synth/dsp.h"
+#include "synth/limiter.h"
+#include "synth/render_program.h"
+#include "synth/reverb.h"
+#include "synth/voice.h"
+
+namespace graphony {
+
+namespace {
+constexpr float kVoiceGain = 0.5f;  // headroom: a few notes together stay under the limiter
+constexpr double kSmoothSeconds = 0.02;
+
+// Pitch and loudness of a gesture at `beat` (linear between points, held at the ends).
+void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudness) {
+  const auto& p = g.points;
+  if (beat <= p.front().beat) { pitch = p.front().pitch; loudness = p.front().loudness; return; }
+  if (beat >= p.back().beat) { pitch = p.back().pitch; loudness = p.back().loudness; return; }
+  auto it = std::upper_bound(p.begin(), p.end(), beat,
+                             [](double b, const GesturePoint& q) { return b < q.beat; });
+  const GesturePoint& b = *it;
+  const GesturePoint& a = *(it - 1);
+  const double span = b.beat - a.beat;
+  const double t = span > 0 ? (beat - a.beat) / span : 1.0;
+  pitch = a.pitch + (b.pitch - a.pitch) * t;
+  loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
+}
+}  // namespace
+
+struct SynthEngine::Impl {
+  EngineSettings settings;
+  double sample_rate = 48000;
+  std::vector<Voice> voices;
+  BankOscillator banks;
+  std::vector<int> slot_owner;  // per group of BankOscillator::kGroup slots: bank index or -1
+  Reverb reverb;
+  Limiter limiter;
+  const RenderProgram* program = nullptr;
+
+  // Transport (audio thread only, except the atomic playhead).
+  double beat = 0;
+  bool playing = false;
+  double tempo_scale = 1;
+  size_t next_note = 0, next_gesture = 0;
+  bool seek_pending = false;
+  double seek_target = 0;
+  std::atomic<double> playhead{0};
+  int solo = -1;
+  uint32_t live_seed = 1;
+
+  // Master, smoothed per block.
+  float master_gain = 1, master_now = 1;
+  float reverb_mix = 0.18f, reverb_now = 0.18f;
+  float smooth = 0.5f;
+
+  // Adapter: the block being handed out.
+  float out_l[dsp::kBlock] = {}, out_r[dsp::kBlock] = {};
+  float discard_l[dsp::kBlock] = {}, discard_r[dsp::kBlock] = {};
+  int out_pos = dsp::kBlock;
+
+  double BeatsPerFrame() const {
+    const double tempo = program ? program->tempo_bpm : 72.0;
+    return tempo * tempo_scale / (60.0 * sample_rate);
+  }
+
+  Voice& Allocate() {
+    Voice* best = nullptr;
+    for (Voice& v : voices)
+      if (v.Free()) return v;
+    // Pool full: the quietest voice is stolen (it fades over a few ms inside Voice).
+    float quietest = std::numeric_limits<float>::max();
+    for (Voice& v : voices) {
+      const float level = v.Level();
+      if (level < quietest) { quietest = level; best = &v; }
+    }
+    return *best;
+  }
+
+  InstrumentKind KindOf(int instrument, const dsp::SampleData** sample) const {
+    *sample = nullptr;
+    if (!program || instrument < 0 || instrument >= static_cast<int>(program->instruments.size()))
+      return InstrumentKind::kSine;
+    const auto& inst = program->instruments[static_cast<size_t>(instrument)];
+    *sample = inst.sample.get();
+    return inst.kind;
+  }
+
+  bool Audible(int instrument) const { return solo < 0 || instrument == solo; }
+
+  void StartNote(size_t index, double block_beat, double bpf) {
+    const NoteEvent& n = program->notes[index];
+    if (!Audible(n.instrument)) return;
+    VoiceStart s;
+    s.kind = KindOf(n.instrument, &s.sample);
+    s.instrument = n.instrument;
+    s.pitch = n.pitch;
+    s.velocity = std::clamp(n.velocity, 0.0f, 1.0f);
+    s.pan = n.pan;
+    s.seed = static_cast<uint32_t>(index + 1);
+    s.delay_frames = std::clamp(static_cast<int>((n.start_beat - block_beat) / bpf), 0, dsp::kBlock - 1);
+    VoiceOwner o{VoiceOwner::Kind::kNote, static_cast<int>(index), n.start_beat + n.duration_beats};
+    Allocate().Start(s, o);
+  }
+
+  void StartGesture(size_t index, double at_beat, int delay) {
+    const GestureEvent& g = program->gestures[index];
+    if (!Audible(g.instrument) || at_beat >= g.EndBeat()) return;
+    VoiceStart s;
+    s.kind = KindOf(g.instrument, &s.sample);
+    s.instrument = g.instrument;
+    GestureAt(g, at_beat, s.pitch, s.loudness);
+    s.velocity = 0.8f;
+    s.pan = g.pan;
+    s.seed = static_cast<uint32_t>(1000003 + index);
+    s.delay_frames = delay;
+    VoiceOwner o{VoiceOwner::Kind::kGesture, static_cast<int>(index), g.EndBeat()};
+    Allocate().Start(s, o);
+  }
+
+  // Banks ramp to silence within this block (stop, seek) and forget their slots.
+  void SilenceBanks(float* l, float* r) {
+    if (!program) return;
+    for (size_t i = 0; i < program->banks.size(); ++i) {
+      const PreparedBank& b = program->banks[i];
+      const int g0 = b.slot / BankOscillator::kGroup;
+      if (g0 >= static_cast<int>(slot_owner.size()) || slot_owner[static_cast<size_t>(g0)] != static_cast<int>(i)) continue;
+      banks.Render(b, -std::numeric_limits<double>::infinity(), dsp::kBlock, l, r);
+    }
+    std::fill(slot_owner.begin(), slot_owner.end(), -1);
+  }
+
+  void ApplySeek(double target) {
+    for (Voice& v : voices)
+      if (v.Owner().kind == VoiceOwner::Kind::kNote || v.Owner().kind == VoiceOwner::Kind::kGesture) {
+        v.FadeOut();
+        v.Owner().kind = VoiceOwner::Kind::kNone;
+      }
+    beat = std::max(0.0, target);
+    if (!program) { next_note = next_gesture = 0; return; }
+    const auto& notes = program->notes;
+    next_note = static_cast<size_t>(
+        std::lower_bound(notes.begin(), notes.end(), beat,
+                         [](const NoteEvent& n, double b) { return n.start_beat < b; }) - notes.begin());
+    const auto& gs = program->gestures;
+    next_gesture = static_cast<size_t>(
+        std::lower_bound(gs.begin(), gs.end(), beat,
+                         [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) - gs.begin());
+    // A glide already under way at the new position joins in where it is.
+    for (size_t i = 0; i < next_gesture; ++i)
+      if (gs[i].EndBeat() > beat) StartGesture(i, beat, 0);
+  }
+
+  void Schedule(double b0, double b1, double bpf) {
+    const auto& notes = program->notes;
+    while (next_note < notes.size() && notes[next_note].start_beat < b1) StartNote(next_note++, b0, bpf);
+    const auto& gs = program->gestures;
+    while (next_gesture < gs.size() && gs[next_gesture].StartBeat() < b1) {
+      const double start = gs[next_gesture].StartBeat();
+      StartGesture(next_gesture, start,
+                   std::clamp(static_cast<int>((start - b0) / bpf), 0, dsp::kBlock - 1));
+      ++next_gesture;
+    }
+    for (Voice& v : voices) {
+      VoiceOwner& o = v.Owner();
+      if (o.kind == VoiceOwner::Kind::kGesture) {
+        double pitch;
+        float loudness;
+        GestureAt(gs[static_cast<size_t>(o.index)], b1, pitch, loudness);
+        v.SetTarget(pitch, loudness);
+      }
+      if ((o.kind == VoiceOwner::Kind::kNote || o.kind == VoiceOwner::Kind::kGesture) && o.end_beat <= b1) {
+        v.Release();
+        o.kind = VoiceOwner::Kind::kNone;
+      }
+    }
+  }
+
+  void RenderBanks(double b0, double b1, float* l, float* r) {
+    for (size_t i = 0; i < program->banks.size(); ++i) {
+      const PreparedBank& b = program->banks[i];
+      if (b.start_beat >= b1 || b.start_beat + b.length_beats <= b0) continue;
+      const int g0 = b.slot / BankOscillator::kGroup;
+      const int groups = b.padded / BankOscillator::kGroup;
+      if (b.slot + b.padded > banks.Capacity()) continue;
+      if (slot_owner[static_cast<size_t>(g0)] != static_cast<int>(i)) {
+        banks.ResetSlots(b.slot, b.padded);
+        for (int g = g0; g < g0 + groups; ++g) slot_owner[static_cast<size_t>(g)] = static_cast<int>(i);
+      }
+      if (Audible(b.instrument)) banks.Render(b, b1, dsp::kBlock, l, r);
+      else banks.Render(b, b1, dsp::kBlock, discard_l, discard_r);
+    }
+  }
+
+  void ProcessBlock() {
+    float* l = out_l;
+    float* r = out_r;
+    std::memset(l, 0, sizeof out_l);
+    std::memset(r, 0, sizeof out_r);
+    const double bpf = BeatsPerFrame();
+    const double b0 = beat;
+    const double b1 = b0 + dsp::kBlock * bpf;
+
+    if (seek_pending) {
+      SilenceBanks(l, r);
+      ApplySeek(seek_target);
+      seek_pending = false;
+    } else if (playing && program) {
+      Schedule(b0, b1, bpf);
+      RenderBanks(b0, b1, l, r);
+      beat = b1;
+    } else if (!playing) {
+      bool any = false;
+      for (int o : slot_owner) any |= o >= 0;
+      if (any) SilenceBanks(l, r);
+    }
+
+    float vl[dsp::kBlock] = {}, vr[dsp::kBlock] = {};
+    for (Voice& v : voices) {
+      if (v.Free()) continue;
+      if (Audible(v.Instrument())) v.Render(vl, vr, dsp::kBlock);
+      else v.Render(discard_l, discard_r, dsp::kBlock);
+    }
+    for (int i = 0; i < dsp::kBlock; ++i) {
+      l[i] += vl[i] * kVoiceGain;
+      r[i] += vr[i] * kVoiceGain;
+    }
+
+    const float mix_end = reverb_mix + (reverb_now - reverb_mix) * smooth;
+    reverb.Process(l, r, dsp::kBlock, reverb_now, mix_end);
+    reverb_now = std::fabs(mix_end - reverb_mix) < 1e-6f ? reverb_mix : mix_end;
+
+    const float gain_end = master_gain + (master_now - master_gain) * smooth;
+    const float dg = (gain_end - master_now) / dsp::kBlock;
+    float g = master_now;
+    for (int i = 0; i < dsp::kBlock; ++i, g += dg) {
+      l[i] *= g;
+      r[i] *= g;
+    }
+    master_now = std::fabs(gain_end - master_gain) < 1e-6f ? master_gain : gain_end;
+    limiter.Process(l, r, dsp::kBlock);
+  }
+};
+
+SynthEngine::SynthEngine(const EngineSettings& settings) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.settings = settings;
+  m.sample_rate = std::clamp(settings.sample_rate, 8000.0, 384000.0);
+  m.voices.resize(static_cast<size_t>(std::clamp(settings.max_voices, 1, 1024)));
+  for (Voice& v : m.voices) v.Init(m.sample_rate);
+  m.banks.Init(std::max(0, settings.max_partials));
+  m.slot_owner.assign(static_cast<size_t>(m.banks.Capacity() / BankOscillator::kGroup), -1);
+  m.reverb.Init(m.sample_rate);
+  m.limiter.Init(m.sample_rate);
+  m.master_gain = m.master_now = std::max(0.0f, settings.master_gain);
+  m.reverb_mix = m.reverb_now = std::clamp(settings.reverb_mix, 0.0f, 1.0f);
+  m.smooth = static_cast<float>(std::exp(-dsp::kBlock / (kSmoothSeconds * m.sample_rate)));
+}
+
+SynthEngine::~SynthEngine() = default;
+
+void SynthEngine::SetProgram(const RenderProgram* program) {
+  Impl& m = *impl_;
+  // Voices from the old program ring out (released); samplers stop at once because their
+  // sample memory belongs to the old program, which the caller may free after this call.
+  for (Voice& v : m.voices) {
+    VoiceOwner& o = v.Owner();
+    if (o.kind == VoiceOwner::Kind::kNote || o.kind == VoiceOwner::Kind::kGesture) {
+      v.Release();
+      o.kind = VoiceOwner::Kind::kNone;
+    }
+  }
+  for (Voice& v : m.voices) {
+    const dsp::SampleData* unused = nullptr;
+    if (!v.Free() && m.KindOf(v.Instrument(), &unused) == InstrumentKind::kSampler) v.Reset();
+  }
+  m.program = program;
+  // Bank slots keep their phases: an edit that leaves an image alone plays on seamlessly.
+  const double at = m.beat;
+  if (program) {
+    const auto& notes = program->notes;
+    m.next_note = static_cast<size_t>(
+        std::lower_bound(notes.begin(), notes.end(), at,
+                         [](const NoteEvent& n, double b) { return n.start_beat < b; }) - notes.begin());
+    const auto& gs = program->gestures;
+    m.next_gesture = static_cast<size_t>(
+        std::lower_bound(gs.begin(), gs.end(), at,
+                         [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) - gs.begin());
+  } else {
+    m.next_note = m.next_gesture = 0;
+    std::fill(m.slot_owner.begin(), m.slot_owner.end(), -1);
+  }
+}
+
+void SynthEngine::Seek(double beat) {
+  impl_->seek_pending = true;
+  impl_->seek_target = std::isfinite(beat) ? beat : 0.0;
+}
+
+void SynthEngine::SetPlaying(bool playing) { impl_->playing = playing; }
+void SynthEngine::SetTempoScale(double scale) {
+  impl_->tempo_scale = std::isfinite(scale) ? std::clamp(scale, 0.05, 8.0) : 1.0;
+}
+void SynthEngine::SetMasterGain(float gain) { impl_->master_gain = std::isfinite(gain) ? std::clamp(gain, 0.0f, 16.0f) : 1.0f; }
+void SynthEngine::SetReverbMix(float mix) { impl_->reverb_mix = std::isfinite(mix) ? std::clamp(mix, 0.0f, 1.0f) : 0.0f; }
+
+void SynthEngine::Render(float* left, float* right, int frames) {
+  Impl& m = *impl_;
+  int done = 0;
+  while (done < frames) {
+    if (m.out_pos == dsp::kBlock) {
+      m.ProcessBlock();
+      m.out_pos = 0;
+    }
+    const int n = std::min(frames - done, dsp::kBlock - m.out_pos);
+    std::memcpy(left + done, m.out_l + m.out_pos, sizeof(float) * static_cast<size_t>(n));
+    std::memcpy(right + done, m.out_r + m.out_pos, sizeof(float) * static_cast<size_t>(n));
+    m.out_pos += n;
+    done += n;
+  }
+  // The playhead as heard: the block's end minus what has not been handed out yet.
+  const double ahead = m.playing && !m.seek_pending ? (dsp::kBlock - m.out_pos) * m.BeatsPerFrame() : 0.0;
+  m.playhead.store(std::max(0.0, m.beat - ahead), std::memory_order_relaxed);
+}
+
+void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity) {
+  Impl& m = *impl_;
+  LiveNoteOff(id);
+  VoiceStart s;
+  s.kind = m.KindOf(instrument, &s.sample);
+  s.instrument = instrument;
+  s.pitch = std::isfinite(pitch) ? std::clamp(pitch, 0.0, 135.0) : 60.0;
+  s.velocity = std::clamp(velocity, 0.0f, 1.0f);
+  s.seed = m.live_seed++;
+  m.Allocate().Start(s, VoiceOwner{VoiceOwner::Kind::kLive, id, 0});
+}
+
+void SynthEngine::LiveGesture(int id, double pitch, float loudness) {
+  if (!std::isfinite(pitch) || !std::isfinite(loudness)) return;
+  for (Voice& v : impl_->voices)
+    if (v.Owner().kind == VoiceOwner::Kind::kLive && v.Owner().index == id)
+      v.SetTarget(std::clamp(pitch, 0.0, 135.0), std::clamp(loudness, 0.0f, 1.0f));
+}
+
+void SynthEngine::LiveNoteOff(int id) {
+  for (Voice& v : impl_->voices)
+    if (v.Owner().kind == VoiceOwner::Kind::kLive && v.Owner().index == id) {
+      v.Release();
+      v.Owner().kind = VoiceOwner::Kind::kNone;
+    }
+}
+
+void SynthEngine::AllNotesOff() {
+  for (Voice& v : impl_->voices) {
+    v.FadeOut();
+    v.Owner().kind = VoiceOwner::Kind::kNone;
+  }
+}
+
+double SynthEngine::PlayheadBeat() const { return impl_->playhead.load(std::memory_order_relaxed); }
+void SynthEngine::SoloInstrument(int instrument) { impl_->solo = instrument < 0 ? -1 : instrument; }
+int SynthEngine::LatencyFrames() const { return impl_->limiter.LatencyFrames(); }
+
+}  // namespace graphony

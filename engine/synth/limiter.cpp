@@ -1,0 +1,75 @@
+// Limiter: required gain -> minimum over the look-ahead window -> slow release -> box
+// filter of the window length (so the gain has fully come down when the peak leaves the
+// delay line) -> safety ceiling.
+#include "synth/limiter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "synth/dsp.h"
+
+namespace graphony {
+
+void Limiter::Init(double sample_rate) {
+  lookahead_ = std::max(8, static_cast<int>(0.0015 * sample_rate));  // 1.5 ms
+  delay_l_.assign(static_cast<size_t>(lookahead_), 0.0f);
+  delay_r_.assign(static_cast<size_t>(lookahead_), 0.0f);
+  queue_gain_.assign(static_cast<size_t>(lookahead_), 1.0f);
+  queue_time_.assign(static_cast<size_t>(lookahead_), 0);
+  box_.assign(static_cast<size_t>(lookahead_), 1.0f);
+  release_coef_ = dsp::OnePoleCoef(0.12, sample_rate);
+  Reset();
+}
+
+void Limiter::Reset() {
+  std::fill(delay_l_.begin(), delay_l_.end(), 0.0f);
+  std::fill(delay_r_.begin(), delay_r_.end(), 0.0f);
+  queue_head_ = queue_size_ = 0;
+  time_ = 0;
+  std::fill(box_.begin(), box_.end(), 1.0f);
+  box_sum_ = lookahead_;
+  held_ = 1;
+  pos_ = 0;
+}
+
+void Limiter::Process(float* left, float* right, int frames) {
+  for (int n = 0; n < frames; ++n) {
+    float l = left[n], r = right[n];
+    if (!std::isfinite(l)) l = 0;  // a NaN must never reach a file or a speaker
+    if (!std::isfinite(r)) r = 0;
+    const float peak = std::max(std::fabs(l), std::fabs(r));
+    const float want = peak > kThreshold ? kThreshold / peak : 1.0f;
+    // Minimum over the last `lookahead_` samples: drop expired entries at the front and
+    // entries the new one dominates at the back; the front is then the minimum.
+    const int cap = lookahead_;
+    if (queue_size_ > 0 && queue_time_[static_cast<size_t>(queue_head_)] <= time_ - cap) {
+      queue_head_ = (queue_head_ + 1) % cap;
+      --queue_size_;
+    }
+    while (queue_size_ > 0) {
+      const int back = (queue_head_ + queue_size_ - 1) % cap;
+      if (queue_gain_[static_cast<size_t>(back)] < want) break;
+      --queue_size_;
+    }
+    const int slot = (queue_head_ + queue_size_) % cap;
+    queue_gain_[static_cast<size_t>(slot)] = want;
+    queue_time_[static_cast<size_t>(slot)] = time_++;
+    ++queue_size_;
+    const float m = queue_gain_[static_cast<size_t>(queue_head_)];
+    held_ = m < held_ ? m : m + (held_ - m) * release_coef_;
+    box_sum_ += held_ - box_[pos_];
+    box_[pos_] = held_;
+    const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
+
+    // Write, then read the oldest sample (L-1 frames old): every gain in the box window was
+    // computed with that sample already in view, so the average is at most its need.
+    delay_l_[pos_] = l;
+    delay_r_[pos_] = r;
+    if (++pos_ >= lookahead_) pos_ = 0;
+    const float out_l = delay_l_[pos_] * gain, out_r = delay_r_[pos_] * gain;
+    left[n] = std::clamp(out_l, -kCeiling, kCeiling);
+    right[n] = std::clamp(out_r, -kCeiling, kCeiling);
+  }
+}
+
+}  // namespace graphony

@@ -1,0 +1,307 @@
+// Offline render: drives SynthEngine in chunks, measures loudness, streams to libsndfile
+// through a temporary file that replaces the output only when complete.
+#include "synth/offline_render.h"
+
+#include <fcntl.h>
+#include <sndfile.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+#include "synth/render_program.h"
+
+namespace graphony {
+
+namespace {
+
+constexpr int kChunk = 4096;
+constexpr double kReverbTailSeconds = 2.5;
+constexpr double kReleaseTailSeconds = 1.0;
+
+using Sink = std::function<void(const float*, const float*, int)>;
+
+struct Plan {
+  std::shared_ptr<const RenderProgram> program;
+  double from_beat = 0;
+  int64_t frames = 0;
+};
+
+Plan MakePlan(const Events& events, const OfflineOptions& o) {
+  Plan plan;
+  try {
+    plan.program = PrepareProgram(events, o.engine);
+  } catch (const std::exception& e) {
+    throw RenderError(e.what());
+  }
+  const RenderProgram& p = *plan.program;
+  const double end_beat = o.to_beat >= 0 ? o.to_beat : p.EndBeat();
+  if (!std::isfinite(o.from_beat) || o.from_beat < 0) throw RenderError("--from must be a beat >= 0");
+  if (!(end_beat > o.from_beat) && !(o.to_beat < 0 && end_beat == o.from_beat))
+    throw RenderError("the end beat must be after the start beat");
+  double tail = o.tail_seconds;
+  if (tail < 0) {
+    tail = o.engine.reverb_mix > 0 ? kReverbTailSeconds : p.HasVoices() ? kReleaseTailSeconds : 0.0;
+  }
+  const double seconds = (end_beat - o.from_beat) * 60.0 / p.tempo_bpm + tail;
+  plan.from_beat = o.from_beat;
+  plan.frames = static_cast<int64_t>(std::llround(seconds * o.engine.sample_rate));
+  if (plan.frames > static_cast<int64_t>(o.engine.sample_rate) * 3600 * 6)
+    throw RenderError("render longer than 6 hours");
+  return plan;
+}
+
+void CheckCancel(const std::atomic<bool>* cancel) {
+  if (cancel && cancel->load(std::memory_order_relaxed)) throw RenderCancelled();
+}
+
+// Runs the engine over the plan, feeding `sink`; `p0`..`p1` is this pass's progress share.
+void RunEngine(const Plan& plan, const OfflineOptions& o, float gain, const Sink& sink,
+               const ProgressFn& progress, double p0, double p1,
+               const std::atomic<bool>* cancel) {
+  EngineSettings settings = o.engine;
+  settings.master_gain *= gain;
+  SynthEngine engine(settings);
+  engine.SetProgram(plan.program.get());
+  engine.SoloInstrument(o.solo_instrument);
+  engine.Seek(plan.from_beat);
+  engine.SetPlaying(true);
+  std::vector<float> l(kChunk), r(kChunk);
+  // The first internal block applies the seek (silence) and the limiter delays the rest:
+  // render and drop both so the file starts exactly at from_beat.
+  int64_t preroll = 64 + engine.LatencyFrames();
+  while (preroll > 0) {
+    const int n = static_cast<int>(std::min<int64_t>(preroll, kChunk));
+    engine.Render(l.data(), r.data(), n);
+    preroll -= n;
+  }
+  for (int64_t done = 0; done < plan.frames;) {
+    CheckCancel(cancel);
+    const int n = static_cast<int>(std::min<int64_t>(kChunk, plan.frames - done));
+    engine.Render(l.data(), r.data(), n);
+    sink(l.data(), r.data(), n);
+    done += n;
+    if (progress) progress(p0 + (p1 - p0) * static_cast<double>(done) / static_cast<double>(plan.frames));
+  }
+}
+
+// Gated RMS (400 ms blocks; gates at -70 dBFS and 10 dB below the mean), a simple
+// loudness measure that ignores silence between phrases.
+struct LoudnessMeter {
+  int64_t block_frames;
+  int64_t count = 0;
+  double acc = 0;
+  std::vector<double> blocks;
+  explicit LoudnessMeter(double sr) : block_frames(std::max<int64_t>(1, static_cast<int64_t>(0.4 * sr))) {}
+  void Add(const float* l, const float* r, int n) {
+    for (int i = 0; i < n; ++i) {
+      acc += 0.5 * (static_cast<double>(l[i]) * l[i] + static_cast<double>(r[i]) * r[i]);
+      if (++count == block_frames) { blocks.push_back(acc / static_cast<double>(count)); acc = 0; count = 0; }
+    }
+  }
+  double RmsDb() {
+    if (count > block_frames / 4) blocks.push_back(acc / static_cast<double>(count));
+    std::vector<double> kept;
+    for (double b : blocks) if (b > 1e-7) kept.push_back(b);
+    if (kept.empty()) return -200;
+    double mean = 0;
+    for (double b : kept) mean += b;
+    mean /= static_cast<double>(kept.size());
+    double sum = 0;
+    int n = 0;
+    for (double b : kept) if (b >= mean * 0.1) { sum += b; ++n; }
+    return 10 * std::log10(sum / std::max(1, n));
+  }
+};
+
+float NormalisationGain(const Plan& plan, const OfflineOptions& o, const ProgressFn& progress,
+                        const std::atomic<bool>* cancel) {
+  if (!o.normalise) return 1.0f;
+  LoudnessMeter meter(o.engine.sample_rate);
+  RunEngine(plan, o, 1.0f, [&](const float* l, const float* r, int n) { meter.Add(l, r, n); },
+            progress, 0.0, 0.5, cancel);
+  const double db = meter.RmsDb();
+  if (db < -120) return 1.0f;  // silence stays silence
+  return static_cast<float>(std::clamp(std::pow(10.0, (o.target_rms_db - db) / 20.0), 0.01, 16.0));
+}
+
+int SndFormat(const FileOptions& f) {
+  switch (f.format) {
+    case AudioFormat::kOgg:
+      return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    case AudioFormat::kFlac:
+      switch (f.sample_format) {
+        case SampleFormat::kPcm16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+        case SampleFormat::kPcm24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+        case SampleFormat::kFloat: throw RenderError("FLAC cannot store float samples (use 16 or 24 bit)");
+      }
+      break;
+    case AudioFormat::kWav:
+      switch (f.sample_format) {
+        case SampleFormat::kPcm16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+        case SampleFormat::kPcm24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+        case SampleFormat::kFloat: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+      }
+      break;
+  }
+  return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+}
+
+// A temporary file next to the target; removed unless Commit() renamed it into place.
+class TempAudioFile {
+ public:
+  TempAudioFile(const std::filesystem::path& target, const FileOptions& f, double sample_rate)
+      : target_(target) {
+    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+    std::string name = ".";
+    name += target.filename().string();
+    name += ".XXXXXX";
+    const std::string pattern = (dir / name).string();
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    fd_ = mkstemp(buf.data());
+    if (fd_ < 0)
+      throw RenderError(target.string() + ": cannot write here (" + std::strerror(errno) + ")");
+    temp_ = buf.data();
+    SF_INFO info{};
+    info.samplerate = static_cast<int>(std::lround(sample_rate));
+    info.channels = 2;
+    info.format = SndFormat(f);
+    if (!sf_format_check(&info)) Fail("this audio format is not supported");
+    file_ = sf_open_fd(fd_, SFM_WRITE, &info, SF_FALSE);
+    if (!file_) Fail(std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")");
+    if (f.format == AudioFormat::kOgg) {
+      double q = std::clamp(f.quality, 0.0, 1.0);
+      sf_command(file_, SFC_SET_VBR_ENCODING_QUALITY, &q, sizeof q);
+    }
+    interleaved_.resize(2 * kChunk);
+  }
+  ~TempAudioFile() {
+    if (file_) sf_close(file_);
+    if (fd_ >= 0) close(fd_);
+    if (!temp_.empty()) std::remove(temp_.c_str());
+  }
+  void Write(const float* l, const float* r, int n) {
+    for (int i = 0; i < n; ++i) {
+      interleaved_[static_cast<size_t>(2 * i)] = l[i];
+      interleaved_[static_cast<size_t>(2 * i + 1)] = r[i];
+    }
+    if (sf_writef_float(file_, interleaved_.data(), n) != n)
+      Fail(std::string("write failed (") + sf_strerror(file_) + "; is the disk full?)");
+  }
+  void Commit() {
+    const int err = sf_close(file_);
+    file_ = nullptr;
+    if (err != 0) Fail("could not finish the file");
+    if (fsync(fd_) != 0) Fail(std::string("could not flush to disk (") + std::strerror(errno) + ")");
+    close(fd_);
+    fd_ = -1;
+    std::error_code ec;
+    std::filesystem::rename(temp_, target_, ec);
+    if (ec) Fail("cannot replace the file (" + ec.message() + ")");
+    temp_.clear();
+  }
+
+ private:
+  [[noreturn]] void Fail(const std::string& why) { throw RenderError(target_.string() + ": " + why); }
+  std::filesystem::path target_;
+  std::string temp_;
+  int fd_ = -1;
+  SNDFILE* file_ = nullptr;
+  std::vector<float> interleaved_;
+};
+
+bool InstrumentUsed(const Events& e, int i) {
+  for (const auto& n : e.notes) if (n.sounding && n.instrument == i) return true;
+  for (const auto& g : e.gestures) if (g.instrument == i && !g.points.empty()) return true;
+  for (const auto& b : e.banks) if (b.instrument == i && !b.rows.empty()) return true;
+  return false;
+}
+
+std::string SafeFileName(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    out += ok ? c : '-';
+  }
+  return out.empty() ? "instrument" : out.substr(0, 60);
+}
+
+}  // namespace
+
+int64_t OfflineFrameCount(const Events& events, const OfflineOptions& options) {
+  return MakePlan(events, options).frames;
+}
+
+RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& options,
+                              const ProgressFn& progress, const std::atomic<bool>* cancel) {
+  const Plan plan = MakePlan(events, options);
+  const float gain = NormalisationGain(plan, options, progress, cancel);
+  RenderedAudio out;
+  out.sample_rate = options.engine.sample_rate;
+  out.left.reserve(static_cast<size_t>(plan.frames));
+  out.right.reserve(static_cast<size_t>(plan.frames));
+  RunEngine(plan, options, gain,
+            [&](const float* l, const float* r, int n) {
+              out.left.insert(out.left.end(), l, l + n);
+              out.right.insert(out.right.end(), r, r + n);
+            },
+            progress, options.normalise ? 0.5 : 0.0, 1.0, cancel);
+  return out;
+}
+
+AudioFormat AudioFormatFromPath(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".wav") return AudioFormat::kWav;
+  if (ext == ".flac") return AudioFormat::kFlac;
+  if (ext == ".ogg" || ext == ".oga") return AudioFormat::kOgg;
+  throw RenderError(path.string() + ": unknown audio format '" + ext +
+                    "' (use .wav, .flac or .ogg)");
+}
+
+void RenderToFile(const Events& events, const std::filesystem::path& path,
+                  const OfflineOptions& options, const FileOptions& file,
+                  const ProgressFn& progress, const std::atomic<bool>* cancel) {
+  const Plan plan = MakePlan(events, options);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw RenderError(path.string() + ": is a directory");
+  const float gain = NormalisationGain(plan, options, progress, cancel);
+  TempAudioFile out(path, file, options.engine.sample_rate);
+  RunEngine(plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
+            progress, options.normalise ? 0.5 : 0.0, 1.0, cancel);
+  out.Commit();
+}
+
+std::vector<std::filesystem::path> RenderStems(const Events& events, const std::filesystem::path& dir,
+                                               const OfflineOptions& options, const FileOptions& file,
+                                               const ProgressFn& progress,
+                                               const std::atomic<bool>* cancel) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir))
+    throw RenderError(dir.string() + ": cannot create the stems folder (" + ec.message() + ")");
+  const char* ext = file.format == AudioFormat::kOgg ? ".ogg" : file.format == AudioFormat::kFlac ? ".flac" : ".wav";
+  std::vector<int> used;
+  for (int i = 0; i < static_cast<int>(events.instruments.size()); ++i)
+    if (InstrumentUsed(events, i)) used.push_back(i);
+  std::vector<std::filesystem::path> written;
+  for (size_t k = 0; k < used.size(); ++k) {
+    const int i = used[k];
+    const InstrumentRef& ref = events.instruments[static_cast<size_t>(i)];
+    const std::string label = ref.display_name.empty() ? ref.name : ref.display_name;
+    const std::filesystem::path path = dir / (std::to_string(i + 1) + "-" + SafeFileName(label) + ext);
+    OfflineOptions o = options;
+    o.solo_instrument = i;
+    const double p0 = static_cast<double>(k) / used.size(), p1 = static_cast<double>(k + 1) / used.size();
+    RenderToFile(events, path, o, file,
+                 [&](double f) { if (progress) progress(p0 + (p1 - p0) * f); }, cancel);
+    written.push_back(path);
+  }
+  return written;
+}
+
+}  // namespace graphony

@@ -1,0 +1,196 @@
+// PrepareProgram: resolves instruments and samples, keeps sounding events, lays out banks.
+#include "synth/render_program.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "synth/dsp.h"
+#include "synth/engine.h"
+#include "synth/sample_loader.h"
+
+namespace graphony {
+
+namespace {
+
+constexpr double kBankFadeSeconds = 0.05;   // edge fade of a bank: no click at its start/end
+constexpr double kMaxBankFloats = 128e6;    // 512 MB of amplitudes: refuse beyond this
+constexpr char kDefaultSample[] = "kalimba-C5.wav";
+
+bool SafeRelativeName(const std::string& name) {
+  const std::filesystem::path p(name);
+  if (name.empty() || p.is_absolute()) return false;
+  for (const auto& part : p)
+    if (part == "..") return false;
+  return true;
+}
+
+std::shared_ptr<const dsp::SampleData> FindSample(const std::string& wanted,
+                                                  const EngineSettings& settings,
+                                                  const std::string& instrument) {
+  const std::string name = wanted.empty() ? kDefaultSample : wanted;
+  const std::string where = "instrument '" + instrument + "': sample '" + name + "'";
+  if (!SafeRelativeName(name)) throw std::runtime_error(where + ": must be a plain relative name");
+  for (const std::string& key : {name, "samples/" + name}) {
+    auto it = settings.assets.files.find(key);
+    if (it != settings.assets.files.end() && it->second)
+      return DecodeSample(*it->second, key, where);
+  }
+  if (!settings.samples_dir.empty()) {
+    const std::filesystem::path path = std::filesystem::path(settings.samples_dir) / name;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return LoadSampleFile(path);
+  }
+  throw std::runtime_error(where + ": not found in the score bundle or in " +
+                           (settings.samples_dir.empty() ? std::string("samples/") : settings.samples_dir));
+}
+
+// Automatic loudness of a bank: scale so a typical column sums to a comfortable level
+// whatever the image (a few bright rows or a thousand).
+float AutoPartialGain(const PartialBank& bank) {
+  double energy = 0;
+  for (const PartialRow& row : bank.rows)
+    for (float a : row.amplitude) energy += static_cast<double>(a) * a;
+  energy /= std::max(1, bank.columns);
+  return static_cast<float>(0.35 / std::sqrt(std::max(1.0, energy)));
+}
+
+PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, double tempo,
+                        int slot, int capacity) {
+  PreparedBank b;
+  b.start_beat = src.start_beat;
+  b.length_beats = src.length_beats;
+  b.columns = src.columns;
+  b.instrument = src.instrument;
+  b.fade_beats = std::min(kBankFadeSeconds * tempo / 60.0, src.length_beats * 0.5);
+  b.slot = slot;
+  const double sr = settings.sample_rate;
+  const float gain = settings.partial_gain > 0 ? settings.partial_gain : AutoPartialGain(src);
+
+  // Rows that can sound: below Nyquist (with margin), with the right number of columns.
+  std::vector<int> keep;
+  std::vector<double> energy;
+  for (size_t r = 0; r < src.rows.size(); ++r) {
+    const PartialRow& row = src.rows[r];
+    if (!(row.frequency_hz > 0 && row.frequency_hz < 0.45 * sr)) continue;
+    if (static_cast<int>(row.amplitude.size()) != src.columns) continue;
+    keep.push_back(static_cast<int>(r));
+    double e = 0;
+    for (float a : row.amplitude) e += static_cast<double>(a) * a;
+    energy.push_back(e);
+  }
+  // Over the oscillator budget: keep the loudest rows (in their original order).
+  const int allowed = std::max(0, capacity - slot);
+  if (static_cast<int>(keep.size()) > allowed) {
+    std::vector<int> order(keep.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int c) { return energy[a] > energy[c]; });
+    order.resize(static_cast<size_t>(allowed));
+    std::sort(order.begin(), order.end());
+    std::vector<int> kept;
+    for (int i : order) kept.push_back(keep[static_cast<size_t>(i)]);
+    keep.swap(kept);
+  }
+  b.rows = static_cast<int>(keep.size());
+  b.padded = (b.rows + BankOscillator::kGroup - 1) / BankOscillator::kGroup * BankOscillator::kGroup;
+  if (static_cast<double>(b.padded) * b.columns > kMaxBankFloats)
+    throw std::runtime_error("scan-mode image too large to render (" + std::to_string(b.rows) +
+                             " rows x " + std::to_string(b.columns) + " columns)");
+  const size_t n = static_cast<size_t>(b.padded);
+  b.coef.assign(n, 0.0f);
+  b.pan_l.assign(n, 0.0f);
+  b.pan_r.assign(n, 0.0f);
+  for (auto* v : {&b.w1r, &b.w1i, &b.w2r, &b.w2i, &b.blk_r, &b.blk_i}) v->assign(n, 0.0);
+  b.amp.assign(n * static_cast<size_t>(b.columns), 0.0f);
+  for (size_t i = 0; i < n; ++i) { b.w1r[i] = b.w2r[i] = b.blk_r[i] = 1.0; }
+  for (int i = 0; i < b.rows; ++i) {
+    const PartialRow& row = src.rows[static_cast<size_t>(keep[static_cast<size_t>(i)])];
+    const double w = dsp::kTwoPi * row.frequency_hz / sr;
+    b.coef[i] = static_cast<float>(2 * std::cos(w));
+    b.w1r[i] = std::cos(w);
+    b.w1i[i] = -std::sin(w);
+    b.w2r[i] = std::cos(2 * w);
+    b.w2i[i] = -std::sin(2 * w);
+    b.blk_r[i] = std::cos(w * dsp::kBlock);
+    b.blk_i[i] = std::sin(w * dsp::kBlock);
+    dsp::PanGains(row.pan, b.pan_l[i], b.pan_r[i]);
+    for (int c = 0; c < b.columns; ++c) {
+      const float a = row.amplitude[static_cast<size_t>(c)];
+      b.amp[static_cast<size_t>(c) * n + static_cast<size_t>(i)] =
+          std::isfinite(a) ? std::clamp(a, 0.0f, 1.0f) * gain : 0.0f;
+    }
+  }
+  return b;
+}
+
+}  // namespace
+
+double RenderProgram::EndBeat() const {
+  double end = length_beats;
+  for (const NoteEvent& n : notes) end = std::max(end, n.start_beat + n.duration_beats);
+  for (const GestureEvent& g : gestures) end = std::max(end, g.EndBeat());
+  for (const PreparedBank& b : banks) end = std::max(end, b.start_beat + b.length_beats);
+  return end;
+}
+
+std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
+                                                    const EngineSettings& settings) {
+  if (!(settings.sample_rate >= 22050 && settings.sample_rate <= 192000))
+    throw std::runtime_error("sample rate must be between 22050 and 192000 Hz");
+  auto p = std::make_shared<RenderProgram>();
+  p->sample_rate = settings.sample_rate;
+  p->tempo_bpm = std::isfinite(events.tempo_bpm) && events.tempo_bpm > 0 ? events.tempo_bpm : 72;
+  p->length_beats = std::max(0.0, events.length_beats);
+
+  for (const InstrumentRef& ref : events.instruments) {
+    RenderProgram::Instrument inst;
+    auto kind = InstrumentKindFromName(ref.name);
+    if (!kind) {
+      std::string known;
+      for (const auto& k : KnownInstrumentNames()) known += (known.empty() ? "" : ", ") + k;
+      throw std::runtime_error("unknown instrument '" + ref.name + "' (known: " + known + ")");
+    }
+    inst.kind = *kind;
+    if (inst.kind == InstrumentKind::kSampler) inst.sample = FindSample(ref.sample, settings, ref.name);
+    p->instruments.push_back(inst);
+  }
+  if (p->instruments.empty()) p->instruments.push_back({});  // index 0 = sine
+
+  const int n_inst = static_cast<int>(p->instruments.size());
+  auto valid_instrument = [n_inst](int i) { return i >= 0 && i < n_inst; };
+  for (const NoteEvent& n : events.notes) {
+    if (!n.sounding || !valid_instrument(n.instrument)) continue;
+    if (!(n.duration_beats > 0) || !std::isfinite(n.start_beat) || !std::isfinite(n.pitch)) continue;
+    p->notes.push_back(n);
+  }
+  std::stable_sort(p->notes.begin(), p->notes.end(),
+                   [](const NoteEvent& a, const NoteEvent& b) { return a.start_beat < b.start_beat; });
+  for (const GestureEvent& g : events.gestures) {
+    if (g.points.empty() || !valid_instrument(g.instrument)) continue;
+    p->gestures.push_back(g);
+  }
+  std::stable_sort(p->gestures.begin(), p->gestures.end(),
+                   [](const GestureEvent& a, const GestureEvent& b) { return a.StartBeat() < b.StartBeat(); });
+
+  // Banks: sorted by start; each gets a slot range above every earlier bank it overlaps in
+  // time, so banks sounding together never share oscillators.
+  std::vector<const PartialBank*> banks;
+  for (const PartialBank& b : events.banks)
+    if (b.columns > 0 && b.length_beats > 0 && !b.rows.empty()) banks.push_back(&b);
+  std::stable_sort(banks.begin(), banks.end(),
+                   [](const PartialBank* a, const PartialBank* b) { return a->start_beat < b->start_beat; });
+  const int capacity = (std::max(0, settings.max_partials) / BankOscillator::kGroup) * BankOscillator::kGroup;
+  for (const PartialBank* src : banks) {
+    int slot = 0;
+    for (const PreparedBank& prev : p->banks)
+      if (prev.start_beat + prev.length_beats > src->start_beat) slot = std::max(slot, prev.slot + prev.padded);
+    PreparedBank b = LayoutBank(*src, settings, p->tempo_bpm, slot, capacity);
+    if (b.rows == 0) continue;
+    p->partial_slots = std::max(p->partial_slots, b.slot + b.padded);
+    p->banks.push_back(std::move(b));
+  }
+  return p;
+}
+
+}  // namespace graphony

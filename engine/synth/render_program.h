@@ -1,0 +1,38 @@
+// RenderProgram: Events compiled for one sample rate (instrument kinds resolved, samples
+// decoded, banks laid out for the oscillator bank). Built off the audio thread, then
+// read-only and shared by pointer.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "interpret/events.h"
+#include "synth/bank_oscillator.h"
+#include "synth/instruments.h"
+#include "synth/units/sampler_unit.h"
+
+namespace graphony {
+
+class RenderProgram {
+ public:
+  struct Instrument {
+    InstrumentKind kind = InstrumentKind::kSine;
+    std::shared_ptr<const dsp::SampleData> sample;  // sampler only
+  };
+
+  double sample_rate = 48000;
+  double tempo_bpm = 72;
+  double length_beats = 0;
+  std::vector<Instrument> instruments;
+  std::vector<NoteEvent> notes;        // sounding notes only, sorted by start beat
+  std::vector<GestureEvent> gestures;  // gestures with >= 1 point, sorted by start beat
+  std::vector<PreparedBank> banks;     // sorted by start beat
+  int partial_slots = 0;               // oscillator slots the banks need
+
+  // The last beat at which anything is scheduled (>= length_beats).
+  double EndBeat() const;
+  // True if notes or gestures exist (their releases ring past their end).
+  bool HasVoices() const { return !notes.empty() || !gestures.empty(); }
+};
+
+}  // namespace graphony

@@ -1,0 +1,25 @@
+// Decodes sampler sounds (WAV/FLAC/OGG, via libsndfile) from memory or disk into mono float.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "synth/units/sampler_unit.h"
+
+namespace graphony {
+
+// `where` names the source in error messages. Throws std::runtime_error on bad data.
+// The root pitch comes from a note name at the end of the file name ("kalimba-C5.wav"
+// -> 72), else C4.
+std::shared_ptr<const dsp::SampleData> DecodeSample(const std::vector<uint8_t>& bytes,
+                                                    const std::string& name,
+                                                    const std::string& where);
+std::shared_ptr<const dsp::SampleData> LoadSampleFile(const std::filesystem::path& path);
+
+// Root pitch from a file name, or nullopt-like 60.
+double RootPitchFromName(const std::string& file_name);
+
+}  // namespace graphony
