@@ -1,15 +1,53 @@
-// graphony-cli devices: not built yet (its issue has not landed); says so and fails.
+// graphony-cli devices: lists sound output and input devices (index, name, host, channels, rate).
 #include <cstdio>
 
 #include "commands.h"
+#include "realtime/devices.h"
 
 namespace graphony::cli {
 
-static int RunDevices(Args&) {
-  std::fprintf(stderr, "graphony-cli devices: not available in this build yet\n");
-  return kExitFailure;
+namespace {
+
+void PrintDevice(const DeviceInfo& d, int channels, bool is_default) {
+  std::printf("  %3d  %-40s %-28s %2d ch  %6.0f Hz%s\n", d.index, d.name.c_str(),
+              d.host_api.c_str(), channels, d.default_sample_rate, is_default ? "  (default)" : "");
 }
 
-const Command kDevicesCommand = {"devices", "(not available yet)", "usage: graphony-cli devices\n", RunDevices};
+int RunDevices(Args& args) {
+  if (!args.Positionals().empty()) throw UsageError("devices: takes no arguments");
+  PortAudioSession session;
+  const auto devices = ListDevices();
+  int outputs = 0, inputs = 0;
+  for (const auto& d : devices) {
+    outputs += d.max_output_channels > 0;
+    inputs += d.max_input_channels > 0;
+  }
+  if (outputs > 0) {
+    std::printf("output devices:\n");
+    for (const auto& d : devices)
+      if (d.max_output_channels > 0) PrintDevice(d, d.max_output_channels, d.default_output);
+  }
+  std::printf("input devices:%s\n", inputs == 0 ? " none" : "");
+  for (const auto& d : devices)
+    if (d.max_input_channels > 0) PrintDevice(d, d.max_input_channels, d.default_input);
+  if (outputs == 0) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s\n", kNoOutputDeviceMessage);
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command kDevicesCommand = {
+    "devices", "list sound output and input devices",
+    "usage: graphony-cli devices\n\n"
+    "Lists the sound output and input devices with their index, name, host (ALSA, JACK...),\n"
+    "channels and default rate. Choose one for `play` with --device NAME|INDEX (a part of\n"
+    "the name is enough) and --input NAME|INDEX.\n"
+    "Exits 1 with \"no sound output device found; offline export still works\" when there is\n"
+    "no output device.\n",
+    RunDevices};
 
 }  // namespace graphony::cli

@@ -1,15 +1,191 @@
-// graphony-cli play: not built yet (its issue has not landed); says so and fails.
+// graphony-cli play: plays a score live on a sound device with a playhead line, optional
+// loop, time limit and recording of the performance (and a microphone track).
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
 
 #include "commands.h"
+#include "core/score_io.h"
+#include "interpret/interpret.h"
+#include "realtime/live_player.h"
 
 namespace graphony::cli {
 
-static int RunPlay(Args&) {
-  std::fprintf(stderr, "graphony-cli play: not available in this build yet\n");
-  return kExitFailure;
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+void OnSignal(int) { g_interrupted = 1; }
+
+// After the last note, keep the stream running this long so releases and reverb are heard
+// (and recorded) before stopping.
+constexpr double kTailSeconds = 2.0;
+constexpr auto kPollInterval = std::chrono::milliseconds(20);
+
+double Db(float linear) { return linear > 1e-6f ? 20.0 * std::log10(linear) : -120.0; }
+
+std::string Clock(double seconds) {
+  const int s = static_cast<int>(std::max(0.0, seconds));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+  return buf;
 }
 
-const Command kPlayCommand = {"play", "(not available yet)", "usage: graphony-cli play\n", RunPlay};
+void ProgressLine(const PlayerStatus& s, double length_beats, double seconds_per_beat, bool recording) {
+  const double frac = length_beats > 0 ? std::clamp(s.playhead_beat / length_beats, 0.0, 1.0) : 0;
+  constexpr int kBar = 24;
+  char bar[kBar + 1];
+  for (int i = 0; i < kBar; ++i) bar[i] = i < static_cast<int>(frac * kBar + 0.5) ? '#' : '-';
+  bar[kBar] = '\0';
+  std::fprintf(stderr, "\r  beat %7.2f / %.2f  %s / %s  [%s]  peak %5.1f dB  xruns %llu%s   ",
+               s.playhead_beat, length_beats, Clock(s.playhead_beat * seconds_per_beat).c_str(),
+               Clock(length_beats * seconds_per_beat).c_str(), bar,
+               Db(std::max(s.peak_left, s.peak_right)),
+               static_cast<unsigned long long>(s.xruns), recording ? "  REC" : "");
+  std::fflush(stderr);
+}
+
+std::filesystem::path InputTrackPath(const std::filesystem::path& record) {
+  std::filesystem::path p = record;
+  p.replace_filename(record.stem().string() + "-input" + record.extension().string());
+  return p;
+}
+
+int RunPlay(Args& args) {
+  const std::string device = args.Option("--device").value_or("");
+  const auto input = args.Option("--input");
+  const auto record = args.Option("--record");
+  const auto from_text = args.Option("--from");
+  const auto until_text = args.Option("--until");
+  const auto for_text = args.Option("--for");
+  const auto frames_text = args.Option("--frames");
+  const auto tempo_text = args.Option("--tempo");
+  const auto volume_text = args.Option("--volume");
+  const bool loop = args.Flag("--loop");
+  const auto files = args.Positionals();
+  if (files.size() != 1) throw UsageError("play: give one score file (see --help)");
+
+  const double from = from_text ? ParseNumber("--from", *from_text) : 0.0;
+  if (!(from >= 0)) throw UsageError("play: --from must be 0 or more beats");
+  const double for_seconds = for_text ? ParseNumber("--for", *for_text) : -1.0;
+  if (for_text && !(for_seconds > 0)) throw UsageError("play: --for must be more than 0 seconds");
+  const int frames = frames_text ? static_cast<int>(ParseNumber("--frames", *frames_text)) : 0;
+  if (frames_text && (frames < 16 || frames > 8192))
+    throw UsageError("play: --frames must be between 16 and 8192");
+  const double tempo = tempo_text ? ParseNumber("--tempo", *tempo_text) : 1.0;
+  if (!(tempo >= 0.05 && tempo <= 8)) throw UsageError("play: --tempo must be between 0.05 and 8");
+  const double volume = volume_text ? ParseNumber("--volume", *volume_text) : 1.0;
+  if (!(volume >= 0 && volume <= 4)) throw UsageError("play: --volume must be between 0 and 4");
+  if (input && !record) throw UsageError("play: --input needs --record OUT.wav (the input track goes next to it)");
+
+  const Score score = LoadScore(files[0]);
+  const Events events = Interpret(score);
+  const double until = until_text ? ParseNumber("--until", *until_text) : events.length_beats;
+  if (until_text && !(until > from)) throw UsageError("play: --until must be after --from");
+
+  LivePlayer player;
+  PlayerOptions options;
+  options.output_device = device;
+  options.record_input = input.has_value();
+  options.input_device = input.value_or("");
+  options.frames_per_buffer = frames;
+  try {
+    player.Open(options);
+  } catch (const DeviceError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return kExitFailure;
+  }
+  player.SetEvents(events);
+  player.SetTempoScale(tempo);
+  player.SetMasterVolume(static_cast<float>(volume));
+  player.Seek(from);
+  if (loop) player.SetLoop(from, until);
+  if (record) {
+    RecordingOptions rec;
+    rec.output_path = *record;
+    if (input) rec.input_path = InputTrackPath(*record);
+    player.StartRecording(rec);  // throws std::runtime_error naming the file -> exit 1
+  }
+  player.Play();
+
+  struct sigaction sa {};
+  sa.sa_handler = OnSignal;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
+  const bool tty = isatty(STDERR_FILENO);
+  const double seconds_per_beat = 60.0 / events.tempo_bpm / tempo;
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  double end_at = -1;  // wall time at which the tail after the last beat is over
+  PlayerStatus status;
+  std::string stop_reason = "end of score";
+  for (int tick = 0;; ++tick) {
+    std::this_thread::sleep_for(kPollInterval);
+    status = player.Poll();
+    if (tty && tick % 5 == 0) ProgressLine(status, events.length_beats, seconds_per_beat, player.Recording());
+    if (g_interrupted) { stop_reason = "stopped (Ctrl+C)"; break; }
+    if (status.state == PlayerState::kError) { stop_reason = status.error; break; }
+    if (for_seconds > 0 && elapsed() >= for_seconds) { stop_reason = "time limit"; break; }
+    if (!loop && end_at < 0 && (status.reached_end || status.playhead_beat >= until)) {
+      player.Stop();  // nothing new starts; what sounds rings out during the tail
+      end_at = elapsed() + kTailSeconds;
+    }
+    if (end_at >= 0 && elapsed() >= end_at) break;
+  }
+  if (tty) std::fprintf(stderr, "\n");
+  player.Stop();
+  const double played = elapsed();
+  const double last_beat = status.playhead_beat;
+
+  std::string recorded;
+  if (player.Recording()) {
+    const RecordingSummary r = player.StopRecording();  // throws on a write failure -> exit 1
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "; recorded %s (%.1f s%s%s)", r.output_path.c_str(), r.seconds,
+                  r.input_path.empty() ? "" : (", input " + r.input_path.string()).c_str(),
+                  r.dropped_frames ? ", SOME AUDIO LOST: the disk was too slow" : "");
+    recorded = buf;
+  }
+  status = player.Poll();
+  const bool failed = status.state == PlayerState::kError;
+  player.Close();
+  if (failed) std::fprintf(stderr, "graphony-cli play: %s\n", status.error.c_str());
+  std::printf("%s: played %.1f s, beats %.2f to %.2f on \"%s\" (%.0f Hz, %d-frame buffers); "
+              "xruns: %llu; late buffers: %llu%s\n",
+              failed ? "device lost" : stop_reason.c_str(), played, from, last_beat,
+              player.DeviceName().c_str(), player.SampleRate(), status.buffer_frames,
+              static_cast<unsigned long long>(status.xruns),
+              static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
+  return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+const Command kPlayCommand = {
+    "play", "play a score live (with --record to keep the take)",
+    "usage: graphony-cli play FILE [options]\n\n"
+    "Plays FILE (.graphony or score.json) on a sound device, showing the playhead.\n"
+    "Ctrl+C stops (a recording is finished and kept). Prints a summary with `xruns: N`.\n\n"
+    "options:\n"
+    "  --device NAME|INDEX  output device (see `graphony-cli devices`; part of a name is enough)\n"
+    "  --from BEAT          start here (default 0)\n"
+    "  --until BEAT         stop here, or the loop end with --loop (default: the score's end)\n"
+    "  --loop               loop from --from to --until until stopped\n"
+    "  --for SECONDS        stop after this long\n"
+    "  --record OUT.wav     record what is played (.wav or .flac), written as it plays\n"
+    "  --input NAME|INDEX   also record this input device (a microphone) to OUT-input.wav,\n"
+    "                       lined up with the playback\n"
+    "  --frames N           ask the device for N-frame buffers (default: its preference)\n"
+    "  --tempo SCALE        tempo factor (1 = as written)\n"
+    "  --volume GAIN        master volume (linear, default 1)\n"
+    "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n",
+    RunPlay};
 
 }  // namespace graphony::cli

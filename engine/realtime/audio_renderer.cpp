@@ -1,0 +1,222 @@
+// The audio thread's render loop (see audio_renderer.h). Nothing in Process() allocates,
+// locks, logs or touches files; audio_thread.h's trap checks that in tests.
+#include "realtime/audio_renderer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "realtime/audio_thread.h"
+#include "realtime/recorder.h"
+
+namespace graphony {
+
+namespace {
+
+constexpr size_t kReturnedCapacity = 16;
+constexpr int kMaxCommandsPerBuffer = 1024;  // bounds the time one buffer spends on commands
+constexpr double kPeakFallSeconds = 0.3;
+constexpr float kSilence = 1e-6f;           // "non-zero" for the latency probe
+
+int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+AudioRenderer::AudioRenderer(const EngineSettings& settings, Recorder* recorder,
+                             size_t command_capacity)
+    : engine_(settings),
+      recorder_(recorder),
+      sample_rate_(settings.sample_rate),
+      commands_(command_capacity),
+      returned_(kReturnedCapacity) {
+  engine_.SetPlaying(false);
+}
+
+AudioRenderer::~AudioRenderer() {
+  engine_.SetProgram(nullptr);
+  delete current_;
+  delete pending_.exchange(nullptr);
+  CollectReturned();
+}
+
+bool AudioRenderer::Send(const Command& command) { return commands_.Push(command); }
+
+void AudioRenderer::Publish(std::unique_ptr<PublishedProgram> program) {
+  // The exchange decides ownership: whatever was pending was never seen by the audio thread.
+  delete pending_.exchange(program.release(), std::memory_order_acq_rel);
+}
+
+void AudioRenderer::CollectReturned() {
+  PublishedProgram* p = nullptr;
+  while (returned_.Pop(p)) delete p;
+}
+
+void AudioRenderer::AdoptPendingProgram() {
+  if (pending_.load(std::memory_order_relaxed) == nullptr) return;
+  // Only adopt when the old one can be handed back; otherwise try again next buffer.
+  if (current_ && returned_.WriteAvailable() == 0) return;
+  PublishedProgram* p = pending_.exchange(nullptr, std::memory_order_acq_rel);
+  if (!p) return;
+  engine_.SetProgram(p->program.get());
+  if (current_) returned_.Push(current_);
+  current_ = p;
+}
+
+void AudioRenderer::HandleCommand(const Command& c) {
+  switch (c.type) {
+    case CommandType::kPlay:
+      playing_ = true;
+      meters_.reached_end.store(false, std::memory_order_relaxed);
+      engine_.SetPlaying(true);
+      break;
+    case CommandType::kStop:
+      playing_ = false;
+      engine_.SetPlaying(false);
+      break;
+    case CommandType::kSeek:
+      engine_.Seek(std::max(0.0, c.beat));
+      loop_seek_pending_ = false;
+      meters_.reached_end.store(false, std::memory_order_relaxed);
+      break;
+    case CommandType::kSetLoop:
+      loop_on_ = c.end_beat > c.beat;
+      loop_start_ = std::max(0.0, c.beat);
+      loop_end_ = c.end_beat;
+      break;
+    case CommandType::kClearLoop:
+      loop_on_ = false;
+      break;
+    case CommandType::kTempoScale:
+      tempo_scale_ = std::clamp(c.value, 0.05, 8.0);
+      engine_.SetTempoScale(tempo_scale_);
+      break;
+    case CommandType::kMasterVolume:
+      engine_.SetMasterGain(static_cast<float>(std::clamp(c.value, 0.0, 4.0)));
+      break;
+    case CommandType::kNoteOn:
+      engine_.LiveNoteOn(c.id, c.instrument, c.value, c.level);
+      if (c.sent_ns != 0) {
+        probe_armed_ = true;
+        probe_sent_ns_ = c.sent_ns;
+      }
+      break;
+    case CommandType::kGesture:
+      engine_.LiveGesture(c.id, c.value, c.level);
+      break;
+    case CommandType::kNoteOff:
+      engine_.LiveNoteOff(c.id);
+      break;
+    case CommandType::kAllNotesOff:
+      engine_.AllNotesOff();
+      break;
+    case CommandType::kStartRecording:
+      if (recorder_) {
+        recording_ = true;
+        meters_.record_start_beat.store(engine_.PlayheadBeat(), std::memory_order_relaxed);
+        meters_.recording.store(true, std::memory_order_release);
+      }
+      break;
+    case CommandType::kStopRecording:
+      recording_ = false;
+      meters_.recording.store(false, std::memory_order_release);
+      break;
+  }
+}
+
+// Frames left before the loop end at the current tempo (at least 1), or kChunk if the
+// loop does not apply. Splitting the buffer there makes the jump back land on the loop end
+// (to the engine's block; the engine applies a seek at its next block).
+int AudioRenderer::FramesUntilLoopEnd() {
+  if (!playing_ || !loop_on_ || !current_) return kChunk;
+  const double beat = engine_.PlayheadBeat();
+  if (loop_seek_pending_) {
+    // The engine reports the old position until it has applied the seek.
+    if (beat < loop_end_) loop_seek_pending_ = false;
+    return kChunk;
+  }
+  if (beat >= loop_end_ - 1e-9) {
+    engine_.Seek(loop_start_);
+    loop_seek_pending_ = true;
+    return kChunk;
+  }
+  const double seconds_per_beat = 60.0 / current_->tempo_bpm / tempo_scale_;
+  const double frames = (loop_end_ - beat) * seconds_per_beat * sample_rate_;
+  const double n = std::ceil(frames - 1e-6);
+  return static_cast<int>(std::clamp(n, 1.0, static_cast<double>(kChunk)));
+}
+
+void AudioRenderer::Process(const float* input, float* output, int output_channels, int frames,
+                            bool host_xrun) {
+  AudioThreadScope on_audio_thread;
+  if (frames <= 0) return;
+  const int64_t start_ns = NowNs();
+  if (host_xrun) meters_.xruns.fetch_add(1, std::memory_order_relaxed);
+
+  Command c;
+  for (int i = 0; i < kMaxCommandsPerBuffer && commands_.Pop(c); ++i) HandleCommand(c);
+  AdoptPendingProgram();
+  const bool record_now = recording_ && recorder_ != nullptr;
+
+  float block_peak_l = 0, block_peak_r = 0;
+  int done = 0;
+  while (done < frames) {
+    const int n = std::min({frames - done, kChunk, FramesUntilLoopEnd()});
+    engine_.Render(left_, right_, n);
+    float* out = output + static_cast<size_t>(done) * output_channels;
+    for (int i = 0; i < n; ++i) {
+      const float l = left_[i], r = right_[i];
+      block_peak_l = std::max(block_peak_l, std::fabs(l));
+      block_peak_r = std::max(block_peak_r, std::fabs(r));
+      stereo_[2 * i] = l;
+      stereo_[2 * i + 1] = r;
+      if (output_channels == 1) {
+        out[i] = 0.5f * (l + r);
+      } else {
+        float* frame = out + static_cast<size_t>(i) * output_channels;
+        frame[0] = l;
+        frame[1] = r;
+        for (int ch = 2; ch < output_channels; ++ch) frame[ch] = 0;
+      }
+    }
+    if (probe_armed_) {
+      for (int i = 0; i < n; ++i)
+        if (std::fabs(left_[i]) > kSilence || std::fabs(right_[i]) > kSilence) {
+          const double at = static_cast<double>(start_ns) + (done + i) * 1e9 / sample_rate_;
+          meters_.probe_latency_ns.store(static_cast<int64_t>(at) - probe_sent_ns_,
+                                         std::memory_order_relaxed);
+          probe_armed_ = false;
+          break;
+        }
+    }
+    if (record_now) recorder_->PushOutput(stereo_, n);
+    done += n;
+  }
+  if (record_now && input) recorder_->PushInput(input, frames);
+
+  const double beat = engine_.PlayheadBeat();
+  if (playing_ && !loop_on_ && current_ && beat >= current_->length_beats)
+    meters_.reached_end.store(true, std::memory_order_relaxed);
+  const float fall = static_cast<float>(std::exp(-frames / (sample_rate_ * kPeakFallSeconds)));
+  peak_left_ = std::max(block_peak_l, peak_left_ * fall);
+  peak_right_ = std::max(block_peak_r, peak_right_ * fall);
+  meters_.peak_left.store(peak_left_, std::memory_order_relaxed);
+  meters_.peak_right.store(peak_right_, std::memory_order_relaxed);
+  meters_.playhead_beat.store(beat, std::memory_order_relaxed);
+  meters_.playing.store(playing_, std::memory_order_relaxed);
+  meters_.frames.fetch_add(static_cast<uint64_t>(frames), std::memory_order_relaxed);
+  meters_.last_buffer_frames.store(frames, std::memory_order_relaxed);
+
+  if (test_hook_) test_hook_(test_context_);
+
+  const double load = (NowNs() - start_ns) * 1e-9 / (frames / sample_rate_);
+  if (load > 1.0) meters_.late_callbacks.fetch_add(1, std::memory_order_relaxed);
+  if (load > meters_.max_load.load(std::memory_order_relaxed))
+    meters_.max_load.store(static_cast<float>(load), std::memory_order_relaxed);
+  meters_.callbacks.fetch_add(1, std::memory_order_release);
+}
+
+}  // namespace graphony

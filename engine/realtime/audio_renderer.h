@@ -1,0 +1,111 @@
+// The audio thread's side of live playback, independent of PortAudio: drains the command
+// ring, adopts newly published programs, renders through SynthEngine in bounded chunks
+// (any host buffer size), handles the loop region, meters, and feeds the recorder.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "realtime/spsc_ring.h"
+#include "realtime/transport_command.h"
+#include "synth/engine.h"
+
+namespace graphony {
+
+class Recorder;
+
+// A program plus the facts the audio thread needs about it. Built and freed on the control
+// thread; the audio thread only reads it between adoption and hand-back.
+struct PublishedProgram {
+  std::shared_ptr<const RenderProgram> program;
+  double tempo_bpm = 120;
+  double length_beats = 0;
+};
+
+// What the audio thread reports. Every field is written by the audio thread only.
+struct AudioMeters {
+  std::atomic<double> playhead_beat{0};
+  std::atomic<bool> playing{false};
+  std::atomic<bool> reached_end{false};      // playing without a loop and past length_beats
+  std::atomic<float> peak_left{0}, peak_right{0};  // linear, with a 300 ms fall
+  std::atomic<uint64_t> xruns{0};            // host-reported under/overflows
+  std::atomic<uint64_t> late_callbacks{0};   // callbacks that took longer than their buffer
+  std::atomic<uint64_t> callbacks{0};
+  std::atomic<uint64_t> frames{0};           // frames rendered since the stream started
+  std::atomic<int> last_buffer_frames{0};
+  std::atomic<float> max_load{0};            // worst callback time / buffer duration
+  std::atomic<bool> recording{false};        // acknowledges kStart/kStopRecording
+  std::atomic<double> record_start_beat{0};
+  std::atomic<int64_t> probe_latency_ns{-1}; // note-on -> first non-zero sample (latency probe)
+};
+
+class AudioRenderer {
+ public:
+  // [control] Builds the engine (which allocates all it needs) and the queues. `recorder`
+  // may be null (no recording) and must outlive the renderer.
+  AudioRenderer(const EngineSettings& settings, Recorder* recorder, size_t command_capacity = 1024);
+  // [control] Only once the audio thread can no longer call Process().
+  ~AudioRenderer();
+  AudioRenderer(const AudioRenderer&) = delete;
+  AudioRenderer& operator=(const AudioRenderer&) = delete;
+
+  // [control] Queues a command; false if the queue is full (the command is dropped).
+  bool Send(const Command& command);
+  // [control] Publishes a program by atomic pointer swap. A program published before the
+  // audio thread adopted the previous one replaces it (the unseen one is freed here).
+  void Publish(std::unique_ptr<PublishedProgram> program);
+  // [control] Frees the programs the audio thread handed back. Call regularly.
+  void CollectReturned();
+
+  // [audio] Renders `frames` frames into `output` (interleaved, `output_channels` >= 1).
+  // `input` (interleaved, may be null) is recorded when an input track is being recorded.
+  // `host_xrun` = the host reported an underflow/overflow before this buffer.
+  void Process(const float* input, float* output, int output_channels, int frames, bool host_xrun);
+
+  // [control or audio] Optional test hook called at the end of every Process(), on the
+  // audio thread. Set it only while the audio thread is not running.
+  void SetTestHook(void (*hook)(void*), void* context) {
+    test_hook_ = hook;
+    test_context_ = context;
+  }
+
+  // [any] What the audio thread reports.
+  const AudioMeters& Meters() const { return meters_; }
+  double SampleRate() const { return sample_rate_; }
+
+ private:
+  void HandleCommand(const Command& c);
+  void AdoptPendingProgram();
+  int FramesUntilLoopEnd();
+
+  static constexpr int kChunk = 256;  // the engine renders at most this many frames at once
+
+  SynthEngine engine_;
+  Recorder* recorder_;
+  double sample_rate_;
+  SpscRing<Command> commands_;                // control -> audio
+  SpscRing<PublishedProgram*> returned_;      // audio -> control (programs to free)
+  std::atomic<PublishedProgram*> pending_{nullptr};
+
+  // Audio-thread state.
+  PublishedProgram* current_ = nullptr;
+  bool playing_ = false;
+  bool loop_on_ = false;
+  double loop_start_ = 0, loop_end_ = 0;
+  bool loop_seek_pending_ = false;  // jumped back; waiting for the engine to apply it
+  double tempo_scale_ = 1;
+  bool recording_ = false;
+  bool probe_armed_ = false;
+  int64_t probe_sent_ns_ = 0;
+  int64_t callback_start_ns_ = 0;
+  float peak_left_ = 0, peak_right_ = 0;
+  alignas(64) float left_[kChunk];
+  alignas(64) float right_[kChunk];
+  alignas(64) float stereo_[2 * kChunk];
+  AudioMeters meters_;
+  void (*test_hook_)(void*) = nullptr;
+  void* test_context_ = nullptr;
+};
+
+}  // namespace graphony
