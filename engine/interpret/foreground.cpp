@@ -1,0 +1,89 @@
+// Background detection and per-cell strength.
+#include "interpret/foreground.h"
+
+#include <algorithm>
+#include <array>
+
+namespace graphony::interpret {
+
+Background DetectBackground(const Image& image) {
+  Background bg;
+  if (!ImageIsUsable(image)) return bg;
+  constexpr int kTransparentBin = 4096;
+  std::vector<int> counts(kTransparentBin + 1, 0);
+  auto bin_of = [&](int x, int y) {
+    const Color c = image.At(x, y);
+    if (c.a < 128) return kTransparentBin;
+    return (c.r >> 4) << 8 | (c.g >> 4) << 4 | (c.b >> 4);
+  };
+  // Visit each border pixel once (a 1-pixel-tall image is all border).
+  auto visit = [&](auto&& fn) {
+    const int w = image.width, h = image.height;
+    for (int x = 0; x < w; ++x) {
+      fn(x, 0);
+      if (h > 1) fn(x, h - 1);
+    }
+    for (int y = 1; y < h - 1; ++y) {
+      fn(0, y);
+      if (w > 1) fn(w - 1, y);
+    }
+  };
+  visit([&](int x, int y) { ++counts[static_cast<size_t>(bin_of(x, y))]; });
+  // Lowest bin index wins ties, so the result never depends on anything but the pixels.
+  const int winner = static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  if (winner == kTransparentBin) {
+    bg.transparent = true;
+    return bg;
+  }
+  std::array<double, 3> sum{0, 0, 0};
+  int n = 0;
+  visit([&](int x, int y) {
+    if (bin_of(x, y) != winner) return;
+    const LinearRgb lin = ToLinear(image.At(x, y));
+    for (int k = 0; k < 3; ++k) sum[static_cast<size_t>(k)] += lin[static_cast<size_t>(k)];
+    ++n;
+  });
+  for (int k = 0; k < 3; ++k)
+    bg.linear[static_cast<size_t>(k)] = static_cast<float>(sum[static_cast<size_t>(k)] / n);
+  bg.lab = LinearToOklab(bg.linear);
+  return bg;
+}
+
+CellField MakeCellField(const LinearGrid& grid, const Background& bg, float full_distance) {
+  CellField field;
+  field.width = grid.width;
+  field.height = grid.height;
+  const size_t n = static_cast<size_t>(grid.width) * static_cast<size_t>(grid.height);
+  field.strength.resize(n);
+  field.lab.resize(n);
+  field.linear.resize(n);
+  const float range = full_distance - kNoiseDistance;
+  for (size_t i = 0; i < n; ++i) {
+    const float* c = &grid.rgba[i * 4];
+    const float alpha = c[3];
+    LinearRgb lin{0, 0, 0};
+    if (alpha > 1e-6f) lin = {c[0] / alpha, c[1] / alpha, c[2] / alpha};
+    const Lab lab = LinearToOklab(lin);
+    float strength;
+    if (bg.transparent) {
+      strength = alpha;  // on a transparent sheet, coverage is what was painted
+    } else {
+      // Composite over the background first: partly transparent paint is partly background.
+      float d;
+      if (alpha >= 0.999f) {
+        d = LabDistance(lab, bg.lab);  // opaque: the common case, one conversion
+      } else {
+        LinearRgb over;
+        for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
+        d = LabDistance(LinearToOklab(over), bg.lab);
+      }
+      strength = std::clamp((d - kNoiseDistance) / range, 0.0f, 1.0f);
+    }
+    field.strength[i] = strength;
+    field.lab[i] = lab;
+    field.linear[i] = lin;
+  }
+  return field;
+}
+
+}  // namespace graphony::interpret

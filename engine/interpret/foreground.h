@@ -1,0 +1,45 @@
+// What sounds in an image: the background is detected, and each cell's difference from it
+// becomes its strength (0 = background, 1 = clearly painted).
+#pragma once
+
+#include <vector>
+
+#include "core/score.h"
+#include "interpret/colour.h"
+#include "interpret/resample.h"
+
+namespace graphony::interpret {
+
+struct Background {
+  bool transparent = false;  // the border is mostly transparent: any opaque paint sounds
+  LinearRgb linear{0, 0, 0};
+  Lab lab;
+};
+
+// The dominant colour of the image's border (4-bit-per-channel histogram of every border
+// pixel; the winning bin's pixels are averaged). White paper and black paintings both work.
+Background DetectBackground(const Image& image);
+
+// Colour differences below kNoiseDistance (OKLab) are paper texture or compression noise;
+// from `full_distance` on a cell is fully painted. Black on white is 1.0. Notes mode uses
+// kNotesFullDistance (any clear mark counts fully); scan mode uses the wider
+// kScanFullDistance so brightness keeps a usable range of loudness.
+inline constexpr float kNoiseDistance = 0.05f;
+inline constexpr float kNotesFullDistance = 0.30f;
+inline constexpr float kScanFullDistance = 0.60f;
+
+// Per-cell interpretation inputs derived from a resampled grid.
+struct CellField {
+  int width = 0;
+  int height = 0;
+  std::vector<float> strength;   // 0..1
+  std::vector<Lab> lab;          // colour of the paint (unpremultiplied)
+  std::vector<LinearRgb> linear; // same, linear light
+  size_t Index(int x, int y) const {
+    return static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x);
+  }
+};
+
+CellField MakeCellField(const LinearGrid& grid, const Background& background, float full_distance);
+
+}  // namespace graphony::interpret

@@ -1,0 +1,75 @@
+// Scan mode: resample to rows x columns, one partial per row (or per scale note).
+#include "interpret/image_scan.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/pitch.h"
+#include "interpret/foreground.h"
+#include "interpret/pan.h"
+#include "interpret/placement.h"
+#include "interpret/resample.h"
+
+namespace graphony::interpret {
+
+std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& layer, int layer_index,
+                                     const PaletteMatcher& palette) {
+  if (!layer.pixels || !ImageIsUsable(*layer.pixels) || !PlacementIsUsable(layer)) return std::nullopt;
+  const Image& image = *layer.pixels;
+  const int wanted_rows = layer.rows > 0 ? layer.rows : image.height;
+  const int rows = std::clamp(wanted_rows, 1, std::min(image.height, kMaxScanRows));
+  const int columns = std::min(image.width, kMaxScanColumns);
+
+  const Background bg = DetectBackground(image);
+  const CellField field = MakeCellField(AreaResample(image, columns, rows), bg, kScanFullDistance);
+  const Placement place(layer, columns, rows);
+  const float opacity = std::clamp(layer.opacity, 0.0f, 1.0f);
+  const bool continuous = mapping.scale == "none";
+
+  // Rows that land on the same scale note are one sine (equal-frequency sines sum to one);
+  // the loudest row wins so a thin line keeps its full loudness. With "none" every pixel row
+  // keeps its own frequency. Keyed by pitch so partials come out low to high.
+  std::map<double, PartialRow> partials;
+  std::vector<double> hue_votes(static_cast<size_t>(std::max(1, palette.size())), 0.0);
+  for (int y = 0; y < rows; ++y) {
+    const double height = place.HeightAt(y + 0.5);
+    const double pitch = HeightToPitch(mapping, height);
+    PartialRow* row = nullptr;
+    for (int x = 0; x < columns; ++x) {
+      const size_t i = field.Index(x, y);
+      const float s = field.strength[i];
+      if (s <= 0.0f) continue;
+      if (!row) {
+        // Continuous rows are distinct even if two map to the same pitch in floating point.
+        const double key = continuous ? pitch + y * 1e-9 : pitch;
+        auto [it, inserted] = partials.try_emplace(key);
+        row = &it->second;
+        if (inserted) {
+          row->frequency_hz = MidiToHz(pitch);
+          row->pan = PanForHeight(height);
+          row->amplitude.assign(static_cast<size_t>(columns), 0.0f);
+        }
+      }
+      float& a = row->amplitude[static_cast<size_t>(x)];
+      a = std::max(a, s * opacity);
+      if (!bg.transparent) {
+        hue_votes[static_cast<size_t>(palette.Unmixed(field.linear[i], field.lab[i], bg.linear))] += s;
+      } else {
+        hue_votes[static_cast<size_t>(palette.Nearest(field.lab[i]))] += s;
+      }
+    }
+  }
+  if (partials.empty() || opacity <= 0.0f) return std::nullopt;
+
+  PartialBank bank;
+  bank.start_beat = layer.start_beat;
+  bank.length_beats = layer.length_beats;
+  bank.columns = columns;
+  bank.layer = layer_index;
+  // Hue picks the timbre: the palette entry most of the painted area is closest to.
+  bank.instrument = static_cast<int>(std::max_element(hue_votes.begin(), hue_votes.end()) - hue_votes.begin());
+  for (auto& [pitch, row] : partials) bank.rows.push_back(std::move(row));
+  return bank;
+}
+
+}  // namespace graphony::interpret

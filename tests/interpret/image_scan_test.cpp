@@ -1,0 +1,133 @@
+// Scan mode: rows are partials at the right frequencies, columns are time, loudness is paint.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/pitch.h"
+#include "interpret/interpret.h"
+#include "test_scores.h"
+
+using namespace graphony;
+using namespace graphony::test;
+
+namespace {
+
+Score NoneScore(Image image) {
+  Score score = ImageScore(std::move(image), ImageMode::kScan);
+  score.mapping.scale = "none";
+  score.mapping.lowest = 48;
+  score.mapping.highest = 84;
+  return score;
+}
+
+}  // namespace
+
+TEST_CASE("scale none: N bright rows give N partials at their heights' frequencies") {
+  const int height = 64;
+  Image image = MakeImage(200, height, kBlack);
+  const std::vector<int> bright = {3, 10, 11, 12, 30, 47, 60};  // includes adjacent rows
+  for (int y : bright) FillRect(image, 0, y, 200, y + 1, kWhite);
+  const Events events = Interpret(NoneScore(image));
+  REQUIRE(events.banks.size() == 1);
+  const PartialBank& bank = events.banks[0];
+  REQUIRE(bank.rows.size() == bright.size());
+  CHECK(bank.columns == 200);
+  CHECK(bank.start_beat == 0);
+  CHECK(bank.length_beats == 8);
+  CHECK(bank.instrument == kWhiteBell);
+  // Rows come out low to high: the bright rows from the bottom up.
+  for (size_t k = 0; k < bright.size(); ++k) {
+    const int y = bright[bright.size() - 1 - k];
+    const double expected_hz = MidiToHz(48 + 36 * (1.0 - (y + 0.5) / height));
+    CAPTURE(y);
+    CHECK(bank.rows[k].frequency_hz == doctest::Approx(expected_hz).epsilon(1e-9));
+    CHECK(*std::min_element(bank.rows[k].amplitude.begin(), bank.rows[k].amplitude.end()) == doctest::Approx(1.0));
+    CHECK(std::abs(bank.rows[k].pan) <= 0.3f);
+  }
+}
+
+TEST_CASE("scale none: every pixel row of a bright block is its own partial") {
+  Image image = MakeImage(50, 300, kBlack);
+  FillRect(image, 10, 100, 40, 220, kWhite);  // 120 contiguous bright rows
+  const Events events = Interpret(NoneScore(image));
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].rows.size() == 120);
+  std::set<double> frequencies;
+  for (const PartialRow& r : events.banks[0].rows) frequencies.insert(r.frequency_hz);
+  CHECK(frequencies.size() == 120);
+}
+
+TEST_CASE("scan: columns are time, the paint's strength is loudness") {
+  Image image = MakeImage(400, 100, kBlack);
+  FillRect(image, 100, 40, 200, 60, kWhite);                  // full strength, beats 2..4
+  FillRect(image, 300, 40, 400, 60, Color{40, 40, 40, 255});  // dim grey, beats 6..8
+  const Events events = Interpret(NoneScore(image));
+  REQUIRE(events.banks.size() == 1);
+  const PartialBank& bank = events.banks[0];
+  REQUIRE(bank.rows.size() == 20);
+  for (const PartialRow& row : bank.rows) {
+    for (int x = 0; x < 400; ++x) {
+      const float a = row.amplitude[static_cast<size_t>(x)];
+      if (x < 100 || (x >= 200 && x < 300)) CHECK(a == 0.0f);
+      if (x >= 100 && x < 200) CHECK(a == doctest::Approx(1.0f));
+      if (x >= 300) {
+        CHECK(a > 0.2f);
+        CHECK(a < 0.9f);
+      }
+    }
+  }
+}
+
+TEST_CASE("scan with a scale: rows on the same scale note merge into one partial") {
+  Score score = ImageScore(MakeImage(100, 400, kBlack), ImageMode::kScan);
+  Image image = MakeImage(100, 400, kBlack);
+  FillRect(image, 2, 20, 98, 380, kRed);  // nearly full height, black border kept
+  score.layers[0].image.pixels = std::make_shared<const Image>(image);
+  const Events events = Interpret(score);
+  REQUIRE(events.banks.size() == 1);
+  const std::vector<int> scale = ScaleNotesInRange(score.mapping);  // C major C4..C5: 8 notes
+  REQUIRE(events.banks[0].rows.size() == scale.size());
+  for (size_t i = 0; i < scale.size(); ++i)
+    CHECK(events.banks[0].rows[i].frequency_hz == doctest::Approx(MidiToHz(scale[i])));
+  CHECK(events.banks[0].instrument == kRedPluck);  // hue picks the timbre
+}
+
+TEST_CASE("scan resolution: rows option, 1024 cap, large images resampled") {
+  Image tall = MakeImage(300, 3000, kBlack);
+  FillRect(tall, 0, 0, 300, 3000, kWhite);
+  FillRect(tall, 0, 0, 300, 1, kBlack);  // keep a black border so white is not the background
+  FillRect(tall, 0, 2999, 300, 3000, kBlack);
+  FillRect(tall, 0, 0, 1, 3000, kBlack);
+  FillRect(tall, 299, 0, 300, 3000, kBlack);
+  Score score = NoneScore(tall);
+  Events events = Interpret(score);
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].rows.size() == 1024);
+  CHECK(events.banks[0].columns == 300);
+  score.layers[0].image.rows = 64;
+  events = Interpret(score);
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].rows.size() == 64);
+
+  Image big = MakeImage(4000, 2000, kBlack);
+  FillRect(big, 1000, 1000, 3000, 1010, kWhite);
+  events = Interpret(NoneScore(big));
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].columns == 2048);
+  CHECK(events.banks[0].rows.size() >= 5);  // ten pixel rows averaged into ~5 of 1024
+  CHECK(events.banks[0].rows.size() <= 7);
+}
+
+TEST_CASE("scan: opacity scales loudness; opacity 0 is silent") {
+  Image image = MakeImage(100, 100, kBlack);
+  FillRect(image, 0, 50, 100, 51, kWhite);
+  Score score = NoneScore(image);
+  score.layers[0].image.opacity = 0.5f;
+  Events events = Interpret(score);
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].rows[0].amplitude[10] == doctest::Approx(0.5f));
+  score.layers[0].image.opacity = 0.0f;
+  CHECK(Interpret(score).banks.empty());
+}
