@@ -1,0 +1,336 @@
+// Editor frame loop, fixed calm layout (toolbar, side panels, canvas, status bar), shortcuts and commands.
+#include "app.h"
+
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/Event.hpp>
+#include <SFML/System/Sleep.hpp>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/score_defaults.h"
+#include "view_layers.h"
+#include "view_status_bar.h"
+#include "view_toolbar.h"
+
+namespace graphony::editor {
+
+namespace {
+
+constexpr const char* kFontPaths[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+};
+
+// Latin with the extended letters people's names use (é, ø, ł, ş...).
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+}  // namespace
+
+int App::Run(const AppOptions& options) {
+  options_ = options;
+  const std::filesystem::path config = ConfigDir();
+  if (!config.empty()) {
+    settings_file_ = (config / "editor-settings.txt").string();
+    ini_file_ = (config / "imgui.ini").string();
+    std::error_code ec;
+    std::filesystem::create_directories(config, ec);
+    if (ec) ini_file_.clear();
+    ui_.settings = LoadSettings(settings_file_);
+  }
+  if (const char* env = std::getenv("GRAPHONY_AUTOSAVE_SECONDS")) {
+    const double v = std::atof(env);
+    if (v >= 1) autosave_interval_ = v;
+  }
+  if (const char* env = std::getenv("GRAPHONY_UI_SCALE")) {
+    const double v = std::atof(env);
+    if (v >= 0.75 && v <= 3) ui_.settings.ui_scale = static_cast<float>(v);
+  }
+
+  sf::ContextSettings gl;
+  gl.antialiasingLevel = 0;
+  window_.create(sf::VideoMode(1440, 900), "Graphony", sf::Style::Default, gl);
+  window_.setPosition(sf::Vector2i(0, 0));
+  const bool bench = options.bench_frames > 0;
+  window_.setVerticalSyncEnabled(!bench);
+  if (!bench) window_.setFramerateLimit(60);
+  window_.setKeyRepeatEnabled(true);
+  if (!bridge_.Init(window_, ini_file_.empty() ? nullptr : ini_file_.c_str())) {
+    std::fprintf(stderr, "graphony: could not start OpenGL 3 drawing on this display\n");
+    return 1;
+  }
+
+  NewDocument();
+  if (!options.file.empty()) {
+    std::error_code ec;
+    if (std::filesystem::exists(options.file, ec)) {
+      OpenDocument(options.file);
+    } else {
+      // Like a text editor: a new score that Ctrl+S saves under the given name.
+      doc_.path = options.file;
+      UpdateFileLabel();
+    }
+  }
+  autosave_path_ = AutosavePath();
+  if (!bench) OfferRecovery();
+
+  if (bench) return RunBenchmark(options.bench_frames);
+
+  clock_.restart();
+  sf::Clock frame_clock;
+  while (running_ && window_.isOpen()) {
+    const float dt = frame_clock.restart().asSeconds();
+    Frame(dt);
+    // Calm the CPU when nothing happens: old laptops run on battery on the ward.
+    if (!had_events_ && !canvas_.Dragging()) {
+      if (++idle_frames_ > 90) sf::sleep(sf::milliseconds(40));
+    } else {
+      idle_frames_ = 0;
+    }
+  }
+  if (!autosave_path_.empty()) RemoveAutosave(autosave_path_);
+  if (!settings_file_.empty()) SaveSettings(ui_.settings, settings_file_);
+  bridge_.Shutdown();
+  window_.close();
+  return 0;
+}
+
+void App::RebuildFontsIfNeeded() {
+  if (!ui_.fonts_dirty) return;
+  ui_.fonts_dirty = false;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  const float size = std::round(17.f * ui_.settings.ui_scale);
+  ImFont* font = nullptr;
+  for (const char* path : kFontPaths) {
+    if (FILE* f = std::fopen(path, "rb")) {
+      std::fclose(f);
+      font = io.Fonts->AddFontFromFileTTF(path, size, nullptr, kGlyphRanges);
+      if (font) break;
+    }
+  }
+  if (!font) {
+    ImFontConfig cfg;
+    cfg.SizePixels = std::round(13.f * ui_.settings.ui_scale);
+    io.Fonts->AddFontDefault(&cfg);
+  }
+  bridge_.RebuildFonts();
+  colors_ = ApplyTheme(static_cast<ThemeKind>(ui_.settings.theme), ui_.settings.ui_scale);
+}
+
+void App::Frame(float dt) {
+  ui_.now = clock_.getElapsedTime().asSeconds();
+  bridge_.BeginEvents();
+  had_events_ = false;
+  sf::Event event;
+  while (window_.pollEvent(event)) {
+    had_events_ = true;
+    bridge_.ProcessEvent(event);
+    switch (static_cast<int>(event.type)) {  // int: only a few of SFML's many event kinds matter here
+      case sf::Event::Closed:
+        RequestWithSavePrompt(Pending::kQuit);
+        break;
+      case sf::Event::Resized:
+        glViewport(0, 0, static_cast<GLsizei>(event.size.width), static_cast<GLsizei>(event.size.height));
+        break;
+      case sf::Event::KeyPressed:
+        if (event.key.code == sf::Keyboard::Space && !ImGui::GetIO().WantTextInput) ui_.space_held = true;
+        HandleShortcut(event.key);
+        break;
+      case sf::Event::KeyReleased:
+        if (event.key.code == sf::Keyboard::Space) ui_.space_held = false;
+        break;
+      case sf::Event::LostFocus:
+        ui_.space_held = false;
+        break;
+      default:
+        break;
+    }
+  }
+  RebuildFontsIfNeeded();
+  bridge_.NewFrame(window_, dt);
+  canvas_events_.Clear();
+  ui_.hint = nullptr;
+  LayoutAndDraw();
+  DrawDialogs();
+  bridge_.Render(window_, colors_.clear);
+  RunCommands();
+  MaybeAutosave();
+  textures_.ForgetUnused();
+}
+
+void App::LayoutAndDraw() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float s = ui_.settings.ui_scale;
+  DrawMenuBar();
+  const float menu_h = ImGui::GetFrameHeight();
+  const float tool_h = ToolbarHeight(s);
+  const float status_h = StatusBarHeight(s);
+  const float left_w = std::round(250 * s);
+  const float right_w = std::round(330 * s);
+  const float body_y = menu_h + tool_h;
+  const float body_h = std::max(100.f, io.DisplaySize.y - body_y - status_h);
+
+  ImGui::SetNextWindowPos(ImVec2(0, menu_h));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, tool_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 8 * s));
+  if (ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) DrawToolbar(doc_, ui_, colors_);
+  ImGui::End();
+  ImGui::PopStyleVar();
+
+  ImGui::SetNextWindowPos(ImVec2(0, body_y));
+  ImGui::SetNextWindowSize(ImVec2(left_w, body_h));
+  if (ImGui::Begin("##palette", nullptr, kPanelFlags)) DrawPalettePanel(doc_, ui_, palette_state_, colors_);
+  ImGui::End();
+
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - right_w, body_y));
+  ImGui::SetNextWindowSize(ImVec2(right_w, body_h));
+  if (ImGui::Begin("##side", nullptr, kPanelFlags)) {
+    if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) DrawLayersPanel(doc_, ui_, colors_);
+    if (ImGui::CollapsingHeader("Music settings", ImGuiTreeNodeFlags_DefaultOpen))
+      DrawMappingPanel(doc_, ui_, mapping_state_);
+  }
+  ImGui::End();
+
+  ImGui::SetNextWindowPos(ImVec2(left_w, body_y));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left_w - right_w, body_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  if (ImGui::Begin("##canvas", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
+                                            ImGuiWindowFlags_NoScrollWithMouse)) {
+    CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
+    canvas_.Draw(ctx);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+
+  ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - status_h));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, status_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * s, 2 * s));
+  if (ImGui::Begin("##status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+    StatusInfo info;
+    info.canvas_hovered = canvas_.Hovered();
+    info.beat = canvas_.HoverBeat();
+    info.height = canvas_.HoverHeight();
+    info.file_name = file_label_;
+    DrawStatusBar(doc_, ui_, view_, info, colors_);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+void App::HandleShortcut(const sf::Event::KeyEvent& key) {
+  const bool typing = ImGui::GetIO().WantTextInput;
+  const bool modal = browser_.IsOpen() || show_unsaved_prompt_ || show_error_ || show_recovery_;
+  if (key.control) {
+    switch (static_cast<int>(key.code)) {
+      case sf::Keyboard::S: ui_.commands.Push(key.shift ? AppCommand::kSaveAs : AppCommand::kSave); return;
+      case sf::Keyboard::Q: ui_.commands.Push(AppCommand::kQuit); return;
+      default: break;
+    }
+    if (typing || modal) return;
+    switch (static_cast<int>(key.code)) {
+      case sf::Keyboard::N: ui_.commands.Push(AppCommand::kNew); break;
+      case sf::Keyboard::O: ui_.commands.Push(AppCommand::kOpen); break;
+      case sf::Keyboard::I: ui_.commands.Push(AppCommand::kImportImage); break;
+      case sf::Keyboard::Z: ui_.commands.Push(key.shift ? AppCommand::kRedo : AppCommand::kUndo); break;
+      case sf::Keyboard::Y: ui_.commands.Push(AppCommand::kRedo); break;
+      default: break;
+    }
+    return;
+  }
+  if (typing || modal) return;
+  switch (static_cast<int>(key.code)) {
+    case sf::Keyboard::Add:
+    case sf::Keyboard::Equal: ui_.commands.Push(AppCommand::kZoomIn); break;
+    case sf::Keyboard::Subtract:
+    case sf::Keyboard::Hyphen: ui_.commands.Push(AppCommand::kZoomOut); break;
+    case sf::Keyboard::Num0:
+    case sf::Keyboard::Numpad0:
+    case sf::Keyboard::Home: ui_.commands.Push(AppCommand::kFit); break;
+    case sf::Keyboard::Delete:
+    case sf::Keyboard::BackSpace: ui_.commands.Push(AppCommand::kDeleteSelection); break;
+    case sf::Keyboard::B: ui_.tool = Tool::kBrush; break;
+    case sf::Keyboard::L: ui_.tool = Tool::kLine; break;
+    case sf::Keyboard::D: ui_.tool = Tool::kDot; break;
+    case sf::Keyboard::E: ui_.tool = Tool::kEraser; break;
+    case sf::Keyboard::S: ui_.tool = Tool::kSelect; break;
+    case sf::Keyboard::Escape: {
+      CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
+      canvas_.CancelGesture(ctx);
+      ui_.selection.clear();
+      break;
+    }
+    default: break;
+  }
+}
+
+void App::RunCommands() {
+  for (size_t i = 0; i < ui_.commands.Count(); ++i) RunCommand(ui_.commands.At(i));
+  ui_.commands.Clear();
+}
+
+void App::RunCommand(AppCommand cmd) {
+  CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
+  const float cx = view_.left + view_.width * 0.5f, cy = view_.top + view_.height * 0.5f;
+  switch (cmd) {
+    case AppCommand::kNew: RequestWithSavePrompt(Pending::kNew); break;
+    case AppCommand::kOpen: RequestWithSavePrompt(Pending::kOpen); break;
+    case AppCommand::kSave:
+      if (doc_.path.empty()) {
+        after_save_as_ = Pending::kNone;
+        browser_.Open(FileBrowser::Purpose::kSaveScore, {}, "my-score.graphony");
+      } else {
+        SaveDocument(doc_.path);
+      }
+      break;
+    case AppCommand::kSaveAs:
+      after_save_as_ = Pending::kNone;
+      browser_.Open(FileBrowser::Purpose::kSaveScore, doc_.path.parent_path(),
+                    doc_.path.empty() ? std::string("my-score.graphony") : doc_.path.filename().string());
+      break;
+    case AppCommand::kUndo:
+    case AppCommand::kRedo: {
+      canvas_.CancelGesture(ctx);
+      const bool ok = cmd == AppCommand::kUndo ? doc_.Undo() : doc_.Redo();
+      if (ok) {
+        ui_.selection.clear();
+        ui_.selection_layer = -1;
+        if (ui_.active_layer >= static_cast<int>(doc_.score.layers.size()))
+          ui_.active_layer = static_cast<int>(doc_.score.layers.size()) - 1;
+      }
+      break;
+    }
+    case AppCommand::kImportImage:
+      browser_.Open(FileBrowser::Purpose::kImportImage, doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
+      break;
+    case AppCommand::kFit: view_.Fit(doc_.score.length_beats); break;
+    case AppCommand::kZoomIn: view_.ZoomAround(cx, cy, 1.25); break;
+    case AppCommand::kZoomOut: view_.ZoomAround(cx, cy, 0.8); break;
+    case AppCommand::kDeleteSelection: {
+      const int li = ui_.selection_layer;
+      if (ui_.selection.empty() || li < 0 || li >= static_cast<int>(doc_.score.layers.size())) break;
+      doc_.BeginEdit();
+      DeleteStrokes(doc_.score.layers[li].strokes, ui_.selection);
+      doc_.EndEdit();
+      ui_.selection.clear();
+      break;
+    }
+    case AppCommand::kAddDrawingLayer: {
+      doc_.BeginEdit();
+      char name[32];
+      std::snprintf(name, sizeof name, "Drawing %d", static_cast<int>(doc_.score.layers.size()) + 1);
+      ui_.active_layer = AddStrokeLayer(doc_.score, name);
+      doc_.EndEdit();
+      break;
+    }
+    case AppCommand::kQuit: RequestWithSavePrompt(Pending::kQuit); break;
+  }
+}
+
+}  // namespace graphony::editor

@@ -1,0 +1,100 @@
+// The editor application: window, frame loop, layout of the panels, commands, files and dialogs.
+#pragma once
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/System/Clock.hpp>
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "app_state.h"
+#include "image_textures.h"
+#include "imgui_sfml_bridge.h"
+#include "logic/canvas_events.h"
+#include "logic/document.h"
+#include "logic/view_transform.h"
+#include "theme.h"
+#include "view_canvas.h"
+#include "view_file_browser.h"
+#include "view_mapping.h"
+#include "view_palette.h"
+
+namespace graphony::editor {
+
+struct AppOptions {
+  std::filesystem::path file;        // score to open (may not exist yet: a new score saved there)
+  int bench_frames = 0;              // >0: render this many frames, print timings, exit
+  std::chrono::steady_clock::time_point started;  // process start, for time-to-first-frame
+};
+
+class App {
+ public:
+  int Run(const AppOptions& options);
+
+  // Listeners (e.g. live audition in Editor II) read this after each frame.
+  const CanvasEvents& FrameCanvasEvents() const { return canvas_events_; }
+
+ private:
+  // [SECTION] Frame
+  void Frame(float dt);
+  void LayoutAndDraw();
+  void HandleShortcut(const sf::Event::KeyEvent& key);
+  void RunCommands();
+  void RunCommand(AppCommand cmd);
+  void RebuildFontsIfNeeded();
+
+  // [SECTION] Files (app_files.cpp)
+  enum class Pending { kNone, kNew, kOpen, kQuit };
+  void RequestWithSavePrompt(Pending action);
+  void DoPending(Pending action);
+  void NewDocument();
+  bool OpenDocument(const std::filesystem::path& path);
+  bool SaveDocument(const std::filesystem::path& path);
+  void ImportImage(const std::filesystem::path& path);
+  void MaybeAutosave();
+  void OfferRecovery();
+  void Notify(const char* text, bool is_error);
+  void NotifyError(const std::string& text);
+  void UpdateFileLabel();
+
+  // [SECTION] Dialogs (app_dialogs.cpp)
+  void DrawDialogs();
+  void DrawMenuBar();
+
+  // [SECTION] Benchmark (app_bench.cpp)
+  int RunBenchmark(int frames);
+
+  sf::RenderWindow window_;
+  ImGuiSfmlBridge bridge_;
+  Document doc_;
+  UiState ui_;
+  ViewTransform view_;
+  CanvasColors colors_{};
+  ImageTextures textures_;
+  CanvasEvents canvas_events_;
+  CanvasView canvas_;
+  PaletteViewState palette_state_;
+  MappingViewState mapping_state_;
+  FileBrowser browser_;
+  AppOptions options_;
+  sf::Clock clock_;
+
+  bool running_ = true;
+  Pending pending_ = Pending::kNone;     // what to do after the unsaved-changes prompt
+  bool show_unsaved_prompt_ = false;
+  bool show_error_ = false;
+  std::string error_text_;
+  bool show_recovery_ = false;
+  Recovery recovery_;
+  Pending after_save_as_ = Pending::kNone;
+  double last_autosave_ = 0;
+  double autosave_interval_ = 60;
+  std::filesystem::path autosave_path_;
+  std::string settings_file_;
+  std::string ini_file_;
+  char file_label_[256] = {};
+  int idle_frames_ = 0;
+  bool had_events_ = false;
+};
+
+}  // namespace graphony::editor

@@ -1,0 +1,84 @@
+// --bench-frames N: time to first frame, then frame times while idle, panning (fitted) and panning zoomed in.
+#include <SFML/OpenGL.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "alloc_count.h"
+#include "app.h"
+
+namespace graphony::editor {
+
+namespace {
+
+struct Stats {
+  double mean = 0, median = 0, p95 = 0, max = 0;
+};
+
+Stats Summarize(std::vector<double> ms) {
+  Stats s;
+  if (ms.empty()) return s;
+  std::sort(ms.begin(), ms.end());
+  for (double v : ms) s.mean += v;
+  s.mean /= ms.size();
+  s.median = ms[ms.size() / 2];
+  s.p95 = ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.95))];
+  s.max = ms.back();
+  return s;
+}
+
+}  // namespace
+
+int App::RunBenchmark(int frames) {
+  using Clock = std::chrono::steady_clock;
+  auto ms_since = [](Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  };
+  clock_.restart();
+  // First frame: includes building the picture textures. glFinish so the GPU work counts.
+  Frame(1.f / 60);
+  glFinish();
+  const double first_frame_ms = ms_since(options_.started);
+  size_t strokes = 0;
+  for (const Layer& l : doc_.score.layers) strokes += l.strokes.strokes.size();
+  std::printf("bench: strokes=%zu layers=%zu window=%ux%u\n", strokes, doc_.score.layers.size(),
+              window_.getSize().x, window_.getSize().y);
+  std::printf("bench: time_to_first_frame_ms=%.1f (texture build %.1f ms)\n", first_frame_ms,
+              textures_.LastBuildMs());
+
+  std::vector<double> times;
+  times.reserve(frames);
+  auto run = [&](const char* name, int n, auto&& step) {
+    times.clear();
+    for (int i = 0; i < n; ++i) {
+      step(i);
+      const auto t0 = Clock::now();
+      Frame(1.f / 60);
+      glFinish();
+      times.push_back(ms_since(t0));
+    }
+    const Stats s = Summarize(times);
+    std::printf("bench: %-14s frames=%d mean_ms=%.2f median_ms=%.2f p95_ms=%.2f max_ms=%.2f strokes_drawn=%d\n",
+                name, n, s.mean, s.median, s.p95, s.max, canvas_.StrokesDrawn());
+  };
+  const int n = std::max(10, frames);
+  // Idle: nothing changes; also counts heap allocations per frame (target: zero).
+  for (int i = 0; i < 5; ++i) Frame(1.f / 60);  // let ImGui settle its buffers
+  const uint64_t a0 = AllocationCount();
+  run("idle", n, [](int) {});
+  const uint64_t a1 = AllocationCount();
+  std::printf("bench: idle_allocations_per_frame=%.2f\n", static_cast<double>(a1 - a0) / n);
+
+  view_.Fit(doc_.score.length_beats);
+  run("pan_fitted", n, [&](int i) { view_.PanPixels(std::sin(i * 0.1f) * 6.f, 0); });
+  view_.Fit(doc_.score.length_beats);
+  view_.ZoomAround(view_.left + view_.width * 0.5f, view_.top + view_.height * 0.5f, 2.5);
+  run("pan_zoomed", n, [&](int i) { view_.PanPixels(std::sin(i * 0.1f) * 12.f, std::cos(i * 0.1f) * 4.f); });
+  bridge_.Shutdown();
+  window_.close();
+  return 0;
+}
+
+}  // namespace graphony::editor

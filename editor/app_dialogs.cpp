@@ -1,0 +1,203 @@
+// Menu bar (for facilitators who read) and the modal dialogs: unsaved changes, errors, crash recovery, file browser.
+#include <cmath>
+#include <system_error>
+
+#include "app.h"
+#include "core/score_io.h"
+#include "icons.h"
+
+namespace graphony::editor {
+
+namespace {
+
+// A big button with a drawn glyph and a word, for dialogs.
+bool DialogButton(const char* label, Glyph glyph, ImU32 col, float s) {
+  const float h = std::round(52 * s);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = std::max(150 * s, ImGui::CalcTextSize(label).x + h + 24 * s);
+  const bool pressed = ImGui::Button("##b", ImVec2(w, h));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.55f, p.y + h * 0.5f), h * 0.6f, col);
+  dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), label);
+  return pressed;
+}
+
+void CenterNext() {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+}
+
+constexpr ImGuiWindowFlags kDialogFlags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+
+}  // namespace
+
+void App::DrawMenuBar() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("New", "Ctrl+N")) ui_.commands.Push(AppCommand::kNew);
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) ui_.commands.Push(AppCommand::kOpen);
+    if (ImGui::MenuItem("Save", "Ctrl+S")) ui_.commands.Push(AppCommand::kSave);
+    if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) ui_.commands.Push(AppCommand::kSaveAs);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Add a picture...", "Ctrl+I")) ui_.commands.Push(AppCommand::kImportImage);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui_.commands.Push(AppCommand::kQuit);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.CanUndo())) ui_.commands.Push(AppCommand::kUndo);
+    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.CanRedo())) ui_.commands.Push(AppCommand::kRedo);
+    if (ImGui::MenuItem("Delete picked strokes", "Delete", false, !ui_.selection.empty()))
+      ui_.commands.Push(AppCommand::kDeleteSelection);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Show everything", "0")) ui_.commands.Push(AppCommand::kFit);
+    if (ImGui::MenuItem("Zoom in", "+")) ui_.commands.Push(AppCommand::kZoomIn);
+    if (ImGui::MenuItem("Zoom out", "-")) ui_.commands.Push(AppCommand::kZoomOut);
+    ImGui::MenuItem("Note names", nullptr, &ui_.settings.note_names);
+    ImGui::Separator();
+    static constexpr const char* kThemes[] = {"Dark", "Light", "High contrast"};
+    for (int i = 0; i < 3; ++i)
+      if (ImGui::MenuItem(kThemes[i], nullptr, ui_.settings.theme == i)) {
+        ui_.settings.theme = i;
+        ui_.fonts_dirty = true;  // re-applies the style too
+      }
+    ImGui::Separator();
+    static constexpr float kScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
+    static constexpr const char* kScaleNames[] = {"Normal size", "Large", "Larger", "Largest"};
+    for (int i = 0; i < 4; ++i)
+      if (ImGui::MenuItem(kScaleNames[i], nullptr, std::fabs(ui_.settings.ui_scale - kScales[i]) < 0.01f)) {
+        ui_.settings.ui_scale = kScales[i];
+        ui_.fonts_dirty = true;
+        ui_.want_fit = true;
+      }
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void App::DrawDialogs() {
+  const float s = ui_.settings.ui_scale;
+  // [SECTION] File browser
+  if (browser_.IsOpen()) {
+    const FileBrowser::Purpose purpose = browser_.CurrentPurpose();
+    if (auto chosen = browser_.Draw(ui_, colors_)) {
+      switch (purpose) {
+        case FileBrowser::Purpose::kOpenScore:
+          OpenDocument(*chosen);
+          break;
+        case FileBrowser::Purpose::kSaveScore:
+          if (SaveDocument(*chosen)) {
+            const Pending after = after_save_as_;
+            after_save_as_ = Pending::kNone;
+            DoPending(after);
+          }
+          break;
+        case FileBrowser::Purpose::kImportImage:
+          ImportImage(*chosen);
+          break;
+      }
+    }
+  }
+
+  // [SECTION] Unsaved changes
+  if (show_unsaved_prompt_) {
+    ImGui::OpenPopup("Keep your changes?");
+    show_unsaved_prompt_ = false;
+  }
+  CenterNext();
+  if (ImGui::BeginPopupModal("Keep your changes?", nullptr, kDialogFlags)) {
+    ImGui::TextUnformatted("This score has changes that are not saved yet.");
+    ImGui::Spacing();
+    ImGui::PushID("unsaved");
+    ImGui::PushID(1);
+    if (DialogButton("Save", Glyph::kCheck, colors_.accent, s)) {
+      ImGui::CloseCurrentPopup();
+      if (doc_.path.empty()) {
+        after_save_as_ = pending_;
+        browser_.Open(FileBrowser::Purpose::kSaveScore, {}, "my-score.graphony");
+      } else if (SaveDocument(doc_.path)) {
+        DoPending(pending_);
+      }
+      pending_ = Pending::kNone;
+    }
+    ImGui::PopID();
+    ImGui::SameLine();
+    ImGui::PushID(2);
+    if (DialogButton("Don't save", Glyph::kTrash, colors_.warning, s)) {
+      ImGui::CloseCurrentPopup();
+      DoPending(pending_);
+      pending_ = Pending::kNone;
+    }
+    ImGui::PopID();
+    ImGui::SameLine();
+    ImGui::PushID(3);
+    if (DialogButton("Cancel", Glyph::kCross, colors_.icon, s) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      ImGui::CloseCurrentPopup();
+      pending_ = Pending::kNone;
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+    ImGui::EndPopup();
+  }
+
+  // [SECTION] Crash recovery
+  if (show_recovery_) {
+    ImGui::OpenPopup("Recover your work?");
+    show_recovery_ = false;
+  }
+  CenterNext();
+  if (ImGui::BeginPopupModal("Recover your work?", nullptr, kDialogFlags)) {
+    ImGui::TextUnformatted("Graphony stopped unexpectedly last time.");
+    ImGui::TextUnformatted("Your work was kept. Bring it back?");
+    if (!recovery_.origin.empty()) ImGui::TextDisabled("%s", recovery_.origin.filename().c_str());
+    ImGui::Spacing();
+    ImGui::PushID("recover");
+    ImGui::PushID(1);
+    if (DialogButton("Recover", Glyph::kCheck, colors_.accent, s)) {
+      ImGui::CloseCurrentPopup();
+      if (OpenDocument(recovery_.autosave)) {
+        // The recovered work belongs to its original file (if any) and is not saved there yet.
+        doc_.path = recovery_.origin;
+        doc_.dirty = true;
+        UpdateFileLabel();
+        RemoveAutosave(recovery_.autosave);
+      }
+    }
+    ImGui::PopID();
+    ImGui::SameLine();
+    ImGui::PushID(2);
+    if (DialogButton("Discard", Glyph::kTrash, colors_.warning, s)) {
+      ImGui::CloseCurrentPopup();
+      RemoveAutosave(recovery_.autosave);
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+    ImGui::EndPopup();
+  }
+
+  // [SECTION] Errors (a broken file or picture: a message, never a crash)
+  if (show_error_) {
+    ImGui::OpenPopup("Something went wrong");
+    show_error_ = false;
+  }
+  CenterNext();
+  ImGui::SetNextWindowSizeConstraints(ImVec2(300 * s, 0), ImVec2(ImGui::GetIO().DisplaySize.x * 0.8f, FLT_MAX));
+  if (ImGui::BeginPopupModal("Something went wrong", nullptr, kDialogFlags)) {
+    ImGui::PushTextWrapPos(ImGui::GetIO().DisplaySize.x * 0.7f);
+    ImGui::TextUnformatted(error_text_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::PushID("error");
+    if (DialogButton("OK", Glyph::kCheck, colors_.accent, s) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+      ImGui::CloseCurrentPopup();
+    ImGui::PopID();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace graphony::editor

@@ -1,0 +1,198 @@
+// New / open / save / save as, picture import, autosave and crash recovery. Bad files become messages, never crashes.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <system_error>
+
+#include "app.h"
+#include "core/score_defaults.h"
+#include "core/score_io.h"
+
+namespace graphony::editor {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Reads a whole file, refusing anything bigger than a bundle entry may be.
+bool ReadBytes(const fs::path& path, std::vector<uint8_t>& out, std::string& error) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    error = path.filename().string() + ": cannot read it (" + ec.message() + ")";
+    return false;
+  }
+  if (size > kMaxEntryBytes) {
+    error = path.filename().string() + ": the file is too big";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  out.resize(size);
+  if (!in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size))) {
+    error = path.filename().string() + ": cannot read it";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void App::Notify(const char* text, bool is_error) {
+  std::snprintf(ui_.message, sizeof ui_.message, "%s", text);
+  ui_.message_is_error = is_error;
+  ui_.message_until = ui_.now + (is_error ? 12 : 4);
+}
+
+void App::NotifyError(const std::string& text) {
+  Notify(text.c_str(), true);
+  error_text_ = text;
+  show_error_ = true;
+}
+
+void App::UpdateFileLabel() {
+  std::snprintf(file_label_, sizeof file_label_, "%s", doc_.path.filename().string().c_str());
+  const std::string title = doc_.path.empty() ? std::string("Graphony")
+                                              : "Graphony - " + doc_.path.filename().string();
+  window_.setTitle(title);
+}
+
+void App::RequestWithSavePrompt(Pending action) {
+  if (doc_.dirty && action != Pending::kNone) {
+    pending_ = action;
+    show_unsaved_prompt_ = true;
+    return;
+  }
+  DoPending(action);
+}
+
+void App::DoPending(Pending action) {
+  switch (action) {
+    case Pending::kNone:
+      break;
+    case Pending::kNew:
+      NewDocument();
+      break;
+    case Pending::kOpen:
+      browser_.Open(FileBrowser::Purpose::kOpenScore,
+                    doc_.path.empty() ? fs::path() : doc_.path.parent_path());
+      break;
+    case Pending::kQuit:
+      running_ = false;
+      break;
+  }
+}
+
+void App::NewDocument() {
+  doc_.Reset(NewScore(), {});
+  ui_.active_layer = -1;
+  ui_.selection.clear();
+  ui_.selection_layer = -1;
+  ui_.palette_index = 0;
+  ui_.contributor_id.clear();
+  ui_.want_fit = true;
+  UpdateFileLabel();
+}
+
+bool App::OpenDocument(const fs::path& path) {
+  try {
+    Score score = LoadScore(path);
+    doc_.Reset(std::move(score), path);
+  } catch (const std::exception& e) {
+    NotifyError(e.what());
+    return false;
+  }
+  ui_.active_layer = static_cast<int>(doc_.score.layers.size()) - 1;
+  ui_.selection.clear();
+  ui_.selection_layer = -1;
+  ui_.palette_index = doc_.score.palette.empty() ? -1 : 0;
+  ui_.contributor_id = doc_.score.contributors.empty() ? std::string() : doc_.score.contributors.front().id;
+  ui_.want_fit = true;
+  UpdateFileLabel();
+  Notify("Opened.", false);
+  return true;
+}
+
+bool App::SaveDocument(const fs::path& path) {
+  try {
+    SaveScore(doc_.score, path, doc_.path.empty() ? fs::path() : doc_.path.parent_path());
+  } catch (const std::exception& e) {
+    NotifyError(e.what());
+    return false;
+  }
+  doc_.MarkSaved(path);
+  UpdateFileLabel();
+  char msg[300];
+  std::snprintf(msg, sizeof msg, "Saved %s", path.filename().string().c_str());
+  Notify(msg, false);
+  return true;
+}
+
+void App::ImportImage(const fs::path& path) {
+  std::vector<uint8_t> bytes;
+  std::string error;
+  if (!ReadBytes(path, bytes, error)) {
+    NotifyError(error);
+    return;
+  }
+  std::shared_ptr<const Image> pixels;
+  try {
+    pixels = DecodeImage(bytes, path.filename().string());
+  } catch (const std::exception& e) {
+    NotifyError(e.what());
+    return;
+  }
+  // The picture travels inside the bundle: "images/<name>", made unique.
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string stem = path.stem().string().empty() ? std::string("picture") : path.stem().string();
+  std::string entry = "images/" + stem + ext;
+  for (int n = 2; doc_.score.assets.files.count(entry); ++n)
+    entry = "images/" + stem + "-" + std::to_string(n) + ext;
+
+  Layer layer;
+  layer.kind = Layer::Kind::kImage;
+  layer.name = stem;
+  layer.image.file = entry;
+  layer.image.start_beat = 0;
+  layer.image.length_beats = doc_.score.length_beats;
+  layer.image.mode = doc_.score.mapping.image_mode;
+  layer.image.pixels = pixels;
+  doc_.BeginEdit();
+  doc_.score.assets.files[entry] = std::make_shared<const std::vector<uint8_t>>(std::move(bytes));
+  // Pictures go above other pictures but below drawings, so strokes stay visible.
+  int insert_at = 0;
+  for (int i = 0; i < static_cast<int>(doc_.score.layers.size()); ++i)
+    if (doc_.score.layers[i].kind == Layer::Kind::kImage) insert_at = i + 1;
+  doc_.score.layers.insert(doc_.score.layers.begin() + insert_at, std::move(layer));
+  doc_.EndEdit();
+  ui_.active_layer = insert_at;
+  ui_.selection.clear();
+  ui_.selection_layer = -1;
+  ui_.tool = Tool::kSelect;  // ready to move or stretch it
+  Notify("Picture added. Drag it to move it; drag its right edge to stretch it.", false);
+}
+
+void App::MaybeAutosave() {
+  if (ui_.now - last_autosave_ < autosave_interval_) return;
+  last_autosave_ = ui_.now;
+  if (autosave_path_.empty() || !doc_.NeedsAutosave() || doc_.EditInProgress()) return;
+  std::error_code ec;
+  fs::create_directories(autosave_path_.parent_path(), ec);
+  try {
+    SaveScore(doc_.score, autosave_path_, doc_.path.empty() ? fs::path() : doc_.path.parent_path());
+    const std::string origin = doc_.path.empty() ? std::string() : fs::absolute(doc_.path, ec).string();
+    WriteFileAtomically(AutosaveOriginPath(autosave_path_), origin.data(), origin.size());
+    doc_.MarkAutosaved();
+  } catch (const std::exception& e) {
+    Notify(e.what(), true);  // keep working; the next attempt may succeed
+  }
+}
+
+void App::OfferRecovery() {
+  if (auto r = FindRecovery()) {
+    recovery_ = *r;
+    show_recovery_ = true;
+  }
+}
+
+}  // namespace graphony::editor

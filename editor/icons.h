@@ -1,0 +1,33 @@
+// Icons drawn with ImDrawList (no text, no image files): tools, commands, instruments, layer toggles.
+#pragma once
+
+#include <string_view>
+
+#include "app_state.h"
+#include "imgui.h"
+#include "theme.h"
+
+namespace graphony::editor {
+
+void DrawToolIcon(ImDrawList* dl, Tool tool, ImVec2 c, float s, ImU32 col);
+void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 col);
+// sine, soft-pad, pluck, marimba, flute, bell, bass, drum, sampler; anything else: a note.
+void DrawInstrumentIcon(ImDrawList* dl, std::string_view instrument, ImVec2 c, float s, ImU32 col);
+
+enum class Glyph { kEye, kEyeClosed, kLock, kUnlock, kSpeaker, kSpeakerMuted, kPerson, kPlus,
+                   kFolder, kPicture, kScoreFile, kUp, kHome, kTrash, kCheck, kCross, kDrive };
+void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col);
+
+// A square button whose face the caller draws. Shows `tooltip` on hover and puts `hint`
+// in the status bar. Returns true when clicked.
+struct IconButtonResult {
+  bool pressed = false;
+  ImVec2 center;
+  float icon_size = 0;
+  ImU32 color = 0;
+};
+IconButtonResult IconButton(const char* id, float size, bool active, const char* tooltip,
+                            const char* hint, const CanvasColors& colors, UiState& ui,
+                            bool enabled = true);
+
+}  // namespace graphony::editor

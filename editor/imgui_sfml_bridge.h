@@ -1,0 +1,62 @@
+// Our SFML 2.5 <-> Dear ImGui 1.86 bridge: SFML events into ImGuiIO, rendering with ImGui's OpenGL3 backend.
+#pragma once
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Event.hpp>
+#include <SFML/Window/Keyboard.hpp>
+#include <cfloat>
+#include <string>
+
+#include "imgui.h"
+
+namespace graphony::editor {
+
+// ImGui 1.86 has the old input API (io.MouseDown[], io.KeysDown[], io.KeyMap[]). A press
+// and release that arrive within one frame would be lost, so releases are latched to the
+// next frame. Every pointer position of the frame is kept too (not just the last), so a
+// fast brush stroke keeps its shape.
+class ImGuiSfmlBridge {
+ public:
+  static constexpr int kMaxMotion = 128;
+
+  // Creates the ImGui context and the OpenGL3 renderer. ini_path may be null (no imgui.ini).
+  bool Init(sf::RenderWindow& window, const char* ini_path);
+  void Shutdown();
+
+  // Call once per frame before polling events: applies latched releases.
+  void BeginEvents();
+  void ProcessEvent(const sf::Event& event);
+  void NewFrame(const sf::RenderWindow& window, float dt_seconds);
+  void Render(sf::RenderWindow& window, ImVec4 clear_color);
+
+  // Rebuilds the font texture after the font atlas changed (UI scale).
+  void RebuildFonts();
+
+  int MotionCount() const { return motion_count_; }
+  ImVec2 Motion(int i) const { return motion_[i]; }
+  bool WindowFocused() const { return focused_; }
+  // Where the pointer was when button `b` last went down (a press and moves can share a frame).
+  ImVec2 PressPos(int b) const { return press_pos_[b]; }
+
+ private:
+  static const char* GetClipboard(void* user);
+  static void SetClipboard(void* user, const char* text);
+
+  static constexpr int kButtons = 5;
+  bool mouse_down_[kButtons] = {};
+  bool mouse_pressed_now_[kButtons] = {};
+  bool mouse_release_latched_[kButtons] = {};
+  bool key_down_[sf::Keyboard::KeyCount] = {};
+  bool key_pressed_now_[sf::Keyboard::KeyCount] = {};
+  bool key_release_latched_[sf::Keyboard::KeyCount] = {};
+  float wheel_ = 0, wheel_h_ = 0;
+  ImVec2 mouse_pos_{-FLT_MAX, -FLT_MAX};
+  ImVec2 press_pos_[kButtons] = {};
+  ImVec2 motion_[kMaxMotion];
+  int motion_count_ = 0;
+  bool ctrl_ = false, shift_ = false, alt_ = false, super_ = false;
+  bool focused_ = true;
+  std::string clipboard_;
+};
+
+}  // namespace graphony::editor

@@ -1,0 +1,96 @@
+// The canvas: pitch guides, layers (pictures and strokes) over the time ruler; painting and selection input.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app_state.h"
+#include "image_textures.h"
+#include "imgui.h"
+#include "imgui_sfml_bridge.h"
+#include "logic/canvas_events.h"
+#include "logic/document.h"
+#include "logic/view_transform.h"
+#include "theme.h"
+
+namespace graphony::editor {
+
+struct CanvasContext {
+  Document& doc;
+  UiState& ui;
+  ViewTransform& view;
+  const CanvasColors& colors;
+  ImageTextures& textures;
+  CanvasEvents& events;
+  const ImGuiSfmlBridge& bridge;
+};
+
+class CanvasView {
+ public:
+  CanvasView();
+  // Draws into the current ImGui window's remaining content region.
+  void Draw(CanvasContext& ctx);
+  // Under the pointer, for the status bar (valid when Hovered()).
+  bool Hovered() const { return hovered_; }
+  double HoverBeat() const { return hover_beat_; }
+  double HoverHeight() const { return hover_height_; }
+  bool Dragging() const { return drag_ != Drag::kNone; }
+  // Abandons any gesture in progress (Escape, file switch).
+  void CancelGesture(CanvasContext& ctx);
+  // How many strokes were drawn last frame (for the benchmark).
+  int StrokesDrawn() const { return strokes_drawn_; }
+
+ private:
+  enum class Drag { kNone, kPaint, kLine, kStamp, kErase, kMoveStrokes, kRubberBand,
+                    kMoveImage, kScaleImage, kPan };
+  struct Band {
+    float bottom, top;  // heights
+    int midi;
+    bool is_root;
+  };
+  struct Box {
+    float b0, b1, h0, h1;  // beats and heights, padded by the stroke width
+  };
+
+  void RebuildCaches(const Score& score);
+  void HandleInput(CanvasContext& ctx, bool hovered);
+  void BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan);
+  void ContinueGesture(CanvasContext& ctx, ImVec2 mouse);
+  void EndGesture(CanvasContext& ctx, ImVec2 mouse);
+  void DrawGuides(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0);
+  void DrawLayers(CanvasContext& ctx, ImDrawList* dl);
+  void DrawOverlay(CanvasContext& ctx, ImDrawList* dl, ImVec2 mouse, bool hovered);
+  void DrawStroke(ImDrawList* dl, const ViewTransform& view, const Stroke& s, ImU32 col,
+                  float extra_px);
+  void Emit(CanvasContext& ctx, CanvasEvent::Kind kind, const StrokePoint& p);
+  float BrushPixels(const CanvasContext& ctx) const;
+  int TopImageLayerAt(const CanvasContext& ctx, ImVec2 mouse) const;
+
+  // Gesture state.
+  Drag drag_ = Drag::kNone;
+  BrushBuilder brush_;
+  ImVec2 drag_start_{}, drag_last_{};
+  bool drag_changed_ = false;
+  int drag_layer_ = -1;
+  double image_beat0_ = 0, image_len0_ = 0;
+  double last_motion_time_ = 0;
+
+  // Hover readout.
+  bool hovered_ = false;
+  double hover_beat_ = 0, hover_height_ = 0;
+  int strokes_drawn_ = 0;
+
+  // Caches rebuilt when the document revision changes (never on an idle frame).
+  uint64_t cache_revision_ = 0;
+  std::vector<Band> bands_;
+  std::vector<std::vector<Box>> boxes_;
+  bool prefer_flats_ = false;
+  std::array<std::string, 128> names_sharp_, names_flat_;
+  std::vector<ImVec2> scratch_pts_;
+  std::vector<float> scratch_w_;
+  std::vector<int> scratch_sel_;
+};
+
+}  // namespace graphony::editor

@@ -1,0 +1,149 @@
+// Layers panel: rows top-most first, each with eye / lock / speaker toggles; the active one shows its settings.
+#include "view_layers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "edit_helpers.h"
+#include "icons.h"
+#include "imgui.h"
+
+namespace graphony::editor {
+
+namespace {
+
+bool Toggle(const char* id, Glyph on, Glyph off, bool value, const char* tip, float size,
+            const CanvasColors& colors, UiState& ui) {
+  const IconButtonResult r = IconButton(id, size, false, tip, tip, colors, ui);
+  DrawGlyph(ImGui::GetWindowDrawList(), value ? on : off, r.center, r.icon_size, r.color);
+  return r.pressed;
+}
+
+void ToggleField(Document& doc, bool& field) {
+  doc.BeginEdit();
+  field = !field;
+  doc.EndEdit();
+}
+
+void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
+  Layer& layer = doc.score.layers[li];
+  if (layer.kind != Layer::Kind::kImage) {
+    ImGui::TextDisabled("%d strokes", static_cast<int>(layer.strokes.strokes.size()));
+    return;
+  }
+  ImageLayer& img = layer.image;
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextItemWidth(w * 0.6f);
+  float opacity = img.opacity * 100.f;
+  const bool op_changed = ImGui::SliderFloat("Strength", &opacity, 0.f, 100.f, "%.0f%%");
+  CommitWidgetEdit(doc, op_changed, img.opacity, opacity / 100.f);
+  if (ImGui::IsItemHovered()) ui.hint = "How strongly the picture shows and sounds.";
+
+  ImGui::SetNextItemWidth(w * 0.6f);
+  double start = img.start_beat;
+  const bool st_changed = ImGui::DragScalar("Starts at beat", ImGuiDataType_Double, &start, 0.05f, nullptr, nullptr, "%.2f");
+  CommitWidgetEdit(doc, st_changed, img.start_beat, std::max(0.0, start));
+  ImGui::SetNextItemWidth(w * 0.6f);
+  double len = img.length_beats;
+  const bool len_changed = ImGui::DragScalar("Length (beats)", ImGuiDataType_Double, &len, 0.05f, nullptr, nullptr, "%.2f");
+  CommitWidgetEdit(doc, len_changed, img.length_beats, std::max(0.25, len));
+  if (ImGui::IsItemHovered()) ui.hint = "Stretch the picture along the time line.";
+
+  // Scan plays every row like a music box; notes finds shapes and plays them as notes.
+  int mode = img.mode == ImageMode::kScan ? 0 : 1;
+  const bool m0 = ImGui::RadioButton("Scan", &mode, 0);
+  if (ImGui::IsItemHovered()) ui.hint = "Scan: the picture is played like a music box, row by row.";
+  ImGui::SameLine();
+  const bool m1 = ImGui::RadioButton("Notes", &mode, 1);
+  if (ImGui::IsItemHovered()) ui.hint = "Notes: shapes in the picture become notes.";
+  CommitWidgetEdit(doc, m0 || m1, img.mode, mode == 0 ? ImageMode::kScan : ImageMode::kNotes);
+  if (img.pixels) ImGui::TextDisabled("%d x %d pixels", img.pixels->width, img.pixels->height);
+  else ImGui::TextDisabled("picture missing");
+}
+
+}  // namespace
+
+void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
+  const float s = ui.settings.ui_scale;
+  const float icon = std::round(34 * s);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto& layers = doc.score.layers;
+  if (layers.empty()) ImGui::TextDisabled("Paint, or add a picture.");
+  for (int li = static_cast<int>(layers.size()) - 1; li >= 0; --li) {
+    Layer& layer = layers[li];
+    ImGui::PushID(li);
+    if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, "Show / hide", icon, colors, ui))
+      ToggleField(doc, layer.visible);
+    ImGui::SameLine(0, 4 * s);
+    if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, "Lock / unlock", icon, colors, ui))
+      ToggleField(doc, layer.locked);
+    ImGui::SameLine(0, 4 * s);
+    if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, "Silence / play", icon, colors, ui))
+      ToggleField(doc, layer.muted);
+    ImGui::SameLine(0, 6 * s);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool active = ui.active_layer == li;
+    if (ImGui::Selectable("##row", active, 0, ImVec2(0, icon))) ui.active_layer = li;
+    if (ImGui::IsItemHovered()) ui.hint = "Choose the layer to work on.";
+    DrawGlyph(dl, layer.kind == Layer::Kind::kImage ? Glyph::kPicture : Glyph::kScoreFile,
+              ImVec2(p.x + icon * 0.5f, p.y + icon * 0.5f), icon * 0.7f, colors.icon);
+    const char* name = layer.name.empty() ? (layer.kind == Layer::Kind::kImage ? "Picture" : "Drawing")
+                                          : layer.name.c_str();
+    dl->AddText(ImVec2(p.x + icon + 4 * s, p.y + (icon - ImGui::GetFontSize()) * 0.5f),
+                ImGui::GetColorU32(layer.visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), name);
+    if (active) {
+      ImGui::Indent(icon);
+      DrawActiveLayerSettings(doc, ui, li);
+      ImGui::Unindent(icon);
+    }
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  // Layer actions.
+  const float b = std::round(44 * s);
+  IconButtonResult r = IconButton("##newlayer", b, false, "New drawing layer", "Add an empty layer to draw on.", colors, ui);
+  DrawCommandIcon(dl, AppCommand::kAddDrawingLayer, r.center, r.icon_size, r.color);
+  if (r.pressed) ui.commands.Push(AppCommand::kAddDrawingLayer);
+  ImGui::SameLine(0, 6 * s);
+  r = IconButton("##addpic", b, false, "Add a picture", "Put a photo or painting on the timeline.", colors, ui);
+  DrawCommandIcon(dl, AppCommand::kImportImage, r.center, r.icon_size, r.color);
+  if (r.pressed) ui.commands.Push(AppCommand::kImportImage);
+  const int a = ui.active_layer;
+  const bool valid = a >= 0 && a < static_cast<int>(layers.size());
+  ImGui::SameLine(0, 6 * s);
+  r = IconButton("##up", b, false, "Move layer up", "Move the layer in front.", colors, ui,
+                 valid && a + 1 < static_cast<int>(layers.size()));
+  DrawGlyph(dl, Glyph::kUp, r.center, r.icon_size, r.color);
+  if (r.pressed) {
+    doc.BeginEdit();
+    std::swap(layers[a], layers[a + 1]);
+    doc.EndEdit();
+    ui.active_layer = a + 1;
+    ui.selection.clear();
+  }
+  ImGui::SameLine(0, 6 * s);
+  r = IconButton("##down", b, false, "Move layer down", "Move the layer behind.", colors, ui, valid && a > 0);
+  DrawGlyph(dl, Glyph::kUp, r.center, -r.icon_size, r.color);  // negative size flips the arrow
+  if (r.pressed) {
+    doc.BeginEdit();
+    std::swap(layers[a], layers[a - 1]);
+    doc.EndEdit();
+    ui.active_layer = a - 1;
+    ui.selection.clear();
+  }
+  ImGui::SameLine(0, 6 * s);
+  r = IconButton("##dellayer", b, false, "Remove layer", "Remove the chosen layer (Undo brings it back).",
+                 colors, ui, valid);
+  DrawGlyph(dl, Glyph::kTrash, r.center, r.icon_size, r.color);
+  if (r.pressed) {
+    doc.BeginEdit();
+    layers.erase(layers.begin() + a);
+    doc.EndEdit();
+    ui.active_layer = std::min(a, static_cast<int>(layers.size()) - 1);
+    ui.selection.clear();
+    ui.selection_layer = -1;
+  }
+}
+
+}  // namespace graphony::editor

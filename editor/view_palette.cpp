@@ -1,0 +1,149 @@
+// Palette panel: instrument swatches, brush size, contributors (add one in two clicks).
+#include "view_palette.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "icons.h"
+#include "imgui.h"
+
+namespace graphony::editor {
+
+namespace {
+
+// Light or dark icon ink, whichever reads better on the swatch colour.
+ImU32 InkFor(Color c) {
+  const int luma = (c.r * 299 + c.g * 587 + c.b * 114) / 1000;
+  return luma > 150 ? IM_COL32(20, 20, 24, 255) : IM_COL32(255, 255, 255, 255);
+}
+
+void DrawSwatches(Document& doc, UiState& ui, const CanvasColors& colors) {
+  const float s = ui.settings.ui_scale;
+  const float size = std::round(64 * s);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int per_row = std::max(1, static_cast<int>((avail + 8 * s) / (size + 8 * s)));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto& palette = doc.score.palette;
+  for (int i = 0; i < static_cast<int>(palette.size()); ++i) {
+    const PaletteEntry& e = palette[i];
+    if (i % per_row != 0) ImGui::SameLine(0, 8 * s);
+    ImGui::PushID(i);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("swatch", ImVec2(size, size))) {
+      ui.palette_index = i;
+      if (ui.tool == Tool::kEraser || ui.tool == Tool::kSelect) ui.tool = Tool::kBrush;
+    }
+    const bool hovered = ImGui::IsItemHovered();
+    const ImU32 fill = IM_COL32(e.color.r, e.color.g, e.color.b, 255);
+    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 10 * s);
+    DrawInstrumentIcon(dl, e.instrument, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.62f,
+                       InkFor(e.color));
+    if (i == ui.palette_index) {
+      dl->AddRect(ImVec2(p.x - 3 * s, p.y - 3 * s), ImVec2(p.x + size + 3 * s, p.y + size + 3 * s),
+                  colors.icon_active, 12 * s, 0, 3 * s);
+    }
+    if (hovered) {
+      ImGui::SetTooltip("%s", e.display_name.empty() ? e.instrument.c_str() : e.display_name.c_str());
+      ui.hint = "Pick a colour: each colour plays its own instrument.";
+    }
+    ImGui::PopID();
+  }
+}
+
+void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state, const CanvasColors& colors) {
+  const float s = ui.settings.ui_scale;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float row_h = std::round(40 * s);
+  auto& people = doc.score.contributors;
+  for (int i = 0; i < static_cast<int>(people.size()); ++i) {
+    const Contributor& c = people[i];
+    ImGui::PushID(i);
+    const bool current = c.id == ui.contributor_id;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable("##person", current, 0, ImVec2(0, row_h)))
+      ui.contributor_id = current ? std::string() : c.id;
+    if (ImGui::IsItemHovered()) ui.hint = "Who is drawing now? Their strokes remember them.";
+    DrawGlyph(dl, Glyph::kPerson, ImVec2(p.x + row_h * 0.5f, p.y + row_h * 0.5f), row_h * 0.7f,
+              current ? colors.icon_active : colors.icon);
+    const char* label = c.name.empty() ? c.id.c_str() : c.name.c_str();
+    dl->AddText(ImVec2(p.x + row_h + 4 * s, p.y + (row_h - ImGui::GetFontSize()) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), label);
+    ImGui::PopID();
+  }
+  // Two clicks: "+" then "Add" (or Enter) — the name may stay empty ("Person 3").
+  const IconButtonResult add = IconButton("##addperson", std::round(40 * s), state.adding,
+                                          "Add a person", "Add someone to the group.", colors, ui);
+  DrawGlyph(dl, Glyph::kPerson, ImVec2(add.center.x - add.icon_size * 0.12f, add.center.y),
+            add.icon_size * 0.8f, add.color);
+  DrawGlyph(dl, Glyph::kPlus, ImVec2(add.center.x + add.icon_size * 0.32f, add.center.y - add.icon_size * 0.3f),
+            add.icon_size * 0.45f, add.color);
+  if (add.pressed) {
+    state.adding = !state.adding;
+    state.focus_name = state.adding;
+    state.new_name[0] = '\0';
+  }
+  if (!state.adding) return;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 70 * s);
+  if (state.focus_name) {
+    ImGui::SetKeyboardFocusHere();
+    state.focus_name = false;
+  }
+  bool commit = ImGui::InputTextWithHint("##name", "name", state.new_name, sizeof state.new_name,
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  const IconButtonResult ok = IconButton("##addok", std::round(40 * s), false, "Add", nullptr, colors, ui);
+  DrawGlyph(dl, Glyph::kCheck, ok.center, ok.icon_size, ok.color);
+  commit = commit || ok.pressed;
+  if (!commit) return;
+  // A fresh id that no stroke uses yet.
+  int n = static_cast<int>(people.size()) + 1;
+  auto taken = [&](const std::string& id) {
+    return std::any_of(people.begin(), people.end(), [&](const Contributor& c) { return c.id == id; });
+  };
+  while (taken("c" + std::to_string(n))) ++n;
+  Contributor person;
+  person.id = "c" + std::to_string(n);
+  person.name = state.new_name[0] ? std::string(state.new_name) : "Person " + std::to_string(n);
+  doc.BeginEdit();
+  people.push_back(person);
+  doc.EndEdit();
+  ui.contributor_id = person.id;
+  state.adding = false;
+}
+
+}  // namespace
+
+void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state, const CanvasColors& colors) {
+  DrawSwatches(doc, ui, colors);
+  ImGui::Spacing();
+  ImGui::Separator();
+  // Brush size: a slider with a live dot showing the size.
+  const float s = ui.settings.ui_scale;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float dot_box = std::round(44 * s);
+  ImGui::Dummy(ImVec2(dot_box, dot_box));
+  const float r = std::clamp(ui.brush_size * 400.f * s, 2.f, dot_box * 0.48f);
+  Color paint{200, 200, 200, 255};
+  if (ui.palette_index >= 0 && ui.palette_index < static_cast<int>(doc.score.palette.size()))
+    paint = doc.score.palette[ui.palette_index].color;
+  dl->AddCircleFilled(ImVec2(p.x + dot_box * 0.5f, p.y + dot_box * 0.5f), r,
+                      IM_COL32(paint.r, paint.g, paint.b, 255));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  float percent = ui.brush_size * 100.f;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (dot_box - ImGui::GetFrameHeight()) * 0.5f);
+  if (ImGui::SliderFloat("##size", &percent, 0.5f, 12.f, "%.1f")) ui.brush_size = percent / 100.f;
+  if (ImGui::IsItemHovered()) {
+    ui.hint = "Brush size.";
+    ImGui::SetTooltip("Brush size");
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  DrawContributors(doc, ui, state, colors);
+}
+
+}  // namespace graphony::editor

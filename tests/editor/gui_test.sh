@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Headless GUI test of the editor (Xvfb + xdotool): open a score, paint, undo, redo, save,
+# import a picture through the in-app file browser, survive a broken file, leave an autosave
+# after a crash. Screenshots of every state go to $GRAPHONY_ARTIFACTS (or the given dir).
+# usage: gui_test.sh GRAPHONY GRAPHONY_CLI SOURCE_DIR ARTIFACT_DIR
+set -euo pipefail
+GRAPHONY=$1 CLI=$2 SRC=$3
+ART=${GRAPHONY_ARTIFACTS:-$4}/editor
+mkdir -p "$ART"
+PY=/usr/bin/python3
+for tool in Xvfb xdotool import identify compare; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+done
+
+WORK=$(mktemp -d /tmp/graphony-editor-test.XXXXXX)
+XVFB_PID="" APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
+
+# A free display of our own (tests run in parallel).
+exec 3>"$WORK/display"
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$WORK/display")"
+export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+export GRAPHONY_UI_SCALE=1.25
+mkdir -p "$HOME"
+
+start_editor() {  # start_editor FILE [extra env...]
+  env "${@:2}" "$GRAPHONY" "$1" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  xdotool search --sync --onlyvisible --name Graphony >/dev/null
+  xdotool search --name Graphony windowmove 0 0 || true
+  sleep 1.0
+}
+shot() {  # shot NAME: screenshot, and assert it is not blank
+  import -window root "$ART/$1.png"
+  local sd
+  sd=$(identify -format '%[fx:standard_deviation]' "$ART/$1.png")
+  $PY -c "import sys; sys.exit(0 if float('$sd') > 0.03 else 1)" || fail "screenshot $1 looks blank (sd=$sd)"
+  echo "screenshot $1: sd=$sd"
+}
+differs() {  # differs A B: the two screenshots are not the same picture
+  local ae
+  ae=$(compare -metric AE "$ART/$1.png" "$ART/$2.png" null: 2>&1 || true)
+  [ "${ae%%.*}" -gt 500 ] || fail "$1 and $2 should differ (AE=$ae)"
+}
+strokes_in() { "$CLI" info "$1" --json | $PY -c "import json,sys; print(json.load(sys.stdin)['strokes'])"; }
+images_in() { "$CLI" info "$1" --json | $PY -c "import json,sys; print(json.load(sys.stdin)['images'])"; }
+wait_saved() {  # wait_saved FILE OLD_MTIME
+  for _ in $(seq 50); do
+    [ -f "$1" ] && [ "$(stat -c %Y.%s "$1")" != "$2" ] && return 0
+    sleep 0.1
+  done
+  fail "$1 was not saved"
+}
+mtime() { [ -f "$1" ] && stat -c %Y.%s "$1" || echo none; }
+drag() {  # drag X0 Y0 X1 Y1: press, move in steps, release
+  xdotool mousemove "$1" "$2" mousedown 1
+  for i in $(seq 1 16); do
+    xdotool mousemove $(( $1 + ($3 - $1) * i / 16 )) $(( $2 + ($4 - $2) * i / 16 + (i % 4) * 6 ))
+    sleep 0.02
+  done
+  xdotool mouseup 1
+  sleep 0.4
+}
+
+# --- 1. Open the demo score (or a score the CLI makes) --------------------------------
+SCORE="$WORK/score.graphony"
+if [ -f "$SRC/scores/demo.graphony" ]; then
+  cp "$SRC/scores/demo.graphony" "$SCORE"
+else
+  "$CLI" new "$SCORE" --title "Editor test" >/dev/null || fail "graphony-cli new failed"
+fi
+BEFORE=$(strokes_in "$SCORE")
+start_editor "$SCORE"
+shot 01-opened
+
+# --- 2. Paint a stroke by dragging on the canvas ----------------------------------------
+xdotool key b
+drag 480 640 900 380
+shot 02-painted
+differs 01-opened 02-painted
+
+# --- 3. Undo, save: the stroke is gone from the file ------------------------------------
+xdotool key ctrl+z
+sleep 0.4
+shot 03-undone
+differs 02-painted 03-undone
+M=$(mtime "$SCORE")
+xdotool key ctrl+s
+wait_saved "$SCORE" "$M"
+AFTER_UNDO=$(strokes_in "$SCORE")
+[ "$AFTER_UNDO" -eq "$BEFORE" ] || fail "after undo the file has $AFTER_UNDO strokes, expected $BEFORE"
+
+# --- 4. Redo, save: the stroke is back ----------------------------------------------------
+xdotool key ctrl+shift+z
+sleep 0.4
+shot 04-redone
+M=$(mtime "$SCORE")
+xdotool key ctrl+s
+wait_saved "$SCORE" "$M"
+AFTER=$(strokes_in "$SCORE")
+[ "$AFTER" -eq $((BEFORE + 1)) ] || fail "after painting the file has $AFTER strokes, expected $((BEFORE + 1))"
+echo "strokes: before=$BEFORE after-undo=$AFTER_UNDO after-redo=$AFTER"
+
+# --- 5. Import a picture through the in-app file browser ---------------------------------
+PIC="$WORK/home/garden picture.png"
+convert -size 800x500 gradient:'#ffd27f'-'#3a7bd5' -fill '#2e8b57' -draw 'circle 250,300 250,420' \
+  -fill '#c0392b' -draw 'rectangle 480,120 680,300' "$PIC"
+IMAGES_BEFORE=$(images_in "$SCORE")
+xdotool key ctrl+i
+sleep 0.6
+shot 05-file-browser
+xdotool type --delay 10 "$PIC"
+xdotool key Return
+sleep 1.0
+shot 06-picture-imported
+differs 04-redone 06-picture-imported
+M=$(mtime "$SCORE")
+xdotool key ctrl+s
+wait_saved "$SCORE" "$M"
+IMAGES_AFTER=$(images_in "$SCORE")
+[ "$IMAGES_AFTER" -eq $((IMAGES_BEFORE + 1)) ] || fail "images: $IMAGES_AFTER, expected $((IMAGES_BEFORE + 1))"
+echo "images: before=$IMAGES_BEFORE after=$IMAGES_AFTER"
+
+# --- 6. Ctrl+Q quits cleanly when everything is saved -------------------------------------
+xdotool key ctrl+q
+for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$APP_PID" 2>/dev/null; then fail "Ctrl+Q did not quit"; fi
+wait "$APP_PID" || fail "editor exited with an error"
+APP_PID=""
+
+# --- 7. A broken file gives a message in the window, not a crash ---------------------------
+head -c 3000 /dev/urandom >"$WORK/broken.graphony"
+start_editor "$WORK/broken.graphony"
+shot 07-broken-file
+kill -0 "$APP_PID" 2>/dev/null || fail "the editor died on a broken file"
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+
+# --- 8. Autosave survives a crash and is offered back -------------------------------------
+start_editor "$WORK/unsaved.graphony" GRAPHONY_AUTOSAVE_SECONDS=1
+drag 500 500 800 600
+sleep 2.0
+AUTOSAVE=$(ls "$XDG_DATA_HOME"/graphony/autosave/autosave-*.graphony 2>/dev/null | head -n1 || true)
+[ -n "$AUTOSAVE" ] || fail "no autosave was written"
+[ "$(strokes_in "$AUTOSAVE")" -eq 1 ] || fail "autosave should hold the painted stroke"
+kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+[ -f "$AUTOSAVE" ] || fail "autosave vanished after a crash"
+start_editor "$WORK/other.graphony"
+shot 08-recovery-offered
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+echo "PASS: editor GUI test (screenshots in $ART)"
