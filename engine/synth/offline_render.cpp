@@ -19,8 +19,8 @@ namespace graphony {
 namespace {
 
 constexpr int kChunk = 4096;
-constexpr double kReverbTailSeconds = 2.5;
-constexpr double kReleaseTailSeconds = 1.0;
+constexpr double kReverbTailSeconds = 3.0;
+constexpr double kReleaseTailSeconds = 2.0;
 
 using Sink = std::function<void(const float*, const float*, int)>;
 

@@ -11,7 +11,7 @@ class PadUnit {
   void Init(double sample_rate) {
     sample_rate_ = sample_rate;
     env_.Init(sample_rate);
-    env_.Set(0.35, 1.5, 0.85f, 0.6);
+    env_.Set(0.35, 1.5, 0.85f, 0.35);
   }
   void Reset() { env_.Reset(); for (float& p : phase_) p = 0; lfo_ = 0; }
   void Start(float velocity, uint32_t seed) {
