@@ -22,7 +22,8 @@ struct EngineSettings {
   // Added by the synth issue:
   AssetStore assets;            // the score bundle's files; sampler looks here first
   int max_partials = 16384;     // oscillator slots for scan-mode banks (allocated up front)
-  float partial_gain = 0;       // amplitude of a full-bright partial; 0 = automatic (by image energy)
+  float partial_gain = 0;       // amplitude of a full-bright partial; 0 = automatic (by image
+                                // energy); < 0 = 1/rows of its bank (dry measurements)
 };
 
 // Events compiled for rendering at one sample rate: instruments resolved, samples loaded,

@@ -66,7 +66,9 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
   b.fade_beats = std::min(kBankFadeSeconds * tempo / 60.0, src.length_beats * 0.5);
   b.slot = slot;
   const double sr = settings.sample_rate;
-  const float gain = settings.partial_gain > 0 ? settings.partial_gain : AutoPartialGain(src);
+  const float gain = settings.partial_gain > 0   ? settings.partial_gain
+                     : settings.partial_gain < 0 ? 1.0f / static_cast<float>(src.rows.size())
+                                                 : AutoPartialGain(src);
 
   // Rows that can sound: below Nyquist (with margin), with the right number of columns.
   std::vector<int> keep;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -78,6 +79,21 @@ double RootPitchFromName(const std::string& file_name) {
   const std::string tail = cut == std::string::npos ? stem : stem.substr(cut + 1);
   if (auto midi = ParseNoteName(tail)) return *midi;
   return 60;
+}
+
+std::filesystem::path DefaultSamplesDir() {
+  std::error_code ec;
+  if (const char* env = std::getenv("GRAPHONY_SAMPLES"); env && *env) return env;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / "share" / "graphony" / "samples";
+    if (std::filesystem::is_directory(installed, ec)) return installed;
+  }
+#ifdef GRAPHONY_SOURCE_DIR
+  const std::filesystem::path source = std::filesystem::path(GRAPHONY_SOURCE_DIR) / "samples";
+  if (std::filesystem::is_directory(source, ec)) return source;
+#endif
+  return {};
 }
 
 std::shared_ptr<const dsp::SampleData> DecodeSample(const std::vector<uint8_t>& bytes,

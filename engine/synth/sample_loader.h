@@ -19,7 +19,11 @@ std::shared_ptr<const dsp::SampleData> DecodeSample(const std::vector<uint8_t>& 
                                                     const std::string& where);
 std::shared_ptr<const dsp::SampleData> LoadSampleFile(const std::filesystem::path& path);
 
-// Root pitch from a file name, or nullopt-like 60.
+// Root pitch from a file name ("hum-C3.wav" -> 48), else 60 (C4).
 double RootPitchFromName(const std::string& file_name);
+
+// Where the shipped samples are: $GRAPHONY_SAMPLES, else <exe>/../share/graphony/samples,
+// else the source tree's samples/ (a build run in place). Empty if none exists.
+std::filesystem::path DefaultSamplesDir();
 
 }  // namespace graphony

@@ -1,11 +1,13 @@
 // Benchmark driver: builds the W(N) workload (../shared/bench/README.md) or a synthetic
 // scan-mode image as Events with a PartialBank and renders it with the offline renderer.
 //   graphony-synth-bench wn N OUT.wav            N sines, 60 s, 48 kHz, dry, amp 1/N, float WAV
-//   graphony-synth-bench image W H SECONDS OUT.wav   a W x H image (every row a partial)
+//   graphony-synth-bench pgm IMAGE.pgm SECONDS OUT.wav   every pixel row a partial
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 
 #include "synth/offline_render.h"
@@ -34,8 +36,18 @@ Events WorkloadW(int n) {
   return e;
 }
 
-// A deterministic image with smooth blobs: rows 55 Hz .. 7040 Hz (bottom to top).
-Events WorkloadImage(int width, int height, double seconds) {
+// A binary PGM (shared/bench/image_workload.py make) as a scan bank: every pixel row a
+// partial, top = 16 kHz .. bottom = 55 Hz (log-spaced), brightness = amplitude, the
+// image's width stretched over `seconds`. All rows, all columns: no interpretation caps.
+Events WorkloadPgm(const std::string& path, double seconds) {
+  std::ifstream in(path, std::ios::binary);
+  std::string magic;
+  int width = 0, height = 0, maxval = 0;
+  in >> magic >> width >> height >> maxval;
+  in.get();
+  if (magic != "P5" || width <= 0 || height <= 0 || maxval != 255) throw std::runtime_error(path + ": not an 8-bit PGM");
+  std::vector<unsigned char> px(static_cast<size_t>(width) * height);
+  in.read(reinterpret_cast<char*>(px.data()), static_cast<std::streamsize>(px.size()));
   Events e;
   e.tempo_bpm = 60;
   e.length_beats = seconds;
@@ -45,14 +57,15 @@ Events WorkloadImage(int width, int height, double seconds) {
   bank.columns = width;
   for (int y = 0; y < height; ++y) {
     PartialRow row;
-    row.frequency_hz = 55.0 * std::exp2(7.0 * y / height);
-    row.pan = 0;
+    row.frequency_hz = 55.0 * std::pow(16000.0 / 55.0, (height - 1 - y) / std::max(1.0, height - 1.0));
     row.amplitude.resize(static_cast<size_t>(width));
+    bool any = false;
     for (int x = 0; x < width; ++x) {
-      const double v = 0.5 + 0.5 * std::sin(x * 0.013 + y * 0.021) * std::cos(x * 0.007 - y * 0.017);
-      row.amplitude[static_cast<size_t>(x)] = static_cast<float>(v * v);
+      const float a = px[static_cast<size_t>(y) * width + x] / 255.0f;
+      row.amplitude[static_cast<size_t>(x)] = a;
+      any |= a > 0;
     }
-    bank.rows.push_back(std::move(row));
+    if (any) bank.rows.push_back(std::move(row));
   }
   e.banks.push_back(std::move(bank));
   return e;
@@ -75,12 +88,17 @@ int main(int argc, char** argv) {
     opt.engine.partial_gain = 1.0f / static_cast<float>(n);
     opt.engine.max_partials = n + 64;
     out = argv[3];
-  } else if (mode == "image" && argc == 6) {
-    events = WorkloadImage(std::atoi(argv[2]), std::atoi(argv[3]), std::atof(argv[4]));
-    opt.engine.max_partials = std::atoi(argv[3]) + 64;
-    out = argv[5];
+  } else if (mode == "pgm" && argc == 5) {
+    try {
+      events = WorkloadPgm(argv[2], std::atof(argv[3]));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      return 1;
+    }
+    opt.engine.max_partials = static_cast<int>(events.banks[0].rows.size()) + 64;
+    out = argv[4];
   } else {
-    std::fprintf(stderr, "usage: graphony-synth-bench wn N OUT.wav | image W H SECONDS OUT.wav\n");
+    std::fprintf(stderr, "usage: graphony-synth-bench wn N OUT.wav | pgm IMAGE.pgm SECONDS OUT.wav\n");
     return 2;
   }
   try {
