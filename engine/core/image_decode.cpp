@@ -1,4 +1,5 @@
 // Decoding PNG/JPEG/BMP with stb_image, checking dimensions before any pixel is allocated.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -33,6 +34,38 @@
 
 namespace graphony {
 
+namespace {
+
+// Width and height from a PNG's IHDR, for when stb refuses the header as too large to
+// even describe: the person still learns the size that was refused.
+bool PngSize(const std::vector<uint8_t>& b, uint32_t& width, uint32_t& height) {
+  static const uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
+  if (b.size() < 24 || !std::equal(kSignature, kSignature + 8, b.begin()) ||
+      std::string(b.begin() + 12, b.begin() + 16) != "IHDR")
+    return false;
+  auto be32 = [&](size_t at) {
+    return uint32_t(b[at]) << 24 | uint32_t(b[at + 1]) << 16 | uint32_t(b[at + 2]) << 8 | b[at + 3];
+  };
+  width = be32(16);
+  height = be32(20);
+  return true;
+}
+
+std::string SizeText(uint64_t width, uint64_t height) {
+  return "image is " + std::to_string(width) + "x" + std::to_string(height) + " pixels; ";
+}
+
+void CheckSize(uint64_t width, uint64_t height, const std::string& where) {
+  if (width > static_cast<uint64_t>(kMaxImageSide) || height > static_cast<uint64_t>(kMaxImageSide))
+    throw ScoreError(where + ": " + SizeText(width, height) + "each side must be at most " +
+                     std::to_string(kMaxImageSide));
+  if (width * height > kMaxImagePixels)
+    throw ScoreError(where + ": " + SizeText(width, height) + "at most " +
+                     std::to_string(kMaxImagePixels / 1'000'000) + " million pixels are allowed");
+}
+
+}  // namespace
+
 std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
                                          const std::string& where) {
   if (bytes.empty()) throw ScoreError(where + ": image file is empty");
@@ -42,19 +75,14 @@ std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
   const int size = static_cast<int>(bytes.size());
   int width = 0, height = 0, channels = 0;
   // The header alone tells the size: refuse huge images before decoding allocates them.
-  if (!stbi_info_from_memory(data, size, &width, &height, &channels))
+  if (!stbi_info_from_memory(data, size, &width, &height, &channels)) {
+    uint32_t png_width = 0, png_height = 0;
+    if (PngSize(bytes, png_width, png_height)) CheckSize(png_width, png_height, where);
     throw ScoreError(where + ": not a readable PNG, JPEG or BMP image (" +
                      stbi_failure_reason() + ")");
-  if (width <= 0 || height <= 0)
-    throw ScoreError(where + ": image has no pixels");
-  if (width > kMaxImageSide || height > kMaxImageSide)
-    throw ScoreError(where + ": image is " + std::to_string(width) + "x" +
-                     std::to_string(height) + " pixels; each side must be at most " +
-                     std::to_string(kMaxImageSide));
-  if (static_cast<uint64_t>(width) * static_cast<uint64_t>(height) > kMaxImagePixels)
-    throw ScoreError(where + ": image is " + std::to_string(width) + "x" +
-                     std::to_string(height) + " pixels; at most " +
-                     std::to_string(kMaxImagePixels / 1'000'000) + " million pixels are allowed");
+  }
+  if (width <= 0 || height <= 0) throw ScoreError(where + ": image has no pixels");
+  CheckSize(static_cast<uint64_t>(width), static_cast<uint64_t>(height), where);
   int w = 0, h = 0;
   stbi_uc* pixels = stbi_load_from_memory(data, size, &w, &h, &channels, 4);
   if (!pixels)

@@ -2,6 +2,7 @@
 #include "core/score_text.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -49,6 +50,9 @@ std::optional<Color> ParseColor(const std::string& text) {
 }
 
 std::string FormatNumber(double value) {
+  // Whole numbers in full ("100000", not "1e+05"): these are read by people.
+  if (value == std::floor(value) && std::fabs(value) < 1e15)
+    return std::to_string(static_cast<long long>(value));
   char text[64];
   auto result = std::to_chars(text, text + sizeof text, value);
   return std::string(text, result.ptr);

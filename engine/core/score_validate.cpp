@@ -86,7 +86,7 @@ void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {
   if (palette.size() > kMaxPaletteEntries)
     c.Fail("palette has " + std::to_string(palette.size()) + " colours; at most " +
            std::to_string(kMaxPaletteEntries) + " are allowed");
-  const auto& known = KnownInstrumentNames();
+  const auto& known = ScoreInstrumentNames();
   for (size_t i = 0; i < palette.size(); ++i) {
     const PaletteEntry& e = palette[i];
     if (std::find(known.begin(), known.end(), e.instrument) == known.end()) {

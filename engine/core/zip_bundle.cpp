@@ -18,11 +18,6 @@ namespace {
 // Zip entries carry a DOS timestamp; a fixed one keeps saves byte-for-byte reproducible.
 constexpr time_t kEntryTime = 1577880000;  // 2020-01-01 12:00 UTC
 
-bool IsKeptEntry(const std::string& name) {
-  return name == "score.json" || name.rfind("images/", 0) == 0 || name.rfind("samples/", 0) == 0 ||
-         name.rfind("recordings/", 0) == 0;
-}
-
 std::string ZipOpenErrorText(int code) {
   switch (code) {
     case ZIP_ER_NOZIP:
@@ -114,7 +109,7 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
   BundleEntries entries;
   for (zip_int64_t i = 0; i < count; ++i) {
     const std::string& name = names[static_cast<size_t>(i)];
-    if (name.back() == '/' || !IsKeptEntry(name)) continue;  // folders, foreign files
+    if (name.back() == '/') continue;  // folder entries carry no data
     if (entries.count(name)) throw ScoreError(where + ": " + name + ": appears twice in the bundle");
     auto data = ReadEntry(za.get(), static_cast<zip_uint64_t>(i), name, where, limit);
     total += data->size();

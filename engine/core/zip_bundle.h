@@ -15,8 +15,9 @@ using BundleEntries = std::map<std::string, std::shared_ptr<const Bytes>>;
 
 // Reads every file entry of the zip at `path`. Refuses the whole bundle if any entry name is
 // absolute or contains "..", and any entry whose *actual* uncompressed bytes exceed
-// MaxEntryBytes() (headers can lie). Only score.json, images/, samples/ and recordings/ are
-// kept. Throws ScoreError prefixed with `where`.
+// MaxEntryBytes() (headers can lie). Every file entry is kept: images/, samples/ and
+// recordings/ are the convention, but a score made from a plain score.json may name files
+// elsewhere. Throws ScoreError prefixed with `where`.
 BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string& where);
 
 // Builds zip bytes in memory: entries in the given order, fixed timestamps, so equal input

@@ -96,9 +96,14 @@ void PrintText(const Score& s, const std::string& file) {
   std::printf("meter:        %s\n", FormatMeter(s.meter).c_str());
   std::printf("length:       %s beats (%.1f s)\n", FormatNumber(s.length_beats).c_str(), s.DurationSeconds());
   const Mapping& m = s.mapping;
-  std::printf("mapping:      %s on %s, range %s..%s, images in %s mode, grid %s beats, up to %d notes at once\n",
-              m.scale.c_str(), NoteName(m.root).c_str(), PitchText(m.lowest).c_str(),
-              PitchText(m.highest).c_str(), ImageModeName(m.image_mode),
+  std::string range = PitchText(m.lowest) + ".." + PitchText(m.highest);
+  if (m.scale == "none") {  // continuous pitch: frequencies say more than note names
+    char hz[64];
+    std::snprintf(hz, sizeof hz, " (%.0fHz..%.0fHz)", MidiToHz(m.lowest), MidiToHz(m.highest));
+    range += hz;
+  }
+  std::printf("mapping:      %s on %s, range %s, images in %s mode, grid %s beats, up to %d notes at once\n",
+              m.scale.c_str(), NoteName(m.root).c_str(), range.c_str(), ImageModeName(m.image_mode),
               FormatNumber(m.grid).c_str(), m.max_polyphony);
   std::printf("palette:      %zu colours\n", s.palette.size());
   for (const PaletteEntry& e : s.palette)
