@@ -122,6 +122,18 @@ expect 1 "nothing.graphony: file not found" -- "$cli" info nothing.graphony
 expect 2 "info: give exactly one score file" -- "$cli" info
 expect 2 "unknown option --yaml" -- "$cli" info a.graphony --yaml
 
+# --- the complete example in docs/score-format.md opens as written.
+mkdir -p doc/images
+cp art.png doc/images/sea.png
+/usr/bin/python3 - "$root/docs/score-format.md" doc/score.json <<'PY' || fail "no JSON example in docs/score-format.md"
+import re, sys
+text = open(sys.argv[1]).read()
+block = re.search(r"```json\n(.*?)```", text, re.S).group(1)
+open(sys.argv[2], "w").write(block)
+PY
+expect 0 "" -- "$cli" validate doc/score.json
+grep -qF 'doc/score.json: ok ("Sea song", 16 beats, 1 image(s), 2 stroke(s))' out.txt || fail "docs example: $(cat out.txt)"
+
 # --- the demo: valid, two contributors (consent respected), and exactly what its generator makes.
 demo=$root/scores/demo.graphony
 expect 0 "" -- "$cli" validate "$demo"
