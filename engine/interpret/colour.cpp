@@ -18,8 +18,8 @@ struct SrgbTable {
   }
 };
 
-// Cube root by bit trick plus Newton steps: ~4x cheaper than std::cbrt, relative error < 1e-6
-// for the 0..1 range used here, and just as deterministic.
+// Cube root by bit trick plus two Newton steps: several times cheaper than std::cbrt, relative
+// error < 1e-5 (far below any colour threshold used here), and just as deterministic.
 float FastCbrt(float x) {
   if (x <= 0.0f) return 0.0f;
   uint32_t bits;
@@ -28,16 +28,18 @@ float FastCbrt(float x) {
   bits = bits / 3 + 709921077u;
   float y;
   __builtin_memcpy(&y, &bits, sizeof(y));
-  for (int i = 0; i < 3; ++i) y = y - (y * y * y - x) / (3.0f * y * y);
+  for (int i = 0; i < 2; ++i) y = y - (y * y * y - x) / (3.0f * y * y);
   return y;
 }
 
 }  // namespace
 
-float SrgbToLinear(uint8_t value) {
+const float* SrgbToLinearTable() {
   static const SrgbTable kTable;
-  return kTable.value[value];
+  return kTable.value;
 }
+
+float SrgbToLinear(uint8_t value) { return SrgbToLinearTable()[value]; }
 
 LinearRgb ToLinear(Color c) { return {SrgbToLinear(c.r), SrgbToLinear(c.g), SrgbToLinear(c.b)}; }
 

@@ -17,6 +17,8 @@ struct Lab {
 };
 
 float SrgbToLinear(uint8_t value);  // table lookup, exact for all 256 inputs
+// The 256-entry table itself, for inner loops (index with the 8-bit sRGB value).
+const float* SrgbToLinearTable();
 LinearRgb ToLinear(Color color);
 Lab LinearToOklab(const LinearRgb& rgb);
 Lab ColorToOklab(Color color);

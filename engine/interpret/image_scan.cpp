@@ -2,6 +2,7 @@
 #include "interpret/image_scan.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/pitch.h"
@@ -30,7 +31,6 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   // the loudest row wins so a thin line keeps its full loudness. With "none" every pixel row
   // keeps its own frequency. Keyed by pitch so partials come out low to high.
   std::map<double, PartialRow> partials;
-  std::vector<double> hue_votes(static_cast<size_t>(std::max(1, palette.size())), 0.0);
   for (int y = 0; y < rows; ++y) {
     const double height = place.HeightAt(y + 0.5);
     const double pitch = HeightToPitch(mapping, height);
@@ -52,21 +52,36 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       }
       float& a = row->amplitude[static_cast<size_t>(x)];
       a = std::max(a, s * opacity);
-      if (!bg.transparent) {
-        hue_votes[static_cast<size_t>(palette.Unmixed(field.linear[i], field.lab[i], bg.linear))] += s;
-      } else {
-        hue_votes[static_cast<size_t>(palette.Nearest(field.lab[i]))] += s;
-      }
     }
   }
   if (partials.empty() || opacity <= 0.0f) return std::nullopt;
+
+  // Hue picks the timbre: the palette entry most of the painted area is closest to. A sparse
+  // lattice of at most ~64k cells estimates that as well as every cell; if the paint is too
+  // thin for the lattice to hit, every cell votes.
+  std::vector<double> hue_votes(static_cast<size_t>(std::max(1, palette.size())), 0.0);
+  auto vote = [&](int stride) {
+    double total = 0;
+    for (int y = 0; y < rows; y += stride)
+      for (int x = 0; x < columns; x += stride) {
+        const size_t i = field.Index(x, y);
+        const float s = field.strength[i];
+        if (s <= 0.0f) continue;
+        const int entry = bg.transparent ? palette.Nearest(field.lab[i])
+                                         : palette.Unmixed(field.linear[i], field.lab[i], bg.linear);
+        hue_votes[static_cast<size_t>(entry)] += s;
+        total += s;
+      }
+    return total;
+  };
+  const int stride = std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
+  if (vote(stride) <= 0 && stride > 1) vote(1);
 
   PartialBank bank;
   bank.start_beat = layer.start_beat;
   bank.length_beats = layer.length_beats;
   bank.columns = columns;
   bank.layer = layer_index;
-  // Hue picks the timbre: the palette entry most of the painted area is closest to.
   bank.instrument = static_cast<int>(std::max_element(hue_votes.begin(), hue_votes.end()) - hue_votes.begin());
   for (auto& [pitch, row] : partials) bank.rows.push_back(std::move(row));
   return bank;

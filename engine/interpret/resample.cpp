@@ -55,6 +55,8 @@ LinearGrid AreaResample(const Image& image, int out_width, int out_height) {
   const std::vector<Span> cols = AxisSpans(image.width, out_width);
   const size_t w = static_cast<size_t>(image.width);
   std::vector<float> line(w * 4);  // one output row, still at full horizontal resolution
+  const float* lut = SrgbToLinearTable();
+  constexpr float kInv255 = 1.0f / 255.0f;
 
   for (int oy = 0; oy < out_height; ++oy) {
     std::fill(line.begin(), line.end(), 0.0f);
@@ -64,11 +66,11 @@ LinearGrid AreaResample(const Image& image, int out_width, int out_height) {
       const uint8_t* p = &image.rgba[static_cast<size_t>(rs.first + static_cast<int>(k)) * w * 4];
       for (size_t x = 0; x < w; ++x, p += 4) {
         // Premultiply so transparent pixels contribute no colour, only missing coverage.
-        const float a = p[3] * (1.0f / 255.0f) * wy;
+        const float a = static_cast<float>(p[3]) * kInv255 * wy;
         float* l = &line[x * 4];
-        l[0] += SrgbToLinear(p[0]) * a;
-        l[1] += SrgbToLinear(p[1]) * a;
-        l[2] += SrgbToLinear(p[2]) * a;
+        l[0] += lut[p[0]] * a;
+        l[1] += lut[p[1]] * a;
+        l[2] += lut[p[2]] * a;
         l[3] += a;
       }
     }
