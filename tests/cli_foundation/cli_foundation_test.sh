@@ -134,6 +134,10 @@ PY
 expect 0 "" -- "$cli" validate doc/score.json
 grep -qF 'doc/score.json: ok ("Sea song", 16 beats, 1 image(s), 2 stroke(s))' out.txt || fail "docs example: $(cat out.txt)"
 
+# Bundles zipped by hand (as the docs suggest), including a streamed zip, open too.
+(cd doc && zip -qr ../byhand.graphony score.json images && zip -qr - score.json images >../streamed.graphony)
+expect 0 "" -- "$cli" validate byhand.graphony streamed.graphony
+
 # --- the demo: valid, two contributors (consent respected), and exactly what its generator makes.
 demo=$root/scores/demo.graphony
 expect 0 "" -- "$cli" validate "$demo"

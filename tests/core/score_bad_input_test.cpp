@@ -318,3 +318,43 @@ TEST_CASE("invalid scores are not saved") {
                        ScoreError);
   CHECK_FALSE(std::filesystem::exists(dir / "x.graphony"));
 }
+
+TEST_CASE("damaged bytes anywhere give a ScoreError or a valid score, never a crash") {
+  TempDir dir;
+  Score small = NewScore();
+  Layer image;
+  image.kind = Layer::Kind::kImage;
+  image.image.file = "images/a.png";
+  small.layers.push_back(image);
+  small.assets.files["images/a.png"] = std::make_shared<const Bytes>(MakePng(12, 6));
+  small.layers.push_back(FullScore().layers[2]);
+  small.contributors = FullScore().contributors;
+  SaveScore(small, dir / "good.graphony");
+  const Bytes good = ReadBytes(dir / "good.graphony");
+  const std::string json = ScoreToJson(small);
+  std::mt19937 rng(42);
+  int loaded = 0, refused = 0;
+  for (int round = 0; round < 300; ++round) {
+    Bytes bad = good;
+    const int flips = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < flips; ++i) bad[rng() % bad.size()] = static_cast<uint8_t>(rng());
+    WriteBytes(dir / "bad.graphony", bad);
+    try {
+      LoadScore(dir / "bad.graphony");
+      ++loaded;
+    } catch (const ScoreError& e) {
+      CHECK(std::string(e.what()).find('\n') == std::string::npos);
+      ++refused;
+    }
+    // And the JSON text on its own: cut, or a byte changed.
+    std::string text = json;
+    if (round % 2) text.resize(rng() % text.size());
+    else text[rng() % text.size()] = static_cast<char>(rng());
+    try {
+      ScoreFromJson(text, "t");
+    } catch (const ScoreError&) {
+    }
+  }
+  CHECK(refused > 0);
+  CHECK(loaded + refused == 300);
+}
