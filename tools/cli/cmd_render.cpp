@@ -69,7 +69,13 @@ int RunRender(Args& args) {
 
   OfflineOptions options;
   FileOptions file;
-  if (out) file.format = AudioFormatFromPath(*out);
+  if (out) {
+    try {
+      file.format = AudioFormatFromPath(*out);
+    } catch (const RenderError& e) {
+      throw UsageError(std::string("render: ") + e.what());
+    }
+  }
   if (rate) {
     options.engine.sample_rate = ParseNumber("--rate", *rate);
     if (!(options.engine.sample_rate >= 22050 && options.engine.sample_rate <= 192000))
@@ -122,7 +128,10 @@ int RunRender(Args& args) {
       for (const auto& p : written) std::printf("%s\n", p.string().c_str());
     }
   } catch (const RenderError& e) {
-    std::fprintf(stderr, "%s%s\n", e.what()[0] == '/' ? "" : (files[0] + ": ").c_str(), e.what());
+    // Output problems already name the output; anything else is about the score.
+    const std::string msg = e.what();
+    const bool names_output = (out && msg.rfind(*out, 0) == 0) || (stems && msg.rfind(*stems, 0) == 0);
+    std::fprintf(stderr, "%s%s\n", names_output ? "" : (files[0] + ": ").c_str(), msg.c_str());
     return kExitFailure;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
