@@ -79,3 +79,44 @@ inline void MakeDense(Score* score, Events* events, int parts, double beats, Met
 }
 
 }  // namespace graphony::testing
+
+namespace graphony::testing {
+
+// The staircase painted: a flute stroke climbing C4..C5 by Ana (named), a second colour by
+// Z.Q. (not named), and a small gradient picture behind them.
+inline void AddPainting(Score* score) {
+  score->mapping.lowest = 60;
+  score->mapping.highest = 72;
+  score->palette.push_back({{200, 40, 40, 255}, "marimba", "Marimba", ""});
+  Layer picture;
+  picture.kind = Layer::Kind::kImage;
+  picture.name = "picture";
+  picture.image.start_beat = 0;
+  picture.image.length_beats = 8;
+  auto image = std::make_shared<Image>();
+  image->width = 64;
+  image->height = 32;
+  image->rgba.resize(64 * 32 * 4);
+  for (int y = 0; y < 32; ++y)
+    for (int x = 0; x < 64; ++x) {
+      uint8_t* p = &image->rgba[(y * 64 + x) * 4];
+      p[0] = static_cast<uint8_t>(200 + x / 2), p[1] = static_cast<uint8_t>(220 - y * 2), p[2] = 240, p[3] = 255;
+    }
+  picture.image.pixels = image;
+  Layer strokes;
+  strokes.kind = Layer::Kind::kStrokes;
+  strokes.name = "strokes";
+  Stroke climb;
+  climb.color = score->palette[0].color;
+  climb.contributor = "c1";
+  climb.width = 0.04f;
+  for (int i = 0; i <= 16; ++i) climb.points.push_back({i * 0.5, i / 16.0, 1});
+  Stroke dots;
+  dots.color = {205, 45, 35, 255};  // near the marimba colour
+  dots.contributor = "c2";
+  for (int i = 0; i < 4; ++i) dots.points.push_back({1.0 + i * 2, 0.8 - i * 0.1, 1});
+  strokes.strokes.strokes = {climb, dots};
+  score->layers = {picture, strokes};
+}
+
+}  // namespace graphony::testing

@@ -1,15 +1,65 @@
-// graphony-cli print: not built yet (its issue has not landed); says so and fails.
+// graphony-cli print: the printable score (graphic score, legend, staff notation) as PDF/SVG.
 #include <cstdio>
+#include <sstream>
 
 #include "commands.h"
+#include "core/score_io.h"
+#include "interpret/interpret.h"
+#include "notation/print.h"
 
 namespace graphony::cli {
 
-static int RunPrint(Args&) {
-  std::fprintf(stderr, "graphony-cli print: not available in this build yet\n");
-  return kExitFailure;
+namespace {
+
+int RunPrint(Args& args) {
+  const auto out = args.Option("-o");
+  notation::PrintOptions options;
+  options.paper = args.Option("--paper").value_or("a4");
+  const auto pages = args.Option("--pages");
+  const std::vector<std::string> files = args.Positionals();
+  if (files.size() != 1 || !out)
+    throw UsageError("print: usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter] "
+                     "[--pages graphic,notation,legend]");
+  const std::string ext = std::filesystem::path(*out).extension().string();
+  if (ext != ".pdf" && ext != ".svg") throw UsageError("print: " + *out + ": the output must end in .pdf or .svg");
+  if (options.paper != "a4" && options.paper != "letter") throw UsageError("print: --paper is a4 or letter");
+  if (pages) {
+    options.pages.clear();
+    std::stringstream list(*pages);
+    std::string kind;
+    while (std::getline(list, kind, ',')) {
+      if (kind != "graphic" && kind != "legend" && kind != "notation")
+        throw UsageError("print: --pages takes graphic, legend and notation (got \"" + kind + "\")");
+      options.pages.push_back(kind);
+    }
+    if (options.pages.empty()) throw UsageError("print: --pages is empty");
+  }
+  const Score score = LoadScore(files[0]);
+  const Events events = Interpret(score);
+  const notation::PrintResult result = notation::PrintScore(score, events, *out, options);
+  std::printf("wrote %s: %d page%s", out->c_str(), result.pages, result.pages == 1 ? "" : "s");
+  if (result.files.size() > 1) std::printf(" (%zu SVG files)", result.files.size());
+  std::printf("\n");
+  if (!result.engraving_problem.empty())
+    std::fprintf(stderr, "graphony-cli print: %s; the notation page explains how to get it\n",
+                 result.engraving_problem.c_str());
+  return kExitOk;
 }
 
-const Command kPrintCommand = {"print", "(not available yet)", "usage: graphony-cli print\n", RunPrint};
+}  // namespace
+
+const Command kPrintCommand = {
+    "print", "print the score for the group (PDF or SVG)",
+    "usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter]\n"
+    "                          [--pages graphic,legend,notation]\n\n"
+    "Pages, in the order given (default graphic,legend,notation):\n"
+    "  graphic   the picture and strokes as painted, with bar numbers and note names\n"
+    "  legend    each colour, its instrument and who plays it; the scale and range\n"
+    "  notation  staff notation engraved by LilyPond (if LilyPond is missing, a page says\n"
+    "            how to install it; $GRAPHONY_LILYPOND picks another lilypond program)\n"
+    "Title and credits are on the first page; only contributors who agreed are named.\n"
+    "Colours carry letters and patterns so the print reads in black and white.\n"
+    "SVG output writes one file per page: OUT.svg, OUT-2.svg, OUT-3.svg...\n",
+    RunPrint};
 
 }  // namespace graphony::cli

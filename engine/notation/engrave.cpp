@@ -1,0 +1,113 @@
+// Engraving staff notation with LilyPond in a private temp directory (SVG backend).
+#include "notation/engrave.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace graphony::notation {
+
+namespace fs = std::filesystem;
+
+std::string FindProgram(const std::string& program) {
+  if (program.empty()) return {};
+  if (program.find('/') != std::string::npos)
+    return access(program.c_str(), X_OK) == 0 ? program : std::string();
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "/usr/bin:/bin");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return {};
+}
+
+namespace {
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The last non-empty line of LilyPond's log: usually the reason it failed.
+std::string LastLine(const std::string& log) {
+  std::istringstream lines(log);
+  std::string line, last;
+  while (std::getline(lines, line))
+    if (line.find_first_not_of(" \t") != std::string::npos) last = line;
+  return last;
+}
+
+}  // namespace
+
+Engraving EngraveSvg(const std::string& source, const std::string& program) {
+  Engraving result;
+  const std::string exe = FindProgram(program);
+  if (exe.empty()) {
+    result.missing = true;
+    result.problem = "LilyPond (" + program + ") is not installed";
+    return result;
+  }
+  std::string pattern = (fs::temp_directory_path() / "graphony-engrave-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) {
+    result.problem = "cannot make a temporary directory for LilyPond";
+    return result;
+  }
+  const fs::path dir = pattern;
+  const fs::path ly = dir / "score.ly", log = dir / "lilypond.log";
+  std::ofstream(ly, std::ios::binary) << source;
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  const std::string out_base = (dir / "score").string();
+  std::vector<std::string> args = {exe, "-dbackend=svg", "-dno-point-and-click", "--loglevel=WARNING",
+                                   "-o", out_base, ly.string()};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int status = 0;
+  const int spawn = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawn != 0) {
+    result.problem = "cannot run " + exe;
+  } else {
+    waitpid(pid, &status, 0);
+    // One page gives score.svg, several give score-1.svg, score-2.svg...
+    std::vector<std::pair<int, fs::path>> pages;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (entry.path().extension() != ".svg" || name.rfind("score", 0) != 0) continue;
+      const std::string middle = name.substr(5, name.size() - 9);
+      const int number = middle.empty() ? 1 : std::atoi(middle.c_str() + 1);
+      pages.push_back({number, entry.path()});
+    }
+    std::sort(pages.begin(), pages.end());
+    for (const auto& [n, path] : pages) result.pages.push_back(ReadAll(path));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || result.pages.empty()) {
+      result.problem = "LilyPond could not engrave the notation: " + LastLine(ReadAll(log));
+      result.pages.clear();
+    }
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return result;
+}
+
+}  // namespace graphony::notation

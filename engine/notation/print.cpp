@@ -1,0 +1,187 @@
+// Printing: lays out the requested pages and writes them as one PDF or one SVG per page.
+#include "notation/print.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <librsvg/rsvg.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "core/score_io.h"
+#include "notation/credits.h"
+#include "notation/engrave.h"
+#include "notation/notation.h"
+#include "notation/print_graphic.h"
+#include "notation/print_legend.h"
+#include "notation/print_text.h"
+#include "notation/writers.h"
+
+namespace graphony::notation {
+
+namespace fs = std::filesystem;
+
+void PaperSize(const std::string& paper, double* width, double* height) {
+  if (paper == "letter") {
+    *width = 612;
+    *height = 792;
+  } else {
+    *width = 595.276;  // A4: 210 x 297 mm
+    *height = 841.89;
+  }
+}
+
+namespace {
+
+struct Page {
+  PagePainter paint;
+  bool footer = true;  // LilyPond's pages carry their own layout
+};
+
+// An SVG page from LilyPond, drawn as vectors onto our surface (librsvg).
+PagePainter SvgPage(std::string svg, PageGeometry page) {
+  auto data = std::make_shared<std::string>(std::move(svg));
+  return [data, page](cairo_t* cr) {
+    GError* error = nullptr;
+    RsvgHandle* handle = rsvg_handle_new_from_data(
+        reinterpret_cast<const guint8*>(data->data()), data->size(), &error);
+    if (!handle) {
+      TextStyle style;
+      DrawText(cr, std::string("This notation page could not be read: ") +
+                       (error ? error->message : "unknown error"),
+               page.margin, page.margin, style);
+      if (error) g_error_free(error);
+      return;
+    }
+    RsvgRectangle viewport{0, 0, page.width, page.height};
+    if (!rsvg_handle_render_document(handle, cr, &viewport, &error) && error) g_error_free(error);
+    g_object_unref(handle);
+  };
+}
+
+// When LilyPond is absent or fails, the page says how to get the notation instead.
+PagePainter NoNotationPage(const Score& score, const std::string& problem, bool missing,
+                           const PageGeometry& page, bool title_block) {
+  auto s = std::make_shared<Score>(score);
+  s->assets = {};
+  return [s, problem, missing, page, title_block](cairo_t* cr) {
+    double y = title_block ? DrawTitleBlock(cr, *s, page) : page.margin;
+    TextStyle heading;
+    heading.size = 16;
+    heading.bold = true;
+    heading.serif = true;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    y += DrawText(cr, "Staff notation", page.margin, y, heading) + 10;
+    TextStyle body;
+    body.size = 11;
+    body.width = page.width - 2 * page.margin;
+    const std::string how =
+        missing ? "Staff notation is engraved by LilyPond, which is not installed on this computer. "
+                  "To add it, run tools/setup.sh from the Graphony folder, or install the Debian "
+                  "packages with:\n\n    sudo apt-get install lilypond lilypond-fonts\n\n"
+                  "then print again. Meanwhile, 'graphony-cli export' writes MusicXML for MuseScore."
+                : problem + "\n\nThe MusicXML export ('graphony-cli export score -o score.musicxml') "
+                            "opens in MuseScore as another way to print the notation.";
+    DrawText(cr, how, page.margin, y, body);
+  };
+}
+
+cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void PaintPage(cairo_t* cr, const Page& page, const Score& score, const PageGeometry& geometry,
+               int number) {
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_restore(cr);
+  cairo_save(cr);
+  page.paint(cr);
+  cairo_restore(cr);
+  if (page.footer) DrawFooter(cr, score, geometry, number);
+}
+
+}  // namespace
+
+PrintResult PrintScore(const Score& score, const Events& events, const fs::path& out,
+                       const PrintOptions& options) {
+  PageGeometry geometry;
+  PaperSize(options.paper, &geometry.width, &geometry.height);
+  PrintResult result;
+  std::vector<Page> pages;
+  for (const std::string& kind : options.pages) {
+    const bool first = pages.empty();
+    if (kind == "graphic") {
+      for (auto& p : GraphicPages(score, geometry, first)) pages.push_back({std::move(p), true});
+    } else if (kind == "legend") {
+      pages.push_back({LegendPage(score, geometry, first), true});
+    } else if (kind == "notation") {
+      std::string program = options.lilypond;
+      if (program.empty()) {
+        const char* env = std::getenv("GRAPHONY_LILYPOND");
+        program = env && *env ? env : "lilypond";
+      }
+      const NotationScore ns = BuildNotation(score, events);
+      Engraving engraving = EngraveSvg(ToLilyPond(ns, options.paper), program);
+      result.engraved = engraving.problem.empty();
+      result.engraving_problem = engraving.problem;
+      if (result.engraved)
+        for (auto& svg : engraving.pages) pages.push_back({SvgPage(std::move(svg), geometry), false});
+      else
+        pages.push_back({NoNotationPage(score, engraving.problem, engraving.missing, geometry, first), true});
+    } else {
+      throw ScoreError(out.string() + ": unknown page kind '" + kind + "' (graphic, legend, notation)");
+    }
+  }
+  if (pages.empty()) throw ScoreError(out.string() + ": no pages to print");
+
+  const std::string ext = out.extension().string();
+  if (ext == ".pdf") {
+    std::string bytes;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendToString, &bytes,
+                                                                   geometry.width, geometry.height);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, score.title.c_str());
+    const std::string credits = CreditLine(score.contributors);
+    if (!credits.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, credits.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Graphony");
+    cairo_t* cr = cairo_create(surface);
+    for (size_t i = 0; i < pages.size(); ++i) {
+      PaintPage(cr, pages[i], score, geometry, static_cast<int>(i + 1));
+      cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+      throw ScoreError(out.string() + ": cannot draw the PDF (" + cairo_status_to_string(status) + ")");
+    WriteFileAtomically(out, bytes.data(), bytes.size());
+    result.files.push_back(out);
+  } else if (ext == ".svg") {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      std::string bytes;
+      cairo_surface_t* surface = cairo_svg_surface_create_for_stream(AppendToString, &bytes,
+                                                                     geometry.width, geometry.height);
+      cairo_t* cr = cairo_create(surface);
+      PaintPage(cr, pages[i], score, geometry, static_cast<int>(i + 1));
+      cairo_destroy(cr);
+      cairo_surface_finish(surface);
+      const cairo_status_t status = cairo_surface_status(surface);
+      cairo_surface_destroy(surface);
+      if (status != CAIRO_STATUS_SUCCESS)
+        throw ScoreError(out.string() + ": cannot draw the SVG (" + cairo_status_to_string(status) + ")");
+      fs::path file = out;
+      if (i > 0) file.replace_filename(out.stem().string() + "-" + std::to_string(i + 1) + ".svg");
+      WriteFileAtomically(file, bytes.data(), bytes.size());
+      result.files.push_back(file);
+    }
+  } else {
+    throw ScoreError(out.string() + ": print writes .pdf or .svg");
+  }
+  result.pages = static_cast<int>(pages.size());
+  return result;
+}
+
+}  // namespace graphony::notation

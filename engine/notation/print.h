@@ -1,0 +1,37 @@
+// Printing a score for the group: graphic score, legend and engraved staff notation as PDF
+// or SVG, drawn with cairo and pango; the staff notation comes from LilyPond.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/score.h"
+#include "interpret/events.h"
+
+namespace graphony::notation {
+
+struct PrintOptions {
+  std::string paper = "a4";  // "a4" or "letter"
+  // Which pages, in this order: "graphic", "legend", "notation".
+  std::vector<std::string> pages = {"graphic", "legend", "notation"};
+  // The LilyPond program; empty = $GRAPHONY_LILYPOND, else "lilypond" on PATH.
+  std::string lilypond;
+};
+
+struct PrintResult {
+  int pages = 0;
+  std::vector<std::filesystem::path> files;  // the PDF, or one SVG per page
+  bool engraved = false;                     // LilyPond engraved the notation pages
+  std::string engraving_problem;             // why not, when it did not
+};
+
+// Writes `out` (.pdf, or .svg: page 1 to OUT.svg, page n to OUT-n.svg) atomically.
+// Throws ScoreError naming `out` on failure; an existing file is never damaged.
+PrintResult PrintScore(const Score& score, const Events& events, const std::filesystem::path& out,
+                       const PrintOptions& options);
+
+// Paper size in points (1/72 inch).
+void PaperSize(const std::string& paper, double* width, double* height);
+
+}  // namespace graphony::notation

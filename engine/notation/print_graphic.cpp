@@ -1,0 +1,257 @@
+// The graphic score pages: the picture and strokes as painted, in strips across the pages.
+#include "notation/print_graphic.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "core/pitch.h"
+#include "notation/print_text.h"
+
+namespace graphony::notation {
+
+namespace {
+
+constexpr double kLabelWidth = 34;  // pitch names left of each strip
+constexpr double kRulerHeight = 16;
+constexpr double kStripHeight = 150;
+constexpr double kStripGap = 18;
+constexpr int kMaxImageSide = 2048;  // enough for print; keeps the PDF small
+
+using SurfacePtr = std::shared_ptr<cairo_surface_t>;
+
+// Decoded RGBA -> premultiplied cairo ARGB32, downscaled (nearest) to at most kMaxImageSide.
+SurfacePtr ImageSurface(const Image& image) {
+  if (image.width <= 0 || image.height <= 0 ||
+      image.rgba.size() < static_cast<size_t>(image.width) * image.height * 4)
+    return nullptr;
+  const double scale = std::min(1.0, static_cast<double>(kMaxImageSide) / std::max(image.width, image.height));
+  const int w = std::max(1, static_cast<int>(image.width * scale));
+  const int h = std::max(1, static_cast<int>(image.height * scale));
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(s);
+    return nullptr;
+  }
+  cairo_surface_flush(s);
+  unsigned char* data = cairo_image_surface_get_data(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  for (int y = 0; y < h; ++y) {
+    const int sy = std::min(image.height - 1, static_cast<int>(y / scale));
+    uint32_t* row = reinterpret_cast<uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      const int sx = std::min(image.width - 1, static_cast<int>(x / scale));
+      const uint8_t* p = &image.rgba[(static_cast<size_t>(sy) * image.width + sx) * 4];
+      const uint32_t a = p[3];
+      row[x] = (a << 24) | ((p[0] * a / 255) << 16) | ((p[1] * a / 255) << 8) | (p[2] * a / 255);
+    }
+  }
+  cairo_surface_mark_dirty(s);
+  return SurfacePtr(s, cairo_surface_destroy);
+}
+
+struct Shared {
+  Score score;  // a copy: painters outlive nothing, but keep them self-contained
+  std::vector<SurfacePtr> images;  // per layer (null for stroke layers)
+  double total_beats = 0;
+  double beats_per_strip = 16;
+  double beats_per_measure = 4;
+};
+
+double EndOfMusic(const Score& score) {
+  double end = std::max(1.0, score.length_beats);
+  for (const Layer& layer : score.layers) {
+    if (layer.kind == Layer::Kind::kImage) end = std::max(end, layer.image.start_beat + layer.image.length_beats);
+    if (layer.kind == Layer::Kind::kStrokes)
+      for (const Stroke& s : layer.strokes.strokes)
+        for (const StrokePoint& p : s.points)
+          if (std::isfinite(p.beat)) end = std::max(end, p.beat);
+  }
+  return std::min(end, kMaxBeats);
+}
+
+void DrawStrip(cairo_t* cr, const Shared& sh, int strip, double left, double top, double width) {
+  const Score& score = sh.score;
+  const double t0 = strip * sh.beats_per_strip;
+  const double t1 = std::min(t0 + sh.beats_per_strip, sh.total_beats);
+  const double scale = width / sh.beats_per_strip;
+  auto x_of = [&](double beat) { return left + (beat - t0) * scale; };
+  auto y_of = [&](double height) { return top + (1 - height) * kStripHeight; };
+  const double right = x_of(t1);
+
+  // Ruler: beats as small ticks, bars as long ticks with their numbers.
+  TextStyle small;
+  small.size = 7;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.5);
+  for (int b = static_cast<int>(std::ceil(t0)); b <= static_cast<int>(std::floor(t1)); ++b) {
+    const bool bar = std::fmod(b, sh.beats_per_measure) == 0;
+    cairo_move_to(cr, x_of(b), top);
+    cairo_line_to(cr, x_of(b), top - (bar ? 7 : 3));
+    cairo_stroke(cr);
+    if (bar && b < t1)
+      DrawText(cr, std::to_string(static_cast<int>(b / sh.beats_per_measure) + 1), x_of(b) + 1.5,
+               top - kRulerHeight, small);
+  }
+  for (const SectionMarker& s : score.sections)
+    if (s.beat >= t0 && s.beat < t1) {
+      TextStyle bold = small;
+      bold.bold = true;
+      DrawText(cr, s.label, x_of(s.beat) + 14, top - kRulerHeight, bold);
+    }
+
+  cairo_save(cr);
+  cairo_rectangle(cr, left, top, right - left, kStripHeight);
+  cairo_clip(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+
+  // The picture, as placed on the timeline.
+  for (size_t i = 0; i < score.layers.size(); ++i) {
+    const Layer& layer = score.layers[i];
+    if (!layer.visible || layer.kind != Layer::Kind::kImage || !sh.images[i]) continue;
+    const ImageLayer& im = layer.image;
+    if (im.start_beat + im.length_beats < t0 || im.start_beat > t1 || im.length_beats <= 0 ||
+        im.top <= im.bottom)
+      continue;
+    cairo_surface_t* surface = sh.images[i].get();
+    const double w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    // Each use sits in its own group: cairo 1.16 otherwise lists a picture painted in several
+    // strips of one page twice in the page's resources, which qpdf reports as damage.
+    cairo_push_group(cr);
+    cairo_save(cr);
+    cairo_translate(cr, x_of(im.start_beat), y_of(im.top));
+    cairo_scale(cr, im.length_beats * scale / w, (im.top - im.bottom) * kStripHeight / h);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_pop_group_to_source(cr);
+    cairo_paint_with_alpha(cr, std::clamp(static_cast<double>(im.opacity), 0.0, 1.0));
+  }
+
+  // Bar lines and pitch guides over the picture, thin enough not to hide it.
+  cairo_set_line_width(cr, 0.4);
+  for (int b = static_cast<int>(std::ceil(t0)); b <= static_cast<int>(std::floor(t1)); ++b) {
+    const bool bar = std::fmod(b, sh.beats_per_measure) == 0;
+    cairo_set_source_rgba(cr, 0, 0, 0, bar ? 0.45 : 0.12);
+    cairo_move_to(cr, x_of(b), top);
+    cairo_line_to(cr, x_of(b), top + kStripHeight);
+    cairo_stroke(cr);
+  }
+  std::vector<int> guides = ScaleNotesInRange(score.mapping);
+  if (guides.empty())  // no scale: every C, E and G
+    for (int p = static_cast<int>(std::ceil(score.mapping.lowest)); p <= score.mapping.highest; ++p)
+      if (p % 12 == 0 || p % 12 == 4 || p % 12 == 7) guides.push_back(p);
+  const int root_pc = ((score.mapping.root % 12) + 12) % 12;
+  for (int p : guides) {
+    const bool tonic = p % 12 == root_pc;
+    cairo_set_source_rgba(cr, 0, 0, 0, tonic ? 0.4 : 0.15);
+    cairo_move_to(cr, left, y_of(PitchToHeight(score.mapping, p)));
+    cairo_line_to(cr, right, y_of(PitchToHeight(score.mapping, p)));
+    cairo_stroke(cr);
+  }
+
+  // Strokes as painted: a dark rim under the colour, and the palette letter at the start.
+  struct Tag {
+    double x, y;
+    std::string letter;
+  };
+  std::vector<Tag> tags;
+  for (const Layer& layer : score.layers) {
+    if (!layer.visible || layer.kind != Layer::Kind::kStrokes) continue;
+    for (const Stroke& stroke : layer.strokes.strokes) {
+      if (stroke.points.empty()) continue;
+      double lo = stroke.points[0].beat, hi = lo;
+      for (const StrokePoint& p : stroke.points) lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
+      if (!(hi >= t0 && lo <= t1)) continue;
+      const double line = std::max(1.0, stroke.width * kStripHeight);
+      cairo_new_path(cr);
+      for (const StrokePoint& p : stroke.points) cairo_line_to(cr, x_of(p.beat), y_of(p.height));
+      if (stroke.points.size() == 1)
+        cairo_line_to(cr, x_of(stroke.points[0].beat) + 0.01, y_of(stroke.points[0].height));
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width(cr, line + 1.2);
+      cairo_stroke_preserve(cr);
+      cairo_set_source_rgba(cr, stroke.color.r / 255.0, stroke.color.g / 255.0,
+                            stroke.color.b / 255.0, std::max(0.6, stroke.color.a / 255.0));
+      cairo_set_line_width(cr, line);
+      cairo_stroke(cr);
+      for (const StrokePoint& p : stroke.points)
+        if (p.beat >= t0 && p.beat <= t1) {
+          tags.push_back({std::max(x_of(p.beat), left + 6), y_of(p.height),
+                          PaletteLetter(PaletteIndexOf(score, stroke.color))});
+          break;
+        }
+    }
+  }
+  for (const Tag& t : tags) DrawLetterTag(cr, t.letter, t.x, std::clamp(t.y, top + 6, top + kStripHeight - 6), 7);
+  cairo_restore(cr);
+
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.8);
+  cairo_rectangle(cr, left, top, right - left, kStripHeight);
+  cairo_stroke(cr);
+
+  // Pitch names left of the strip; crowded guides are labelled every other line.
+  const double band = kStripHeight / std::max<size_t>(1, guides.size());
+  const size_t every = band < 7 ? static_cast<size_t>(std::ceil(7 / band)) : 1;
+  const bool flats = KeyPrefersFlats(score.mapping);
+  TextStyle label;
+  label.size = std::min(7.0, std::max(5.0, band * 0.9));
+  label.align = Align::kRight;
+  for (size_t i = 0; i < guides.size(); ++i) {
+    if (i % every != 0 && guides[i] % 12 != root_pc) continue;
+    double w = 0, h = 0;
+    const std::string name = NoteName(guides[i], flats);
+    MeasureText(cr, name, label, &w, &h);
+    DrawText(cr, name, left - 3, y_of(PitchToHeight(score.mapping, guides[i])) - h / 2, label);
+  }
+}
+
+}  // namespace
+
+std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& page,
+                                      bool title_block) {
+  auto sh = std::make_shared<Shared>();
+  sh->score = score;
+  sh->score.assets = {};  // bytes are not needed for drawing
+  for (const Layer& layer : score.layers)
+    sh->images.push_back(layer.kind == Layer::Kind::kImage && layer.image.pixels
+                             ? ImageSurface(*layer.image.pixels)
+                             : nullptr);
+  sh->total_beats = EndOfMusic(score);
+  sh->beats_per_measure = std::max(1, score.meter.numerator);
+  // About 16 beats a strip, in whole bars.
+  const int bars = std::max(1, static_cast<int>(std::lround(16.0 / sh->beats_per_measure)));
+  sh->beats_per_strip = bars * sh->beats_per_measure;
+  // A short score fills the width of one strip rather than half of it.
+  const double whole_bars = std::ceil(sh->total_beats / sh->beats_per_measure - 1e-9) * sh->beats_per_measure;
+  sh->beats_per_strip = std::min(sh->beats_per_strip, std::max(sh->beats_per_measure, whole_bars));
+  const int strips = std::max(1, static_cast<int>(std::ceil(sh->total_beats / sh->beats_per_strip - 1e-9)));
+
+  const double strip_step = kRulerHeight + kStripHeight + kStripGap;
+  const double bottom = page.height - page.margin;
+  const double left = page.margin + kLabelWidth;
+  const double width = page.width - page.margin - left;
+  std::vector<PagePainter> pages;
+  for (int first = 0; first < strips;) {
+    const bool with_title = title_block && pages.empty();
+    // The title block height is measured when drawn; reserve a generous 90 pt for it.
+    const double top = with_title ? page.margin + 110 : page.margin;
+    const int fit = std::max(1, static_cast<int>((bottom - top) / strip_step));
+    const int count = std::min(fit, strips - first);
+    pages.push_back([sh, first, count, with_title, page, left, width, strip_step](cairo_t* cr) {
+      double y = page.margin;
+      if (with_title) y = std::max(DrawTitleBlock(cr, sh->score, page), page.margin + 110);
+      for (int i = 0; i < count; ++i)
+        DrawStrip(cr, *sh, first + i, left, y + kRulerHeight + i * strip_step, width);
+    });
+    first += count;
+  }
+  return pages;
+}
+
+}  // namespace graphony::notation

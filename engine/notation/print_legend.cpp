@@ -1,0 +1,162 @@
+// The legend page: each colour -> instrument -> who plays it; scale and range in words and on
+// a small staff drawn with cairo.
+#include "notation/print_legend.h"
+
+#include <cmath>
+#include <memory>
+#include <set>
+
+#include "core/pitch.h"
+#include "notation/credits.h"
+#include "notation/notation.h"
+#include "notation/print_text.h"
+
+namespace graphony::notation {
+
+namespace {
+
+// Who paints with each palette colour (consent-aware names, in contributor order).
+std::vector<std::string> PlayersOf(const Score& score, int palette_index) {
+  std::set<std::string> ids;
+  for (const Layer& layer : score.layers)
+    if (layer.kind == Layer::Kind::kStrokes)
+      for (const Stroke& s : layer.strokes.strokes)
+        if (!s.contributor.empty() && PaletteIndexOf(score, s.color) == palette_index)
+          ids.insert(s.contributor);
+  std::vector<std::string> names;
+  int anonymous = 0;
+  for (const Contributor& c : score.contributors) {
+    if (!ids.count(c.id)) continue;
+    const std::string name = CreditName(c);
+    if (name == "participant") ++anonymous;
+    else names.push_back(name);
+  }
+  if (anonymous == 1) names.push_back("one participant");
+  if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
+  return names;
+}
+
+// A grand staff with the scale's notes in range as note heads (treble from middle C up).
+double DrawRangeStaff(cairo_t* cr, const Score& score, double left, double top, double width) {
+  const double s = 6;  // space between staff lines
+  const double treble_bottom = top + 4 * s + 30;  // E4 line; room above for ledger lines
+  const double bass_bottom = treble_bottom + 10 * s;  // G2 line
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.6);
+  for (double base : {treble_bottom, bass_bottom})
+    for (int l = 0; l < 5; ++l) {
+      cairo_move_to(cr, left, base - l * s);
+      cairo_line_to(cr, left + width, base - l * s);
+    }
+  cairo_stroke(cr);
+  TextStyle clef;
+  clef.size = 30;
+  clef.serif = true;
+  DrawText(cr, "\U0001D11E", left + 2, treble_bottom - 4 * s - 14, clef);
+  clef.size = 24;
+  DrawText(cr, "\U0001D122", left + 2, bass_bottom - 4 * s - 8, clef);
+
+  std::vector<int> notes = ScaleNotesInRange(score.mapping);
+  if (notes.empty())  // continuous: show the lowest and highest
+    notes = {static_cast<int>(std::lround(score.mapping.lowest)),
+             static_cast<int>(std::lround(score.mapping.highest))};
+  if (notes.size() > 36) notes.resize(36);
+  bool minor = false;
+  const int fifths = KeyFifths(score.mapping, &minor);
+  const double step_x = std::min(14.0, (width - 40) / std::max<size_t>(1, notes.size()));
+  double x = left + 36;
+  TextStyle accidental;
+  accidental.size = 9;
+  accidental.align = Align::kRight;
+  for (int midi : notes) {
+    const Spelling sp = SpellPitch(midi, fifths);
+    const int diatonic = sp.letter + 7 * sp.octave;
+    const bool treble = midi >= 60;
+    const int bottom_step = treble ? 2 + 7 * 4 : 4 + 7 * 2;  // E4, G2
+    const double base = treble ? treble_bottom : bass_bottom;
+    const int offset = diatonic - bottom_step;
+    const double y = base - offset * s / 2;
+    // Ledger lines below and above the staff.
+    for (int l = -2; l >= offset; l -= 2) {
+      cairo_move_to(cr, x - 6, base - l * s / 2);
+      cairo_line_to(cr, x + 6, base - l * s / 2);
+    }
+    for (int l = 10; l <= offset; l += 2) {
+      cairo_move_to(cr, x - 6, base - l * s / 2);
+      cairo_line_to(cr, x + 6, base - l * s / 2);
+    }
+    cairo_stroke(cr);
+    cairo_new_path(cr);  // no line from the last accidental's text position
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, 1.35, 1.0);
+    cairo_arc(cr, 0, 0, s / 2 - 0.3, 0, 2 * M_PI);
+    cairo_restore(cr);
+    cairo_fill(cr);
+    if (sp.alter != 0) {
+      const std::string sign = sp.alter > 0 ? "\u266F" : "\u266D";
+      DrawText(cr, sign, x - 5, y - 7, accidental);
+    }
+    x += step_x;
+  }
+  return bass_bottom + 3 * s + 10 - top;
+}
+
+}  // namespace
+
+PagePainter LegendPage(const Score& score_in, const PageGeometry& page, bool title_block) {
+  auto score = std::make_shared<Score>(score_in);
+  score->assets = {};
+  return [score, page, title_block](cairo_t* cr) {
+    double y = title_block ? DrawTitleBlock(cr, *score, page) : page.margin;
+    const double left = page.margin, width = page.width - 2 * page.margin;
+    TextStyle heading;
+    heading.size = 16;
+    heading.bold = true;
+    heading.serif = true;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    y += DrawText(cr, "Legend: who plays which colour", left, y, heading) + 8;
+
+    TextStyle body;
+    body.size = 11;
+    body.width = width - 70;
+    TextStyle note = body;
+    note.size = 9;
+    if (score->palette.empty()) y += DrawText(cr, "This score has no colours yet.", left, y, body) + 6;
+    for (size_t i = 0; i < score->palette.size(); ++i) {
+      const PaletteEntry& entry = score->palette[i];
+      DrawSwatch(cr, entry.color, static_cast<int>(i), left, y, 36, 24);
+      DrawLetterTag(cr, PaletteLetter(static_cast<int>(i)), left + 50, y + 12, 10);
+      cairo_set_source_rgb(cr, 0, 0, 0);
+      const std::string name = entry.display_name.empty() ? entry.instrument : entry.display_name;
+      double h = DrawText(cr, PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" +
+                                  entry.instrument + ")",
+                          left + 66, y, body);
+      const std::vector<std::string> players = PlayersOf(*score, static_cast<int>(i));
+      h += DrawText(cr, players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
+                    left + 66, y + h, note);
+      y += std::max(h, 26.0) + 10;
+      if (y > page.height - 260) break;  // keep room for the scale below
+    }
+
+    y += 8;
+    y += DrawText(cr, "Scale and range", left, y, heading) + 6;
+    const Mapping& m = score->mapping;
+    const bool flats = KeyPrefersFlats(m);
+    char tempo[64];
+    std::snprintf(tempo, sizeof tempo, "%g", score->tempo_bpm);
+    const std::string words =
+        "Notes come from the " + ScaleInWords(m) + " scale. The lowest note is " +
+        NoteName(static_cast<int>(std::lround(m.lowest)), flats) + " (bottom of the picture), the highest is " +
+        NoteName(static_cast<int>(std::lround(m.highest)), flats) + " (top). " + tempo +
+        " beats a minute, " + std::to_string(score->meter.numerator) + "/" +
+        std::to_string(score->meter.denominator) +
+        " time. In the graphic score, time runs left to right, higher on the page sounds higher, "
+        "and the letter beside each stroke names its colour.";
+    body.width = width;
+    y += DrawText(cr, words, left, y, body) + 8;
+    DrawRangeStaff(cr, *score, left, y, width);
+  };
+}
+
+}  // namespace graphony::notation

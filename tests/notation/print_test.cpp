@@ -1,0 +1,138 @@
+// The printed score opened by real programs: qpdf --check, pdfinfo, pdftotext, pdftoppm, xmllint.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/score_io.h"
+#include "fixtures.h"
+#include "notation/print.h"
+#include "run_helpers.h"
+
+namespace graphony::notation {
+namespace {
+
+using testing::Run;
+using testing::RunResult;
+using testing::TempDir;
+
+int PdfPages(const TempDir& dir, const std::string& file) {
+  RunResult r = Run(dir, "pdfinfo '" + file + "' | sed -n 's/^Pages: *//p'");
+  return r.code == 0 && !r.out.empty() ? std::atoi(r.out.c_str()) : -1;
+}
+
+std::string PdfText(const TempDir& dir, const std::string& file, int first = 0, int last = 0) {
+  std::string range = first > 0 ? " -f " + std::to_string(first) + " -l " + std::to_string(last) : "";
+  return Run(dir, "pdftotext" + range + " '" + file + "' -").out;
+}
+
+// Counts pixels within 40 of `c` (per channel) in a rendered page.
+int PixelsNear(const Image& image, Color c) {
+  int count = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const Color p = image.At(x, y);
+      if (std::abs(p.r - c.r) < 40 && std::abs(p.g - c.g) < 40 && std::abs(p.b - c.b) < 40) ++count;
+    }
+  return count;
+}
+
+TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respect consent") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  testing::AddPainting(&score);
+  PrintOptions options;
+  const PrintResult result = PrintScore(score, events, dir / "stairs.pdf", options);
+  CHECK(result.engraved);
+  CHECK(result.pages == 3);
+
+  RunResult check = Run(dir, "qpdf --check stairs.pdf");
+  CHECK_MESSAGE(check.code == 0, check.out << check.err);
+  CHECK(PdfPages(dir, "stairs.pdf") == 3);
+  const std::string first = PdfText(dir, "stairs.pdf", 1, 1);
+  CHECK(first.find("Stairs") != std::string::npos);
+  CHECK(first.find("Music by Ana Lopez and Z.Q.") != std::string::npos);
+  CHECK(first.find("C5") != std::string::npos);  // pitch guides named
+  const std::string all = PdfText(dir, "stairs.pdf");
+  CHECK(all.find("Zebediah") == std::string::npos);  // no consent: never printed
+  CHECK(all.find("Quortle") == std::string::npos);
+  const std::string legend = PdfText(dir, "stairs.pdf", 2, 2);
+  CHECK(legend.find("Flute") != std::string::npos);
+  CHECK(legend.find("played by: Ana Lopez") != std::string::npos);
+  CHECK(legend.find("played by: Z.Q.") != std::string::npos);
+  CHECK(legend.find("C major") != std::string::npos);
+  const std::string notation = PdfText(dir, "stairs.pdf", 3, 3);
+  CHECK(notation.find("Stairs") != std::string::npos);  // LilyPond's page, drawn by librsvg
+  CHECK(notation.find("Flute") != std::string::npos);
+
+  // The strokes are on the page in their colours (rendered by poppler, decoded by us).
+  RunResult render = Run(dir, "pdftoppm -r 40 -png -f 1 -l 1 stairs.pdf page");
+  REQUIRE(render.code == 0);
+  const auto page = LoadImageFile(dir / "page-1.png");
+  CHECK(PixelsNear(*page, {30, 90, 200, 255}) > 50);   // flute stroke
+  CHECK(PixelsNear(*page, {200, 40, 40, 255}) > 10);   // marimba stroke
+}
+
+TEST_CASE("without LilyPond the notation page says how to install it") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  PrintOptions options;
+  options.pages = {"notation"};
+  options.lilypond = (dir / "no-such-lilypond").string();
+  const PrintResult result = PrintScore(score, events, dir / "n.pdf", options);
+  CHECK(!result.engraved);
+  CHECK(result.pages == 1);
+  CHECK(Run(dir, "qpdf --check n.pdf").code == 0);
+  const std::string text = PdfText(dir, "n.pdf");
+  CHECK(text.find("apt-get install lilypond") != std::string::npos);
+  CHECK(text.find("Stairs") != std::string::npos);  // the title block is still on page 1
+}
+
+TEST_CASE("long scores span pages; empty scores and odd meters print; SVG has a file per page") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeDense(&score, &events, 2, 400, {7, 8});
+  testing::AddPainting(&score);
+  score.layers[0].image.length_beats = 400;
+  score.length_beats = 400;
+  PrintOptions options;
+  options.pages = {"graphic", "legend"};
+  options.paper = "letter";
+  const PrintResult result = PrintScore(score, events, dir / "long.pdf", options);
+  CHECK(result.pages > 3);
+  CHECK(Run(dir, "qpdf --check long.pdf").code == 0);
+  CHECK(PdfPages(dir, "long.pdf") == result.pages);
+  // 400 eighths in 7/8 is 58 bars (the last one partial): the last graphic page names it.
+  const std::string last = PdfText(dir, "long.pdf", result.pages - 1, result.pages - 1);
+  CHECK(last.find("58") != std::string::npos);
+  RunResult size = Run(dir, "pdfinfo long.pdf | grep 'Page size'");
+  CHECK(size.out.find("612 x 792") != std::string::npos);
+
+  Score empty;
+  empty.title = "Nothing yet";
+  const PrintResult svg = PrintScore(empty, Events{}, dir / "empty.svg", options);
+  REQUIRE(svg.files.size() == 2);
+  CHECK(svg.files[0].filename() == "empty.svg");
+  CHECK(svg.files[1].filename() == "empty-2.svg");
+  RunResult lint = Run(dir, "xmllint --noout empty.svg empty-2.svg");
+  CHECK_MESSAGE(lint.code == 0, lint.err);
+}
+
+TEST_CASE("a failed print leaves an existing file untouched") {
+  TempDir dir;
+  testing::WriteText(dir / "keep.pdf", "precious");
+  Score score;
+  PrintOptions options;
+  options.pages = {"graphic", "poster"};
+  CHECK_THROWS_AS(PrintScore(score, Events{}, dir / "keep.pdf", options), ScoreError);
+  CHECK(testing::ReadText(dir / "keep.pdf") == "precious");
+  options.pages = {"graphic"};
+  CHECK_THROWS_AS(PrintScore(score, Events{}, dir / "missing-dir" / "x.pdf", options), ScoreError);
+}
+
+}  // namespace
+}  // namespace graphony::notation
