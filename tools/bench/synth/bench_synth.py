@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+"""Synthesis benchmark: W(N) (../../../shared/bench/README.md: N sines, 60 s, 48 kHz stereo
+float) through `graphony-cli render` and through scsynth NRT and Csound in the same run,
+then a 4000x2000 image rendered to 30 s. Prints ns per voice-sample for each engine; the
+last line is `graphony/scsynth speed ratio: R` (CPU time, at the largest N).
+
+  bench_synth.py [--n 64,256,1024] [--runs 3] [--runs-big 3] [--build DIR]
+                 [--workdir /tmp/perf-synth] [--shared /work/shared/bench] [--no-image]
+
+W(N) in Graphony: a scan-mode score whose image has N bright pixel rows (inside a one-pixel
+dark frame, so the background is dark), `--scale none --range 55Hz..7040Hz`, 60 beats at
+60 bpm, rendered with `--dry` (no reverb, no normalisation, each row at 1/N): the levels
+bench.py checks against the analytic RMS. `graphony-direct` is the same bank built in C++
+without score loading (tools/bench/synth/synth_bench.cpp), for reference.
+Installs csound and supercollider-server with apt if they are missing (needs root).
+"""
+import argparse
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def ensure_peers():
+    if shutil.which("csound") and shutil.which("scsynth"):
+        return
+    print("installing csound and supercollider-server (apt)...", file=sys.stderr)
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "csound", "supercollider-server"],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def build(build_dir):
+    subprocess.run(["cmake", "-S", str(REPO), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release"], check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run(["cmake", "--build", str(build_dir), "-j2", "--target", "graphony-cli", "graphony-synth-bench"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return build_dir / "tools" / "graphony-cli", build_dir / "tools" / "bench" / "synth" / "graphony-synth-bench"
+
+
+def write_png(path, width, height, pixel_row):
+    raw = bytearray()
+    for y in range(height):
+        raw.append(0)
+        raw.extend(pixel_row(y))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(bytes(raw), 6)) + chunk(b"IEND", b"")
+    Path(path).write_bytes(png)
+
+
+def bright_rows_png(path, n, width=1024):
+    """n bright rows inside a one-pixel black frame."""
+    dark = bytes(3 * width)
+    inner = bytes(3) + b"\xff" * (3 * (width - 2)) + bytes(3)
+    write_png(path, width, n + 2, lambda y: dark if y in (0, n + 1) else inner)
+
+
+def cpu_run(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {cmd}\n{err.decode(errors='replace')[-400:]}")
+    return ru.ru_utime + ru.ru_stime, time.perf_counter() - t0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", default="64,256,1024")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs-big", type=int, default=3)
+    ap.add_argument("--build", default=str(REPO / "build-bench"))
+    ap.add_argument("--workdir", default="/tmp/perf-synth")
+    ap.add_argument("--shared", default="/work/shared/bench")
+    ap.add_argument("--no-image", action="store_true")
+    a = ap.parse_args()
+
+    ensure_peers()
+    cli, direct = build(Path(a.build))
+    work = Path(a.workdir)
+    wl = work / "wl"
+    wl.mkdir(parents=True, exist_ok=True)
+    ns = [int(x) for x in a.n.split(",")]
+    for n in ns:
+        png = wl / f"w{n}.png"
+        bright_rows_png(png, n)
+        subprocess.run([str(cli), "new", str(wl / f"w{n}.graphony"), "--image", str(png), "--mode", "scan",
+                        "--scale", "none", "--range", "55Hz..7040Hz", "--tempo", "60", "--beats", "60",
+                        "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
+
+    results_path = work / "results.json"
+    cmd = [sys.executable, str(Path(a.shared) / "bench.py"), "--n", a.n, "--runs", str(a.runs),
+           "--runs-big", str(a.runs_big), "--workdir", str(work),
+           "--engines", "scsynth,csound-oscili,graphony,graphony-direct",
+           "--engine", f"graphony={cli} render {{wl}}.graphony -o {{out}} --dry --bits 32 --quiet",
+           "--engine", f"graphony-direct={direct} wn {{n}} {{out}}",
+           "--json", str(results_path)]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    results = json.load(open(results_path))
+
+    print("| engine | N | cpu s (median) | ns / voice-sample | output check |")
+    print("|---|---|---|---|---|")
+    for r in results:
+        if "cpu_med" in r:
+            print(f"| {r['engine']} | {r['n']} | {r['cpu_med']:.2f} | {r['ns_vs']:.3f} | {r['check'][:70]} |")
+        else:
+            print(f"| {r['engine']} | {r['n']} | - | - | {r['check'][:70]} |")
+
+    if not a.no_image:
+        img = work / "img"
+        img.mkdir(exist_ok=True)
+        pgm, png = img / "big.pgm", img / "big.png"
+        subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "make", "4000", "2000", str(pgm)],
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["convert", str(pgm), str(png)], check=True)
+        subprocess.run([str(cli), "new", str(img / "big.graphony"), "--image", str(png), "--mode", "scan",
+                        "--scale", "none", "--range", "55Hz..16000Hz", "--tempo", "60", "--beats", "30",
+                        "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "csd", str(pgm),
+                        str(img / "big"), "30"], check=True, stdout=subprocess.DEVNULL)
+        print("\n4000x2000 image -> 30 s of audio (CPU seconds, one run each):")
+        c, w = cpu_run(f"{cli} render {img}/big.graphony -o {img}/g.wav --no-reverb --quiet")
+        print(f"  graphony-cli render (scan mode: interpretation caps it at 1024 rows x 2048 columns): "
+              f"{c:.2f} s cpu, {w:.2f} s wall")
+        c, w = cpu_run(f"{direct} pgm {pgm} 30 {img}/d.wav")
+        print(f"  graphony engine, every pixel row (2000 partials x 4000 columns): {c:.2f} s cpu, {w:.2f} s wall")
+        c, w = cpu_run(f"cd {img} && csound -d -m0 --nodisplays -o c.wav big.csd")
+        print(f"  Csound oscillator bank per pixel row (2000 rows): {c:.2f} s cpu, {w:.2f} s wall")
+
+    nmax = max(ns)
+    g = next((r for r in results if r["engine"] == "graphony" and r["n"] == nmax and "cpu_med" in r), None)
+    s = next((r for r in results if r["engine"] == "scsynth" and r["n"] == nmax and "cpu_med" in r), None)
+    if not g or not s:
+        sys.exit(f"graphony/scsynth speed ratio: unavailable (a run failed at N={nmax})")
+    print(f"\nN={nmax}: graphony {g['ns_vs']:.3f} ns/voice-sample, scsynth {s['ns_vs']:.3f}")
+    print(f"graphony/scsynth speed ratio: {s['cpu_med'] / g['cpu_med']:.1f}")
+
+
+if __name__ == "__main__":
+    main()
