@@ -1,9 +1,11 @@
-// Notes mode: each region is sliced along the rhythmic grid; in each grid step its
-// strength-weighted centre height picks a scale note; equal neighbouring steps merge.
+// Notes mode: each region is sliced along the rhythmic grid; in each grid step every vertical
+// run of the region is a voice whose centre height picks a scale note; a note lasts while its
+// pitch keeps sounding in consecutive steps.
 #include "interpret/image_notes.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/pitch.h"
 #include "interpret/foreground.h"
@@ -16,20 +18,27 @@ namespace graphony::interpret {
 
 namespace {
 
-// Per region and column: how much of the region is in that column and how high.
-struct ColumnSums {
-  double strength = 0;
-  double strength_height = 0;
-  int cells = 0;
+struct RegionCell {
+  int x = 0, y = 0;
+  float strength = 0;
 };
 
-// One grid step of one region.
-struct Slice {
-  bool present = false;
+// A vertical run of a region inside one grid step carrying less paint than this many cells
+// per column (on average) is an edge sliver, not a voice.
+constexpr double kMinRunCells = 0.25;
+
+// One vertical run of a region in one grid step: a voice of that region at that time.
+struct Voice {
+  double paint = 0;      // strength-weighted cells
   double height = 0;     // strength-weighted centre
   double thickness = 0;  // vertical extent in scale bands
-  double strength = 0;   // mean cell strength
-  int quantised = 0;
+};
+
+// A note being extended across consecutive grid steps with the same printed pitch.
+struct OpenNote {
+  int64_t first_step = 0;
+  int64_t steps = 0;
+  double height = 0, thickness = 0;  // sums over steps
 };
 
 // Loudness from size (thickness in bands) and colour (saturation and contrast), times opacity.
@@ -57,24 +66,17 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   if (seg.regions.empty()) return notes;
   const Placement place(layer, columns, rows);
 
-  // Column sums per region, over each region's own column extent.
-  std::vector<std::vector<ColumnSums>> sums(seg.regions.size());
-  for (size_t r = 0; r < seg.regions.size(); ++r)
-    sums[r].resize(static_cast<size_t>(seg.regions[r].x1 - seg.regions[r].x0 + 1));
-  for (int y = 0; y < rows; ++y) {
-    const double height = place.HeightAt(y + 0.5);
-    for (int x = 0; x < columns; ++x) {
+  // Each region's cells in column order (then row order), so the columns under one grid step
+  // are one contiguous range.
+  std::vector<std::vector<RegionCell>> cells(seg.regions.size());
+  for (int x = 0; x < columns; ++x)
+    for (int y = 0; y < rows; ++y) {
       const size_t i = field.Index(x, y);
       const int r = seg.region_of_cell[i];
-      if (r < 0) continue;
-      ColumnSums& c = sums[static_cast<size_t>(r)][static_cast<size_t>(x - seg.regions[static_cast<size_t>(r)].x0)];
-      c.strength += field.strength[i];
-      c.strength_height += field.strength[i] * height;
-      ++c.cells;
+      if (r >= 0) cells[static_cast<size_t>(r)].push_back(RegionCell{x, y, field.strength[i]});
     }
-  }
 
-  // Scale bands per unit of height, to express a region's thickness in bands.
+  // Scale bands per unit of height, to express a run's thickness in bands.
   const std::vector<int> scale_notes = ScaleNotesInRange(mapping);
   const double bands = scale_notes.empty() ? std::max(1.0, mapping.highest - mapping.lowest)
                                            : static_cast<double>(scale_notes.size());
@@ -83,10 +85,19 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   // bounded (notes still land on the grid).
   constexpr double kMaxStepsPerLayer = 8192;
   const double g = mapping.grid * std::max(1.0, std::ceil(layer.length_beats / mapping.grid / kMaxStepsPerLayer));
+  const bool continuous = mapping.scale == "none";
 
+  std::vector<double> paint, paint_height;  // per-row profile of one region in one step
   for (size_t r = 0; r < seg.regions.size(); ++r) {
     const Region& region = seg.regions[r];
+    const std::vector<RegionCell>& rc = cells[r];
     const double chroma = region.chroma_strength / std::max(1e-9, region.strength);
+    const double mean_strength = region.strength / std::max(1, region.cells);
+    int ymin = rows, ymax = -1;
+    for (const RegionCell& c : rc) {
+      ymin = std::min(ymin, c.y);
+      ymax = std::max(ymax, c.y);
+    }
     // Onset at the left edge, length its width, both snapped to the grid (at least one step).
     const double left = place.BeatAt(region.x0), right = place.BeatAt(region.x1 + 1);
     int64_t c0 = std::llround(left / g), c1 = std::llround(right / g);
@@ -94,7 +105,24 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       c0 = static_cast<int64_t>(std::floor((left + right) / 2 / g));
       c1 = c0 + 1;
     }
-    std::vector<Slice> slices(static_cast<size_t>(c1 - c0));
+
+    std::map<int, OpenNote> open;  // by printed pitch
+    auto emit = [&](int quantised, const OpenNote& o) {
+      const double count = static_cast<double>(o.steps);
+      const double height = o.height / count;
+      NoteEvent note;
+      note.start_beat = static_cast<double>(o.first_step) * g;
+      note.duration_beats = count * g;
+      note.quantised_pitch = quantised;
+      // With a scale the note is the scale note; with "none" it keeps its exact height.
+      note.pitch = continuous ? HeightToPitch(mapping, height) : quantised;
+      note.velocity = Velocity(o.thickness / count, chroma, mean_strength, opacity);
+      note.instrument = region.instrument;
+      note.pan = PanForHeight(height);
+      note.layer = layer_index;
+      notes.push_back(note);
+    };
+
     for (int64_t k = c0; k < c1; ++k) {
       // The region's columns under this grid step (at least the one under it, for steps
       // narrower than a column); clamping gives edge columns to the first and last steps.
@@ -102,50 +130,48 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       int xb = static_cast<int>(std::ceil(place.ColumnAt(static_cast<double>(k + 1) * g) - 1e-9)) - 1;
       xa = std::clamp(xa, region.x0, region.x1);
       xb = std::clamp(std::max(xb, xa), region.x0, region.x1);
-      ColumnSums total;
-      for (int x = xa; x <= xb; ++x) {
-        const ColumnSums& c = sums[r][static_cast<size_t>(x - region.x0)];
-        total.strength += c.strength;
-        total.strength_height += c.strength_height;
-        total.cells += c.cells;
+      const double ncols = xb - xa + 1;
+      auto first = std::lower_bound(rc.begin(), rc.end(), xa, [](const RegionCell& c, int x) { return c.x < x; });
+      paint.assign(static_cast<size_t>(ymax - ymin + 1), 0.0);
+      for (auto it = first; it != rc.end() && it->x <= xb; ++it) paint[static_cast<size_t>(it->y - ymin)] += it->strength;
+
+      // Each vertical run is a voice; several runs on one printed pitch keep the strongest.
+      std::map<int, Voice> voices;
+      for (int y = ymin; y <= ymax;) {
+        if (paint[static_cast<size_t>(y - ymin)] <= 0) {
+          ++y;
+          continue;
+        }
+        Voice v;
+        for (; y <= ymax && paint[static_cast<size_t>(y - ymin)] > 0; ++y) {
+          v.paint += paint[static_cast<size_t>(y - ymin)];
+          v.height += paint[static_cast<size_t>(y - ymin)] * place.HeightAt(y + 0.5);
+        }
+        if (v.paint / ncols < kMinRunCells) continue;
+        v.height /= v.paint;
+        v.thickness = v.paint / ncols / cells_per_band;
+        const int q = SnapToScale(mapping, HeightToPitch(mapping, v.height));
+        auto [slot, inserted] = voices.try_emplace(q, v);
+        if (!inserted && v.paint > slot->second.paint) slot->second = v;
       }
-      if (total.strength <= 0) continue;
-      Slice& s = slices[static_cast<size_t>(k - c0)];
-      s.present = true;
-      s.height = total.strength_height / total.strength;
-      s.thickness = static_cast<double>(total.cells) / (xb - xa + 1) / cells_per_band;
-      s.strength = total.strength / total.cells;
-      s.quantised = SnapToScale(mapping, HeightToPitch(mapping, s.height));
+
+      // Notes continue while their pitch keeps sounding in consecutive steps.
+      for (auto it = open.begin(); it != open.end();) {
+        if (voices.count(it->first)) {
+          ++it;
+          continue;
+        }
+        emit(it->first, it->second);
+        it = open.erase(it);
+      }
+      for (const auto& [q, v] : voices) {
+        auto [it, inserted] = open.try_emplace(q, OpenNote{k, 0, 0, 0});
+        it->second.steps += 1;
+        it->second.height += v.height;
+        it->second.thickness += v.thickness;
+      }
     }
-    // Merge runs of steps with the same printed pitch into one note.
-    for (size_t a = 0; a < slices.size();) {
-      if (!slices[a].present) {
-        ++a;
-        continue;
-      }
-      size_t b = a + 1;
-      while (b < slices.size() && slices[b].present && slices[b].quantised == slices[a].quantised) ++b;
-      double height = 0, thickness = 0, strength = 0;
-      for (size_t k = a; k < b; ++k) {
-        height += slices[k].height;
-        thickness += slices[k].thickness;
-        strength += slices[k].strength;
-      }
-      const double count = static_cast<double>(b - a);
-      height /= count;
-      NoteEvent note;
-      note.start_beat = static_cast<double>(c0 + static_cast<int64_t>(a)) * g;
-      note.duration_beats = count * g;
-      note.quantised_pitch = slices[a].quantised;
-      // With a scale the note is the scale note; with "none" it keeps its exact height.
-      note.pitch = mapping.scale == "none" ? HeightToPitch(mapping, height) : slices[a].quantised;
-      note.velocity = Velocity(thickness / count, chroma, strength / count, opacity);
-      note.instrument = region.instrument;
-      note.pan = PanForHeight(height);
-      note.layer = layer_index;
-      notes.push_back(note);
-      a = b;
-    }
+    for (const auto& [q, o] : open) emit(q, o);
   }
   return notes;
 }

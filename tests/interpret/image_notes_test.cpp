@@ -302,3 +302,27 @@ TEST_CASE("scale none in notes mode keeps exact heights but prints rounded pitch
   CHECK(events.notes[0].pitch == doctest::Approx(60 + 12 * 0.575).epsilon(0.002));
   CHECK(events.notes[0].quantised_pitch == 67);
 }
+
+TEST_CASE("one shape with two arms plays two voices at once") {
+  // A "⊏" drawn in one colour: a short upright joins a high arm and a low arm. It is one
+  // region, yet while both arms run it sounds as two simultaneous notes, high and low.
+  Image image = MakeImage(800, 800, kBlack);
+  FillRect(image, 100, 100, 130, 700, kGreen);  // upright, beats 1.0..1.3
+  FillRect(image, 100, 100, 700, 150, kGreen);  // high arm, to beat 7
+  FillRect(image, 100, 650, 700, 700, kGreen);  // low arm, to beat 7
+  const Events events = Interpret(ImageScore(image, ImageMode::kNotes));
+  // Arm heights 1 - 125/800 = 0.844 and 0.156 -> bands 6 and 1 of 8: B4 and D4.
+  const NoteEvent* high = nullptr;
+  const NoteEvent* low = nullptr;
+  for (const NoteEvent& n : events.notes) {
+    CHECK(n.instrument == kGreenFlute);
+    if (n.pitch == 71) high = &n;
+    if (n.pitch == 62) low = &n;
+  }
+  REQUIRE(high != nullptr);
+  REQUIRE(low != nullptr);
+  CHECK(high->start_beat == low->start_beat);
+  CHECK(high->duration_beats == low->duration_beats);
+  CHECK(high->start_beat + high->duration_beats == doctest::Approx(7.0));
+  CHECK(high->duration_beats >= 5.5);
+}
