@@ -116,7 +116,7 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
     if (kind == "graphic") {
       for (auto& p : GraphicPages(score, geometry, first)) pages.push_back({std::move(p), true});
     } else if (kind == "legend") {
-      pages.push_back({LegendPage(score, geometry, first), true});
+      pages.push_back({LegendPage(score, events, geometry, first), true});
     } else if (kind == "notation") {
       std::string program = options.lilypond;
       if (program.empty()) {

@@ -145,10 +145,16 @@ void DrawStrip(cairo_t* cr, const Shared& sh, int strip, double left, double top
       if (p % 12 == 0 || p % 12 == 4 || p % 12 == 7) guides.push_back(p);
   const int root_pc = ((score.mapping.root % 12) + 12) % 12;
   for (int p : guides) {
+    // A light line beside a dark one: visible on dark pictures and light paper alike.
     const bool tonic = p % 12 == root_pc;
-    cairo_set_source_rgba(cr, 0, 0, 0, tonic ? 0.4 : 0.15);
-    cairo_move_to(cr, left, y_of(PitchToHeight(score.mapping, p)));
-    cairo_line_to(cr, right, y_of(PitchToHeight(score.mapping, p)));
+    const double y = y_of(PitchToHeight(score.mapping, p));
+    cairo_set_source_rgba(cr, 1, 1, 1, tonic ? 0.6 : 0.35);
+    cairo_move_to(cr, left, y + 0.5);
+    cairo_line_to(cr, right, y + 0.5);
+    cairo_stroke(cr);
+    cairo_set_source_rgba(cr, 0, 0, 0, tonic ? 0.45 : 0.2);
+    cairo_move_to(cr, left, y);
+    cairo_line_to(cr, right, y);
     cairo_stroke(cr);
   }
 

@@ -16,7 +16,8 @@ namespace graphony::notation {
 namespace {
 
 // Who paints with each palette colour (consent-aware names, in contributor order).
-std::vector<std::string> PlayersOf(const Score& score, int palette_index) {
+std::vector<std::string> PlayersOf(const Score& score, const std::vector<bool>& picture_plays,
+                                   int palette_index) {
   std::set<std::string> ids;
   for (const Layer& layer : score.layers)
     if (layer.kind == Layer::Kind::kStrokes)
@@ -33,6 +34,8 @@ std::vector<std::string> PlayersOf(const Score& score, int palette_index) {
   }
   if (anonymous == 1) names.push_back("one participant");
   if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
+  if (palette_index < static_cast<int>(picture_plays.size()) && picture_plays[palette_index])
+    names.push_back("the picture");
   return names;
 }
 
@@ -104,10 +107,21 @@ double DrawRangeStaff(cairo_t* cr, const Score& score, double left, double top, 
 
 }  // namespace
 
-PagePainter LegendPage(const Score& score_in, const PageGeometry& page, bool title_block) {
+PagePainter LegendPage(const Score& score_in, const Events& events, const PageGeometry& page,
+                       bool title_block) {
   auto score = std::make_shared<Score>(score_in);
   score->assets = {};
-  return [score, page, title_block](cairo_t* cr) {
+  // Instrument indices are palette indices (see Interpret); mark those an image plays.
+  std::vector<bool> picture_plays(score->palette.size(), false);
+  auto mark = [&](int instrument, int layer) {
+    if (instrument >= 0 && instrument < static_cast<int>(picture_plays.size()) && layer >= 0 &&
+        layer < static_cast<int>(score->layers.size()) &&
+        score->layers[static_cast<size_t>(layer)].kind == Layer::Kind::kImage)
+      picture_plays[static_cast<size_t>(instrument)] = true;
+  };
+  for (const NoteEvent& n : events.notes) mark(n.instrument, n.layer);
+  for (const PartialBank& b : events.banks) mark(b.instrument, b.layer);
+  return [score, picture_plays, page, title_block](cairo_t* cr) {
     double y = title_block ? DrawTitleBlock(cr, *score, page) : page.margin;
     const double left = page.margin, width = page.width - 2 * page.margin;
     TextStyle heading;
@@ -132,7 +146,7 @@ PagePainter LegendPage(const Score& score_in, const PageGeometry& page, bool tit
       double h = DrawText(cr, PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" +
                                   entry.instrument + ")",
                           left + 66, y, body);
-      const std::vector<std::string> players = PlayersOf(*score, static_cast<int>(i));
+      const std::vector<std::string> players = PlayersOf(*score, picture_plays, static_cast<int>(i));
       h += DrawText(cr, players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
                     left + 66, y + h, note);
       y += std::max(h, 26.0) + 10;

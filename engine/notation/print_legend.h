@@ -3,10 +3,13 @@
 #pragma once
 
 #include "core/score.h"
+#include "interpret/events.h"
 #include "notation/print_common.h"
 
 namespace graphony::notation {
 
-PagePainter LegendPage(const Score& score, const PageGeometry& page, bool title_block);
+// `events` tells which colours the picture itself plays (image layers in notes or scan mode).
+PagePainter LegendPage(const Score& score, const Events& events, const PageGeometry& page,
+                       bool title_block);
 
 }  // namespace graphony::notation
