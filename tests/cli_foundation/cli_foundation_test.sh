@@ -100,6 +100,28 @@ expect 2 "unknown option --colour" -- "$cli" new c.graphony --colour red
 expect 2 "unknown command" -- "$cli" frobnicate
 [ -e c.graphony ] && fail "a usage error wrote a file"
 
+# A save killed at any moment leaves the old score or the new one, never a broken file.
+convert -size 1000x1000 xc: +noise Random noise.png
+start=$(date +%s%N)
+expect 0 "" -- "$cli" new kill.graphony --title Old --image noise.png
+save_ms=$(( ($(date +%s%N) - start) / 1000000 + 1 ))
+saw_old=0 saw_new=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  "$cli" new kill.graphony --force --title "New $i" --image noise.png >/dev/null 2>&1 &
+  pid=$!
+  # Kill at a moment spread over the whole save (decode, zip, write, fsync, rename).
+  delay=$(( RANDOM % (save_ms + save_ms / 5) ))
+  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  "$cli" validate kill.graphony >out.txt 2>err.txt || fail "after kill $i: $(cat err.txt)"
+  grep -q '"Old"' out.txt && saw_old=$((saw_old + 1))
+  grep -q '"New [0-9]*"' out.txt && saw_new=$((saw_new + 1))
+done
+[ $((saw_old + saw_new)) = 10 ] || fail "after kills: neither the old nor a new score"
+echo "kill test: $saw_old old, $saw_new new (save takes ${save_ms} ms)"
+rm -f .kill.graphony.tmp-*  # a killed save cannot remove its own temp file
+
 # --- validate: one line per file, exit 1 if any is bad.
 : >empty.graphony
 printf '{"format_version": 1, "tempo_bpm": 900}' >score.json
