@@ -18,20 +18,6 @@ struct SrgbTable {
   }
 };
 
-// Cube root by bit trick plus two Newton steps: several times cheaper than std::cbrt, relative
-// error < 1e-5 (far below any colour threshold used here), and just as deterministic.
-float FastCbrt(float x) {
-  if (x <= 0.0f) return 0.0f;
-  uint32_t bits;
-  static_assert(sizeof(bits) == sizeof(x));
-  __builtin_memcpy(&bits, &x, sizeof(bits));
-  bits = bits / 3 + 709921077u;
-  float y;
-  __builtin_memcpy(&y, &bits, sizeof(y));
-  for (int i = 0; i < 2; ++i) y = y - (y * y * y - x) / (3.0f * y * y);
-  return y;
-}
-
 }  // namespace
 
 const float* SrgbToLinearTable() {
@@ -42,16 +28,6 @@ const float* SrgbToLinearTable() {
 float SrgbToLinear(uint8_t value) { return SrgbToLinearTable()[value]; }
 
 LinearRgb ToLinear(Color c) { return {SrgbToLinear(c.r), SrgbToLinear(c.g), SrgbToLinear(c.b)}; }
-
-Lab LinearToOklab(const LinearRgb& c) {
-  const float l = 0.4122214708f * c[0] + 0.5363325363f * c[1] + 0.0514459929f * c[2];
-  const float m = 0.2119034982f * c[0] + 0.6806995451f * c[1] + 0.1073969566f * c[2];
-  const float s = 0.0883024619f * c[0] + 0.2817188376f * c[1] + 0.6299787005f * c[2];
-  const float l_ = FastCbrt(l), m_ = FastCbrt(m), s_ = FastCbrt(s);
-  return Lab{0.2104542553f * l_ + 0.7936177850f * m_ - 0.0040720468f * s_,
-             1.9779984951f * l_ - 2.4285922050f * m_ + 0.4505937099f * s_,
-             0.0259040371f * l_ + 0.7827717662f * m_ - 0.8086757660f * s_};
-}
 
 Lab ColorToOklab(Color c) { return LinearToOklab(ToLinear(c)); }
 

@@ -13,6 +13,7 @@
 #include "interpret/placement.h"
 #include "interpret/regions.h"
 #include "interpret/resample.h"
+#include "interpret/scale_lookup.h"
 
 namespace graphony::interpret {
 
@@ -77,7 +78,8 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
     }
 
   // Scale bands per unit of height, to express a run's thickness in bands.
-  const std::vector<int> scale_notes = ScaleNotesInRange(mapping);
+  const ScaleLookup scale(mapping);
+  const std::vector<int>& scale_notes = scale.notes();
   const double bands = scale_notes.empty() ? std::max(1.0, mapping.highest - mapping.lowest)
                                            : static_cast<double>(scale_notes.size());
   const double cells_per_band = rows / std::max(1e-9, (place.top - place.bottom) * bands);
@@ -115,7 +117,7 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       note.duration_beats = count * g;
       note.quantised_pitch = quantised;
       // With a scale the note is the scale note; with "none" it keeps its exact height.
-      note.pitch = continuous ? HeightToPitch(mapping, height) : quantised;
+      note.pitch = continuous ? scale.Pitch(height) : quantised;
       note.velocity = Velocity(o.thickness / count, chroma, mean_strength, opacity);
       note.instrument = region.instrument;
       note.pan = PanForHeight(height);
@@ -150,7 +152,7 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
         if (v.paint / ncols < kMinRunCells) continue;
         v.height /= v.paint;
         v.thickness = v.paint / ncols / cells_per_band;
-        const int q = SnapToScale(mapping, HeightToPitch(mapping, v.height));
+        const int q = scale.Printed(v.height);
         auto [slot, inserted] = voices.try_emplace(q, v);
         if (!inserted && v.paint > slot->second.paint) slot->second = v;
       }

@@ -7,6 +7,7 @@
 #include "core/pitch.h"
 #include "interpret/glide.h"
 #include "interpret/pan.h"
+#include "interpret/scale_lookup.h"
 
 namespace graphony::interpret {
 
@@ -173,7 +174,8 @@ void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_ind
     return;
   }
 
-  const std::vector<int> scale_notes = ScaleNotesInRange(mapping);
+  const ScaleLookup scale(mapping);
+  const std::vector<int>& scale_notes = scale.notes();
   for (const std::vector<StrokePoint>& part : parts) {
     GestureEvent gesture = MakeGesture(mapping, scale_notes, stroke, part);
     double mean_height = 0;
@@ -200,7 +202,7 @@ void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_ind
     NoteEvent* open = nullptr;
     for (int64_t k = k0; k < k1; ++k) {
       const double t = std::clamp((static_cast<double>(k) + 0.5) * g, a, b);
-      const int q = SnapToScale(mapping, HeightToPitch(mapping, HeightAtBeat(part, t)));
+      const int q = scale.Printed(HeightAtBeat(part, t));
       if (open && open->quantised_pitch == q) {
         open->duration_beats += g;
         continue;
