@@ -131,3 +131,24 @@ TEST_CASE("scan: opacity scales loudness; opacity 0 is silent") {
   score.layers[0].image.opacity = 0.0f;
   CHECK(Interpret(score).banks.empty());
 }
+
+TEST_CASE("scan, every scale: a full-height block sounds exactly the scale's notes") {
+  Image image = MakeImage(60, 480, kBlack);
+  FillRect(image, 2, 1, 58, 479, kWhite);
+  for (const std::string& name : KnownScaleNames()) {
+    if (name == "none") continue;
+    CAPTURE(name);
+    Score score = ImageScore(image, ImageMode::kScan);
+    score.mapping.scale = name;
+    score.mapping.custom_intervals = {2, 2, 3, 2};
+    score.mapping.root = 57;
+    score.mapping.lowest = 50;
+    score.mapping.highest = 74;
+    const std::vector<int> scale = ScaleNotesInRange(score.mapping);
+    const Events events = Interpret(score);
+    REQUIRE(events.banks.size() == 1);
+    REQUIRE(events.banks[0].rows.size() == scale.size());
+    for (size_t i = 0; i < scale.size(); ++i)
+      CHECK(events.banks[0].rows[i].frequency_hz == doctest::Approx(MidiToHz(scale[i])));
+  }
+}
