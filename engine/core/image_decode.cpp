@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/exif_orientation.h"
 #include "core/limits.h"
 #include "core/score_io.h"
 
@@ -92,6 +93,9 @@ std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
   image->height = h;
   image->rgba.assign(pixels, pixels + static_cast<size_t>(w) * h * 4);
   stbi_image_free(pixels);
+  // Phone photos of paintings are usually stored sideways with an orientation tag.
+  const int orientation = JpegExifOrientation(bytes);
+  if (orientation != 1) *image = ApplyOrientation(*image, orientation);
   return image;
 }
 

@@ -54,6 +54,30 @@ Bytes MakePng(int width, int height) {
   return png;
 }
 
+Bytes MakeJpegHalves(int width, int height, int exif_orientation) {
+  std::vector<uint8_t> rgb(static_cast<size_t>(width) * height * 3);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      uint8_t* p = &rgb[(static_cast<size_t>(y) * width + x) * 3];
+      p[0] = x < width / 2 ? 230 : 20;
+      p[2] = x < width / 2 ? 20 : 230;
+    }
+  Bytes jpeg;
+  stbi_write_jpg_to_func(
+      [](void* ctx, void* data, int size) {
+        auto* out = static_cast<Bytes*>(ctx);
+        out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
+      },
+      &jpeg, width, height, 3, rgb.data(), 95);
+  if (exif_orientation == 0) return jpeg;
+  // APP1 "Exif": a big-endian TIFF header and one IFD entry, tag 0x0112 (orientation), SHORT.
+  const Bytes app1 = {0xff, 0xe1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8,
+                      0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, static_cast<uint8_t>(exif_orientation),
+                      0, 0, 0, 0, 0, 0};
+  jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
+  return jpeg;
+}
+
 Bytes ReadBytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return Bytes(std::istreambuf_iterator<char>(in), {});

@@ -29,6 +29,8 @@ class TempDir {
 
 // A w x h PNG whose pixel (x, y) is (x*7, y*13, x+y, 255) mod 256 (easy to check after decoding).
 Bytes MakePng(int width, int height);
+// A w x h JPEG, left half red and right half blue; with an EXIF orientation tag if not 0.
+Bytes MakeJpegHalves(int width, int height, int exif_orientation);
 Bytes ReadBytes(const std::filesystem::path& path);
 void WriteBytes(const std::filesystem::path& path, const Bytes& bytes);
 void WriteText(const std::filesystem::path& path, const std::string& text);
