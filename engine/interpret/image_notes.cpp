@@ -55,7 +55,7 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
                                   const PaletteMatcher& palette) {
   std::vector<NoteEvent> notes;
   if (!layer.pixels || !ImageIsUsable(*layer.pixels) || !PlacementIsUsable(layer)) return notes;
-  const float opacity = std::clamp(layer.opacity, 0.0f, 1.0f);
+  const float opacity = LayerOpacity(layer);
   if (opacity <= 0.0f) return notes;
   const Image& image = *layer.pixels;
   const int columns = std::min(image.width, kNotesGridSide);
@@ -82,7 +82,7 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   const std::vector<int>& scale_notes = scale.notes();
   const double bands = scale_notes.empty() ? std::max(1.0, mapping.highest - mapping.lowest)
                                            : static_cast<double>(scale_notes.size());
-  const double cells_per_band = rows / std::max(1e-9, (place.top - place.bottom) * bands);
+  const double cells_per_band = rows / std::max(1e-9, std::abs(place.top - place.bottom) * bands);
   // A very long layer on a fine grid steps in whole multiples of the grid, so work stays
   // bounded (notes still land on the grid).
   constexpr double kMaxStepsPerLayer = 8192;

@@ -24,7 +24,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const Background bg = DetectBackground(image);
   const CellField field = MakeCellField(AreaResample(image, columns, rows), bg, kScanFullDistance);
   const Placement place(layer, columns, rows);
-  const float opacity = std::clamp(layer.opacity, 0.0f, 1.0f);
+  const float opacity = LayerOpacity(layer);
   const bool continuous = mapping.scale == "none";
 
   // Rows that land on the same scale note are one sine (equal-frequency sines sum to one);

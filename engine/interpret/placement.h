@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/score.h"
 
@@ -35,6 +36,11 @@ struct Placement {
 inline bool PlacementIsUsable(const ImageLayer& layer) {
   return layer.length_beats > 0 && layer.length_beats <= kMaxBeats && layer.start_beat >= -kMaxBeats &&
          layer.start_beat <= kMaxBeats;
+}
+
+// Opacity scales loudness; anything unusable (NaN) is treated as fully transparent.
+inline float LayerOpacity(const ImageLayer& layer) {
+  return std::isfinite(layer.opacity) ? std::clamp(layer.opacity, 0.0f, 1.0f) : 0.0f;
 }
 
 }  // namespace graphony::interpret

@@ -211,3 +211,38 @@ TEST_CASE("ScaleLookup agrees with HeightToPitch and SnapToScale for every scale
     }
   }
 }
+
+TEST_CASE("hostile numbers in a score never crash or produce NaN") {
+  for (ImageMode mode : {ImageMode::kNotes, ImageMode::kScan}) {
+    Score score = ImageScore(Staircase(300, 200, 8, kBlack, kWhite), mode);
+    score.layers[0].image.opacity = std::nanf("");
+    CHECK(Interpret(score).notes.empty());
+    score.layers[0].image.opacity = 1;
+    score.layers[0].image.bottom = 1;  // upside down
+    score.layers[0].image.top = 0;
+    score.layers[0].image.rows = -7;
+    score.mapping.lowest = std::nan("");
+    score.mapping.highest = -40;
+    score.mapping.root = 500;
+    score.mapping.max_polyphony = -2;
+    score.mapping.custom_intervals = {-3, 0, 40};
+    score.mapping.scale = "custom";
+    const Events events = Interpret(score);
+    for (const NoteEvent& n : events.notes) {
+      CHECK(std::isfinite(n.pitch));
+      CHECK(std::isfinite(n.velocity));
+      CHECK(std::isfinite(n.start_beat));
+      CHECK(n.pitch >= 0);
+      CHECK(n.pitch <= 127);
+    }
+    for (const PartialBank& b : events.banks)
+      for (const PartialRow& r : b.rows) CHECK(std::isfinite(r.frequency_hz));
+  }
+  // Upside down really is upside down: the staircase descends.
+  Score flipped = ImageScore(Staircase(300, 200, 8, kBlack, kWhite), ImageMode::kNotes);
+  flipped.layers[0].image.bottom = 1;
+  flipped.layers[0].image.top = 0;
+  const Events down = Interpret(flipped);
+  REQUIRE(down.notes.size() == 8);
+  for (size_t i = 1; i < 8; ++i) CHECK(down.notes[i].pitch < down.notes[i - 1].pitch);
+}
