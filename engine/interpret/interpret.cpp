@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "interpret/colour.h"
 #include "interpret/image_notes.h"
@@ -28,8 +29,38 @@ Mapping SanitisedMapping(const Mapping& in) {
   return m;
 }
 
-Events Interpret(const Score& score) {
+struct InterpretCache::Impl {
+  struct Entry {
+    std::shared_ptr<const Image> pixels;  // held so the key's identity cannot be reused
+    ImageLayer layer;                     // placement, mode, opacity, rows (== ignores pixels)
+    Mapping mapping;
+    std::vector<PaletteEntry> palette;
+    std::vector<NoteEvent> notes;
+    std::optional<PartialBank> bank;
+    bool used = false;
+  };
+  std::vector<Entry> entries;
+  int hits = 0, misses = 0;
+
+  Entry* Find(const ImageLayer& layer, const Mapping& mapping, const std::vector<PaletteEntry>& palette) {
+    for (Entry& e : entries)
+      if (e.pixels == layer.pixels && e.layer == layer && e.mapping == mapping && e.palette == palette) return &e;
+    return nullptr;
+  }
+};
+
+InterpretCache::InterpretCache() : impl_(std::make_unique<Impl>()) {}
+InterpretCache::~InterpretCache() = default;
+int InterpretCache::hits() const { return impl_->hits; }
+int InterpretCache::misses() const { return impl_->misses; }
+
+Events Interpret(const Score& score) { return Interpret(score, nullptr); }
+
+Events Interpret(const Score& score, InterpretCache* cache) {
   using namespace interpret;
+  InterpretCache::Impl* memo = cache ? cache->impl_.get() : nullptr;
+  if (memo)
+    for (auto& e : memo->entries) e.used = false;
   Events events;
   events.tempo_bpm = score.tempo_bpm;
   events.length_beats = std::isfinite(score.length_beats) ? std::max(0.0, score.length_beats) : 0.0;
@@ -48,20 +79,51 @@ Events Interpret(const Score& score) {
         for (const Stroke& stroke : layer.strokes.strokes)
           InterpretStroke(mapping, stroke, index, palette, &gestures, &events.notes);
         break;
-      case Layer::Kind::kImage:
-        switch (layer.image.mode) {
-          case ImageMode::kNotes: {
-            std::vector<NoteEvent> notes = ImageNotes(mapping, layer.image, index, palette);
-            image_notes.insert(image_notes.end(), notes.begin(), notes.end());
+      case Layer::Kind::kImage: {
+        InterpretCache::Impl::Entry* entry = memo ? memo->Find(layer.image, mapping, score.palette) : nullptr;
+        if (entry) {
+          ++memo->hits;
+        } else {
+          InterpretCache::Impl::Entry fresh;
+          switch (layer.image.mode) {
+            case ImageMode::kNotes:
+              fresh.notes = ImageNotes(mapping, layer.image, index, palette);
+              break;
+            case ImageMode::kScan:
+              fresh.bank = ScanImage(mapping, layer.image, index, palette);
+              break;
+          }
+          if (!memo) {
+            image_notes.insert(image_notes.end(), fresh.notes.begin(), fresh.notes.end());
+            if (fresh.bank) events.banks.push_back(std::move(*fresh.bank));
             break;
           }
-          case ImageMode::kScan:
-            if (auto bank = ScanImage(mapping, layer.image, index, palette)) events.banks.push_back(std::move(*bank));
-            break;
+          ++memo->misses;
+          fresh.pixels = layer.image.pixels;
+          fresh.layer = layer.image;
+          fresh.mapping = mapping;
+          fresh.palette = score.palette;
+          memo->entries.push_back(std::move(fresh));
+          entry = &memo->entries.back();
+        }
+        // A remembered result may come from another position in the layer list.
+        entry->used = true;
+        for (NoteEvent note : entry->notes) {
+          note.layer = index;
+          image_notes.push_back(note);
+        }
+        if (entry->bank) {
+          events.banks.push_back(*entry->bank);
+          events.banks.back().layer = index;
         }
         break;
+      }
     }
   }
+  if (memo)
+    memo->entries.erase(std::remove_if(memo->entries.begin(), memo->entries.end(),
+                                       [](const InterpretCache::Impl::Entry& e) { return !e.used; }),
+                        memo->entries.end());
   const std::vector<NoteEvent> kept = LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid);
   events.notes.insert(events.notes.end(), kept.begin(), kept.end());
 

@@ -65,7 +65,8 @@ bool SameEvents(const Events& a, const Events& b) {
     }
   }
   for (size_t i = 0; i < a.banks.size(); ++i) {
-    if (a.banks[i].rows.size() != b.banks[i].rows.size() || a.banks[i].instrument != b.banks[i].instrument)
+    if (a.banks[i].rows.size() != b.banks[i].rows.size() || a.banks[i].instrument != b.banks[i].instrument ||
+        a.banks[i].layer != b.banks[i].layer || a.banks[i].start_beat != b.banks[i].start_beat)
       return false;
     for (size_t r = 0; r < a.banks[i].rows.size(); ++r)
       if (a.banks[i].rows[r].frequency_hz != b.banks[i].rows[r].frequency_hz ||
@@ -245,4 +246,36 @@ TEST_CASE("hostile numbers in a score never crash or produce NaN") {
   const Events down = Interpret(flipped);
   REQUIRE(down.notes.size() == 8);
   for (size_t i = 1; i < 8; ++i) CHECK(down.notes[i].pitch < down.notes[i - 1].pitch);
+}
+
+TEST_CASE("InterpretCache: identical events, pictures analysed once while strokes change") {
+  InterpretCache cache;
+  Score score = MixedScore();  // two image layers (notes, scan) and a stroke layer
+  CHECK(SameEvents(Interpret(score, &cache), Interpret(score)));
+  CHECK(cache.misses() == 2);
+  CHECK(cache.hits() == 0);
+  // Drawing another stroke re-uses both pictures.
+  Stroke s;
+  s.color = kRed;
+  s.points = {{1, 0.2, 1}, {3, 0.7, 1}};
+  score.layers[2].strokes.strokes.push_back(s);
+  CHECK(SameEvents(Interpret(score, &cache), Interpret(score)));
+  CHECK(cache.hits() == 2);
+  CHECK(cache.misses() == 2);
+  // Moving a picture, or changing the mapping, analyses it again.
+  score.layers[0].image.start_beat = 2;
+  CHECK(SameEvents(Interpret(score, &cache), Interpret(score)));
+  CHECK(cache.misses() == 3);
+  score.mapping.scale = "dorian";
+  CHECK(SameEvents(Interpret(score, &cache), Interpret(score)));
+  CHECK(cache.misses() == 5);
+  // Reordering layers keeps layer indices right.
+  std::swap(score.layers[0], score.layers[2]);
+  const Events reordered = Interpret(score, &cache);
+  CHECK(SameEvents(reordered, Interpret(score)));
+  CHECK(cache.misses() == 5);
+  // Replacing the picture's pixels (even with equal content) is a new picture.
+  score.layers[2].image.pixels = std::make_shared<const Image>(*score.layers[2].image.pixels);
+  CHECK(SameEvents(Interpret(score, &cache), Interpret(score)));
+  CHECK(cache.misses() == 6);
 }
