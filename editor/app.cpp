@@ -88,8 +88,8 @@ int App::Run(const AppOptions& options) {
     const float dt = frame_clock.restart().asSeconds();
     Frame(dt);
     // Calm the CPU when nothing happens: old laptops run on battery on the ward.
-    if (!had_events_ && !canvas_.Dragging()) {
-      if (++idle_frames_ > 90) sf::sleep(sf::milliseconds(40));
+    if (!had_events_ && !canvas_.Dragging() && !audio_.WantsFrames()) {
+      if (++idle_frames_ > 90) audio_.IdleSleep(40);  // wakes early on a mouse press
     } else {
       idle_frames_ = 0;
     }
@@ -126,6 +126,7 @@ void App::RebuildFontsIfNeeded() {
 
 void App::Frame(float dt) {
   ui_.now = clock_.getElapsedTime().asSeconds();
+  audio_.BeginFrame();
   bridge_.BeginEvents();
   had_events_ = false;
   sf::Event event;
@@ -141,10 +142,14 @@ void App::Frame(float dt) {
         break;
       case sf::Event::KeyPressed:
         if (event.key.code == sf::Keyboard::Space && !ImGui::GetIO().WantTextInput) ui_.space_held = true;
+        if (audio_.HandleKey(event.key)) break;
         HandleShortcut(event.key);
         break;
       case sf::Event::KeyReleased:
-        if (event.key.code == sf::Keyboard::Space) ui_.space_held = false;
+        if (event.key.code == sf::Keyboard::Space) {
+          if (ui_.space_held) audio_.OnSpaceReleased();  // Space: play / pause
+          ui_.space_held = false;
+        }
         break;
       case sf::Event::LostFocus:
         ui_.space_held = false;
@@ -159,6 +164,7 @@ void App::Frame(float dt) {
   ui_.hint = nullptr;
   LayoutAndDraw();
   DrawDialogs();
+  audio_.AfterDraw(canvas_events_);
   bridge_.Render(window_, colors_.clear);
   RunCommands();
   MaybeAutosave();
@@ -168,6 +174,10 @@ void App::Frame(float dt) {
 void App::LayoutAndDraw() {
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui_.settings.ui_scale;
+  if (audio_.PerformanceActive()) {  // performance view: the picture alone, no panels
+    audio_.DrawPerformance();
+    return;
+  }
   DrawMenuBar();
   const float menu_h = ImGui::GetFrameHeight();
   const float tool_h = ToolbarHeight(s);
@@ -180,7 +190,10 @@ void App::LayoutAndDraw() {
   ImGui::SetNextWindowPos(ImVec2(0, menu_h));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, tool_h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 8 * s));
-  if (ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) DrawToolbar(doc_, ui_, colors_);
+  if (ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+    DrawToolbar(doc_, ui_, colors_);
+    audio_.DrawToolbar();
+  }
   ImGui::End();
   ImGui::PopStyleVar();
 
@@ -195,6 +208,7 @@ void App::LayoutAndDraw() {
     if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) DrawLayersPanel(doc_, ui_, colors_);
     if (ImGui::CollapsingHeader("Music settings", ImGuiTreeNodeFlags_DefaultOpen))
       DrawMappingPanel(doc_, ui_, mapping_state_);
+    audio_.DrawSidePanel();
   }
   ImGui::End();
 

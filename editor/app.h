@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "editor_audio.h"
 #include "image_textures.h"
 #include "imgui_sfml_bridge.h"
 #include "logic/canvas_events.h"
@@ -95,6 +96,8 @@ class App {
   char file_label_[256] = {};
   int idle_frames_ = 0;
   bool had_events_ = false;
+  // Editor II: sound, takes, performance view and export (declared last: it refers to the above).
+  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_, window_}};
 };
 
 }  // namespace graphony::editor

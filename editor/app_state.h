@@ -50,6 +50,15 @@ struct UiState {
   double now = 0;                     // app clock, seconds
   CommandQueue commands;
 
+  // Editor II (sound): the canvas draws the playhead and loop; the ruler asks to seek or loop.
+  double playhead_beat = -1;                   // < 0: no playhead shown
+  double loop_start = 0, loop_end = 0;         // loop shown on the ruler (end <= start: none)
+  double seek_request = -1;                    // ruler click: beat to seek to (sound code clears it)
+  double loop_request_start = 0, loop_request_end = -1;  // ruler drag: new loop (end < 0: none)
+  double ruler_drag_start = 0, ruler_drag_end = 0;       // loop being dragged on the ruler
+  bool space_panned = false;                   // space was held to pan, so its release is not play/pause
+  const char* audio_status = nullptr;          // status-bar line about sound (null: all well)
+
   UiState() { selection.reserve(1024); }
 };
 

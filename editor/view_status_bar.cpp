@@ -17,6 +17,10 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
   const Score& score = doc.score;
   ImGui::AlignTextToFramePadding();
   // Left: a message if one is fresh, else the hint.
+  if (ui.audio_status) {  // Editor II: sound state first when something is wrong (no device)
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", ui.audio_status);
+    ImGui::SameLine(0, 24 * s);
+  }
   if (ui.message[0] && ui.now < ui.message_until) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui.message_is_error ? colors.warning : colors.accent),
                        "%s", ui.message);

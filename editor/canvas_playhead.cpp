@@ -1,0 +1,63 @@
+// Playhead drawing and ruler input; allocation-free.
+#include "canvas_playhead.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace graphony::editor {
+
+namespace {
+constexpr float kDragThresholdPx = 6;
+}
+
+void HandleRulerInput(const ViewTransform& v, float ruler_top, UiState& ui) {
+  const float h = v.top - ruler_top;
+  if (h < 2) return;
+  ImGui::SetCursorScreenPos(ImVec2(v.left, ruler_top));
+  ImGui::InvisibleButton("##ruler", ImVec2(v.width, h));
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemHovered())
+    ui.hint = "Click the ruler to move the playhead there; drag along it to loop that part.";
+  if (ImGui::IsItemActivated()) ui.seek_request = std::max(0.0, v.XToBeat(io.MousePos.x));
+  const float press_x = io.MouseClickedPos[0].x;
+  if (ImGui::IsItemActive() && std::fabs(io.MousePos.x - press_x) > kDragThresholdPx) {
+    ui.ruler_drag_start = std::max(0.0, v.XToBeat(std::min(press_x, io.MousePos.x)));
+    ui.ruler_drag_end = std::max(0.0, v.XToBeat(std::max(press_x, io.MousePos.x)));
+  }
+  if (ImGui::IsItemDeactivated()) {
+    if (ui.ruler_drag_end > ui.ruler_drag_start) {
+      ui.loop_request_start = ui.ruler_drag_start;
+      ui.loop_request_end = ui.ruler_drag_end;
+    }
+    ui.ruler_drag_start = ui.ruler_drag_end = 0;
+  }
+}
+
+void DrawPlayhead(ImDrawList* dl, const ViewTransform& v, float ruler_top, const UiState& ui,
+                  const CanvasColors& colors) {
+  const float bottom = v.top + v.height;
+  const float right = v.left + v.width;
+  dl->PushClipRect(ImVec2(v.left, ruler_top), ImVec2(right, bottom), true);
+  // Loop region (or the one being dragged on the ruler): a soft band with firm edges.
+  double a = ui.loop_start, b = ui.loop_end;
+  if (ui.ruler_drag_end > ui.ruler_drag_start) a = ui.ruler_drag_start, b = ui.ruler_drag_end;
+  if (b > a) {
+    const float x0 = v.BeatToX(a), x1 = v.BeatToX(b);
+    dl->AddRectFilled(ImVec2(x0, ruler_top), ImVec2(x1, v.top), (colors.accent & 0x00FFFFFF) | 0x90000000);
+    dl->AddRectFilled(ImVec2(x0, v.top), ImVec2(x1, bottom), (colors.accent & 0x00FFFFFF) | 0x18000000);
+    dl->AddLine(ImVec2(x0, ruler_top), ImVec2(x0, bottom), colors.accent, 1.5f);
+    dl->AddLine(ImVec2(x1, ruler_top), ImVec2(x1, bottom), colors.accent, 1.5f);
+  }
+  if (ui.playhead_beat >= 0) {
+    const float x = std::round(v.BeatToX(ui.playhead_beat));
+    const float w = std::max(2.f, 2.f * ui.settings.ui_scale);
+    const ImU32 col = IM_COL32(230, 57, 70, 255);
+    dl->AddLine(ImVec2(x, v.top), ImVec2(x, bottom), col, w);
+    const float t = std::max(7.f, (v.top - ruler_top) * 0.35f);
+    dl->AddTriangleFilled(ImVec2(x - t, v.top - t * 1.2f), ImVec2(x + t, v.top - t * 1.2f), ImVec2(x, v.top),
+                          col);
+  }
+  dl->PopClipRect();
+}
+
+}  // namespace graphony::editor

@@ -1,0 +1,20 @@
+// The playhead and loop region drawn over the canvas and ruler, and ruler clicks/drags that
+// seek or choose a loop. Called by the canvas view; talks to the sound code through UiState.
+#pragma once
+
+#include "app_state.h"
+#include "imgui.h"
+#include "logic/view_transform.h"
+#include "theme.h"
+
+namespace graphony::editor {
+
+// Over the ruler strip [ruler_top, view.top): a click asks to seek (ui.seek_request), a drag
+// asks for a loop region (ui.loop_request_*). Must run inside the canvas's ImGui window.
+void HandleRulerInput(const ViewTransform& view, float ruler_top, UiState& ui);
+
+// Loop region and playhead (if ui.playhead_beat >= 0), from the ruler to the canvas bottom.
+void DrawPlayhead(ImDrawList* dl, const ViewTransform& view, float ruler_top, const UiState& ui,
+                  const CanvasColors& colors);
+
+}  // namespace graphony::editor

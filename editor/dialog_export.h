@@ -1,0 +1,57 @@
+// The export dialog: audio (WAV/FLAC/OGG, optionally one file per instrument) and notation
+// (MusicXML, MIDI, LilyPond, PDF), done on a worker thread with a progress bar and Cancel.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "app_state.h"
+#include "core/score.h"
+#include "logic/document.h"
+
+namespace graphony::editor {
+
+enum class ExportKind { kWav, kFlac, kOgg, kMusicXml, kMidi, kLilyPond, kPdf };
+
+// Thread rules: [UI] for every public function. The worker owns a copy of the score.
+class ExportDialog {
+ public:
+  ~ExportDialog();
+  void Open(const Document& doc);
+  bool IsOpen() const { return open_; }
+  // Closes the window unless an export is running (Esc).
+  void Close() {
+    if (!Running()) open_ = false;
+  }
+  bool Running() const { return worker_.joinable() && !done_.load(); }
+  // Draws the window while open; finished jobs are collected here. Returns a message for
+  // the status bar when an export ends ("" otherwise); *is_error says how it ended.
+  std::string Draw(const Document& doc, UiState& ui, bool* is_error);
+
+  // The steps of one export, usable without a window (tests, benchmarks). Throws on failure.
+  static void Run(const Score& score, ExportKind kind, const std::filesystem::path& out, bool stems,
+                  std::atomic<double>* progress, const std::atomic<bool>* cancel);
+
+ private:
+  void Start(const Document& doc);
+  void Join();
+
+  bool open_ = false;
+  int kind_ = 0;
+  bool stems_ = false;
+  char path_[1024] = {};
+  std::thread worker_;
+  std::atomic<double> progress_{0};
+  std::atomic<bool> cancel_{false};
+  std::atomic<bool> done_{false};
+  std::mutex mutex_;
+  std::string result_;  // guarded by mutex_
+  bool result_error_ = false;
+  std::string last_message_;
+};
+
+}  // namespace graphony::editor

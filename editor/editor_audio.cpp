@@ -1,0 +1,369 @@
+// EditorAudio: carries out transport actions, runs the count-in, feeds live audition, keeps
+// the view on the playhead and hands recorded takes to the document.
+#include "editor_audio.h"
+
+#include <SFML/System/Sleep.hpp>
+#include <SFML/Window/Mouse.hpp>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace graphony::editor {
+
+namespace {
+
+constexpr int kClickId = 7;              // live voice id of count-in clicks (audition uses >= 1000)
+constexpr double kClickSeconds = 0.07;
+constexpr float kFollowShare = 0.6f;     // the view scrolls once the playhead passes 60% of it
+constexpr double kEndTailSeconds = 1.0;  // releases and reverb heard after the last beat
+
+double Ms(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+}  // namespace
+
+// [SECTION] Frame hooks
+
+void EditorAudio::BeginFrame() {
+  last_frame_start_ = frame_start_;
+  frame_start_ = std::chrono::steady_clock::now();
+}
+
+bool EditorAudio::HandleKey(const sf::Event::KeyEvent& key) {
+  const bool typing = ImGui::GetIO().WantTextInput;
+  if (key.code == sf::Keyboard::F11) {
+    TogglePerformance();
+    return true;
+  }
+  if (key.code == sf::Keyboard::Escape && performance_.Active()) {
+    TogglePerformance();
+    return true;
+  }
+  if (key.code == sf::Keyboard::Escape && (export_.IsOpen() || audio_settings_.IsOpen())) {
+    export_.Close();
+    audio_settings_.Close();
+    return true;
+  }
+  if (typing || !key.control) return false;
+  switch (static_cast<int>(key.code)) {  // int: only two of SFML's keys matter here
+    case sf::Keyboard::E:
+      export_.Open(ctx_.doc);
+      return true;
+    case sf::Keyboard::R:
+      ToggleRecord();
+      return true;
+    default:
+      return false;
+  }
+}
+
+void EditorAudio::OnSpaceReleased() {
+  const bool panned = ctx_.ui.space_panned;
+  ctx_.ui.space_panned = false;
+  if (panned || ImGui::GetIO().WantTextInput) return;
+  TogglePlay();
+}
+
+bool EditorAudio::WantsFrames() const {
+  return session_.Playing() || count_in_start_ >= 0 || takes_.Recording() || export_.Running() ||
+         performance_.Active();
+}
+
+void EditorAudio::IdleSleep(int ms) const {
+  for (int slept = 0; slept < ms; slept += 4) {
+    if (sf::Mouse::isButtonPressed(sf::Mouse::Left)) return;
+    sf::sleep(sf::milliseconds(4));
+  }
+}
+
+void EditorAudio::DrawPerformance() {
+  const int count_in = count_in_start_ >= 0
+                           ? std::max(1, count_in_beats_ - static_cast<int>((ctx_.ui.now - count_in_start_) / count_in_spb_))
+                           : 0;
+  performance_.Draw(ctx_.doc, ctx_.ui, ctx_.colors, ctx_.textures, ctx_.bridge, settings_.performance_mode,
+                    std::max(0.0, session_.PlayheadBeat()), count_in, takes_.Recording());
+}
+
+void EditorAudio::DrawToolbar() {
+  const float s = ctx_.ui.settings.ui_scale;
+  const float want_x = ImGui::GetWindowWidth() - TransportButtonsWidth(s) - 10 * s;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16 * s, want_x));
+  TransportActions a;
+  DrawTransportButtons(Readout(), ctx_.ui, ctx_.colors, a);
+  Apply(a);
+}
+
+void EditorAudio::DrawSidePanel() {
+  if (ImGui::CollapsingHeader("Play and record", ImGuiTreeNodeFlags_DefaultOpen)) {
+    TransportActions a;
+    DrawTransportPanel(Readout(), settings_, ctx_.ui, a);
+    Apply(a);
+  }
+  if (ImGui::CollapsingHeader("Takes", ImGuiTreeNodeFlags_DefaultOpen))
+    takes_.Draw(ctx_.doc, ctx_.ui, session_.Available(), session_.Options().output_device);
+}
+
+void EditorAudio::AfterDraw(const CanvasEvents& events) {
+  UiState& ui = ctx_.ui;
+  const double now = ui.now;
+  if (!opened_once_) {
+    // Lazily, after the first frame is on screen: a missing device never delays the window.
+    opened_once_ = true;
+    session_.EnsureOpen();
+    session_.SetMasterVolume(settings_.volume);
+  }
+  // A different score was opened: what was playing belongs to the old one.
+  if (ctx_.doc.path != last_path_) {
+    if (session_.Playing() || count_in_start_ >= 0) StopAll();
+    last_path_ = ctx_.doc.path;
+  }
+  // Dialogs.
+  bool export_error = false;
+  const std::string exported = export_.Draw(ctx_.doc, ui, &export_error);
+  if (!exported.empty()) Notify(exported, export_error);
+  PlayerOptions chosen = session_.Options();
+  if (audio_settings_.Draw(ui, session_.DeviceMessage(), session_.Available() ? session_.Player()->DeviceName() : "",
+                           &chosen)) {
+    if (takes_.Recording()) FinishRecording();
+    audition_.Silence(session_.Player());
+    session_.Reopen(chosen);
+    session_.SetMasterVolume(settings_.volume);
+    session_.SetTempoScale(settings_.tempo_percent / 100.0);
+  }
+  const std::string take_message = takes_.TakeMessage();
+  if (!take_message.empty()) Notify(take_message, false);
+
+  // Sound: audition first (lowest latency), then programs and the transport.
+  audition_.Process(events, ctx_.doc.score, ui.brush_size, session_.Player(), now, frame_start_);
+  session_.Update(ctx_.doc.score, ctx_.doc.revision, now);
+  TickCountIn(now);
+  if (ui.seek_request >= 0) {
+    session_.Seek(ui.seek_request);
+    ui.seek_request = -1;
+  }
+  if (ui.loop_request_end >= 0) {
+    session_.SetLoop(ui.loop_request_start, ui.loop_request_end);
+    ui.loop_request_end = -1;
+  }
+  const PlayerStatus& st = session_.Status();
+  if (takes_.Recording() && st.playing) record_seen_playing_ = true;
+  // Past the end of the score (the transport keeps running): let the last notes ring out,
+  // then stop; a take is complete there.
+  if (st.playing && st.reached_end && !session_.Looping() && (!takes_.Recording() || record_seen_playing_)) {
+    if (end_seen_at_ < 0) end_seen_at_ = now;
+    if (now - end_seen_at_ >= kEndTailSeconds) {
+      if (takes_.Recording()) FinishRecording();
+      else session_.Pause();
+      end_seen_at_ = -1;
+    }
+  } else {
+    end_seen_at_ = -1;
+  }
+  ui.loop_start = session_.LoopStart();
+  ui.loop_end = session_.LoopEnd();
+  ui.playhead_beat = session_.Available() ? std::max(0.0, session_.PlayheadBeat()) : -1;
+  ui.audio_status = session_.DeviceMessage().empty() ? nullptr : session_.DeviceMessage().c_str();
+  FollowPlayhead();
+  const double ms = audition_.LastInputToSoundMs(session_.Player());
+  if (ms >= 0) last_input_to_sound_ms_ = ms;
+
+  debug_.AddFrame(Ms(std::chrono::steady_clock::now() - frame_start_), Ms(frame_start_ - last_frame_start_));
+  if (debug_.Due(now)) WriteDebugStatus(now);
+}
+
+// [SECTION] Transport
+
+void EditorAudio::Apply(const TransportActions& a) {
+  if (a.play_pause) TogglePlay();
+  if (a.stop) StopAll();
+  if (a.record) ToggleRecord();
+  if (a.performance) TogglePerformance();
+  if (a.export_dialog) export_.Open(ctx_.doc);
+  if (a.audio_settings) audio_settings_.Open(session_.Options());
+  if (a.clear_loop) session_.SetLoop(0, 0);
+  if (a.loop_selection) {
+    const UiState& ui = ctx_.ui;
+    const auto& layers = ctx_.doc.score.layers;
+    if (ui.selection_layer >= 0 && ui.selection_layer < static_cast<int>(layers.size())) {
+      const auto& strokes = layers[ui.selection_layer].strokes.strokes;
+      double lo = 1e300, hi = -1e300;
+      for (int i : ui.selection) {
+        if (i < 0 || i >= static_cast<int>(strokes.size())) continue;
+        for (const StrokePoint& p : strokes[i].points) lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
+      }
+      if (hi > lo) session_.SetLoop(lo, hi);
+    }
+  }
+  if (a.tempo_changed) session_.SetTempoScale(settings_.tempo_percent / 100.0);
+  if (a.volume_changed) session_.SetMasterVolume(settings_.volume);
+}
+
+void EditorAudio::TogglePlay() {
+  if (session_.Playing() || count_in_start_ >= 0) Pause();
+  else StartPlaying();
+}
+
+void EditorAudio::StartPlaying() {
+  if (!session_.Available()) {
+    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText) : session_.DeviceMessage(), true);
+    record_armed_ = false;
+    return;
+  }
+  if (!settings_.count_in) {
+    BeginPlayback();
+    return;
+  }
+  const Score& score = ctx_.doc.score;
+  count_in_beats_ = std::clamp(score.meter.numerator, 1, 16);
+  count_in_spb_ = score.SecondsPerBeat() / std::max(0.05, settings_.tempo_percent / 100.0);
+  count_in_start_ = ctx_.ui.now;
+  clicks_done_ = 0;
+}
+
+void EditorAudio::TickCountIn(double now) {
+  LivePlayer* player = session_.Player();
+  if (click_off_at_ >= 0 && now >= click_off_at_) {
+    if (player) player->NoteOff(kClickId);
+    click_off_at_ = -1;
+  }
+  if (count_in_start_ < 0) return;
+  const double elapsed = now - count_in_start_;
+  const int beat = static_cast<int>(elapsed / count_in_spb_);
+  while (clicks_done_ <= beat && clicks_done_ < count_in_beats_) {
+    // A higher click on the first beat, like a metronome's bell.
+    if (player) player->NoteOn(kClickId, 0, clicks_done_ == 0 ? 96 : 89, 0.7f);
+    click_off_at_ = now + kClickSeconds;
+    ++clicks_done_;
+  }
+  if (elapsed >= count_in_beats_ * count_in_spb_) {
+    count_in_start_ = -1;
+    BeginPlayback();
+  }
+}
+
+void EditorAudio::BeginPlayback() {
+  if (record_armed_) {
+    record_armed_ = false;
+    if (LivePlayer* p = session_.Player()) {
+      try {
+        takes_.Begin(*p, settings_.record_microphone);
+        record_seen_playing_ = false;
+      } catch (const std::exception& e) {
+        Notify(e.what(), true);
+      }
+    }
+  }
+  session_.Play();
+}
+
+void EditorAudio::Pause() {
+  count_in_start_ = -1;
+  record_armed_ = false;
+  session_.Pause();
+  if (takes_.Recording()) FinishRecording();
+}
+
+void EditorAudio::StopAll() {
+  count_in_start_ = -1;
+  record_armed_ = false;
+  session_.Stop();
+  audition_.Silence(session_.Player());
+  if (takes_.Recording()) FinishRecording();
+}
+
+void EditorAudio::ToggleRecord() {
+  if (takes_.Recording() || record_armed_) {
+    StopAll();
+    return;
+  }
+  if (!session_.Available()) {
+    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText) : session_.DeviceMessage(), true);
+    return;
+  }
+  record_armed_ = true;
+  if (session_.Playing()) BeginPlayback();  // already playing: start the take now
+  else StartPlaying();
+}
+
+void EditorAudio::FinishRecording() {
+  LivePlayer* player = session_.Player();
+  if (!player) return;
+  session_.Pause();
+  try {
+    const std::string msg = takes_.Finish(*player, ctx_.doc, ctx_.ui);
+    // The take lives in the bundle: keep it on disk straight away if the score has a file.
+    if (!ctx_.doc.path.empty()) ctx_.ui.commands.Push(AppCommand::kSave);
+    Notify(msg, false);
+  } catch (const std::exception& e) {
+    Notify(e.what(), true);
+  }
+}
+
+void EditorAudio::FollowPlayhead() {
+  if (!settings_.follow || !session_.Playing() || performance_.Active()) return;
+  ViewTransform& v = ctx_.view;
+  const double visible = v.width / v.px_per_beat;
+  const double beat = session_.PlayheadBeat();
+  if (beat > v.first_beat + kFollowShare * visible) v.first_beat = beat - kFollowShare * visible;
+  else if (beat < v.first_beat) v.first_beat = std::max(0.0, beat - 0.1 * visible);  // looped back
+}
+
+void EditorAudio::TogglePerformance() {
+  if (performance_.Active()) performance_.Exit(ctx_.window);
+  else performance_.Enter(ctx_.window);
+}
+
+void EditorAudio::Notify(const std::string& text, bool is_error) {
+  UiState& ui = ctx_.ui;
+  std::snprintf(ui.message, sizeof ui.message, "%s", text.c_str());
+  ui.message_is_error = is_error;
+  ui.message_until = ui.now + (is_error ? 12 : 5);
+  last_message_ = text;
+}
+
+TransportReadout EditorAudio::Readout() const {
+  TransportReadout r;
+  const Score& score = ctx_.doc.score;
+  r.playing = session_.Playing();
+  r.recording = takes_.Recording();
+  r.counting_in = count_in_start_ >= 0;
+  r.has_device = session_.Available();
+  r.looping = session_.Looping();
+  r.has_selection = !ctx_.ui.selection.empty();
+  r.playhead_beat = std::max(0.0, session_.PlayheadBeat());
+  r.length_beats = score.length_beats;
+  r.seconds_per_beat = score.SecondsPerBeat() / std::max(0.05, settings_.tempo_percent / 100.0);
+  r.beats_per_bar = score.meter.numerator;
+  r.loop_start = session_.LoopStart();
+  r.loop_end = session_.LoopEnd();
+  return r;
+}
+
+// [SECTION] Debug readout
+
+void EditorAudio::WriteDebugStatus(double now) {
+  const PlayerStatus& st = session_.Status();
+  LivePlayer* p = session_.Player();
+  char buf[4096];
+  std::snprintf(buf, sizeof buf,
+                "device=%s\ndevice_message=%s\ndevice_name=%s\nplaying=%d\nplayhead_beat=%.4f\n"
+                "program_ready=%d\nprepare_ms=%.1f\nrecording=%d\ncounting_in=%d\nperformance=%d\n"
+                "takes=%zu\nexport_running=%d\naudition_notes=%d\ninput_to_sound_ms=%.2f\n"
+                "note_latency_ms=%.2f\noutput_latency_ms=%.2f\nbuffer_frames=%d\nxruns=%llu\n"
+                "late_callbacks=%llu\nview_first_beat=%.3f\nfirst_sample_clock_s=%.6f\nlast_message=%s\n",
+                session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
+                p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
+                session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
+                count_in_start_ >= 0 ? 1 : 0, performance_.Active() ? 1 : 0, ctx_.doc.score.takes.size(),
+                export_.Running() ? 1 : 0, audition_.NotesStarted(), last_input_to_sound_ms_,
+                p && p->LastNoteLatencySeconds() >= 0 ? p->LastNoteLatencySeconds() * 1000 : -1.0,
+                p ? p->OutputLatencySeconds() * 1000 : -1.0, st.buffer_frames,
+                static_cast<unsigned long long>(st.xruns), static_cast<unsigned long long>(st.late_callbacks),
+                ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str());
+  debug_.Write(now, buf);
+}
+
+}  // namespace graphony::editor

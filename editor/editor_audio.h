@@ -1,0 +1,100 @@
+// Editor II glue: everything about sound in the editor (transport, live audition, count-in,
+// takes, performance view, export and sound settings) behind a few calls from the App.
+#pragma once
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Event.hpp>
+#include <chrono>
+#include <string>
+
+#include "app_state.h"
+#include "audio_session.h"
+#include "debug_status.h"
+#include "dialog_export.h"
+#include "image_textures.h"
+#include "imgui_sfml_bridge.h"
+#include "live_audition.h"
+#include "logic/canvas_events.h"
+#include "logic/document.h"
+#include "logic/view_transform.h"
+#include "theme.h"
+#include "view_audio_settings.h"
+#include "view_performance.h"
+#include "view_takes.h"
+#include "view_transport.h"
+
+namespace graphony::editor {
+
+// The App's parts this code works with (references into App; they outlive EditorAudio).
+struct AudioContext {
+  Document& doc;
+  UiState& ui;
+  ViewTransform& view;
+  const CanvasColors& colors;
+  ImageTextures& textures;
+  const ImGuiSfmlBridge& bridge;
+  sf::RenderWindow& window;
+};
+
+// Thread rules: [UI] only. Nothing here waits for audio or files: device commands are queue
+// pushes, programs are prepared on AudioSession's worker, exports on ExportDialog's.
+class EditorAudio {
+ public:
+  explicit EditorAudio(AudioContext ctx) : ctx_(ctx) {}
+
+  // [SECTION] Frame-loop hooks, in the order the App calls them.
+  void BeginFrame();                                  // before polling events
+  bool HandleKey(const sf::Event::KeyEvent& key);     // true: the key was ours
+  void OnSpaceReleased();                             // play/pause unless space panned
+  bool PerformanceActive() const { return performance_.Active(); }
+  void DrawPerformance();                             // instead of the panels
+  void DrawToolbar();                                 // inside the toolbar window
+  void DrawSidePanel();                               // inside the side panel window
+  void AfterDraw(const CanvasEvents& events);         // dialogs, audition, transport, follow
+  // True while something moves on screen (playing, counting in): no idle sleeping.
+  bool WantsFrames() const;
+  // Idle wait used by the App when nothing happens: up to `ms`, cut short by a mouse press
+  // so the first sound of a stroke is not delayed by the idle sleep.
+  void IdleSleep(int ms) const;
+
+ private:
+  void Apply(const TransportActions& a);
+  void TogglePlay();
+  void StartPlaying();
+  void BeginPlayback();  // after the count-in (or at once)
+  void Pause();
+  void StopAll();
+  void ToggleRecord();
+  void FinishRecording();
+  void TickCountIn(double now);
+  void FollowPlayhead();
+  void TogglePerformance();
+  void Notify(const std::string& text, bool is_error);
+  void WriteDebugStatus(double now);
+  TransportReadout Readout() const;
+
+  AudioContext ctx_;
+  AudioSession session_;
+  LiveAudition audition_;
+  TransportSettings settings_;
+  PerformanceView performance_;
+  TakesPanel takes_;
+  ExportDialog export_;
+  AudioSettingsView audio_settings_;
+  DebugStatus debug_;
+
+  std::chrono::steady_clock::time_point frame_start_, last_frame_start_;
+  bool opened_once_ = false;
+  bool record_armed_ = false;     // record when the count-in ends
+  bool record_seen_playing_ = false;  // the take's playback has started (status lags commands)
+  double count_in_start_ = -1;    // app clock; < 0: not counting in
+  double count_in_spb_ = 0.5;     // seconds per count-in beat
+  int count_in_beats_ = 0, clicks_done_ = 0;
+  double click_off_at_ = -1;
+  double end_seen_at_ = -1;       // app clock when playback passed the end of the score
+  std::filesystem::path last_path_;
+  std::string last_message_;
+  double last_input_to_sound_ms_ = -1;
+};
+
+}  // namespace graphony::editor

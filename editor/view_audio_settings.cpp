@@ -1,0 +1,77 @@
+// Sound settings window: two lists of devices by name; Apply reopens the player.
+#include "view_audio_settings.h"
+
+#include "imgui.h"
+
+namespace graphony::editor {
+
+void AudioSettingsView::Open(const PlayerOptions& current) {
+  open_ = true;
+  devices_.clear();
+  scan_error_.clear();
+  output_ = input_ = -1;
+  use_input_ = current.record_input;
+  try {
+    PortAudioSession session;
+    devices_ = ListDevices();
+  } catch (const std::exception& e) {
+    scan_error_ = e.what();
+  }
+  for (int i = 0; i < static_cast<int>(devices_.size()); ++i) {
+    if (!current.output_device.empty() && devices_[i].name == current.output_device) output_ = i;
+    if (!current.input_device.empty() && devices_[i].name == current.input_device) input_ = i;
+  }
+}
+
+bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
+                             const std::string& device_name, PlayerOptions* out) {
+  if (!open_) return false;
+  const float s = ui.settings.ui_scale;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_Appearing);
+  bool keep = true, apply = false;
+  if (ImGui::Begin("Sound settings", &keep, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!device_message.empty()) ImGui::TextWrapped("%s", device_message.c_str());
+    else ImGui::Text("Playing on: %s", device_name.c_str());
+    if (!scan_error_.empty()) ImGui::TextWrapped("%s", scan_error_.c_str());
+    auto combo = [&](const char* label, int* choice, bool outputs) {
+      const char* preview = *choice < 0 ? "The computer's usual one" : devices_[*choice].name.c_str();
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::BeginCombo(label, preview)) {
+        if (ImGui::Selectable("The computer's usual one", *choice < 0)) *choice = -1;
+        for (int i = 0; i < static_cast<int>(devices_.size()); ++i) {
+          const DeviceInfo& d = devices_[i];
+          if ((outputs ? d.max_output_channels : d.max_input_channels) <= 0) continue;
+          ImGui::PushID(i);
+          if (ImGui::Selectable(d.name.c_str(), *choice == i)) *choice = i;
+          ImGui::PopID();
+        }
+        ImGui::EndCombo();
+      }
+    };
+    ImGui::TextUnformatted("Speakers or headphones:");
+    combo("##output", &output_, true);
+    ImGui::Checkbox("Use a microphone for recording", &use_input_);
+    ImGui::BeginDisabled(!use_input_);
+    combo("##input", &input_, false);
+    ImGui::EndDisabled();
+    ImGui::Spacing();
+    if (ImGui::Button("Apply", ImVec2(140 * s, 0))) apply = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Close", ImVec2(140 * s, 0))) keep = false;
+  }
+  ImGui::End();
+  if (!keep) open_ = false;
+  if (apply && out) {
+    out->output_device = output_ < 0 ? std::string() : devices_[output_].name;
+    out->record_input = use_input_;
+    out->input_device = input_ < 0 ? std::string() : devices_[input_].name;
+    open_ = false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace graphony::editor

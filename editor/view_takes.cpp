@@ -1,0 +1,226 @@
+// Takes panel and take recording. Files travel inside the bundle, so a take is never lost
+// when the score is copied to another laptop.
+#include "view_takes.h"
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+
+#include "core/score_io.h"
+#include "imgui.h"
+
+namespace graphony::editor {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<uint8_t> ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path.filename().string() + ": the recording was not written");
+  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string IsoNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// File names people will see in their file manager: letters, digits, - and _ only.
+std::string SafeFileName(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '-' || c == '_') out += static_cast<char>(c);
+    else if (c == ' ' && !out.empty() && out.back() != '-') out += '-';
+  }
+  return out.empty() ? std::string("take") : out;
+}
+
+const Contributor* FindContributor(const Score& score, const std::string& id) {
+  for (const Contributor& c : score.contributors)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+TakesPanel::TakesPanel() = default;
+
+TakesPanel::~TakesPanel() {
+  take_player_.Stop();
+  if (export_job_.valid()) export_job_.wait();
+  std::error_code ec;
+  if (!temp_dir_.empty()) fs::remove_all(temp_dir_, ec);
+}
+
+void TakesPanel::Begin(LivePlayer& player, bool microphone) {
+  if (temp_dir_.empty()) {
+    std::string pattern = (fs::temp_directory_path() / "graphony-takes-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a folder for the recording");
+    temp_dir_ = pattern;
+  }
+  RecordingOptions options;
+  options.output_path = temp_dir_ / "take.wav";
+  with_mic_ = microphone && player.InputDeviceName().size() > 0;
+  if (with_mic_) options.input_path = temp_dir_ / "take-input.wav";
+  player.StartRecording(options);
+  recording_ = true;
+}
+
+std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState& ui) {
+  recording_ = false;
+  const RecordingSummary summary = player.StopRecording();
+  Score& score = doc.score;
+  int n = 1;
+  auto taken = [&](int k) {
+    const std::string f = "recordings/take-" + std::to_string(k) + ".wav";
+    if (score.assets.files.count(f)) return true;
+    for (const Take& t : score.takes)
+      if (t.file == f) return true;
+    return false;
+  };
+  while (taken(n)) ++n;
+  Take take;
+  take.file = "recordings/take-" + std::to_string(n) + ".wav";
+  take.name = "Take " + std::to_string(n);
+  take.recorded_at = IsoNow();
+  take.start_beat = std::clamp(summary.start_beat, 0.0, kMaxBeats);
+  if (FindContributor(score, ui.contributor_id)) take.players.push_back(ui.contributor_id);
+  // Consent to share is given only if every player agreed; nobody named means "not yet asked".
+  take.consent_to_share = !take.players.empty();
+  for (const std::string& id : take.players)
+    if (const Contributor* c = FindContributor(score, id)) take.consent_to_share &= c->consent.share_audio;
+
+  auto bytes = std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.output_path));
+  doc.BeginEdit();
+  score.assets.files[take.file] = bytes;
+  score.takes.push_back(take);
+  if (!summary.input_path.empty() && summary.input_frames > 0) {
+    Take mic = take;
+    mic.file = "recordings/take-" + std::to_string(n) + "-microphone.wav";
+    mic.name = take.name + " (microphone)";
+    score.assets.files[mic.file] = std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.input_path));
+    score.takes.push_back(mic);
+  }
+  doc.EndEdit();
+  std::error_code ec;
+  fs::remove(summary.output_path, ec);
+  if (!summary.input_path.empty()) fs::remove(summary.input_path, ec);
+  char msg[200];
+  std::snprintf(msg, sizeof msg, "%s recorded: %.1f seconds%s.", take.name.c_str(), summary.seconds,
+                summary.dropped_frames > 0 ? " (some sound was lost: the computer was too busy)" : "");
+  return msg;
+}
+
+std::string TakesPanel::TakeMessage() {
+  if (export_job_.valid() && export_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+    message_ = export_job_.get();
+  std::string m;
+  m.swap(message_);
+  return m;
+}
+
+void TakesPanel::Draw(Document& doc, UiState& ui, bool has_device, const std::string& device) {
+  Score& score = doc.score;
+  if (score.takes.empty()) {
+    ImGui::TextDisabled(recording_ ? "Recording..." : "No takes yet. Press the red button to record.");
+    return;
+  }
+  name_edits_.resize(score.takes.size());
+  if (!take_player_.Playing() && !take_player_.Label().empty()) take_player_.Stop();
+  int remove = -1;
+  for (size_t i = 0; i < score.takes.size(); ++i) {
+    Take& take = score.takes[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Separator();
+    // Rename: edit a copy, commit as one undoable change when the field is left.
+    std::string& edit = name_edits_[i];
+    if (edit.empty()) edit = take.name;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s", edit.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputText("##name", buf, sizeof buf)) edit = buf;
+    if (ImGui::IsItemDeactivatedAfterEdit() && !edit.empty() && edit != take.name) {
+      doc.BeginEdit();
+      take.name = edit;
+      doc.EndEdit();
+    }
+    if (!ImGui::IsItemActive()) edit = take.name;
+
+    const bool playing_this = take_player_.Playing() && take_player_.Label() == take.file;
+    ImGui::BeginDisabled(!has_device);
+    if (ImGui::Button(playing_this ? "Stop" : "Play")) {
+      if (playing_this) {
+        take_player_.Stop();
+      } else {
+        auto it = score.assets.files.find(take.file);
+        if (it == score.assets.files.end() || !it->second) message_ = take.file + ": the recording is missing from the score";
+        else message_ = take_player_.Play(*it->second, device, take.file);
+      }
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Export")) {
+      auto it = score.assets.files.find(take.file);
+      if (it != score.assets.files.end() && it->second && !export_job_.valid()) {
+        const fs::path dir = doc.path.empty() ? fs::current_path() : doc.path.parent_path();
+        const fs::path out = dir / (SafeFileName(take.name) + fs::path(take.file).extension().string());
+        auto bytes = it->second;
+        export_job_ = std::async(std::launch::async, [bytes, out]() -> std::string {
+          try {
+            WriteFileAtomically(out, bytes->data(), bytes->size());
+            return "Take saved as " + out.string();
+          } catch (const std::exception& e) {
+            return e.what();
+          }
+        });
+      }
+    }
+    if (ImGui::IsItemHovered()) ui.hint = "Save this take as a sound file next to the score.";
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) remove = static_cast<int>(i);
+    // Who played, and whether they agreed that the recording may leave the group.
+    ImGui::TextDisabled("Played by:");
+    for (const Contributor& c : score.contributors) {
+      bool on = std::find(take.players.begin(), take.players.end(), c.id) != take.players.end();
+      ImGui::SameLine();
+      ImGui::PushID(c.id.c_str());
+      const bool changed = ImGui::Checkbox(c.name.empty() ? c.id.c_str() : c.name.c_str(), &on);
+      ImGui::PopID();
+      if (changed) {
+        doc.BeginEdit();
+        if (on) take.players.push_back(c.id);
+        else take.players.erase(std::remove(take.players.begin(), take.players.end(), c.id), take.players.end());
+        doc.EndEdit();
+      }
+    }
+    bool consent = take.consent_to_share;
+    if (ImGui::Checkbox("They agreed to share it", &consent)) {
+      doc.BeginEdit();
+      take.consent_to_share = consent;
+      doc.EndEdit();
+    }
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    if (take_player_.Label() == score.takes[remove].file) take_player_.Stop();
+    doc.BeginEdit();
+    const std::string file = score.takes[remove].file;
+    score.takes.erase(score.takes.begin() + remove);
+    bool still_used = false;
+    for (const Take& t : score.takes) still_used |= t.file == file;
+    if (!still_used) score.assets.files.erase(file);
+    doc.EndEdit();
+    name_edits_.clear();
+  }
+}
+
+}  // namespace graphony::editor

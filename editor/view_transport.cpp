@@ -1,0 +1,147 @@
+// Transport buttons and panel: big drawn icons (no reading needed) with tooltips and hints.
+#include "view_transport.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "icons.h"
+#include "imgui.h"
+
+namespace graphony::editor {
+
+namespace {
+
+enum class TransportIcon { kPlay, kPause, kStop, kRecord, kRecording, kPerform };
+
+void DrawTransportIcon(ImDrawList* dl, TransportIcon icon, ImVec2 c, float s, ImU32 col) {
+  const float h = s * 0.5f;
+  switch (icon) {
+    case TransportIcon::kPlay:
+      dl->AddTriangleFilled(ImVec2(c.x - h * 0.7f, c.y - h), ImVec2(c.x - h * 0.7f, c.y + h),
+                            ImVec2(c.x + h, c.y), col);
+      break;
+    case TransportIcon::kPause:
+      dl->AddRectFilled(ImVec2(c.x - h * 0.8f, c.y - h), ImVec2(c.x - h * 0.2f, c.y + h), col, 2);
+      dl->AddRectFilled(ImVec2(c.x + h * 0.2f, c.y - h), ImVec2(c.x + h * 0.8f, c.y + h), col, 2);
+      break;
+    case TransportIcon::kStop:
+      dl->AddRectFilled(ImVec2(c.x - h * 0.8f, c.y - h * 0.8f), ImVec2(c.x + h * 0.8f, c.y + h * 0.8f), col, 3);
+      break;
+    case TransportIcon::kRecord:
+      dl->AddCircle(c, h * 0.85f, IM_COL32(214, 48, 49, 255), 32, std::max(2.f, s * 0.08f));
+      dl->AddCircleFilled(c, h * 0.55f, IM_COL32(214, 48, 49, 255), 32);
+      break;
+    case TransportIcon::kRecording:
+      dl->AddCircleFilled(c, h * 0.9f, IM_COL32(214, 48, 49, 255), 32);
+      dl->AddRectFilled(ImVec2(c.x - h * 0.3f, c.y - h * 0.3f), ImVec2(c.x + h * 0.3f, c.y + h * 0.3f),
+                        IM_COL32(255, 255, 255, 255), 2);
+      break;
+    case TransportIcon::kPerform: {
+      // A screen with corners pointing outwards: "big picture".
+      const float t = std::max(2.f, s * 0.07f);
+      dl->AddRect(ImVec2(c.x - h * 0.6f, c.y - h * 0.4f), ImVec2(c.x + h * 0.6f, c.y + h * 0.4f), col, 2, 0, t);
+      const float e = h, k = h * 0.45f;
+      for (int sx = -1; sx <= 1; sx += 2)
+        for (int sy = -1; sy <= 1; sy += 2) {
+          const ImVec2 p(c.x + sx * e, c.y + sy * e);
+          dl->AddLine(p, ImVec2(p.x - sx * k, p.y), col, t);
+          dl->AddLine(p, ImVec2(p.x, p.y - sy * k), col, t);
+        }
+      break;
+    }
+  }
+}
+
+bool TransportButton(const char* id, TransportIcon icon, float size, bool active, const char* tooltip,
+                     const char* hint, const CanvasColors& colors, UiState& ui, bool enabled) {
+  const IconButtonResult r = IconButton(id, size, active, tooltip, hint, colors, ui, enabled);
+  DrawTransportIcon(ImGui::GetWindowDrawList(), icon, r.center, r.icon_size, r.color);
+  return r.pressed;
+}
+
+void FormatClock(char* out, size_t n, double seconds) {
+  const int s = static_cast<int>(std::max(0.0, seconds));
+  std::snprintf(out, n, "%d:%02d", s / 60, s % 60);
+}
+
+}  // namespace
+
+float TransportButtonsWidth(float ui_scale) { return 4 * (std::round(48 * ui_scale) + 8 * ui_scale); }
+
+void DrawTransportButtons(const TransportReadout& r, UiState& ui, const CanvasColors& colors,
+                          TransportActions& out) {
+  const float s = ui.settings.ui_scale;
+  const float size = std::round(48 * s);
+  const float spacing = 8 * s;
+  const bool busy = r.playing || r.counting_in;
+  if (TransportButton("##play", busy ? TransportIcon::kPause : TransportIcon::kPlay, size, busy,
+                      busy ? "Pause (Space)" : "Play (Space)",
+                      busy ? "Pause here; Space again carries on." : "Hear the score from the playhead.",
+                      colors, ui, r.has_device))
+    out.play_pause = true;
+  ImGui::SameLine(0, spacing);
+  if (TransportButton("##stop", TransportIcon::kStop, size, false, "Stop",
+                      "Stop and go back to the start.", colors, ui, r.has_device))
+    out.stop = true;
+  ImGui::SameLine(0, spacing);
+  if (TransportButton("##record", r.recording ? TransportIcon::kRecording : TransportIcon::kRecord, size,
+                      r.recording, r.recording ? "Stop recording (Ctrl+R)" : "Record a take (Ctrl+R)",
+                      "Record what is played (and the microphone, if chosen) as a take in this score.",
+                      colors, ui, r.has_device))
+    out.record = true;
+  ImGui::SameLine(0, spacing);
+  if (TransportButton("##perform", TransportIcon::kPerform, size, false, "Performance view (F11)",
+                      "Show only the picture and the playhead, big, for a projector. Esc comes back.",
+                      colors, ui, true))
+    out.performance = true;
+}
+
+void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, UiState& ui,
+                        TransportActions& out) {
+  const float s = ui.settings.ui_scale;
+  char now[16], total[16];
+  FormatClock(now, sizeof now, r.playhead_beat * r.seconds_per_beat);
+  FormatClock(total, sizeof total, r.length_beats * r.seconds_per_beat);
+  const int per_bar = r.beats_per_bar > 0 ? r.beats_per_bar : 4;
+  const int beat = static_cast<int>(std::floor(std::max(0.0, r.playhead_beat)));
+  ImGui::Text("Bar %d beat %d   %s / %s", beat / per_bar + 1, beat % per_bar + 1, now, total);
+  if (r.recording) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "  REC");
+  }
+
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderFloat("##tempo", &settings.tempo_percent, 25, 200, "Speed %.0f%%")) out.tempo_changed = true;
+  if (ImGui::IsItemHovered()) ui.hint = "Play slower or faster without changing the score.";
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderFloat("##volume", &settings.volume, 0, 1.5f, "Volume %.2f")) out.volume_changed = true;
+  if (ImGui::IsItemHovered()) ui.hint = "How loud the whole score plays.";
+
+  ImGui::Checkbox("Count in one bar", &settings.count_in);
+  if (ImGui::IsItemHovered()) ui.hint = "Clicks for one bar before playing, so players can come in together.";
+  ImGui::Checkbox("View follows the playhead", &settings.follow);
+  ImGui::Checkbox("Record the microphone too", &settings.record_microphone);
+  if (ImGui::IsItemHovered()) ui.hint = "Takes also keep what the microphone hears, lined up with the score.";
+
+  if (r.looping) {
+    ImGui::Text("Looping beats %.1f to %.1f", r.loop_start, r.loop_end);
+    if (ImGui::Button("Stop looping")) out.clear_loop = true;
+  } else {
+    ImGui::TextDisabled("Drag along the ruler to loop a part.");
+    ImGui::BeginDisabled(!r.has_selection);
+    if (ImGui::Button("Loop the picked strokes")) out.loop_selection = true;
+    ImGui::EndDisabled();
+  }
+  ImGui::TextUnformatted("Performance view:");
+  ImGui::RadioButton("Picture scrolls", &settings.performance_mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Playhead sweeps", &settings.performance_mode, 1);
+
+  ImGui::Spacing();
+  if (ImGui::Button("Export...", ImVec2(130 * s, 0))) out.export_dialog = true;
+  if (ImGui::IsItemHovered()) ui.hint = "Save the music as a sound file or as notation (Ctrl+E).";
+  ImGui::SameLine();
+  if (ImGui::Button("Sound settings...", ImVec2(-1, 0))) out.audio_settings = true;
+}
+
+}  // namespace graphony::editor

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Checks a recorded or exported WAV against the score's notes.
+
+usage: analyse.py WAV EVENTS_CSV MIN_SECONDS MAX_SECONDS [START_BEAT]
+Reads the WAV (PCM 16/24/32 or float), checks its length, then for each sounding stroke in
+the events (one row per stroke shadow note) finds the strongest frequency in the middle of
+the note and compares it with the note's pitch (within 35 cents). Prints what it measured."""
+import csv
+import struct
+import sys
+
+import numpy as np
+
+
+def read_wav(path):
+    data = open(path, "rb").read()
+    if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        sys.exit(f"FAIL: {path} is not a WAV file")
+    pos, fmt, frames = 12, None, None
+    while pos + 8 <= len(data):
+        cid, size = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
+        body = data[pos + 8:pos + 8 + size]
+        if cid == b"fmt ":
+            tag, ch, rate = struct.unpack("<HHI", body[:8])
+            bits = struct.unpack("<H", body[14:16])[0]
+            if tag == 0xFFFE:
+                tag = struct.unpack("<H", body[24:26])[0]
+            fmt = (tag, ch, rate, bits)
+        elif cid == b"data":
+            frames = body
+        pos += 8 + size + (size & 1)
+    if fmt is None or frames is None:
+        sys.exit(f"FAIL: {path} has no fmt or data chunk")
+    tag, ch, rate, bits = fmt
+    if tag == 3 and bits == 32:
+        x = np.frombuffer(frames, dtype="<f4")
+    elif tag == 1 and bits == 16:
+        x = np.frombuffer(frames, dtype="<i2") / 32768.0
+    elif tag == 1 and bits == 24:
+        b = np.frombuffer(frames, dtype=np.uint8).reshape(-1, 3)
+        v = (b[:, 0].astype(np.int32) | (b[:, 1].astype(np.int32) << 8) | (b[:, 2].astype(np.int32) << 16))
+        v = np.where(v >= 1 << 23, v - (1 << 24), v)
+        x = v / float(1 << 23)
+    elif tag == 1 and bits == 32:
+        x = np.frombuffer(frames, dtype="<i4") / 2147483648.0
+    else:
+        sys.exit(f"FAIL: {path}: unsupported WAV format tag={tag} bits={bits}")
+    x = x[: len(x) // ch * ch].reshape(-1, ch).mean(axis=1)
+    return rate, x
+
+
+def peak_midi(x, rate):
+    w = x * np.hanning(len(x))
+    n = 1 << 17
+    spec = np.abs(np.fft.rfft(w, n))
+    lo = int(50 * n / rate)
+    k = lo + int(np.argmax(spec[lo:]))
+    a, b, c = np.log(spec[k - 1] + 1e-12), np.log(spec[k] + 1e-12), np.log(spec[k + 1] + 1e-12)
+    k = k + 0.5 * (a - c) / (a - 2 * b + c)
+    f = k * rate / n
+    return 69 + 12 * np.log2(f / 440.0)
+
+
+def main():
+    wav, events_csv, min_s, max_s = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+    start_beat = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
+    rate, x = read_wav(wav)
+    seconds = len(x) / rate
+    peak = float(np.max(np.abs(x))) if len(x) else 0.0
+    print(f"{wav}: {rate} Hz, {seconds:.2f} s, peak {peak:.3f}")
+    if not (min_s <= seconds <= max_s):
+        sys.exit(f"FAIL: length {seconds:.2f} s, expected {min_s}..{max_s} s")
+    if not np.all(np.isfinite(x)) or peak < 0.01 or peak > 1.01:
+        sys.exit(f"FAIL: the sound is silent, clipped or broken (peak {peak})")
+    rows = list(csv.DictReader(open(events_csv)))
+    spb = None
+    bad = 0
+    checked = 0
+    for r in rows:
+        if r["gesture"] == "-1":
+            continue
+        spb = spb or 0.5  # the test score is 120 bpm
+        b0, dur = float(r["start_beat"]), float(r["duration_beat"])
+        t0 = (b0 - start_beat + dur * 0.3) * spb
+        t1 = (b0 - start_beat + dur * 0.7) * spb
+        if t0 < 0 or t1 * rate > len(x):
+            continue
+        got = peak_midi(x[int(t0 * rate):int(t1 * rate)], rate)
+        want = float(r["pitch"])
+        cents = 100 * (got - want)
+        print(f"  beat {b0:4.1f}: expected MIDI {want:.2f}, measured {got:.2f} ({cents:+.0f} cents)")
+        checked += 1
+        if abs(cents) > 35:
+            bad += 1
+    if checked < 2:
+        sys.exit(f"FAIL: only {checked} notes could be checked")
+    if bad:
+        sys.exit(f"FAIL: {bad} of {checked} notes have the wrong pitch")
+    print(f"  {checked} notes at the right pitch")
+
+
+main()
