@@ -16,6 +16,7 @@ namespace {
 constexpr size_t kReturnedCapacity = 16;
 constexpr int kMaxCommandsPerBuffer = 1024;  // bounds the time one buffer spends on commands
 constexpr double kPeakFallSeconds = 0.3;
+constexpr double kStartupSeconds = 0.1;     // see AudioMeters::startup_xruns
 constexpr float kSilence = 1e-6f;           // "non-zero" for the latency probe
 
 int64_t NowNs() {
@@ -116,7 +117,7 @@ void AudioRenderer::HandleCommand(const Command& c) {
     case CommandType::kStartRecording:
       if (recorder_) {
         recording_ = true;
-        meters_.record_start_beat.store(engine_.PlayheadBeat(), std::memory_order_relaxed);
+        record_start_pending_ = true;  // the beat is known once this buffer is rendered
         meters_.recording.store(true, std::memory_order_release);
       }
       break;
@@ -154,7 +155,10 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   AudioThreadScope on_audio_thread;
   if (frames <= 0) return;
   const int64_t start_ns = NowNs();
-  if (host_xrun) meters_.xruns.fetch_add(1, std::memory_order_relaxed);
+  if (host_xrun) {
+    const bool starting = meters_.frames.load(std::memory_order_relaxed) < sample_rate_ * kStartupSeconds;
+    (starting ? meters_.startup_xruns : meters_.xruns).fetch_add(1, std::memory_order_relaxed);
+  }
 
   Command c;
   for (int i = 0; i < kMaxCommandsPerBuffer && commands_.Pop(c); ++i) HandleCommand(c);
@@ -198,6 +202,15 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   if (record_now && input) recorder_->PushInput(input, frames);
 
   const double beat = engine_.PlayheadBeat();
+  if (record_start_pending_) {
+    // The engine applies a seek only when it renders, so the start beat is worked out
+    // backwards from the end of the first recorded buffer.
+    const double beats = playing_ && current_
+                             ? frames / sample_rate_ * current_->tempo_bpm / 60.0 * tempo_scale_
+                             : 0.0;
+    meters_.record_start_beat.store(std::max(0.0, beat - beats), std::memory_order_relaxed);
+    record_start_pending_ = false;
+  }
   if (playing_ && !loop_on_ && current_ && beat >= current_->length_beats)
     meters_.reached_end.store(true, std::memory_order_relaxed);
   const float fall = static_cast<float>(std::exp(-frames / (sample_rate_ * kPeakFallSeconds)));

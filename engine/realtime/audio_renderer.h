@@ -29,7 +29,10 @@ struct AudioMeters {
   std::atomic<bool> playing{false};
   std::atomic<bool> reached_end{false};      // playing without a loop and past length_beats
   std::atomic<float> peak_left{0}, peak_right{0};  // linear, with a 300 ms fall
-  std::atomic<uint64_t> xruns{0};            // host-reported under/overflows
+  std::atomic<uint64_t> xruns{0};            // host-reported under/overflows once running
+  // Host xruns flagged during the stream's first 0.1 s. JACK reports one while it connects
+  // a new client's ports (Csound sees the same one); counted apart so they stay visible.
+  std::atomic<uint64_t> startup_xruns{0};
   std::atomic<uint64_t> late_callbacks{0};   // callbacks that took longer than their buffer
   std::atomic<uint64_t> callbacks{0};
   std::atomic<uint64_t> frames{0};           // frames rendered since the stream started
@@ -96,6 +99,7 @@ class AudioRenderer {
   bool loop_seek_pending_ = false;  // jumped back; waiting for the engine to apply it
   double tempo_scale_ = 1;
   bool recording_ = false;
+  bool record_start_pending_ = false;
   bool probe_armed_ = false;
   int64_t probe_sent_ns_ = 0;
   int64_t callback_start_ns_ = 0;

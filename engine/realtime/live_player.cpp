@@ -107,6 +107,7 @@ void LivePlayer::Open(const PlayerOptions& options) {
 }
 
 void LivePlayer::Close() {
+  CheckDeviceLost();
   if (recorder_ && recorder_->Active()) {
     try {
       StopRecording();
@@ -114,8 +115,18 @@ void LivePlayer::Close() {
       recorder_->Abort();
     }
   }
+  if (device_lost_) {
+    // PortAudio's JACK backend asserts (aborts the program) when a stream whose server has
+    // gone is stopped or closed, and Pa_Terminate closes open streams. So after a device
+    // loss the stream, engine and rings are deliberately leaked (a few MB, once): a
+    // crash would lose the person's work, the leak loses nothing.
+    stream_ = nullptr;
+    (void)renderer_.release();
+    (void)recorder_.release();
+    (void)session_.release();
+  }
   if (stream_) {
-    // Abort, not Stop: after a device loss Pa_StopStream can wait for buffers that never come.
+    // Abort, not Stop: there is nothing left worth waiting for.
     Pa_AbortStream(stream_);
     Pa_CloseStream(stream_);
     stream_ = nullptr;
@@ -124,6 +135,24 @@ void LivePlayer::Close() {
   recorder_.reset();
   session_.reset();
   state_ = PlayerState::kClosed;
+  device_lost_ = false;
+}
+
+bool LivePlayer::CheckDeviceLost() {
+  if (state_ != PlayerState::kRunning || !stream_ || !renderer_) return device_lost_;
+  const int64_t now = NowNs();
+  const uint64_t callbacks = renderer_->Meters().callbacks.load(std::memory_order_acquire);
+  if (callbacks != watchdog_callbacks_) {
+    watchdog_callbacks_ = callbacks;
+    watchdog_since_ns_ = now;
+  }
+  if (stream_finished_.load(std::memory_order_acquire) || Pa_IsStreamActive(stream_) != 1 ||
+      now - watchdog_since_ns_ > kWatchdogNs) {
+    device_lost_ = true;
+    state_ = PlayerState::kError;
+    error_ = "the sound device \"" + device_name_ + "\" stopped working; playback stopped";
+  }
+  return device_lost_;
 }
 
 int LivePlayer::Callback(const void* input, void* output, unsigned long frames,
@@ -204,28 +233,18 @@ void LivePlayer::StartRecording(const RecordingOptions& options) {
 RecordingSummary LivePlayer::StopRecording() {
   if (!recorder_ || !recorder_->Active()) throw std::runtime_error("not recording");
   const AudioMeters& m = renderer_->Meters();
-  bool acknowledged = false;
+  const uint64_t sent_at = m.callbacks.load(std::memory_order_acquire);
   if (Send(Command::StopRecording())) {
+    // Commands are handled in order at the start of a buffer; once two more buffers have
+    // completed (one may have been under way while we sent), the stop has been seen.
     const auto deadline = std::chrono::steady_clock::now() + kRecordStopWait;
-    while (std::chrono::steady_clock::now() < deadline) {
-      // The start must have been seen and the stop acknowledged: recording==false after
-      // the callback count moved on.
-      if (!m.recording.load(std::memory_order_acquire) && Pa_IsStreamActive(stream_) == 1) {
-        const uint64_t seen = m.callbacks.load(std::memory_order_acquire);
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        if (m.callbacks.load(std::memory_order_acquire) != seen || !m.recording.load()) {
-          acknowledged = true;
-          break;
-        }
-      }
-      if (Pa_IsStreamActive(stream_) != 1) break;
+    while (std::chrono::steady_clock::now() < deadline &&
+           m.callbacks.load(std::memory_order_acquire) < sent_at + 2)
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
   }
-  if (!acknowledged && stream_) {
-    // The device is gone or stalled: make sure the callback cannot push any more.
-    Pa_AbortStream(stream_);
-  }
+  // If the device is gone or stalled the stop is never seen. The stream is not stopped here
+  // (see Close()); a stalled callback that wakes up later only pushes into rings the writer
+  // no longer reads, and the next take starts by emptying them.
   return recorder_->Finish(m.record_start_beat.load());
 }
 
@@ -234,20 +253,8 @@ PlayerStatus LivePlayer::Poll() {
   if (!renderer_) return s;
   renderer_->CollectReturned();
   const AudioMeters& m = renderer_->Meters();
+  CheckDeviceLost();
   const uint64_t callbacks = m.callbacks.load(std::memory_order_acquire);
-  if (state_ == PlayerState::kRunning && stream_) {
-    const int64_t now = NowNs();
-    if (callbacks != watchdog_callbacks_) {
-      watchdog_callbacks_ = callbacks;
-      watchdog_since_ns_ = now;
-    }
-    const bool lost = stream_finished_.load(std::memory_order_acquire) ||
-                      Pa_IsStreamActive(stream_) != 1 || now - watchdog_since_ns_ > kWatchdogNs;
-    if (lost) {
-      state_ = PlayerState::kError;
-      error_ = "the sound device \"" + device_name_ + "\" stopped working; playback stopped";
-    }
-  }
   s.state = state_;
   s.error = error_;
   s.playhead_beat = m.playhead_beat.load(std::memory_order_relaxed);
@@ -256,6 +263,7 @@ PlayerStatus LivePlayer::Poll() {
   s.peak_left = m.peak_left.load(std::memory_order_relaxed);
   s.peak_right = m.peak_right.load(std::memory_order_relaxed);
   s.xruns = m.xruns.load(std::memory_order_relaxed);
+  s.startup_xruns = m.startup_xruns.load(std::memory_order_relaxed);
   s.late_callbacks = m.late_callbacks.load(std::memory_order_relaxed);
   s.callbacks = callbacks;
   s.frames = m.frames.load(std::memory_order_relaxed);

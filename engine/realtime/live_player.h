@@ -56,6 +56,7 @@ struct PlayerStatus {
   bool reached_end = false;      // played past the end of the score (no loop)
   float peak_left = 0, peak_right = 0;  // linear
   uint64_t xruns = 0;            // host-reported under/overflows
+  uint64_t startup_xruns = 0;    // ... in the stream's first 0.1 s (JACK connecting ports)
   uint64_t late_callbacks = 0;   // buffers our rendering took longer than real time for
   uint64_t callbacks = 0;
   uint64_t frames = 0;
@@ -143,6 +144,7 @@ class LivePlayer {
                       void* self);
   static void Finished(void* self);
   bool Send(const Command& command);
+  bool CheckDeviceLost();  // updates state_/error_; true once the device is lost
 
   std::unique_ptr<PortAudioSession> session_;
   std::unique_ptr<Recorder> recorder_;
@@ -155,6 +157,7 @@ class LivePlayer {
   double output_latency_ = 0, input_latency_ = 0;
   std::atomic<bool> stream_finished_{false};
   PlayerState state_ = PlayerState::kClosed;
+  bool device_lost_ = false;
   std::string error_;
   uint64_t watchdog_callbacks_ = 0;
   int64_t watchdog_since_ns_ = 0;

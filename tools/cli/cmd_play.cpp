@@ -158,10 +158,11 @@ int RunPlay(Args& args) {
   player.Close();
   if (failed) std::fprintf(stderr, "graphony-cli play: %s\n", status.error.c_str());
   std::printf("%s: played %.1f s, beats %.2f to %.2f on \"%s\" (%.0f Hz, %d-frame buffers); "
-              "xruns: %llu; late buffers: %llu%s\n",
+              "xruns: %llu (start-up: %llu); late buffers: %llu%s\n",
               failed ? "device lost" : stop_reason.c_str(), played, from, last_beat,
               player.DeviceName().c_str(), player.SampleRate(), status.buffer_frames,
               static_cast<unsigned long long>(status.xruns),
+              static_cast<unsigned long long>(status.startup_xruns),
               static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
   return failed ? kExitFailure : kExitOk;
 }

@@ -1,0 +1,40 @@
+# Sourced by the real-time script tests: a private jackd (dummy driver, 48 kHz, 256-frame
+# periods) with a unique server name, stopped on exit even when the test fails.
+# Real-time scheduling (-R) when the system allows it: on a loaded 2-core machine a
+# --no-realtime server misses its own deadlines ("JackTimedDriver::Process XRun") whatever
+# the clients do, so xrun counts would measure the machine's load, not the player.
+# Sets WORK (a fresh temp dir, removed on exit), JACK_DEFAULT_SERVER and JACKD_PID.
+set -u
+WORK=$(mktemp -d /tmp/graphony-rt-XXXXXX)
+JACKD_PID=
+JACK_REALTIME=1
+export JACK_NO_AUDIO_RESERVATION=1
+export JACK_NO_START_SERVER=1
+
+cleanup_private_jackd() {
+  if [ -n "$JACKD_PID" ] && kill -0 "$JACKD_PID" 2>/dev/null; then
+    kill "$JACKD_PID" 2>/dev/null
+    wait "$JACKD_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup_private_jackd EXIT
+
+start_private_jackd() {
+  export JACK_DEFAULT_SERVER="graphony-rt-$$-$RANDOM"
+  jackd -R -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
+  JACKD_PID=$!
+  if ! timeout 10 jack_wait -w >/dev/null 2>&1; then
+    kill "$JACKD_PID" 2>/dev/null; wait "$JACKD_PID" 2>/dev/null
+    JACK_REALTIME=0
+    jackd --no-realtime -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
+    JACKD_PID=$!
+    if ! timeout 10 jack_wait -w >/dev/null 2>&1; then
+      echo "FAIL: jackd did not start"; cat "$WORK/jackd.log"; exit 1
+    fi
+  fi
+  if grep -qi "cannot use real-time\|cannot lock down" "$WORK/jackd.log"; then JACK_REALTIME=0; fi
+  echo "private jackd $JACK_DEFAULT_SERVER (pid $JACKD_PID, real-time: $JACK_REALTIME)"
+}
+
+fail() { echo "FAIL: $*"; exit 1; }

@@ -1,0 +1,133 @@
+// LivePlayer on a real PortAudio stream (JACK dummy driver, started by rt_player_jack.sh):
+// device choice, playback with no xruns and no audio-thread allocation, live-note latency,
+// and recording with an input track.
+#include <doctest/doctest.h>
+#include <sndfile.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "realtime/audio_thread.h"
+#include "realtime/live_player.h"
+#include "rt_test_util.h"
+
+using namespace graphony;
+using namespace graphony::test;
+
+namespace {
+
+void Sleep(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+
+std::filesystem::path TempDir() {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("graphony-rtj-" + std::to_string(getpid()) + "-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+int64_t FramesIn(const std::filesystem::path& p, int* channels = nullptr) {
+  SF_INFO info{};
+  SNDFILE* f = sf_open(p.c_str(), SFM_READ, &info);
+  if (!f) return -1;
+  sf_close(f);
+  if (channels) *channels = info.channels;
+  return info.frames;
+}
+
+}  // namespace
+
+TEST_CASE("Devices: the JACK device is found by default, by part of its name and by index") {
+  PortAudioSession session;
+  const DeviceInfo def = FindDevice("", DeviceDirection::kOutput);
+  CHECK(def.name == "system");
+  CHECK(def.default_sample_rate == 48000);
+  CHECK(FindDevice("SYS", DeviceDirection::kOutput).index == def.index);
+  CHECK(FindDevice(std::to_string(def.index), DeviceDirection::kOutput).name == "system");
+  CHECK(FindDevice("", DeviceDirection::kInput).max_input_channels > 0);
+  CHECK_THROWS_WITH_AS(FindDevice("no-such-card", DeviceDirection::kOutput),
+                       doctest::Contains("no output device matches \"no-such-card\""), DeviceError);
+}
+
+TEST_CASE("A score plays through to its end with no xruns and no allocation on the audio thread") {
+  REQUIRE(AllocTrapLinked());
+  SetAllocTrapMode(AllocTrapMode::kCount);
+  LivePlayer player;
+  player.Open({});
+  CHECK(player.SampleRate() == 48000);
+  player.SetEvents(StaircaseEvents());
+  const uint64_t allocations = AudioThreadAllocations();
+  player.Play();
+  const auto start = std::chrono::steady_clock::now();
+  PlayerStatus s;
+  double max_beat = 0;
+  while (std::chrono::steady_clock::now() - start < std::chrono::seconds(8)) {
+    Sleep(20);
+    s = player.Poll();
+    max_beat = std::max(max_beat, s.playhead_beat);
+    if (s.reached_end) break;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(s.state == PlayerState::kRunning);
+  CHECK(s.reached_end);
+  CHECK(seconds == doctest::Approx(4.0).epsilon(0.08));  // 8 beats at 120 bpm, in real time
+  CHECK(max_beat >= 8.0);
+  CHECK(s.buffer_frames == 256);
+  CHECK(s.xruns == 0);
+  CHECK(s.late_callbacks == 0);
+  CHECK(AudioThreadAllocations() == allocations);
+}
+
+TEST_CASE("A live note reaches the output within one period") {
+  LivePlayer player;
+  player.Open({});
+  player.SetEvents(SineEvents());
+  Sleep(100);
+  std::vector<double> latencies;
+  for (int i = 0; i < 20; ++i) {
+    player.NoteOnProbed(i, 0, 60 + i, 0.8f);
+    Sleep(40);
+    latencies.push_back(player.LastNoteLatencySeconds());
+    player.NoteOff(i);
+    Sleep(15);
+  }
+  std::sort(latencies.begin(), latencies.end());
+  const double period = 256 / 48000.0;
+  const double median = latencies[latencies.size() / 2];
+  std::printf("live note latency: min %.2f ms, median %.2f ms, max %.2f ms (period %.2f ms)\n",
+              latencies.front() * 1e3, median * 1e3, latencies.back() * 1e3, period * 1e3);
+  CHECK(latencies.front() > 0);     // every probe was heard
+  CHECK(median < period);
+  CHECK(latencies.back() < 2 * period);
+  CHECK(player.Poll().xruns == 0);
+}
+
+TEST_CASE("Recording keeps the mix and the input track, sample-aligned and equally long") {
+  const auto dir = TempDir();
+  LivePlayer player;
+  PlayerOptions options;
+  options.record_input = true;  // JACK's system capture ports (silence on the dummy driver)
+  player.Open(options);
+  CHECK(player.InputDeviceName() == "system");
+  player.SetEvents(StaircaseEvents());
+  player.StartRecording({dir / "take.wav", dir / "take-input.wav"});
+  player.Play();
+  Sleep(1500);
+  const RecordingSummary r = player.StopRecording();
+  CHECK(r.seconds == doctest::Approx(1.5).epsilon(0.1));
+  CHECK(r.dropped_frames == 0);
+  int channels = 0;
+  CHECK(FramesIn(dir / "take.wav", &channels) == r.frames);
+  CHECK(channels == 2);
+  const int64_t skip = std::lround((player.InputLatencySeconds() + player.OutputLatencySeconds()) * 48000);
+  CHECK(FramesIn(dir / "take-input.wav", &channels) == r.input_frames);
+  CHECK(channels == 2);
+  // Both tracks start at the same played frame; the input drops its round-trip latency.
+  CHECK(r.input_frames == r.frames - skip);
+  player.Close();
+  std::filesystem::remove_all(dir);
+}

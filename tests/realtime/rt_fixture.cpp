@@ -1,0 +1,104 @@
+// Test helper for the real-time script tests: writes the test scores and renders a score
+// offline through the same SynthEngine, so live recordings can be compared with it.
+//   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json
+//   rt_fixture render SCORE OUT.wav [FROM_BEAT]
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "core/score_io.h"
+#include "interpret/interpret.h"
+#include "synth/offline_render.h"
+
+namespace {
+
+using namespace graphony;
+
+// Mapping with no scale: height maps linearly to MIDI lowest..highest (60..72 unless a
+// score widens it), so a flat stroke sounds exactly the pitch asked for.
+Score BaseScore(double tempo, double length) {
+  Score s;
+  s.title = "realtime test";
+  s.tempo_bpm = tempo;
+  s.length_beats = length;
+  s.mapping.scale = "none";
+  s.mapping.lowest = 60;
+  s.mapping.highest = 72;
+  s.palette = {{Color{200, 40, 40, 255}, "sine", "Sine", ""},
+               {Color{40, 40, 200, 255}, "soft-pad", "Pad", ""},
+               {Color{40, 160, 40, 255}, "pluck", "Pluck", ""},
+               {Color{220, 200, 40, 255}, "marimba", "Marimba", ""}};
+  Layer layer;
+  layer.kind = Layer::Kind::kStrokes;
+  layer.name = "strokes";
+  s.layers.push_back(layer);
+  return s;
+}
+
+void AddFlatStroke(Score& s, Color c, double beat, double length, double pitch, float pressure) {
+  Stroke st;
+  st.color = c;
+  st.width = 0.03f;
+  const double h = (pitch - s.mapping.lowest) / (s.mapping.highest - s.mapping.lowest);
+  for (int i = 0; i <= 8; ++i) st.points.push_back({beat + length * i / 8.0, h, pressure});
+  s.layers[0].strokes.strokes.push_back(st);
+}
+
+void Write(const Score& s, const std::filesystem::path& path) {
+  const std::string json = ScoreToJson(s);
+  WriteFileAtomically(path, json.data(), json.size());
+}
+
+// C4 D4 E4 F4 G4 A4 B4 C5, one beat each at 120 bpm (0.5 s), a sine, slightly short so the
+// steps are clean for the pitch tracker.
+Score Staircase() {
+  Score s = BaseScore(120, 8);
+  const int steps[] = {60, 62, 64, 65, 67, 69, 71, 72};
+  for (int i = 0; i < 8; ++i) AddFlatStroke(s, s.palette[0].color, i, 0.9, steps[i], 0.9f);
+  return s;
+}
+
+// A moderate score: 4 instruments, 3-note chords every beat plus a melody, 32 beats at 96.
+Score Moderate() {
+  Score s = BaseScore(96, 32);
+  s.mapping.lowest = 48;
+  s.mapping.highest = 84;
+  for (int b = 0; b < 32; ++b) {
+    const double root = 60 + (b % 4) * 2;
+    AddFlatStroke(s, s.palette[1].color, b, 0.95, root, 0.6f);
+    AddFlatStroke(s, s.palette[1].color, b, 0.95, root + 4, 0.6f);
+    AddFlatStroke(s, s.palette[3].color, b, 0.5, root + 7, 0.7f);
+    AddFlatStroke(s, s.palette[2].color, b + 0.5, 0.4, 72 - (b % 5), 0.8f);
+  }
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const std::string cmd = argc > 1 ? argv[1] : "";
+    if (cmd == "scores" && argc == 3) {
+      const std::filesystem::path dir = argv[2];
+      Write(Staircase(), dir / "staircase.json");
+      Write(Moderate(), dir / "moderate.json");
+      return 0;
+    }
+    if (cmd == "render" && (argc == 4 || argc == 5)) {
+      const Events events = Interpret(LoadScore(argv[2]));
+      OfflineOptions options;
+      options.engine.sample_rate = 48000;
+      if (argc == 5) options.from_beat = std::atof(argv[4]);
+      FileOptions file;
+      file.sample_format = SampleFormat::kFloat;
+      RenderToFile(events, argv[3], options, file);
+      return 0;
+    }
+    std::fprintf(stderr, "usage: rt_fixture scores DIR | render SCORE OUT.wav [FROM]\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rt_fixture: %s\n", e.what());
+    return 1;
+  }
+}
