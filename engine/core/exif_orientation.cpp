@@ -71,14 +71,29 @@ Image ApplyOrientation(const Image& in, int orientation) {
     for (int x = 0; x < out.width; ++x) {
       int sx = x, sy = y;  // the stored pixel shown at (x, y)
       switch (orientation) {
-        case 2: sx = w - 1 - x; break;                       // mirrored left-right
-        case 3: sx = w - 1 - x, sy = h - 1 - y; break;       // upside down
-        case 4: sy = h - 1 - y; break;                       // mirrored top-bottom
-        case 5: sx = y, sy = x; break;                       // transposed
-        case 6: sx = y, sy = h - 1 - x; break;               // turned 90 degrees clockwise
-        case 7: sx = w - 1 - y, sy = h - 1 - x; break;       // transversed
-        case 8: sx = w - 1 - y, sy = x; break;               // turned 90 degrees anticlockwise
-        default: break;
+        case 2:
+          sx = w - 1 - x;
+          break;  // mirrored left-right
+        case 3:
+          sx = w - 1 - x, sy = h - 1 - y;
+          break;  // upside down
+        case 4:
+          sy = h - 1 - y;
+          break;  // mirrored top-bottom
+        case 5:
+          sx = y, sy = x;
+          break;  // transposed
+        case 6:
+          sx = y, sy = h - 1 - x;
+          break;  // turned 90 degrees clockwise
+        case 7:
+          sx = w - 1 - y, sy = h - 1 - x;
+          break;  // transversed
+        case 8:
+          sx = w - 1 - y, sy = x;
+          break;  // turned 90 degrees anticlockwise
+        default:
+          break;
       }
       std::memcpy(&out.rgba[(static_cast<size_t>(y) * out.width + x) * 4],
                   &in.rgba[(static_cast<size_t>(sy) * w + sx) * 4], 4);

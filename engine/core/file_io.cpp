@@ -75,8 +75,7 @@ std::vector<uint8_t> ReadFileBytes(const std::filesystem::path& path, const std:
     in.read(buffer, sizeof buffer);
     const auto n = static_cast<size_t>(in.gcount());
     if (bytes.size() + n > max_bytes)
-      throw ScoreError(where + ": file is larger than " + std::to_string(max_bytes >> 20) +
-                       " MB");
+      throw ScoreError(where + ": file is larger than " + std::to_string(max_bytes >> 20) + " MB");
     bytes.insert(bytes.end(), buffer, buffer + n);
   }
   if (in.bad()) throw ScoreError(where + ": read error");
@@ -132,7 +131,8 @@ void WriteFileAtomically(const std::filesystem::path& path, const void* data, si
   }
   if (!ok) {
     ::unlink(temp.c_str());
-    throw ScoreError(where + ": cannot write (" + ErrnoText(err) + "); any previous file is unchanged");
+    throw ScoreError(where + ": cannot write (" + ErrnoText(err) +
+                     "); any previous file is unchanged");
   }
   // The rename is only durable once the directory entry is on disk.
   int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);

@@ -79,8 +79,8 @@ std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
   if (!stbi_info_from_memory(data, size, &width, &height, &channels)) {
     uint32_t png_width = 0, png_height = 0;
     if (PngSize(bytes, png_width, png_height)) CheckSize(png_width, png_height, where);
-    throw ScoreError(where + ": not a readable PNG, JPEG or BMP image (" +
-                     stbi_failure_reason() + ")");
+    throw ScoreError(where + ": not a readable PNG, JPEG or BMP image (" + stbi_failure_reason() +
+                     ")");
   }
   if (width <= 0 || height <= 0) throw ScoreError(where + ": image has no pixels");
   CheckSize(static_cast<uint64_t>(width), static_cast<uint64_t>(height), where);

@@ -24,17 +24,17 @@ Score NewScore() {
   score.length_beats = 32;
   score.mapping = Mapping{};
   score.mapping.scale = "major-pentatonic";
-  score.mapping.root = 60;      // C4
-  score.mapping.lowest = 55;    // G3: low enough to be warm, high enough for laptop speakers
-  score.mapping.highest = 79;   // G5
+  score.mapping.root = 60;     // C4
+  score.mapping.lowest = 55;   // G3: low enough to be warm, high enough for laptop speakers
+  score.mapping.highest = 79;  // G5
   score.mapping.image_mode = ImageMode::kNotes;
   score.palette = DefaultPalette();
   return score;
 }
 
 const std::vector<std::string>& ScoreInstrumentNames() {
-  static const std::vector<std::string> kNames = {"sine",   "soft-pad", "pluck", "marimba", "flute",
-                                                  "bell",   "bass",     "drum",  "sampler"};
+  static const std::vector<std::string> kNames = {"sine", "soft-pad", "pluck", "marimba", "flute",
+                                                  "bell", "bass",     "drum",  "sampler"};
   return kNames;
 }
 

@@ -1,9 +1,8 @@
 // score.json -> Score: strict type checks, each error naming the field, e.g.
 // "demo.graphony: score.json: layers[2].strokes[5].points[0].height: expected a number".
 #include <cmath>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/pitch.h"
 #include "core/score_defaults.h"
@@ -23,16 +22,24 @@ std::string Quoted(const std::string& text) {
 
 std::string TypeName(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "a list";
-    case Json::value_t::string: return "text";
-    case Json::value_t::boolean: return "true/false";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "a list";
+    case Json::value_t::string:
+      return "text";
+    case Json::value_t::boolean:
+      return "true/false";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::binary: return "binary data";
-    case Json::value_t::discarded: return "nothing";
+    case Json::value_t::number_float:
+      return "a number";
+    case Json::value_t::binary:
+      return "binary data";
+    case Json::value_t::discarded:
+      return "nothing";
   }
   return "something else";
 }
@@ -70,9 +77,7 @@ class ObjectReader {
     const Json* v = Find(key);
     return v ? NumberOf(*v, Path(key)) : fallback;
   }
-  float Float(const char* key, float fallback) {
-    return static_cast<float>(Number(key, fallback));
-  }
+  float Float(const char* key, float fallback) { return static_cast<float>(Number(key, fallback)); }
   int IntOf(const Json& v, const std::string& path) const {
     const double d = NumberOf(v, path);
     if (d != std::floor(d) || std::fabs(d) > 1e9)
@@ -150,7 +155,9 @@ class ObjectReader {
   std::set<std::string> used_;
 };
 
-std::string Index(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string Index(const std::string& path, size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
 
 Contributor ReadContributor(const std::string& where, const Json& j, const std::string& path) {
   ObjectReader o(where, j, path);
@@ -179,8 +186,8 @@ void ReadMapping(const std::string& where, const Json& j, Mapping& m) {
   }
   const double root = o.Pitch("root", m.root, false);
   if (root != std::floor(root) || std::fabs(root) > 1e6)
-    o.Fail(o.Path("root"), "expected a whole MIDI number or a note name (got " +
-                               FormatNumber(root) + ")");
+    o.Fail(o.Path("root"),
+           "expected a whole MIDI number or a note name (got " + FormatNumber(root) + ")");
   m.root = static_cast<int>(root);
   m.lowest = o.Pitch("lowest", m.lowest, true);
   m.highest = o.Pitch("highest", m.highest, true);
@@ -249,7 +256,8 @@ Layer ReadLayer(const std::string& where, const Json& j, const std::string& path
     layer.kind = Layer::Kind::kStrokes;
     if (const Json* strokes = o.Array("strokes"))
       for (size_t i = 0; i < strokes->size(); ++i)
-        layer.strokes.strokes.push_back(ReadStroke(where, (*strokes)[i], Index(o.Path("strokes"), i)));
+        layer.strokes.strokes.push_back(
+            ReadStroke(where, (*strokes)[i], Index(o.Path("strokes"), i)));
   } else {
     o.Fail(o.Path("kind"), "expected \"image\" or \"strokes\" (got " + Quoted(kind) + ")");
   }
@@ -304,7 +312,8 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
   if (const Json* meter = o.Find("meter")) {
     const std::string text = o.StringOf(*meter, "meter");
     auto parsed = ParseMeter(text);
-    if (!parsed) o.Fail("meter", "expected a time signature like \"4/4\" (got " + Quoted(text) + ")");
+    if (!parsed)
+      o.Fail("meter", "expected a time signature like \"4/4\" (got " + Quoted(text) + ")");
     score.meter = *parsed;
   }
   score.length_beats = o.Number("length_beats", score.length_beats);

@@ -1,7 +1,6 @@
 // Score -> score.json: stable field order, one value per line except short flat objects/lists
 // (stroke points, colours lists) which stay on one line so hand-editing remains practical.
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "core/pitch.h"
@@ -53,7 +52,8 @@ Json ToJson(const Stroke& s) {
   j["contributor"] = s.contributor;
   Json points = Json::array();
   for (const StrokePoint& p : s.points)
-    points.push_back({{"beat", p.beat}, {"height", p.height}, {"pressure", FloatForText(p.pressure)}});
+    points.push_back(
+        {{"beat", p.beat}, {"height", p.height}, {"pressure", FloatForText(p.pressure)}});
   j["points"] = std::move(points);
   return j;
 }

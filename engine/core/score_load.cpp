@@ -16,14 +16,16 @@ enum class FileKind { kBundle, kJson, kOther };
 FileKind Sniff(const std::filesystem::path& path, const std::string& where) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw ScoreError(where + ": file not found");
-  if (std::filesystem::is_directory(path, ec)) throw ScoreError(where + ": is a folder, not a score");
+  if (std::filesystem::is_directory(path, ec))
+    throw ScoreError(where + ": is a folder, not a score");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScoreError(where + ": cannot open the file");
   char head[64] = {};
   in.read(head, sizeof head);
   const auto n = static_cast<size_t>(in.gcount());
   if (n == 0) throw ScoreError(where + ": file is empty");
-  if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)) return FileKind::kBundle;
+  if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5))
+    return FileKind::kBundle;
   size_t i = 0;
   if (n >= 3 && static_cast<unsigned char>(head[0]) == 0xef) i = 3;  // UTF-8 byte-order mark
   while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;
@@ -49,7 +51,9 @@ void DecodeImages(Score& score, const std::string& where) {
   for (Layer& layer : score.layers) {
     if (layer.kind != Layer::Kind::kImage) continue;
     auto& image = decoded[layer.image.file];
-    if (!image) image = DecodeImage(*score.assets.files.at(layer.image.file), where + ": " + layer.image.file);
+    if (!image)
+      image =
+          DecodeImage(*score.assets.files.at(layer.image.file), where + ": " + layer.image.file);
     layer.image.pixels = image;
   }
 }
@@ -88,7 +92,8 @@ Score LoadScore(const std::filesystem::path& path) {
       break;
     }
     case FileKind::kOther:
-      throw ScoreError(where + ": not a Graphony score (expected a .graphony bundle or a score.json file)");
+      throw ScoreError(where +
+                       ": not a Graphony score (expected a .graphony bundle or a score.json file)");
   }
   DecodeImages(score, where);
   return score;

@@ -24,7 +24,9 @@ class Checker {
  public:
   explicit Checker(const std::string& where) : where_(where) {}
 
-  [[noreturn]] void Fail(const std::string& message) const { throw ScoreError(where_ + ": " + message); }
+  [[noreturn]] void Fail(const std::string& message) const {
+    throw ScoreError(where_ + ": " + message);
+  }
 
   void Finite(const std::string& name, double value) const {
     if (!std::isfinite(value)) Fail(name + " must be a finite number");
@@ -73,8 +75,8 @@ void CheckMapping(const Checker& c, const Mapping& m) {
   c.Range("mapping.lowest", m.lowest, kLowestMidi, kHighestMidi, " (MIDI)");
   c.Range("mapping.highest", m.highest, kLowestMidi, kHighestMidi, " (MIDI)");
   if (!(m.lowest < m.highest))
-    c.Fail("mapping.lowest must be below mapping.highest (got " + FormatNumber(m.lowest) +
-           " and " + FormatNumber(m.highest) + ")");
+    c.Fail("mapping.lowest must be below mapping.highest (got " + FormatNumber(m.lowest) + " and " +
+           FormatNumber(m.highest) + ")");
   if (m.scale != "none" && ScaleNotesInRange(m).empty())
     c.Fail("mapping: no note of the scale lies between lowest and highest");
   c.Range("mapping.grid", m.grid, 1.0 / 64, 16, " beats");

@@ -66,7 +66,8 @@ std::shared_ptr<const Bytes> ReadEntry(zip_t* za, zip_uint64_t index, const std:
   if (!file)
     throw ScoreError(entry_where + ": cannot read (" + std::string(zip_strerror(za)) + ")");
   auto data = std::make_shared<Bytes>();
-  if (st.valid & ZIP_STAT_SIZE) data->reserve(static_cast<size_t>(std::min<uint64_t>(st.size, limit)));
+  if (st.valid & ZIP_STAT_SIZE)
+    data->reserve(static_cast<size_t>(std::min<uint64_t>(st.size, limit)));
   uint8_t buffer[1 << 16];
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
@@ -86,8 +87,7 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
   int error_code = 0;
   // No ZIP_CHECKCONS: it rejects valid streamed zips (`zip -r - ...`, data descriptors).
   // Damage is still caught: a missing directory fails here, bad data fails its CRC on read.
-  std::unique_ptr<zip_t, ZipCloser> za(
-      zip_open(path.c_str(), ZIP_RDONLY, &error_code));
+  std::unique_ptr<zip_t, ZipCloser> za(zip_open(path.c_str(), ZIP_RDONLY, &error_code));
   if (!za) throw ScoreError(where + ": " + ZipOpenErrorText(error_code));
   const zip_int64_t count = zip_get_num_entries(za.get(), 0);
   if (count < 0) throw ScoreError(where + ": " + ZipOpenErrorText(ZIP_ER_INCONS));
@@ -112,7 +112,8 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
   for (zip_int64_t i = 0; i < count; ++i) {
     const std::string& name = names[static_cast<size_t>(i)];
     if (name.back() == '/') continue;  // folder entries carry no data
-    if (entries.count(name)) throw ScoreError(where + ": " + name + ": appears twice in the bundle");
+    if (entries.count(name))
+      throw ScoreError(where + ": " + name + ": appears twice in the bundle");
     auto data = ReadEntry(za.get(), static_cast<zip_uint64_t>(i), name, where, limit);
     total += data->size();
     if (total > total_limit)
@@ -123,8 +124,9 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
   return entries;
 }
 
-Bytes WriteZipBundle(const std::vector<std::pair<std::string, std::shared_ptr<const Bytes>>>& entries,
-                     const std::string& where) {
+Bytes WriteZipBundle(
+    const std::vector<std::pair<std::string, std::shared_ptr<const Bytes>>>& entries,
+    const std::string& where) {
   auto fail = [&](const std::string& what, zip_error_t* error) -> void {
     std::string text = error ? zip_error_strerror(error) : "unknown error";
     throw ScoreError(where + ": cannot build the bundle (" + what + ": " + text + ")");

@@ -22,7 +22,8 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
 
 // Builds zip bytes in memory: entries in the given order, fixed timestamps, so equal input
 // gives equal bytes. Already-compressed formats (PNG, JPEG, OGG...) are stored, others deflated.
-Bytes WriteZipBundle(const std::vector<std::pair<std::string, std::shared_ptr<const Bytes>>>& entries,
-                     const std::string& where);
+Bytes WriteZipBundle(
+    const std::vector<std::pair<std::string, std::shared_ptr<const Bytes>>>& entries,
+    const std::string& where);
 
 }  // namespace graphony

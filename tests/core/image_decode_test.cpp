@@ -43,7 +43,7 @@ TEST_CASE("JPEG EXIF orientation turns phone photos upright") {
   const auto clockwise = DecodeImage(MakeJpegHalves(32, 16, 6), "t.jpg");
   REQUIRE(clockwise->width == 16);
   REQUIRE(clockwise->height == 32);
-  CHECK(Reddish(clockwise->At(8, 4)));   // the left side is now on top
+  CHECK(Reddish(clockwise->At(8, 4)));  // the left side is now on top
   CHECK(Bluish(clockwise->At(8, 27)));
 
   const auto anticlockwise = DecodeImage(MakeJpegHalves(32, 16, 8), "t.jpg");

@@ -74,7 +74,8 @@ TEST_CASE("unreadable files") {
   for (auto& b : noise) b = static_cast<uint8_t>(rng());
   noise[0] = 0x13;  // not 'P' or '{'
   WriteBytes(p, noise);
-  CHECK(LoadError(p) == p + ": not a Graphony score (expected a .graphony bundle or a score.json file)");
+  CHECK(LoadError(p) ==
+        p + ": not a Graphony score (expected a .graphony bundle or a score.json file)");
 
   // Random bytes behind a zip signature.
   noise[0] = 'P', noise[1] = 'K', noise[2] = 3, noise[3] = 4;
@@ -107,7 +108,9 @@ TEST_CASE("bundle contents") {
   CHECK(LoadError(p) == p + ": no score.json inside (is this a Graphony score?)");
 
   BundleWithJson(p, "{\"format_version\": 1, \"title\": ");
-  CHECK(LoadError(p).rfind(p + ": score.json: not valid JSON (parse error at line 1, column 32: syntax error while parsing value - unexpected end of input", 0) == 0);
+  CHECK(LoadError(p).rfind(p + ": score.json: not valid JSON (parse error at line 1, column 32: "
+                               "syntax error while parsing value - unexpected end of input",
+                           0) == 0);
 
   BundleWithJson(p, "[1, 2]");
   CHECK(LoadError(p) == p + ": score.json: expected an object {...}, got a list");
@@ -116,7 +119,8 @@ TEST_CASE("bundle contents") {
   CHECK(LoadError(p) == p + ": score.json: format_version: missing (this field is required)");
 
   BundleWithJson(p, R"({"format_version": 7})");
-  CHECK(LoadError(p) == p + ": score.json: was saved by a newer Graphony (format_version 7; this version reads up to 1)");
+  CHECK(LoadError(p) == p + ": score.json: was saved by a newer Graphony (format_version 7; this "
+                            "version reads up to 1)");
 
   BundleWithJson(p, kSmall);
   CHECK(LoadError(p) == "");
@@ -136,8 +140,10 @@ TEST_CASE("wrong types name the field") {
        "layers[1].strokes[0].color: expected a colour like \"#e69f00\" (got \"blue\")"},
       {R"("kind": "strokes", "strokes": [])", R"("kind": "video")",
        "layers[0].kind: expected \"image\" or \"strokes\" (got \"video\")"},
-      {R"("strokes": [])", R"("strokes": {})", "layers[0].strokes: expected a list [...], got an object"},
-      {R"("name": "Ana")", R"("name": 3)", "contributors[0].name: expected text in quotes, got a number"},
+      {R"("strokes": [])", R"("strokes": {})",
+       "layers[0].strokes: expected a list [...], got an object"},
+      {R"("name": "Ana")", R"("name": 3)",
+       "contributors[0].name: expected text in quotes, got a number"},
       {R"("tempo_bpm": 72)", R"("tempo": 72)", "tempo: unknown field (see docs/score-format.md)"},
       {R"("length_beats": 16)", R"("length_beats": 16, "meter": "four")",
        "meter: expected a time signature like \"4/4\" (got \"four\")"},
@@ -165,23 +171,32 @@ TEST_CASE("out-of-range values") {
   };
   const std::string lb = R"("length_beats": 16)";
   const Case cases[] = {
-      {R"("tempo_bpm": 72)", R"("tempo_bpm": 900)", "tempo must be between 20 and 400 bpm (got 900)"},
+      {R"("tempo_bpm": 72)", R"("tempo_bpm": 900)",
+       "tempo must be between 20 and 400 bpm (got 900)"},
       {lb, R"("length_beats": 0)", "length_beats must be more than 0 and at most 100000 (got 0)"},
-      {lb, lb + R"(, "meter": "5/3")", "meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got 5/3)"},
-      {R"("height": 0.5)", R"("height": 1.5)", "layers[1].strokes[0].points[0].height must be between 0 and 1 (got 1.5)"},
-      {R"("contributor": "c1")", R"("contributor": "c9")", "layers[1].strokes[0].contributor: no contributor has id \"c9\""},
+      {lb, lb + R"(, "meter": "5/3")",
+       "meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got 5/3)"},
+      {R"("height": 0.5)", R"("height": 1.5)",
+       "layers[1].strokes[0].points[0].height must be between 0 and 1 (got 1.5)"},
+      {R"("contributor": "c1")", R"("contributor": "c9")",
+       "layers[1].strokes[0].contributor: no contributor has id \"c9\""},
       {lb, lb + R"(, "palette": [])", "palette must have at least one colour"},
       {lb, lb + R"(, "palette": [{"color": "#ffffff", "instrument": "kazoo"}])",
-       "palette[0].instrument: unknown instrument \"kazoo\" (known: sine, soft-pad, pluck, marimba, flute, bell, bass, drum, sampler)"},
-      {lb, lb + R"(, "mapping": {"lowest": "G5", "highest": "G3"})", "mapping.lowest must be below mapping.highest (got 79 and 55)"},
-      {lb, lb + R"(, "mapping": {"highest": 140})", "mapping.highest must be between 0 and 127 (MIDI) (got 140)"},
+       "palette[0].instrument: unknown instrument \"kazoo\" (known: sine, soft-pad, pluck, "
+       "marimba, flute, bell, bass, drum, sampler)"},
+      {lb, lb + R"(, "mapping": {"lowest": "G5", "highest": "G3"})",
+       "mapping.lowest must be below mapping.highest (got 79 and 55)"},
+      {lb, lb + R"(, "mapping": {"highest": 140})",
+       "mapping.highest must be between 0 and 127 (MIDI) (got 140)"},
       {lb, lb + R"(, "mapping": {"scale": "klingon"})",
-       "mapping.scale: unknown scale \"klingon\" (known: major-pentatonic, minor-pentatonic, major, natural-minor, dorian, mixolydian, blues, whole-tone, chromatic, none, custom)"},
+       "mapping.scale: unknown scale \"klingon\" (known: major-pentatonic, minor-pentatonic, "
+       "major, natural-minor, dorian, mixolydian, blues, whole-tone, chromatic, none, custom)"},
       {lb, lb + R"(, "mapping": {"scale": "custom", "custom_intervals": [5, 5, 5]})",
        "mapping.custom_intervals must add up to at most 12 semitones (an octave; got 15)"},
       {lb, lb + R"(, "mapping": {"scale": "custom", "custom_intervals": [0, 2]})",
        "mapping.custom_intervals[0] must be between 1 and 12 semitones (got 0)"},
-      {R"("id": "c1", "name": "Ana")", R"("id": "", "name": "Ana")", "contributors[0].id must not be empty"},
+      {R"("id": "c1", "name": "Ana")", R"("id": "", "name": "Ana")",
+       "contributors[0].id must not be empty"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.message);
@@ -201,39 +216,52 @@ TEST_CASE("missing and corrupt images") {
   WriteText(j, ImageLayerJson("images/nope.png"));
   CHECK(LoadError(j) == j + ": images/nope.png: file not found");
 
-  BundleWithJson(p, ImageLayerJson("images/a.png"), {{"images/a.png", Bytes{'n', 'o', 'p', 'e', 1, 2, 3, 4}}});
-  CHECK(LoadError(p) == p + ": images/a.png: not a readable PNG, JPEG or BMP image (unknown image type)");
+  BundleWithJson(p, ImageLayerJson("images/a.png"),
+                 {{"images/a.png", Bytes{'n', 'o', 'p', 'e', 1, 2, 3, 4}}});
+  CHECK(LoadError(p) ==
+        p + ": images/a.png: not a readable PNG, JPEG or BMP image (unknown image type)");
 
   Bytes half = MakePng(64, 64);
   half.resize(half.size() / 2);
   BundleWithJson(p, ImageLayerJson("images/a.png"), {{"images/a.png", half}});
   CHECK(LoadError(p).rfind(p + ": images/a.png: corrupt image (", 0) == 0);
 
-  BundleWithJson(p, ImageLayerJson("images/big.png"), {{"images/big.png", PngHeaderClaiming(40000, 10)}});
-  CHECK(LoadError(p) == p + ": images/big.png: image is 40000x10 pixels; each side must be at most 32768");
+  BundleWithJson(p, ImageLayerJson("images/big.png"),
+                 {{"images/big.png", PngHeaderClaiming(40000, 10)}});
+  CHECK(LoadError(p) ==
+        p + ": images/big.png: image is 40000x10 pixels; each side must be at most 32768");
 
-  BundleWithJson(p, ImageLayerJson("images/big.png"), {{"images/big.png", PngHeaderClaiming(15000, 15000)}});
-  CHECK(LoadError(p) == p + ": images/big.png: image is 15000x15000 pixels; at most 100 million pixels are allowed");
+  BundleWithJson(p, ImageLayerJson("images/big.png"),
+                 {{"images/big.png", PngHeaderClaiming(15000, 15000)}});
+  CHECK(
+      LoadError(p) ==
+      p + ": images/big.png: image is 15000x15000 pixels; at most 100 million pixels are allowed");
 
   // So large that stb_image itself refuses the header: the size is still what we report.
-  BundleWithJson(p, ImageLayerJson("images/big.png"), {{"images/big.png", PngHeaderClaiming(30000, 30000)}});
-  CHECK(LoadError(p) == p + ": images/big.png: image is 30000x30000 pixels; at most 100 million pixels are allowed");
+  BundleWithJson(p, ImageLayerJson("images/big.png"),
+                 {{"images/big.png", PngHeaderClaiming(30000, 30000)}});
+  CHECK(
+      LoadError(p) ==
+      p + ": images/big.png: image is 30000x30000 pixels; at most 100 million pixels are allowed");
 
   BundleWithJson(p, ImageLayerJson("../outside.png"), {{"images/a.png", MakePng(2, 2)}});
-  CHECK(LoadError(p) == p + ": score.json: layers[0].file must be a relative path inside the score's folder, "
-                            "without \"..\" (got \"../outside.png\")");
+  CHECK(LoadError(p) ==
+        p + ": score.json: layers[0].file must be a relative path inside the score's folder, "
+            "without \"..\" (got \"../outside.png\")");
 }
 
 TEST_CASE("unsafe entry names refuse the whole bundle") {
   TempDir dir;
   const std::string p = (dir / "x.graphony").string();
   const std::string json = kSmall;
-  for (const std::string bad : {"../evil.txt", "images/../../evil.txt", "/etc/evil", "C:/evil", "images\\..\\evil"}) {
+  for (const std::string bad :
+       {"../evil.txt", "images/../../evil.txt", "/etc/evil", "C:/evil", "images\\..\\evil"}) {
     CAPTURE(bad);
     BundleWithJson(p, json, {{bad, Bytes{1, 2, 3}}});
-    CHECK(LoadError(p) == p + ": refused: the bundle contains an unsafe file name \"" +
-                              (bad == "images\\..\\evil" ? std::string("images\\\\..\\\\evil") : bad) +
-                              "\" (absolute or with \"..\")");
+    CHECK(LoadError(p) ==
+          p + ": refused: the bundle contains an unsafe file name \"" +
+              (bad == "images\\..\\evil" ? std::string("images\\\\..\\\\evil") : bad) +
+              "\" (absolute or with \"..\")");
   }
 }
 
@@ -276,7 +304,8 @@ TEST_CASE("zip bombs are stopped by the bytes actually read") {
 TEST_CASE("deeply nested JSON is an error, not a crash") {
   TempDir dir;
   const std::string p = (dir / "x.graphony").string();
-  BundleWithJson(p, R"({"format_version": 1, "title": )" + std::string(200000, '[') + std::string(200000, ']') + "}");
+  BundleWithJson(p, R"({"format_version": 1, "title": )" + std::string(200000, '[') +
+                        std::string(200000, ']') + "}");
   CHECK(LoadError(p) == p + ": score.json: title: expected text in quotes, got a list");
 }
 
@@ -290,21 +319,26 @@ TEST_CASE("a failed save leaves the previous file intact") {
   for (int64_t fail_at : {int64_t{0}, int64_t{100}, static_cast<int64_t>(before.size() / 2)}) {
     CAPTURE(fail_at);
     testing::SetWriteFaultAfterBytesForTesting(fail_at);
-    CHECK_THROWS_WITH_AS(SaveScore(changed, path),
-                         (path.string() + ": cannot write (No space left on device); any previous file is unchanged").c_str(),
-                         ScoreError);
+    CHECK_THROWS_WITH_AS(
+        SaveScore(changed, path),
+        (path.string() + ": cannot write (No space left on device); any previous file is unchanged")
+            .c_str(),
+        ScoreError);
     testing::SetWriteFaultAfterBytesForTesting(-1);
     CHECK(ReadBytes(path) == before);
     CHECK(LoadScore(path).title == FullScore().title);
     // No temp file is left behind.
     size_t files = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(dir.Path())) files += entry.is_regular_file();
+    for (const auto& entry : std::filesystem::directory_iterator(dir.Path()))
+      files += entry.is_regular_file();
     CHECK(files == 1);
   }
   // Writing into a folder that does not exist fails clearly and creates nothing.
-  CHECK_THROWS_WITH_AS(SaveScore(changed, dir / "no/such/x.graphony"),
-                       ((dir / "no/such/x.graphony").string() + ": cannot write (No such file or directory)").c_str(),
-                       ScoreError);
+  CHECK_THROWS_WITH_AS(
+      SaveScore(changed, dir / "no/such/x.graphony"),
+      ((dir / "no/such/x.graphony").string() + ": cannot write (No such file or directory)")
+          .c_str(),
+      ScoreError);
   SaveScore(changed, path);
   CHECK(LoadScore(path).title == "Changed");
 }
@@ -314,7 +348,9 @@ TEST_CASE("invalid scores are not saved") {
   Score s = NewScore();
   s.tempo_bpm = 1000;
   CHECK_THROWS_WITH_AS(SaveScore(s, dir / "x.graphony"),
-                       ((dir / "x.graphony").string() + ": score.json: tempo must be between 20 and 400 bpm (got 1000)").c_str(),
+                       ((dir / "x.graphony").string() +
+                        ": score.json: tempo must be between 20 and 400 bpm (got 1000)")
+                           .c_str(),
                        ScoreError);
   CHECK_FALSE(std::filesystem::exists(dir / "x.graphony"));
 }
@@ -348,8 +384,10 @@ TEST_CASE("damaged bytes anywhere give a ScoreError or a valid score, never a cr
     }
     // And the JSON text on its own: cut, or a byte changed.
     std::string text = json;
-    if (round % 2) text.resize(rng() % text.size());
-    else text[rng() % text.size()] = static_cast<char>(rng());
+    if (round % 2)
+      text.resize(rng() % text.size());
+    else
+      text[rng() % text.size()] = static_cast<char>(rng());
     try {
       ScoreFromJson(text, "t");
     } catch (const ScoreError&) {

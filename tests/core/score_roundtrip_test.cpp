@@ -77,9 +77,9 @@ TEST_CASE("a hand-written score.json with images beside it opens") {
   CHECK(s.mapping.lowest == doctest::Approx(33));
   CHECK(s.mapping.highest == doctest::Approx(117));
   CHECK(s.mapping.root == 48);
-  CHECK(s.palette == DefaultPalette());                  // palette omitted -> the default
-  CHECK(s.layers[0].image.length_beats == 6);            // spans the rest of the score
-  CHECK(s.layers[0].image.mode == ImageMode::kNotes);    // from the mapping
+  CHECK(s.palette == DefaultPalette());                // palette omitted -> the default
+  CHECK(s.layers[0].image.length_beats == 6);          // spans the rest of the score
+  CHECK(s.layers[0].image.mode == ImageMode::kNotes);  // from the mapping
   REQUIRE(s.layers[0].image.pixels);
   CHECK(s.layers[0].image.pixels->width == 16);
   CHECK(s.layers[1].strokes.strokes[0].color == Color{0xe6, 0x9f, 0x00, 0xff});
@@ -99,9 +99,11 @@ TEST_CASE("SaveScore reads images not yet in the assets from the source folder")
   layer.kind = Layer::Kind::kImage;
   layer.image.file = "art.png";
   s.layers.push_back(layer);
-  CHECK_THROWS_WITH_AS(SaveScore(s, dir / "x.graphony"),
-                       ((dir / "x.graphony").string() + ": art.png: not in the score and no folder to read it from").c_str(),
-                       ScoreError);
+  CHECK_THROWS_WITH_AS(
+      SaveScore(s, dir / "x.graphony"),
+      ((dir / "x.graphony").string() + ": art.png: not in the score and no folder to read it from")
+          .c_str(),
+      ScoreError);
   SaveScore(s, dir / "x.graphony", dir.Path());
   CHECK(LoadScore(dir / "x.graphony").layers[0].image.pixels->height == 5);
 }

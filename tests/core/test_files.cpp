@@ -71,9 +71,11 @@ Bytes MakeJpegHalves(int width, int height, int exif_orientation) {
       &jpeg, width, height, 3, rgb.data(), 95);
   if (exif_orientation == 0) return jpeg;
   // APP1 "Exif": a big-endian TIFF header and one IFD entry, tag 0x0112 (orientation), SHORT.
-  const Bytes app1 = {0xff, 0xe1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8,
-                      0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, static_cast<uint8_t>(exif_orientation),
-                      0, 0, 0, 0, 0, 0};
+  const Bytes app1 = {
+      0xff, 0xe1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
+      'M',  'M',  0, 42, 0,   0,   0,   8,   0, 1,
+      0x01, 0x12, 0, 3,  0,   0,   0,   1,   0, static_cast<uint8_t>(exif_orientation),
+      0,    0,    0, 0,  0,   0};
   jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
   return jpeg;
 }
@@ -85,14 +87,16 @@ Bytes ReadBytes(const std::filesystem::path& path) {
 
 void WriteBytes(const std::filesystem::path& path, const Bytes& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 void WriteText(const std::filesystem::path& path, const std::string& text) {
   WriteBytes(path, Bytes(text.begin(), text.end()));
 }
 
-void WriteZip(const std::filesystem::path& path, const std::vector<std::pair<std::string, Bytes>>& entries) {
+void WriteZip(const std::filesystem::path& path,
+              const std::vector<std::pair<std::string, Bytes>>& entries) {
   int error = 0;
   zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   if (!za) throw std::runtime_error("zip_open failed");
@@ -136,12 +140,14 @@ Score FullScore() {
   s.mapping.grid = 0.25;
   s.mapping.max_polyphony = 5;
   s.palette = DefaultPalette();
-  s.palette.push_back({Color{0xcc, 0x79, 0xa7, 0x80}, "sampler", "Our voices", "samples/voice.wav"});
+  s.palette.push_back(
+      {Color{0xcc, 0x79, 0xa7, 0x80}, "sampler", "Our voices", "samples/voice.wav"});
   Layer image;
   image.kind = Layer::Kind::kImage;
   image.name = "Painting";
   image.locked = true;
-  image.image = ImageLayer{"images/painting.png", 1.5, 20, 0.1, 0.9, 0.75f, ImageMode::kNotes, 64, nullptr};
+  image.image =
+      ImageLayer{"images/painting.png", 1.5, 20, 0.1, 0.9, 0.75f, ImageMode::kNotes, 64, nullptr};
   Layer scan = image;
   scan.name = "Photo";
   scan.visible = false;
@@ -152,16 +158,21 @@ Score FullScore() {
   strokes.kind = Layer::Kind::kStrokes;
   strokes.name = "Drawings";
   strokes.strokes.strokes = {
-      Stroke{{{0, 0.5, 1}, {0.5, 0.55, 0.8f}, {1.125, 0.6, 0.33f}}, Color{0xe6, 0x9f, 0x00, 0xff}, 0.03f, "c1"},
+      Stroke{{{0, 0.5, 1}, {0.5, 0.55, 0.8f}, {1.125, 0.6, 0.33f}},
+             Color{0xe6, 0x9f, 0x00, 0xff},
+             0.03f,
+             "c1"},
       Stroke{{{4, 0.1, 0.7f}}, Color{0x00, 0x72, 0xb2, 0xff}, 0.015f, "c2"},
       Stroke{{{8, 1, 0}, {7.5, 0, 1}}, Color{0x56, 0xb4, 0xe9, 0x40}, 0.1f, ""},
   };
   s.layers = {image, scan, strokes};
   s.sections = {{0, "Calm"}, {12, "Waves"}};
-  s.takes = {{"recordings/take-1.wav", "First try", {"c1", "fac"}, true, "2026-11-30T10:15:00Z", 2}};
+  s.takes = {
+      {"recordings/take-1.wav", "First try", {"c1", "fac"}, true, "2026-11-30T10:15:00Z", 2}};
   s.assets.files["images/painting.png"] = std::make_shared<const Bytes>(MakePng(40, 20));
   s.assets.files["images/photo.png"] = std::make_shared<const Bytes>(MakePng(8, 8));
-  s.assets.files["samples/voice.wav"] = std::make_shared<const Bytes>(Bytes{'R', 'I', 'F', 'F', 1, 2, 3});
+  s.assets.files["samples/voice.wav"] =
+      std::make_shared<const Bytes>(Bytes{'R', 'I', 'F', 'F', 1, 2, 3});
   s.assets.files["recordings/take-1.wav"] = std::make_shared<const Bytes>(Bytes(1000, 7));
   return s;
 }

@@ -35,7 +35,8 @@ Bytes ReadBytes(const std::filesystem::path& path);
 void WriteBytes(const std::filesystem::path& path, const Bytes& bytes);
 void WriteText(const std::filesystem::path& path, const std::string& text);
 // A zip with exactly these entries (names not checked, so unsafe names can be written).
-void WriteZip(const std::filesystem::path& path, const std::vector<std::pair<std::string, Bytes>>& entries);
+void WriteZip(const std::filesystem::path& path,
+              const std::vector<std::pair<std::string, Bytes>>& entries);
 // The message LoadScore throws for `path`, or "" if it loads.
 std::string LoadError(const std::filesystem::path& path);
 // A score with every field set to something other than its default, image assets included.

@@ -1,6 +1,5 @@
 // graphony-cli info: what a score holds, as text for people or --json for scripts.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -49,13 +48,17 @@ Json InfoJson(const Score& s, const std::string& file) {
   j["meter"] = FormatMeter(s.meter);
   j["beats"] = s.length_beats;
   j["duration_s"] = s.DurationSeconds();
-  j["mapping"] = {{"scale", s.mapping.scale},        {"root", NoteName(s.mapping.root)},
-                  {"lowest", s.mapping.lowest},      {"highest", s.mapping.highest},
+  j["mapping"] = {{"scale", s.mapping.scale},
+                  {"root", NoteName(s.mapping.root)},
+                  {"lowest", s.mapping.lowest},
+                  {"highest", s.mapping.highest},
                   {"image_mode", ImageModeName(s.mapping.image_mode)},
-                  {"grid", s.mapping.grid},          {"max_polyphony", s.mapping.max_polyphony}};
+                  {"grid", s.mapping.grid},
+                  {"max_polyphony", s.mapping.max_polyphony}};
   Json palette = Json::array();
   for (const PaletteEntry& e : s.palette)
-    palette.push_back({{"color", FormatColor(e.color)}, {"instrument", e.instrument}, {"name", e.display_name}});
+    palette.push_back(
+        {{"color", FormatColor(e.color)}, {"instrument", e.instrument}, {"name", e.display_name}});
   j["palette"] = palette;
   Json layers = Json::array();
   for (const Layer& layer : s.layers) {
@@ -77,12 +80,15 @@ Json InfoJson(const Score& s, const std::string& file) {
   j["strokes"] = CountStrokes(s);
   Json contributors = Json::array();
   for (const Contributor& c : s.contributors)
-    contributors.push_back({{"id", c.id}, {"credit", CreditName(c)}, {"role", c.role},
+    contributors.push_back({{"id", c.id},
+                            {"credit", CreditName(c)},
+                            {"role", c.role},
                             {"credit_by_name", c.consent.credit_by_name},
                             {"share_audio", c.consent.share_audio}});
   j["contributors"] = contributors;
   Json sections = Json::array();
-  for (const SectionMarker& m : s.sections) sections.push_back({{"beat", m.beat}, {"label", m.label}});
+  for (const SectionMarker& m : s.sections)
+    sections.push_back({{"beat", m.beat}, {"label", m.label}});
   j["sections"] = sections;
   j["takes"] = s.takes.size();
   return j;
@@ -94,7 +100,8 @@ void PrintText(const Score& s, const std::string& file) {
   if (!s.date.empty()) std::printf("date:         %s\n", s.date.c_str());
   std::printf("tempo:        %s bpm\n", FormatNumber(s.tempo_bpm).c_str());
   std::printf("meter:        %s\n", FormatMeter(s.meter).c_str());
-  std::printf("length:       %s beats (%.1f s)\n", FormatNumber(s.length_beats).c_str(), s.DurationSeconds());
+  std::printf("length:       %s beats (%.1f s)\n", FormatNumber(s.length_beats).c_str(),
+              s.DurationSeconds());
   const Mapping& m = s.mapping;
   std::string range = PitchText(m.lowest) + ".." + PitchText(m.highest);
   if (m.scale == "none") {  // continuous pitch: frequencies say more than note names
@@ -102,21 +109,25 @@ void PrintText(const Score& s, const std::string& file) {
     std::snprintf(hz, sizeof hz, " (%.0fHz..%.0fHz)", MidiToHz(m.lowest), MidiToHz(m.highest));
     range += hz;
   }
-  std::printf("mapping:      %s on %s, range %s, images in %s mode, grid %s beats, up to %d notes at once\n",
-              m.scale.c_str(), NoteName(m.root).c_str(), range.c_str(), ImageModeName(m.image_mode),
-              FormatNumber(m.grid).c_str(), m.max_polyphony);
+  std::printf(
+      "mapping:      %s on %s, range %s, images in %s mode, grid %s beats, up to %d notes at "
+      "once\n",
+      m.scale.c_str(), NoteName(m.root).c_str(), range.c_str(), ImageModeName(m.image_mode),
+      FormatNumber(m.grid).c_str(), m.max_polyphony);
   std::printf("palette:      %zu colours\n", s.palette.size());
   for (const PaletteEntry& e : s.palette)
-    std::printf("  %s  %-9s %s\n", FormatColor(e.color).c_str(), e.instrument.c_str(), e.display_name.c_str());
+    std::printf("  %s  %-9s %s\n", FormatColor(e.color).c_str(), e.instrument.c_str(),
+                e.display_name.c_str());
   std::printf("layers:       %zu\n", s.layers.size());
   for (size_t i = 0; i < s.layers.size(); ++i) {
     const Layer& l = s.layers[i];
     if (l.kind == Layer::Kind::kImage) {
       const auto& im = l.image;
-      std::printf("  %zu. image   %s: %s, %dx%d px, beats %s..%s, %s mode%s\n", i + 1, QuoteText(l.name).c_str(),
-                  im.file.c_str(), im.pixels ? im.pixels->width : 0, im.pixels ? im.pixels->height : 0,
-                  FormatNumber(im.start_beat).c_str(), FormatNumber(im.start_beat + im.length_beats).c_str(),
-                  ImageModeName(im.mode), l.muted ? ", muted" : "");
+      std::printf("  %zu. image   %s: %s, %dx%d px, beats %s..%s, %s mode%s\n", i + 1,
+                  QuoteText(l.name).c_str(), im.file.c_str(), im.pixels ? im.pixels->width : 0,
+                  im.pixels ? im.pixels->height : 0, FormatNumber(im.start_beat).c_str(),
+                  FormatNumber(im.start_beat + im.length_beats).c_str(), ImageModeName(im.mode),
+                  l.muted ? ", muted" : "");
     } else {
       std::printf("  %zu. strokes %s: %zu strokes%s\n", i + 1, QuoteText(l.name).c_str(),
                   l.strokes.strokes.size(), l.muted ? ", muted" : "");
@@ -126,7 +137,8 @@ void PrintText(const Score& s, const std::string& file) {
   std::printf("strokes:      %zu\n", CountStrokes(s));
   std::printf("contributors: %zu\n", s.contributors.size());
   for (const Contributor& c : s.contributors)
-    std::printf("  %s%s%s (%s, %s)\n", CreditName(c).c_str(), c.role.empty() ? "" : ", ", c.role.c_str(),
+    std::printf("  %s%s%s (%s, %s)\n", CreditName(c).c_str(), c.role.empty() ? "" : ", ",
+                c.role.c_str(),
                 c.consent.credit_by_name ? "credited by name" : "not credited by name",
                 c.consent.share_audio ? "audio may be shared" : "audio stays in the group");
   if (!s.sections.empty()) {
@@ -143,7 +155,9 @@ int RunInfo(Args& args) {
   if (files.size() != 1) throw UsageError("info: give exactly one score file (see --help)");
   const Score score = LoadScore(files[0]);
   if (json)
-    std::printf("%s\n", InfoJson(score, files[0]).dump(2, ' ', false, Json::error_handler_t::replace).c_str());
+    std::printf(
+        "%s\n",
+        InfoJson(score, files[0]).dump(2, ' ', false, Json::error_handler_t::replace).c_str());
   else
     PrintText(score, files[0]);
   return kExitOk;

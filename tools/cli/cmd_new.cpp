@@ -35,7 +35,8 @@ std::string EntryNameFor(const std::filesystem::path& file, std::set<std::string
   }
   if (stem.empty()) stem = "image";
   for (char& c : ext)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')) c = '_';
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'))
+      c = '_';
   std::string name = "images/" + stem + ext;
   for (int i = 2; used.count(name); ++i) name = "images/" + stem + "-" + std::to_string(i) + ext;
   used.insert(name);
@@ -61,7 +62,8 @@ int RunNew(Args& args) {
   const auto instrument = args.Option("--instrument");
   const bool force = args.Flag("--force");
   const auto rest = args.Positionals();
-  if (rest.size() != 1) throw UsageError("new: give exactly one output file, e.g. art.graphony (see --help)");
+  if (rest.size() != 1)
+    throw UsageError("new: give exactly one output file, e.g. art.graphony (see --help)");
   const std::filesystem::path out = rest[0];
 
   Score score = NewScore();
@@ -70,7 +72,9 @@ int RunNew(Args& args) {
   if (beats) score.length_beats = ParseNumber("--beats", *beats);
   if (meter) {
     auto m = ParseMeter(*meter);
-    if (!m) throw UsageError("new: --meter expects a time signature like 4/4 or 3/4 (got \"" + *meter + "\")");
+    if (!m)
+      throw UsageError("new: --meter expects a time signature like 4/4 or 3/4 (got \"" + *meter +
+                       "\")");
     score.meter = *m;
   }
   if (scale) score.mapping.scale = *scale;
@@ -78,7 +82,8 @@ int RunNew(Args& args) {
   if (range) {
     const size_t dots = range->find("..");
     if (dots == std::string::npos)
-      throw UsageError("new: --range expects LOW..HIGH, e.g. G3..G5 or 55Hz..7040Hz (got \"" + *range + "\")");
+      throw UsageError("new: --range expects LOW..HIGH, e.g. G3..G5 or 55Hz..7040Hz (got \"" +
+                       *range + "\")");
     score.mapping.lowest = ParsePitchOption("--range", range->substr(0, dots), true);
     score.mapping.highest = ParsePitchOption("--range", range->substr(dots + 2), true);
   }
@@ -96,7 +101,8 @@ int RunNew(Args& args) {
   // Each artwork is checked (decoded) before anything is written, then carried in the bundle.
   std::set<std::string> used;
   for (const std::string& image : images) {
-    auto bytes = std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes()));
+    auto bytes =
+        std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes()));
     auto pixels = DecodeImage(*bytes, image);
     const std::filesystem::path source = image;
     Layer layer;
@@ -123,9 +129,11 @@ const Command kNewCommand = {
     "new", "make a new score, optionally from artworks (PNG, JPEG, BMP)",
     "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
     "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
-    "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] [--force]\n\n"
+    "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
+    "[--force]\n\n"
     "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
-    "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes mode.\n\n"
+    "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
+    "mode.\n\n"
     "  --image FILE        a PNG, JPEG or BMP picture (repeatable); copied into the bundle\n"
     "  --title TEXT        the score's title\n"
     "  --tempo BPM         beats per minute, 20..400\n"

@@ -54,7 +54,8 @@ class Canvas {
     // as paint (the interpreter measures contrast against the border colour).
     for (int y = 0; y < kPaintingHeight; ++y)
       for (int x = 0; x < kPaintingWidth; ++x) {
-        const double wash = 2.0 * std::sin(x * 0.013 + std::sin(y * 0.021) * 2) + 1.5 * std::sin(y * 0.05);
+        const double wash =
+            2.0 * std::sin(x * 0.013 + std::sin(y * 0.021) * 2) + 1.5 * std::sin(y * 0.05);
         pixels_[Index(x, y)] = Rgb{244 + wash, 239 + wash, 228 + wash};
       }
     (void)rng;
@@ -62,8 +63,10 @@ class Canvas {
 
   // One soft round dab: full colour in the middle, fading out over the outer third.
   void Dab(double cx, double cy, double radius, Rgb colour, double opacity) {
-    const int x0 = std::max(0, int(cx - radius)), x1 = std::min(kPaintingWidth - 1, int(cx + radius) + 1);
-    const int y0 = std::max(0, int(cy - radius)), y1 = std::min(kPaintingHeight - 1, int(cy + radius) + 1);
+    const int x0 = std::max(0, int(cx - radius)),
+              x1 = std::min(kPaintingWidth - 1, int(cx + radius) + 1);
+    const int y0 = std::max(0, int(cy - radius)),
+              y1 = std::min(kPaintingHeight - 1, int(cy + radius) + 1);
     for (int y = y0; y <= y1; ++y)
       for (int x = x0; x <= x1; ++x) {
         const double d = std::hypot(x - cx, y - cy) / radius;
@@ -79,7 +82,8 @@ class Canvas {
   // A brush stroke along height(beat): each bristle leaves its own slightly uneven trail of
   // dabs, so the stroke shows streaks and a ragged edge like loaded paint on paper.
   template <typename HeightFn>
-  void Stroke(Random& rng, double from_beat, double to_beat, HeightFn height, double radius, Rgb colour) {
+  void Stroke(Random& rng, double from_beat, double to_beat, HeightFn height, double radius,
+              Rgb colour) {
     constexpr int kBristles = 7;
     for (int bristle = 0; bristle < kBristles; ++bristle) {
       const double offset = (bristle - (kBristles - 1) / 2.0) / kBristles * radius * 1.4;
@@ -104,8 +108,9 @@ class Canvas {
     for (int i = 0; i < 60; ++i) {
       const double angle = rng.Range(0, 2 * kPi), dist = radius * std::sqrt(rng.Uniform()) * 0.7;
       const double shade = rng.Range(-15, 10);
-      Dab(X(beat) + std::cos(angle) * dist, Y(height) + std::sin(angle) * dist, radius * rng.Range(0.3, 0.45),
-          Rgb{colour.r + shade, colour.g + shade, colour.b + shade}, rng.Range(0.4, 0.7));
+      Dab(X(beat) + std::cos(angle) * dist, Y(height) + std::sin(angle) * dist,
+          radius * rng.Range(0.3, 0.45), Rgb{colour.r + shade, colour.g + shade, colour.b + shade},
+          rng.Range(0.4, 0.7));
     }
   }
 
@@ -139,14 +144,19 @@ std::vector<uint8_t> PaintDemo() {
   canvas.Paper(rng);
   // The sea: a broad, slow swell low down, the whole length (a warm pad, changing every bar
   // or two).
-  canvas.Stroke(rng, 0.2, 31.8, [](double b) { return 0.16 + 0.07 * std::sin(b * kPi / 8); }, 36, kPadBlue);
+  canvas.Stroke(
+      rng, 0.2, 31.8, [](double b) { return 0.16 + 0.07 * std::sin(b * kPi / 8); }, 36, kPadBlue);
   // The boat's song: two phrases of a gentle marimba line in the middle register, with a rest
   // between them so the ear can breathe.
-  auto melody = [](double b) { return 0.5 + 0.1 * std::sin(b * kPi / 4) + 0.04 * std::sin(b * kPi / 1.5); };
+  auto melody = [](double b) {
+    return 0.5 + 0.1 * std::sin(b * kPi / 4) + 0.04 * std::sin(b * kPi / 1.5);
+  };
   canvas.Stroke(rng, 2, 13.5, melody, 12, kMarimbaOrange);
   canvas.Stroke(rng, 18, 29.5, melody, 12, kMarimbaOrange);
   // A gull's arc in the second half: a flute rising and falling above the marimba.
-  canvas.Stroke(rng, 16, 27, [](double b) { return 0.7 + 0.12 * std::sin((b - 16) * kPi / 11); }, 10, kFluteSky);
+  canvas.Stroke(
+      rng, 16, 27, [](double b) { return 0.7 + 0.12 * std::sin((b - 16) * kPi / 11); }, 10,
+      kFluteSky);
   // Suns: single bell notes, high, spaced out.
   for (const auto& [beat, height] : {std::pair{4.0, 0.86}, {12.0, 0.9}, {20.0, 0.84}, {30.0, 0.9}})
     canvas.Blob(rng, beat, height, 20, kBellYellow);
