@@ -71,27 +71,27 @@ Image ApplyOrientation(const Image& in, int orientation) {
     for (int x = 0; x < out.width; ++x) {
       int sx = x, sy = y;  // the stored pixel shown at (x, y)
       switch (orientation) {
-        case 2:
+        case 2:  // mirrored left-right
           sx = w - 1 - x;
-          break;  // mirrored left-right
-        case 3:
+          break;
+        case 3:  // upside down
           sx = w - 1 - x, sy = h - 1 - y;
-          break;  // upside down
-        case 4:
+          break;
+        case 4:  // mirrored top-bottom
           sy = h - 1 - y;
-          break;  // mirrored top-bottom
-        case 5:
+          break;
+        case 5:  // transposed
           sx = y, sy = x;
-          break;  // transposed
-        case 6:
+          break;
+        case 6:  // turned 90 degrees clockwise
           sx = y, sy = h - 1 - x;
-          break;  // turned 90 degrees clockwise
-        case 7:
+          break;
+        case 7:  // transversed
           sx = w - 1 - y, sy = h - 1 - x;
-          break;  // transversed
-        case 8:
+          break;
+        case 8:  // turned 90 degrees anticlockwise
           sx = w - 1 - y, sy = x;
-          break;  // turned 90 degrees anticlockwise
+          break;
         default:
           break;
       }
