@@ -170,10 +170,12 @@ void DrawStrip(cairo_t* cr, const Shared& sh, int strip, double left, double top
       if (stroke.points.empty()) continue;
       double lo = stroke.points[0].beat, hi = lo;
       for (const StrokePoint& p : stroke.points) lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
-      if (!(hi >= t0 && lo <= t1)) continue;
+      if (!(hi >= t0 && lo <= t1) || !std::isfinite(stroke.width)) continue;
       const double line = std::max(1.0, stroke.width * kStripHeight);
       cairo_new_path(cr);
-      for (const StrokePoint& p : stroke.points) cairo_line_to(cr, x_of(p.beat), y_of(p.height));
+      for (const StrokePoint& p : stroke.points)  // a non-finite point would break the page
+        if (std::isfinite(p.beat) && std::isfinite(p.height))
+          cairo_line_to(cr, x_of(p.beat), y_of(p.height));
       if (stroke.points.size() == 1)
         cairo_line_to(cr, x_of(stroke.points[0].beat) + 0.01, y_of(stroke.points[0].height));
       cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);

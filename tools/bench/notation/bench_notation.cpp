@@ -1,6 +1,8 @@
 // Benchmark: time to export (MusicXML, MIDI, LilyPond) and print (PDF) a dense 2-minute score,
 // with MuseScore engraving the same MusicXML to PDF as the peer for the notation pages.
 // usage: bench_notation [OUTDIR]   (default: a fresh temp dir, kept so the files can be opened)
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,9 +20,25 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// CPU seconds used so far by this process and its finished children (LilyPond, MuseScore):
+// on a shared, loaded machine this is steadier than wall time.
+double CpuSeconds() {
+  double total = 0;
+  for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+    rusage u{};
+    getrusage(who, &u);
+    total += u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+  }
+  return total;
+}
+
+double g_last_cpu = 0;  // CPU seconds of the last Seconds() call
+
 double Seconds(const std::function<void()>& f) {
+  const double c0 = CpuSeconds();
   const auto t0 = Clock::now();
   f();
+  g_last_cpu = CpuSeconds() - c0;
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
@@ -97,6 +115,7 @@ int main(int argc, char** argv) {
   const double t_graphic = Best(3, [&] { r1 = notation::PrintScore(score, events, dir / "graphic.pdf", graphic); });
   notation::PrintResult r2;
   const double t_full = Seconds([&] { r2 = notation::PrintScore(score, events, dir / "full.pdf", {}); });
+  const double cpu_full = g_last_cpu;
 
   std::printf("dense 2-minute score: %zu parts, %d bars, %zu notes after quantising; files in %s\n",
               ns.parts.size(), ns.measure_count, notes, dir.c_str());
@@ -105,15 +124,17 @@ int main(int argc, char** argv) {
   std::printf("  MIDI     (model + write)    %8.1f ms  (%zu kB)\n", t_mid * 1e3, midi.size() / 1024);
   std::printf("  LilyPond (model + write)    %8.1f ms  (%zu kB)\n", t_ly * 1e3, ly.size() / 1024);
   std::printf("  print graphic+legend PDF    %8.1f ms  (%d pages)\n", t_graphic * 1e3, r1.pages);
-  std::printf("  print full PDF (LilyPond)   %8.1f s   (%d pages, engraved=%d)\n", t_full, r2.pages,
-              r2.engraved);
+  std::printf("  print full PDF (LilyPond)   %8.1f s wall, %.1f s CPU  (%d pages, engraved=%d)\n",
+              t_full, cpu_full, r2.pages, r2.engraved);
   // Peer: MuseScore 3 engraving the same MusicXML to PDF.
   const std::string cmd = "cd '" + dir.string() +
                           "' && QT_QPA_PLATFORM=offscreen mscore3 -o peer.pdf dense.musicxml "
                           ">/dev/null 2>&1";
   const double t_peer = Seconds([&] { (void)std::system(cmd.c_str()); });
+  const double cpu_peer = g_last_cpu;
   if (std::filesystem::exists(dir / "peer.pdf"))
-    std::printf("  peer: mscore3 MusicXML->PDF %8.1f s   (ours/peer = %.2f)\n", t_peer, t_full / t_peer);
+    std::printf("  peer: mscore3 MusicXML->PDF %8.1f s wall, %.1f s CPU  (ours/peer: wall %.2f, CPU %.2f)\n",
+                t_peer, cpu_peer, t_full / t_peer, cpu_full / cpu_peer);
   else
     std::printf("  peer: mscore3 not available\n");
   return 0;
