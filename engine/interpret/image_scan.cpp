@@ -17,9 +17,9 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
                                      const PaletteMatcher& palette) {
   if (!layer.pixels || !ImageIsUsable(*layer.pixels) || !PlacementIsUsable(layer)) return std::nullopt;
   const Image& image = *layer.pixels;
-  const int wanted_rows = layer.rows > 0 ? layer.rows : image.height;
-  const int rows = std::clamp(wanted_rows, 1, std::min(image.height, kMaxScanRows));
-  const int columns = std::min(image.width, kMaxScanColumns);
+  const int rows = layer.rows > 0 ? std::clamp(layer.rows, 1, std::min(image.height, kMaxScanRows))
+                                  : std::min(image.height, kDefaultMaxScanRows);
+  const int columns = std::min({image.width, kMaxScanColumns, std::max(1, kMaxScanCells / rows)});
 
   const Background bg = DetectBackground(image);
   const CellField field = MakeCellField(AreaResample(image, columns, rows), bg, kScanFullDistance);

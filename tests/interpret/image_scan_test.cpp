@@ -110,6 +110,15 @@ TEST_CASE("scan resolution: rows option, 1024 cap, large images resampled") {
   events = Interpret(score);
   REQUIRE(events.banks.size() == 1);
   CHECK(events.banks[0].rows.size() == 64);
+  score.layers[0].image.rows = 2000;  // an explicit resolution above the default cap is honoured
+  events = Interpret(score);
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].rows.size() == 2000);
+  CHECK(events.banks[0].columns == 300);
+  score.layers[0].image.rows = 4096;  // never more rows than pixels
+  events = Interpret(score);
+  REQUIRE(events.banks.size() == 1);
+  CHECK(events.banks[0].rows.size() == 2998);  // every pixel row but the black top and bottom
 
   Image big = MakeImage(4000, 2000, kBlack);
   FillRect(big, 1000, 1000, 3000, 1010, kWhite);
