@@ -53,6 +53,8 @@ int App::Run(const AppOptions& options) {
     if (v >= 0.75 && v <= 3) ui_.settings.ui_scale = static_cast<float>(v);
   }
 
+  if (const char* env = std::getenv("GRAPHONY_NO_STROKE_CACHE"); env && *env == '1') canvas_.SetStrokeCache(false);
+
   sf::ContextSettings gl;
   gl.antialiasingLevel = 0;
   window_.create(sf::VideoMode(1440, 900), "Graphony", sf::Style::Default, gl);
@@ -66,6 +68,7 @@ int App::Run(const AppOptions& options) {
     return 1;
   }
 
+  window_ready_ = std::chrono::steady_clock::now();
   NewDocument();
   if (!options.file.empty()) {
     std::error_code ec;
@@ -77,6 +80,7 @@ int App::Run(const AppOptions& options) {
       UpdateFileLabel();
     }
   }
+  score_loaded_ = std::chrono::steady_clock::now();
   autosave_path_ = AutosavePath();
   if (!bench) OfferRecovery();
 

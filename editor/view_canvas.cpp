@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "canvas_playhead.h"
 #include "core/pitch.h"
 #include "view_timeline.h"
 
@@ -26,6 +25,8 @@ bool IsStrokeLayerEditable(const Layer& l) {
 }
 
 }  // namespace
+
+CanvasView::~CanvasView() = default;
 
 CanvasView::CanvasView() {
   for (int m = 0; m < 128; ++m) {
@@ -124,13 +125,16 @@ void CanvasView::Draw(CanvasContext& ctx) {
   DrawGuides(ctx, dl, ImVec2(origin.x, v.top));
   DrawBeatGrid(dl, v, ctx.doc.score, ctx.colors, s);
   DrawLayers(ctx, dl);
+  // Faint guide lines again on top, so pitches stay readable over an opaque picture.
+  for (const Band& b : bands_) {
+    const float y = v.HeightToY(b.bottom);
+    if (y >= v.top && y <= v.top + v.height)
+      dl->AddLine(ImVec2(v.left, y), ImVec2(v.left + v.width, y), ctx.colors.guide_line, 1);
+  }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   DrawOverlay(ctx, dl, mouse, hovered);
   dl->PopClipRect();
   DrawTimeline(dl, ImVec2(v.left, origin.y), ImVec2(c1.x, v.top), v, ctx.doc.score, ctx.colors, s);
-  // Editor II: playhead and loop over canvas and ruler; ruler clicks seek, drags loop.
-  DrawPlayhead(dl, v, origin.y, ctx.ui, ctx.colors);
-  HandleRulerInput(v, origin.y, ctx.ui);
   // Corner above the note names: a small clock-and-pitch legend.
   dl->AddRectFilled(origin, ImVec2(v.left, v.top), ctx.colors.ruler_bg);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
@@ -253,23 +257,88 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
       }
       case Layer::Kind::kStrokes: {
         const std::vector<Stroke>& strokes = layer.strokes.strokes;
-        const std::vector<Box>& boxes = boxes_[li];
-        const bool selected_layer = static_cast<int>(li) == ctx.ui.selection_layer;
         // Selected strokes get a halo underneath.
-        if (selected_layer)
+        if (static_cast<int>(li) == ctx.ui.selection_layer)
           for (int idx : ctx.ui.selection)
             if (idx >= 0 && idx < static_cast<int>(strokes.size()))
               DrawStroke(dl, v, strokes[idx], ctx.colors.selection, 3.f * ctx.ui.settings.ui_scale);
-        for (size_t i = 0; i < strokes.size(); ++i) {
-          const Box& b = boxes[i];
-          if (b.b1 < vb0 || b.b0 > vb1 || b.h1 < vh0 || b.h0 > vh1) continue;
-          DrawStroke(dl, v, strokes[i], ToU32(strokes[i].color, layer.locked ? 0.6f : 0.92f), 0);
-          ++strokes_drawn_;
+        const int alpha = layer.locked ? 150 : 235;
+        if (use_cache_ && OffscreenTarget::Supported()) {
+          DrawCachedStrokeLayer(ctx, dl, li, IM_COL32(255, 255, 255, alpha));
+        } else {
+          DrawStrokesLive(ctx, dl, li, IM_COL32(255, 255, 255, alpha), false, vb0, vb1, vh0, vh1);
         }
         break;
       }
     }
   }
+}
+
+void CanvasView::DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 alpha_mask,
+                                 bool opaque, float b0, float b1, float h0, float h1) {
+  const Layer& layer = ctx.doc.score.layers[li];
+  const std::vector<Stroke>& strokes = layer.strokes.strokes;
+  const std::vector<Box>& boxes = boxes_[li];
+  const int alpha = (alpha_mask >> IM_COL32_A_SHIFT) & 0xFF;
+  for (size_t i = 0; i < strokes.size(); ++i) {
+    const Box& b = boxes[i];
+    if (b.b1 < b0 || b.b0 > b1 || b.h1 < h0 || b.h0 > h1) continue;
+    const Color c = strokes[i].color;
+    const ImU32 col = opaque ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(c.r, c.g, c.b, c.a * alpha / 255);
+    DrawStroke(dl, ctx.view, strokes[i], col, 0);
+    ++strokes_drawn_;
+  }
+}
+
+void CanvasView::DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint) {
+  const ViewTransform& v = ctx.view;
+  if (layer_caches_.size() < ctx.doc.score.layers.size()) layer_caches_.resize(ctx.doc.score.layers.size());
+  LayerCache& c = layer_caches_[li];
+  const float margin_x = std::round(v.width * 0.5f), margin_y = std::round(v.height * 0.25f);
+  const unsigned tw = static_cast<unsigned>(v.width + 2 * margin_x);
+  const unsigned th = static_cast<unsigned>(v.height + 2 * margin_y);
+  bool fresh = c.valid && c.target && c.revision == ctx.doc.revision && c.px_per_beat == v.px_per_beat &&
+               c.px_per_height == v.px_per_height && c.target->Width() >= static_cast<unsigned>(v.width) &&
+               c.target->Height() >= static_cast<unsigned>(v.height);
+  if (fresh) {
+    const float sx = v.BeatToX(c.beat0), sy = v.HeightToY(c.height_top);
+    fresh = sx <= v.left && sy <= v.top && sx + c.target->Width() >= v.left + v.width &&
+            sy + c.target->Height() >= v.top + v.height;
+  }
+  if (!fresh) {
+    if (!c.target) c.target = std::make_unique<OffscreenTarget>();
+    if (!c.target->Resize(tw, th)) {
+      use_cache_ = false;  // no FBOs after all: draw live from now on
+      return;
+    }
+    if (!cache_list_) cache_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+    ImDrawList* list = cache_list_.get();
+    list->_ResetForNewFrame();
+    list->Flags = dl->Flags;
+    const ImVec2 r0(v.left - margin_x, v.top - margin_y);
+    const ImVec2 r1(r0.x + tw, r0.y + th);
+    list->PushClipRect(r0, r1);
+    list->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    DrawStrokesLive(ctx, list, li, IM_COL32_WHITE, true, static_cast<float>(v.XToBeat(r0.x)),
+                    static_cast<float>(v.XToBeat(r1.x)), static_cast<float>(v.YToHeight(r1.y)),
+                    static_cast<float>(v.YToHeight(r0.y)));
+    c.target->Render(list, r0);
+    c.revision = ctx.doc.revision;
+    c.px_per_beat = v.px_per_beat;
+    c.px_per_height = v.px_per_height;
+    c.beat0 = v.XToBeat(r0.x);
+    c.height_top = v.YToHeight(r0.y);
+    c.valid = true;
+    ++cache_rebuilds_;
+  } else {
+    // Count what the cached picture shows, for the benchmark's report.
+    for (const Box& b : boxes_[li])
+      if (!(b.b1 < v.XToBeat(v.left) || b.b0 > v.LastBeat())) ++strokes_drawn_;
+  }
+  const ImVec2 p0(std::round(v.BeatToX(c.beat0)), std::round(v.HeightToY(c.height_top)));
+  const ImVec2 p1(p0.x + c.target->Width(), p0.y + c.target->Height());
+  // Framebuffer rows are bottom-up, hence the flipped v coordinates.
+  dl->AddImage(c.target->Texture(), p0, p1, ImVec2(0, 1), ImVec2(1, 0), tint);
 }
 
 void CanvasView::DrawOverlay(CanvasContext& ctx, ImDrawList* dl, ImVec2 mouse, bool hovered) {
@@ -406,7 +475,6 @@ void CanvasView::BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan) {
   last_motion_time_ = ui.now;
   if (pan) {
     drag_ = Drag::kPan;
-    if (ui.space_held) ui.space_panned = true;  // so releasing space does not also play
     return;
   }
   Color color{200, 200, 200, 255};

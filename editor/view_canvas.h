@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "logic/canvas_events.h"
 #include "logic/document.h"
 #include "logic/view_transform.h"
+#include "offscreen_target.h"
 #include "theme.h"
 
 namespace graphony::editor {
@@ -30,6 +32,7 @@ struct CanvasContext {
 class CanvasView {
  public:
   CanvasView();
+  ~CanvasView();
   // Draws into the current ImGui window's remaining content region.
   void Draw(CanvasContext& ctx);
   // Under the pointer, for the status bar (valid when Hovered()).
@@ -41,6 +44,9 @@ class CanvasView {
   void CancelGesture(CanvasContext& ctx);
   // How many strokes were drawn last frame (for the benchmark).
   int StrokesDrawn() const { return strokes_drawn_; }
+  // Stroke layers are drawn from cached textures unless this is off (benchmark comparison).
+  void SetStrokeCache(bool on) { use_cache_ = on; }
+  int CacheRebuilds() const { return cache_rebuilds_; }
 
  private:
   enum class Drag { kNone, kPaint, kLine, kStamp, kErase, kMoveStrokes, kRubberBand,
@@ -64,6 +70,11 @@ class CanvasView {
   void DrawOverlay(CanvasContext& ctx, ImDrawList* dl, ImVec2 mouse, bool hovered);
   void DrawStroke(ImDrawList* dl, const ViewTransform& view, const Stroke& s, ImU32 col,
                   float extra_px);
+  // Draws a stroke layer from its cached texture, re-rendering the cache when the
+  // layer, the zoom, or a pan beyond the cached margin makes it stale.
+  void DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint);
+  void DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 alpha_mask, bool opaque,
+                       float b0, float b1, float h0, float h1);
   void Emit(CanvasContext& ctx, CanvasEvent::Kind kind, const StrokePoint& p);
   float BrushPixels(const CanvasContext& ctx) const;
   int TopImageLayerAt(const CanvasContext& ctx, ImVec2 mouse) const;
@@ -91,6 +102,19 @@ class CanvasView {
   std::vector<ImVec2> scratch_pts_;
   std::vector<float> scratch_w_;
   std::vector<int> scratch_sel_;
+
+  // Per stroke layer: an off-screen texture covering the view plus a margin.
+  struct LayerCache {
+    std::unique_ptr<OffscreenTarget> target;
+    uint64_t revision = 0;
+    double px_per_beat = 0, px_per_height = 0;
+    double beat0 = 0, height_top = 0;  // score position of the texture's top-left corner
+    bool valid = false;
+  };
+  std::vector<LayerCache> layer_caches_;
+  std::unique_ptr<ImDrawList> cache_list_;
+  bool use_cache_ = true;
+  int cache_rebuilds_ = 0;
 };
 
 }  // namespace graphony::editor

@@ -16,11 +16,11 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
   const float s = ui.settings.ui_scale;
   const Score& score = doc.score;
   ImGui::AlignTextToFramePadding();
-  // Left: a message if one is fresh, else the hint.
-  if (ui.audio_status) {  // Editor II: sound state first when something is wrong (no device)
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", ui.audio_status);
-    ImGui::SameLine(0, 24 * s);
-  }
+  const float right_w = 620 * s;
+  const float right_x = std::max(200 * s, ImGui::GetWindowWidth() - right_w);
+  // Left: a message if one is fresh, else the hint (clipped so it never runs under the right part).
+  const ImVec2 wp = ImGui::GetWindowPos();
+  ImGui::PushClipRect(wp, ImVec2(wp.x + right_x - 16 * s, wp.y + ImGui::GetWindowHeight()), true);
   if (ui.message[0] && ui.now < ui.message_until) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui.message_is_error ? colors.warning : colors.accent),
                        "%s", ui.message);
@@ -29,9 +29,9 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
   } else {
     ImGui::TextDisabled("Pick a colour, then paint on the canvas.");
   }
+  ImGui::PopClipRect();
   // Right: pointer position (bar.beat, time, note), zoom, file and saved state.
-  const float right_w = 620 * s;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20 * s, ImGui::GetWindowWidth() - right_w));
+  ImGui::SameLine(right_x);
   if (info.canvas_hovered && info.beat >= 0) {
     const int per_bar = std::max(1, score.meter.numerator);
     const int beat_index = static_cast<int>(std::floor(info.beat));
