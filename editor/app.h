@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "editor_audio.h"
 #include "image_textures.h"
 #include "imgui_sfml_bridge.h"
 #include "logic/canvas_events.h"
@@ -96,6 +97,8 @@ class App {
   std::chrono::steady_clock::time_point window_ready_, score_loaded_;  // for --bench-frames
   int idle_frames_ = 0;
   bool had_events_ = false;
+  // Editor II: sound, takes, performance view and export (declared last: it refers to the above).
+  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_, window_}};
 };
 
 }  // namespace graphony::editor

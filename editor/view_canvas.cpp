@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canvas_playhead.h"
 #include "core/pitch.h"
 #include "view_timeline.h"
 
@@ -135,6 +136,9 @@ void CanvasView::Draw(CanvasContext& ctx) {
   DrawOverlay(ctx, dl, mouse, hovered);
   dl->PopClipRect();
   DrawTimeline(dl, ImVec2(v.left, origin.y), ImVec2(c1.x, v.top), v, ctx.doc.score, ctx.colors, s);
+  // Editor II: playhead and loop over canvas and ruler; ruler clicks seek, drags loop.
+  DrawPlayhead(dl, v, origin.y, ctx.ui, ctx.colors);
+  HandleRulerInput(v, origin.y, ctx.ui);
   // Corner above the note names: a small clock-and-pitch legend.
   dl->AddRectFilled(origin, ImVec2(v.left, v.top), ctx.colors.ruler_bg);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
@@ -475,6 +479,7 @@ void CanvasView::BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan) {
   last_motion_time_ = ui.now;
   if (pan) {
     drag_ = Drag::kPan;
+    if (ui.space_held) ui.space_panned = true;  // so releasing space does not also play
     return;
   }
   Color color{200, 200, 200, 255};

@@ -21,6 +21,10 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
   // Left: a message if one is fresh, else the hint (clipped so it never runs under the right part).
   const ImVec2 wp = ImGui::GetWindowPos();
   ImGui::PushClipRect(wp, ImVec2(wp.x + right_x - 16 * s, wp.y + ImGui::GetWindowHeight()), true);
+  if (ui.audio_status) {  // Editor II: sound state first when something is wrong (no device)
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", ui.audio_status);
+    ImGui::SameLine(0, 24 * s);
+  }
   if (ui.message[0] && ui.now < ui.message_until) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui.message_is_error ? colors.warning : colors.accent),
                        "%s", ui.message);
