@@ -68,6 +68,10 @@ TEST_CASE("the staircase exports to exactly C4..C5 in our MIDI and through MuseS
                      "[x.tempo for x in m.tracks[0] if x.type=='set_tempo'])\n");
   RunResult header = Run(dir, "/usr/bin/python3 header.py stairs.mid");
   CHECK(header.out == "1 2 [73] [1000000]\n");
+  // MuseScore took the flute sound from our part-list's midi-program.
+  RunResult programs = Run(dir, "/usr/bin/python3 -c \"import mido; print(sorted({x.program for t in "
+                                "mido.MidiFile('from_musescore.mid').tracks for x in t if x.type=='program_change'}))\"");
+  CHECK(programs.out == "[73]\n");
 }
 
 TEST_CASE("LilyPond compiles our source with warnings as errors (staircase, 7/8 with two voices)") {
