@@ -49,6 +49,28 @@ Background DetectBackground(const Image& image) {
   return bg;
 }
 
+CellPaint PaintOf(const float* c, const Background& bg, float full_distance) {
+  CellPaint paint;
+  const float alpha = c[3];
+  if (alpha > 1e-6f) paint.linear = {c[0] / alpha, c[1] / alpha, c[2] / alpha};
+  paint.lab = LinearToOklab(paint.linear);
+  if (bg.transparent) {
+    paint.strength = alpha;  // on a transparent sheet, coverage is what was painted
+    return paint;
+  }
+  // Composite over the background first: partly transparent paint is partly background.
+  float d;
+  if (alpha >= 0.999f) {
+    d = LabDistance(paint.lab, bg.lab);  // opaque: the common case, one conversion
+  } else {
+    LinearRgb over;
+    for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
+    d = LabDistance(LinearToOklab(over), bg.lab);
+  }
+  paint.strength = std::clamp((d - kNoiseDistance) / (full_distance - kNoiseDistance), 0.0f, 1.0f);
+  return paint;
+}
+
 CellField MakeCellField(const LinearGrid& grid, const Background& bg, float full_distance) {
   CellField field;
   field.width = grid.width;
@@ -57,31 +79,11 @@ CellField MakeCellField(const LinearGrid& grid, const Background& bg, float full
   field.strength.resize(n);
   field.lab.resize(n);
   field.linear.resize(n);
-  const float range = full_distance - kNoiseDistance;
   for (size_t i = 0; i < n; ++i) {
-    const float* c = &grid.rgba[i * 4];
-    const float alpha = c[3];
-    LinearRgb lin{0, 0, 0};
-    if (alpha > 1e-6f) lin = {c[0] / alpha, c[1] / alpha, c[2] / alpha};
-    const Lab lab = LinearToOklab(lin);
-    float strength;
-    if (bg.transparent) {
-      strength = alpha;  // on a transparent sheet, coverage is what was painted
-    } else {
-      // Composite over the background first: partly transparent paint is partly background.
-      float d;
-      if (alpha >= 0.999f) {
-        d = LabDistance(lab, bg.lab);  // opaque: the common case, one conversion
-      } else {
-        LinearRgb over;
-        for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
-        d = LabDistance(LinearToOklab(over), bg.lab);
-      }
-      strength = std::clamp((d - kNoiseDistance) / range, 0.0f, 1.0f);
-    }
-    field.strength[i] = strength;
-    field.lab[i] = lab;
-    field.linear[i] = lin;
+    const CellPaint paint = PaintOf(&grid.rgba[i * 4], bg, full_distance);
+    field.strength[i] = paint.strength;
+    field.lab[i] = paint.lab;
+    field.linear[i] = paint.linear;
   }
   return field;
 }

@@ -28,6 +28,14 @@ inline constexpr float kNoiseDistance = 0.05f;
 inline constexpr float kNotesFullDistance = 0.30f;
 inline constexpr float kScanFullDistance = 0.60f;
 
+// One cell's paint: its colour (unpremultiplied) and its strength.
+struct CellPaint {
+  LinearRgb linear{0, 0, 0};
+  Lab lab;
+  float strength = 0;
+};
+CellPaint PaintOf(const float* premultiplied_rgba, const Background& background, float full_distance);
+
 // Per-cell interpretation inputs derived from a resampled grid.
 struct CellField {
   int width = 0;

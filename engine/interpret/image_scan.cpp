@@ -22,7 +22,8 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const int columns = std::min({image.width, kMaxScanColumns, std::max(1, kMaxScanCells / rows)});
 
   const Background bg = DetectBackground(image);
-  const CellField field = MakeCellField(AreaResample(image, columns, rows), bg, kScanFullDistance);
+  // Strength is computed on the fly (no per-cell colour field): scan grids are large.
+  const LinearGrid grid = AreaResample(image, columns, rows);
   const Placement place(layer, columns, rows);
   const float opacity = LayerOpacity(layer);
   const bool continuous = mapping.scale == "none";
@@ -36,8 +37,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
     const double pitch = HeightToPitch(mapping, height);
     PartialRow* row = nullptr;
     for (int x = 0; x < columns; ++x) {
-      const size_t i = field.Index(x, y);
-      const float s = field.strength[i];
+      const float s = PaintOf(grid.At(x, y), bg, kScanFullDistance).strength;
       if (s <= 0.0f) continue;
       if (!row) {
         // Continuous rows are distinct even if two map to the same pitch in floating point.
@@ -64,11 +64,11 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
     double total = 0;
     for (int y = 0; y < rows; y += stride)
       for (int x = 0; x < columns; x += stride) {
-        const size_t i = field.Index(x, y);
-        const float s = field.strength[i];
+        const CellPaint paint = PaintOf(grid.At(x, y), bg, kScanFullDistance);
+        const float s = paint.strength;
         if (s <= 0.0f) continue;
-        const int entry = bg.transparent ? palette.Nearest(field.lab[i])
-                                         : palette.Unmixed(field.linear[i], field.lab[i], bg.linear);
+        const int entry = bg.transparent ? palette.Nearest(paint.lab)
+                                         : palette.Unmixed(paint.linear, paint.lab, bg.linear);
         hue_votes[static_cast<size_t>(entry)] += s;
         total += s;
       }
