@@ -192,6 +192,7 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
           const double at = static_cast<double>(start_ns) + (done + i) * 1e9 / sample_rate_;
           meters_.probe_latency_ns.store(static_cast<int64_t>(at) - probe_sent_ns_,
                                          std::memory_order_relaxed);
+          meters_.probe_offset_frames.store(done + i, std::memory_order_relaxed);
           probe_armed_ = false;
           break;
         }

@@ -41,6 +41,7 @@ struct AudioMeters {
   std::atomic<bool> recording{false};        // acknowledges kStart/kStopRecording
   std::atomic<double> record_start_beat{0};
   std::atomic<int64_t> probe_latency_ns{-1}; // note-on -> first non-zero sample (latency probe)
+  std::atomic<int> probe_offset_frames{-1};  // where in its buffer that sample was
 };
 
 class AudioRenderer {

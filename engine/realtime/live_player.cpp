@@ -216,6 +216,10 @@ double LivePlayer::LastNoteLatencySeconds() const {
   return ns < 0 ? -1 : ns * 1e-9;
 }
 
+int LivePlayer::LastNoteOffsetFrames() const {
+  return renderer_ ? renderer_->Meters().probe_offset_frames.load(std::memory_order_relaxed) : -1;
+}
+
 void LivePlayer::StartRecording(const RecordingOptions& options) {
   if (!renderer_ || !stream_) throw std::runtime_error("the player is not open");
   if (recorder_->Active()) throw std::runtime_error("already recording");

@@ -119,6 +119,9 @@ class LivePlayer {
   // Seconds from the last probed NoteOn call to its first non-zero sample in the output
   // buffer; negative until measured.
   double LastNoteLatencySeconds() const;
+  // Where in its output buffer that first sample was (frames; the rest of the latency is
+  // waiting for the buffer to start). Negative until measured.
+  int LastNoteOffsetFrames() const;
 
   // Starts writing what is played (and the input track, if the player was opened with
   // record_input and options.input_path is set) to files in the background. The input

@@ -15,7 +15,8 @@ import sys
 import numpy as np
 
 
-def read_wav(path):
+def read_wav_channels(path):
+    """(frames x channels float array, rate)."""
     with open(path, "rb") as f:
         data = f.read()
     if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
@@ -48,7 +49,12 @@ def read_wav(path):
         x = np.frombuffer(frames, dtype="<i4") / 2147483648.0
     else:
         sys.exit(f"{path}: unsupported WAV encoding tag={tag} bits={bits}")
-    x = x[: len(x) // ch * ch].reshape(-1, ch)
+    return x[: len(x) // ch * ch].reshape(-1, ch), rate
+
+
+def read_wav(path):
+    """(mono mix, rate)."""
+    x, rate = read_wav_channels(path)
     return x.mean(axis=1), rate
 
 
