@@ -10,7 +10,7 @@ namespace {
 constexpr float kDragThresholdPx = 6;
 }
 
-void HandleRulerInput(const ViewTransform& v, float ruler_top, UiState& ui) {
+void HandleRulerInput(const ViewTransform& v, float ruler_top, float press_x, UiState& ui) {
   const float h = v.top - ruler_top;
   if (h < 2) return;
   ImGui::SetCursorScreenPos(ImVec2(v.left, ruler_top));
@@ -18,9 +18,9 @@ void HandleRulerInput(const ViewTransform& v, float ruler_top, UiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered())
     ui.hint = "Click the ruler to move the playhead there; drag along it to loop that part.";
-  if (ImGui::IsItemActivated()) ui.seek_request = std::max(0.0, v.XToBeat(io.MousePos.x));
-  const float press_x = io.MouseClickedPos[0].x;
-  if (ImGui::IsItemActive() && std::fabs(io.MousePos.x - press_x) > kDragThresholdPx) {
+  if (ImGui::IsItemActivated()) ui.seek_request = std::max(0.0, v.XToBeat(press_x));
+  const bool dragged = std::fabs(io.MousePos.x - press_x) > kDragThresholdPx;
+  if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && dragged) {
     ui.ruler_drag_start = std::max(0.0, v.XToBeat(std::min(press_x, io.MousePos.x)));
     ui.ruler_drag_end = std::max(0.0, v.XToBeat(std::max(press_x, io.MousePos.x)));
   }

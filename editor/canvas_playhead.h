@@ -11,7 +11,9 @@ namespace graphony::editor {
 
 // Over the ruler strip [ruler_top, view.top): a click asks to seek (ui.seek_request), a drag
 // asks for a loop region (ui.loop_request_*). Must run inside the canvas's ImGui window.
-void HandleRulerInput(const ViewTransform& view, float ruler_top, UiState& ui);
+// `press_x` is where the left button went down (the bridge's PressPos: a press and moves can
+// share a frame on a slow machine, so ImGui's own click position may be late).
+void HandleRulerInput(const ViewTransform& view, float ruler_top, float press_x, UiState& ui);
 
 // Loop region and playhead (if ui.playhead_beat >= 0), from the ruler to the canvas bottom.
 void DrawPlayhead(ImDrawList* dl, const ViewTransform& view, float ruler_top, const UiState& ui,

@@ -89,10 +89,18 @@ void EditorAudio::DrawPerformance() {
 
 void EditorAudio::DrawToolbar() {
   const float s = ctx_.ui.settings.ui_scale;
-  const float want_x = ImGui::GetWindowWidth() - TransportButtonsWidth(s) - 10 * s;
+  // Right-aligned after the toolbar's own buttons; smaller when the window is narrow, so
+  // they never cover the drawing tools (Space, Ctrl+R and F11 work whatever the size).
+  ImGui::SameLine();
+  const float free_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - 24 * s;
+  const float size = std::clamp((free_w - 3 * 8 * s) / 4, 26.f * s, std::round(48 * s));
+  const float want_x = ImGui::GetWindowWidth() - TransportButtonsWidth(size, s) - 10 * s;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16 * s, want_x));
+  // Centre the smaller buttons vertically in the toolbar row.
+  const float row_h = std::round(60 * s);
+  if (size < row_h) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_h - size) * 0.5f);
   TransportActions a;
-  DrawTransportButtons(Readout(), ctx_.ui, ctx_.colors, a);
+  DrawTransportButtons(Readout(), size, ctx_.ui, ctx_.colors, a);
   Apply(a);
 }
 
@@ -353,7 +361,8 @@ void EditorAudio::WriteDebugStatus(double now) {
                 "program_ready=%d\nprepare_ms=%.1f\nrecording=%d\ncounting_in=%d\nperformance=%d\n"
                 "takes=%zu\nexport_running=%d\naudition_notes=%d\ninput_to_sound_ms=%.2f\n"
                 "note_latency_ms=%.2f\noutput_latency_ms=%.2f\nbuffer_frames=%d\nxruns=%llu\n"
-                "late_callbacks=%llu\nview_first_beat=%.3f\nfirst_sample_clock_s=%.6f\nlast_message=%s\n",
+                "late_callbacks=%llu\nview_first_beat=%.3f\nfirst_sample_clock_s=%.6f\nlast_message=%s\n"
+                "loop_start=%.4f\nloop_end=%.4f\ndoc_revision=%llu\npublished_revision=%llu\n",
                 session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
                 p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
                 session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
@@ -362,7 +371,9 @@ void EditorAudio::WriteDebugStatus(double now) {
                 p && p->LastNoteLatencySeconds() >= 0 ? p->LastNoteLatencySeconds() * 1000 : -1.0,
                 p ? p->OutputLatencySeconds() * 1000 : -1.0, st.buffer_frames,
                 static_cast<unsigned long long>(st.xruns), static_cast<unsigned long long>(st.late_callbacks),
-                ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str());
+                ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str(),
+                session_.LoopStart(), session_.LoopEnd(), static_cast<unsigned long long>(ctx_.doc.revision),
+                static_cast<unsigned long long>(session_.PublishedRevision()));
   debug_.Write(now, buf);
 }
 

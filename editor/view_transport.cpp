@@ -66,12 +66,11 @@ void FormatClock(char* out, size_t n, double seconds) {
 
 }  // namespace
 
-float TransportButtonsWidth(float ui_scale) { return 4 * (std::round(48 * ui_scale) + 8 * ui_scale); }
+float TransportButtonsWidth(float size, float ui_scale) { return 4 * size + 3 * 8 * ui_scale; }
 
-void DrawTransportButtons(const TransportReadout& r, UiState& ui, const CanvasColors& colors,
+void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui, const CanvasColors& colors,
                           TransportActions& out) {
   const float s = ui.settings.ui_scale;
-  const float size = std::round(48 * s);
   const float spacing = 8 * s;
   const bool busy = r.playing || r.counting_in;
   if (TransportButton("##play", busy ? TransportIcon::kPause : TransportIcon::kPlay, size, busy,

@@ -34,9 +34,10 @@ struct TransportReadout {
   double loop_start = 0, loop_end = 0;
 };
 
-float TransportButtonsWidth(float ui_scale);
-// Toolbar part: four big buttons, drawn after the toolbar's own.
-void DrawTransportButtons(const TransportReadout& r, UiState& ui, const CanvasColors& colors,
+// Width of the four toolbar buttons at `size` pixels each.
+float TransportButtonsWidth(float size, float ui_scale);
+// Toolbar part: four square buttons of `size` pixels, drawn after the toolbar's own.
+void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui, const CanvasColors& colors,
                           TransportActions& out);
 // Side panel part, inside a collapsing header the app draws.
 void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, UiState& ui,

@@ -129,12 +129,33 @@ echo "playhead: $B1 while playing, $B2 and $B3 after pausing"
 $PY -c "import sys; sys.exit(0 if float('$B2') >= float('$B1') and abs(float('$B3')-float('$B2'))<1e-6 else 1)" ||
   fail "the playhead did not advance then hold (B1=$B1 B2=$B2 B3=$B3)"
 
-# --- 4. A click on the ruler seeks --------------------------------------------------------
-# The ruler is the strip above the canvas; find it from the canvas geometry in the screenshot:
-# the canvas starts right of the 312 px palette (+ the note gutter) at this UI scale.
-xdotool mousemove 1000 150 click 1
-wait_for 3 "abs(n('playhead_beat')-$B3)>0.3" "a ruler click to move the playhead"
+# --- 4. The ruler: a click seeks, a drag loops; editing while playing is heard ------------
+# Home fits the score in the view: at this UI scale beat 0 is at x~409 and a beat is ~98 px,
+# with the ruler at y~160 (see the screenshots).
+xdotool key Home
+sleep 0.4
+xdotool mousemove 605 160 click 1
+wait_for 3 "abs(n('playhead_beat')-2.0)<0.6" "a ruler click at beat 2 to move the playhead"
 echo "ruler click: playhead now $(get playhead_beat)"
+xdotool mousemove 420 160 mousedown 1
+for x in 500 600 700 800; do xdotool mousemove $x 160; sleep 0.15; done
+sleep 0.2
+xdotool mouseup 1
+wait_for 3 "n('loop_end')-n('loop_start')>2.5 and n('loop_start')<0.6" "a loop from dragging on the ruler"
+echo "loop: beats $(get loop_start) to $(get loop_end)"
+xdotool key space
+wait_for 4 "n('playing')==1" "playing the loop"
+R0=$(get published_revision)
+xdotool mousemove 500 300 mousedown 1
+for i in $(seq 1 8); do xdotool mousemove $((500 + i * 25)) $((300 + i * 10)); sleep 0.05; done
+xdotool mouseup 1
+wait_for 5 "n('published_revision')>$R0 and n('playing')==1" "the edit heard while playing (program republished)"
+sleep 2.5
+wait_for 2 "n('playing')==1 and n('playhead_beat')<=n('loop_end')+0.3" "still looping after the loop's length"
+echo "edit while playing: program revision $R0 -> $(get published_revision), playhead $(get playhead_beat)"
+shot 04b-looping
+xdotool key space
+wait_for 3 "n('playing')==0" "pause"
 
 # --- 5. Export audio from the dialog (Ctrl+E, Enter) --------------------------------------
 xdotool key ctrl+e
