@@ -18,7 +18,8 @@ struct EngineSettings {
   float reverb_mix = 0.18f;     // 0 = dry
   float master_gain = 1.0f;     // linear, before the limiter
   int max_voices = 64;          // fixed voice pool for notes, gestures and live input
-  std::string samples_dir;      // where sampler instruments look for files (besides the bundle)
+  std::string samples_dir;      // where sampler instruments look for files (besides the bundle);
+                                // empty = DefaultSamplesDir() (synth/sample_loader.h)
   // Added by the synth issue:
   AssetStore assets;            // the score bundle's files; sampler looks here first
   int max_partials = 16384;     // oscillator slots for scan-mode banks (allocated up front)

@@ -37,13 +37,15 @@ std::shared_ptr<const dsp::SampleData> FindSample(const std::string& wanted,
     if (it != settings.assets.files.end() && it->second)
       return DecodeSample(*it->second, key, where);
   }
-  if (!settings.samples_dir.empty()) {
-    const std::filesystem::path path = std::filesystem::path(settings.samples_dir) / name;
+  const std::filesystem::path dir =
+      settings.samples_dir.empty() ? DefaultSamplesDir() : std::filesystem::path(settings.samples_dir);
+  if (!dir.empty()) {
+    const std::filesystem::path path = dir / name;
     std::error_code ec;
     if (std::filesystem::is_regular_file(path, ec)) return LoadSampleFile(path);
   }
   throw std::runtime_error(where + ": not found in the score bundle or in " +
-                           (settings.samples_dir.empty() ? std::string("samples/") : settings.samples_dir));
+                           (dir.empty() ? std::string("samples/") : dir.string()));
 }
 
 // Automatic loudness of a bank: scale so a typical column sums to a comfortable level

@@ -84,6 +84,8 @@ def main():
     ap.add_argument("--workdir", default="/tmp/perf-synth")
     ap.add_argument("--shared", default="/work/shared/bench")
     ap.add_argument("--no-image", action="store_true")
+    ap.add_argument("--reuse-wn", action="store_true",
+                    help="skip the W(N) runs and report WORKDIR/results.json from an earlier run")
     a = ap.parse_args()
 
     ensure_peers()
@@ -100,13 +102,14 @@ def main():
                         "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
 
     results_path = work / "results.json"
-    cmd = [sys.executable, str(Path(a.shared) / "bench.py"), "--n", a.n, "--runs", str(a.runs),
-           "--runs-big", str(a.runs_big), "--workdir", str(work),
-           "--engines", "scsynth,csound-oscili,graphony,graphony-direct",
-           "--engine", f"graphony={cli} render {{wl}}.graphony -o {{out}} --dry --bits 32 --quiet",
-           "--engine", f"graphony-direct={direct} wn {{n}} {{out}}",
-           "--json", str(results_path)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    if not a.reuse_wn:
+        cmd = [sys.executable, str(Path(a.shared) / "bench.py"), "--n", a.n, "--runs", str(a.runs),
+               "--runs-big", str(a.runs_big), "--workdir", str(work),
+               "--engines", "scsynth,csound-oscili,graphony,graphony-direct",
+               "--engine", f"graphony={cli} render {{wl}}.graphony -o {{out}} --dry --bits 32 --quiet",
+               "--engine", f"graphony-direct={direct} wn {{n}} {{out}}",
+               "--json", str(results_path)]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     results = json.load(open(results_path))
 
     print("| engine | N | cpu s (median) | ns / voice-sample | output check |")
@@ -125,16 +128,18 @@ def main():
                        check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["convert", str(pgm), str(png)], check=True)
         subprocess.run([str(cli), "new", str(img / "big.graphony"), "--image", str(png), "--mode", "scan",
-                        "--scale", "none", "--range", "55Hz..16000Hz", "--tempo", "60", "--beats", "30",
+                        "--scale", "none", "--range", "55Hz..12000Hz", "--tempo", "60", "--beats", "30",
                         "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
         subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "csd", str(pgm),
                         str(img / "big"), "30"], check=True, stdout=subprocess.DEVNULL)
         print("\n4000x2000 image -> 30 s of audio (CPU seconds, one run each):")
         c, w = cpu_run(f"{cli} render {img}/big.graphony -o {img}/g.wav --no-reverb --quiet")
-        print(f"  graphony-cli render (scan mode: interpretation caps it at 1024 rows x 2048 columns): "
+        print(f"  graphony-cli render (scan mode, 55 Hz..12 kHz as MIDI ends at 127; interpretation caps "
+              f"it at 1024 rows x 2048 columns): "
               f"{c:.2f} s cpu, {w:.2f} s wall")
         c, w = cpu_run(f"{direct} pgm {pgm} 30 {img}/d.wav")
-        print(f"  graphony engine, every pixel row (2000 partials x 4000 columns): {c:.2f} s cpu, {w:.2f} s wall")
+        print(f"  graphony engine direct, every pixel row (2000 partials x 4000 columns, 55 Hz..16 kHz): "
+              f"{c:.2f} s cpu, {w:.2f} s wall")
         c, w = cpu_run(f"cd {img} && csound -d -m0 --nodisplays -o c.wav big.csd")
         print(f"  Csound oscillator bank per pixel row (2000 rows): {c:.2f} s cpu, {w:.2f} s wall")
 
