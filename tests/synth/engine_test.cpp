@@ -184,3 +184,29 @@ TEST_CASE("seek jumps to a beat and the playhead follows") {
   CHECK(engine.PlayheadBeat() == doctest::Approx(5.5).epsilon(0.01));
   CHECK(std::fabs(Cents(EstimatePitchHz(l, 9600, 9600, 48000), 440)) < 3);  // A4 at beat 5
 }
+
+TEST_CASE("the limiter is transparent below its threshold and holds the ceiling above it") {
+  Limiter lim;
+  lim.Init(48000);
+  const int n = 48000;
+  std::vector<float> l(n), r(n);
+  for (int i = 0; i < n; ++i) {
+    // Half a second at -6 dBFS, then half a second at +12 dBFS.
+    const float amp = i < n / 2 ? 0.5f : 4.0f;
+    l[i] = amp * static_cast<float>(std::sin(2 * M_PI * 220 * i / 48000.0));
+    r[i] = -l[i];
+  }
+  const std::vector<float> in = l;
+  for (int i = 0; i < n; i += 64) lim.Process(l.data() + i, r.data() + i, 64);
+  const int d = lim.LatencyFrames();
+  double err = 0;
+  for (int i = d; i < n / 2 - 200; ++i) err = std::max(err, static_cast<double>(std::fabs(l[i] - in[i - d])));
+  CHECK(err < 1e-6);
+  CHECK(Peak(l) <= Limiter::kCeiling);
+  CHECK(Peak(r) <= Limiter::kCeiling);
+  // Loud part: reduced, not clipped flat: most samples stay below the ceiling itself.
+  int at_ceiling = 0;
+  for (int i = n / 2 + 4800; i < n; ++i) at_ceiling += std::fabs(l[i]) >= Limiter::kCeiling - 1e-6f;
+  CHECK(at_ceiling < 100);
+  CHECK(Rms(l, n / 2 + 4800, n) > 0.5);
+}
