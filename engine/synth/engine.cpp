@@ -55,6 +55,23 @@ void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudnes
   pitch = a.pitch + (b.pitch - a.pitch) * t;
   loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
 }
+bool Sustains(InstrumentKind kind) {
+  switch (kind) {
+    case InstrumentKind::kSine:
+    case InstrumentKind::kSoftPad:
+    case InstrumentKind::kFlute:
+    case InstrumentKind::kBass:
+      return true;
+    case InstrumentKind::kPluck:
+    case InstrumentKind::kMarimba:
+    case InstrumentKind::kBell:
+    case InstrumentKind::kDrum:
+    case InstrumentKind::kSampler:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct SynthEngine::Impl {
@@ -171,6 +188,14 @@ struct SynthEngine::Impl {
     next_note = static_cast<size_t>(
         std::lower_bound(notes.begin(), notes.end(), beat,
                          [](const NoteEvent& n, double b) { return n.start_beat < b; }) - notes.begin());
+    // Sustained notes already under way at the new position join in (struck and plucked
+    // ones would re-attack at the wrong moment, so they wait for their next note).
+    for (size_t i = 0; i < next_note; ++i) {
+      const NoteEvent& n = notes[i];
+      const dsp::SampleData* unused = nullptr;
+      if (n.start_beat + n.duration_beats > beat && Sustains(KindOf(n.instrument, &unused)))
+        StartNote(i, beat, 1.0);
+    }
     const auto& gs = program->gestures;
     next_gesture = static_cast<size_t>(
         std::lower_bound(gs.begin(), gs.end(), beat,

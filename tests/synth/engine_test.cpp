@@ -60,6 +60,12 @@ TEST_CASE("from/to beats render that span only") {
   // Beat 2 is E4, beat 3 is F4.
   CHECK(std::fabs(Cents(EstimatePitchHz(a.left, 14400, 14400, 48000), 329.63)) < 3);
   CHECK(std::fabs(Cents(EstimatePitchHz(a.left, 62400, 14400, 48000), 349.23)) < 3);
+  // Starting mid-note: a sustained note under way (E4 from beat 2 to 3) sounds at once.
+  o.from_beat = 2.5;
+  const RenderedAudio b = RenderToBuffers(Staircase("sine"), o);
+  REQUIRE(b.left.size() == 72000u);
+  CHECK(Rms(b.left, 2400, 19200) > 0.05);
+  CHECK(std::fabs(Cents(EstimatePitchHz(b.left, 2400, 14400, 48000), 329.63)) < 3);
 }
 
 TEST_CASE("a loud score stays at or below -1 dBFS, finite") {
