@@ -91,6 +91,8 @@ void AudioSession::Update(const Score& score, uint64_t revision, double now) {
     player_->PublishProgram(result->program, result->tempo_bpm, result->length_beats);
     published_revision_ = result->revision;
     last_prepare_ms_ = result->ms;
+  } else if (result) {
+    prepare_error_ = result->error;  // the old program keeps playing
   }
   status_ = player_->Poll();
   if (status_.state == PlayerState::kError) {

@@ -46,6 +46,12 @@ class AudioSession {
   bool ProgramReady() const { return published_revision_ != 0; }
   uint64_t PublishedRevision() const { return published_revision_; }
   double LastPrepareMs() const { return last_prepare_ms_; }
+  // Why the last preparation failed (e.g. a sampler file that cannot be read), once; "" if none.
+  std::string TakePrepareError() {
+    std::string e;
+    e.swap(prepare_error_);
+    return e;
+  }
 
   // Transport; all no-ops without a device. Play starts from the playhead.
   void Play();
@@ -84,6 +90,7 @@ class AudioSession {
   PlayerOptions options_;
   PlayerStatus status_;
   std::string device_message_;
+  std::string prepare_error_;
   bool tried_open_ = false;
   double tempo_scale_ = 1;
   float volume_ = 1;

@@ -147,6 +147,8 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   // Sound: audition first (lowest latency), then programs and the transport.
   audition_.Process(events, ctx_.doc.score, ui.brush_size, session_.Player(), now, frame_start_);
   session_.Update(ctx_.doc.score, ctx_.doc.revision, now);
+  const std::string prepare_error = session_.TakePrepareError();
+  if (!prepare_error.empty()) Notify(prepare_error, true);
   TickCountIn(now);
   if (ui.seek_request >= 0) {
     session_.Seek(ui.seek_request);
