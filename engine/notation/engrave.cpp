@@ -32,6 +32,24 @@ std::string FindProgram(const std::string& program) {
   return {};
 }
 
+int RunProgram(std::vector<std::string> args, const std::string& log) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawn = posix_spawn(&pid, args[0].c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawn != 0) return -1;
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 namespace {
 
 std::string ReadAll(const fs::path& path) {
@@ -69,25 +87,13 @@ Engraving EngraveSvg(const std::string& source, const std::string& program) {
   const fs::path ly = dir / "score.ly", log = dir / "lilypond.log";
   std::ofstream(ly, std::ios::binary) << source;
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   const std::string out_base = (dir / "score").string();
-  std::vector<std::string> args = {exe, "-dbackend=svg", "-dno-point-and-click", "--loglevel=WARNING",
-                                   "-o", out_base, ly.string()};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int status = 0;
-  const int spawn = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawn != 0) {
+  const int code = RunProgram({exe, "-dbackend=svg", "-dno-point-and-click", "--loglevel=WARNING",
+                               "-o", out_base, ly.string()},
+                              log.string());
+  if (code < 0) {
     result.problem = "cannot run " + exe;
   } else {
-    waitpid(pid, &status, 0);
     // One page gives score.svg, several give score-1.svg, score-2.svg...
     std::vector<std::pair<int, fs::path>> pages;
     std::error_code ec;
@@ -100,10 +106,47 @@ Engraving EngraveSvg(const std::string& source, const std::string& program) {
     }
     std::sort(pages.begin(), pages.end());
     for (const auto& [n, path] : pages) result.pages.push_back(ReadAll(path));
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || result.pages.empty()) {
+    if (code != 0 || result.pages.empty()) {
       result.problem = "LilyPond could not engrave the notation: " + LastLine(ReadAll(log));
       result.pages.clear();
     }
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return result;
+}
+
+Engraving EngravePdf(const std::string& source, const std::string& program,
+                     const std::string& qpdf) {
+  Engraving result;
+  const std::string exe = FindProgram(program);
+  if (exe.empty()) {
+    result.missing = true;
+    result.problem = "LilyPond (" + program + ") is not installed";
+    return result;
+  }
+  std::string pattern = (fs::temp_directory_path() / "graphony-engrave-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) {
+    result.problem = "cannot make a temporary directory for LilyPond";
+    return result;
+  }
+  const fs::path dir = pattern;
+  const fs::path ly = dir / "score.ly", log = dir / "lilypond.log", pdf = dir / "score.pdf";
+  std::ofstream(ly, std::ios::binary) << source;
+  const int code = RunProgram({exe, "-dno-point-and-click", "--loglevel=WARNING", "-o",
+                               (dir / "score").string(), ly.string()},
+                              log.string());
+  if (code != 0 || !fs::exists(pdf)) {
+    result.problem = code < 0 ? "cannot run " + exe
+                              : "LilyPond could not engrave the notation: " + LastLine(ReadAll(log));
+  } else {
+    const fs::path count = dir / "pages.txt";
+    if (RunProgram({qpdf, "--show-npages", pdf.string()}, count.string()) == 0)
+      result.pdf_pages = std::atoi(ReadAll(count).c_str());
+    if (result.pdf_pages > 0)
+      result.pdf = ReadAll(pdf);
+    else
+      result.problem = "qpdf could not read LilyPond's PDF";
   }
   std::error_code ec;
   fs::remove_all(dir, ec);

@@ -122,6 +122,25 @@ TEST_CASE("long scores span pages; empty scores and odd meters print; SVG has a 
   CHECK_MESSAGE(lint.code == 0, lint.err);
 }
 
+TEST_CASE("SVG output engraves the notation through LilyPond's SVG pages") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  PrintOptions options;
+  options.pages = {"notation"};
+  const PrintResult result = PrintScore(score, events, dir / "n.svg", options);
+  CHECK(result.engraved);
+  REQUIRE(result.files.size() == 1);
+  RunResult lint = Run(dir, "xmllint --noout n.svg");
+  CHECK_MESSAGE(lint.code == 0, lint.err);
+  // Staff lines, notes and clef arrive as vector paths drawn by librsvg.
+  const std::string svg = testing::ReadText(dir / "n.svg");
+  size_t paths = 0;
+  for (size_t at = svg.find("<path"); at != std::string::npos; at = svg.find("<path", at + 1)) ++paths;
+  CHECK(paths > 20);
+}
+
 TEST_CASE("a failed print leaves an existing file untouched") {
   TempDir dir;
   testing::WriteText(dir / "keep.pdf", "precious");
