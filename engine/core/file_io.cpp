@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 
@@ -46,6 +47,22 @@ bool WriteAll(int fd, const uint8_t* data, size_t size, int& err) {
     done += static_cast<size_t>(n);
   }
   return true;
+}
+
+// A save killed mid-way (power cut, kill -9) leaves its hidden temp file behind. Ones older
+// than an hour cannot belong to a save still running, so the next successful save tidies them.
+void RemoveStaleTemps(const std::filesystem::path& dir, const std::string& name) {
+  const std::string prefix = "." + name + ".tmp-";
+  std::error_code ec;
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (file.size() != prefix.size() + 6 || file.compare(0, prefix.size(), prefix) != 0) continue;
+    std::error_code time_ec;
+    const auto written = entry.last_write_time(time_ec);
+    if (!time_ec && now - written > std::chrono::hours(1))
+      std::filesystem::remove(entry.path(), time_ec);
+  }
 }
 
 }  // namespace
@@ -134,6 +151,7 @@ void WriteFileAtomically(const std::filesystem::path& path, const void* data, si
     throw ScoreError(where + ": cannot write (" + ErrnoText(err) +
                      "); any previous file is unchanged");
   }
+  RemoveStaleTemps(dir, path.filename().string());
   // The rename is only durable once the directory entry is on disk.
   int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dir_fd >= 0) {

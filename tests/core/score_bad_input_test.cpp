@@ -1,6 +1,7 @@
 // A corpus of bad score files: each gets its own clear one-line error, never a crash.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <random>
 
 #include "core/score_defaults.h"
@@ -341,6 +342,21 @@ TEST_CASE("a failed save leaves the previous file intact") {
       ScoreError);
   SaveScore(changed, path);
   CHECK(LoadScore(path).title == "Changed");
+}
+
+TEST_CASE("temp files left by killed saves are tidied once stale") {
+  TempDir dir;
+  const auto stale = dir / ".x.graphony.tmp-AbC123";
+  const auto fresh = dir / ".x.graphony.tmp-XyZ789";
+  const auto other = dir / ".y.graphony.tmp-AbC123";
+  for (const auto& p : {stale, fresh, other}) WriteText(p, "half a zip");
+  const auto two_hours_ago = std::filesystem::file_time_type::clock::now() - std::chrono::hours(2);
+  std::filesystem::last_write_time(stale, two_hours_ago);
+  std::filesystem::last_write_time(other, two_hours_ago);
+  SaveScore(NewScore(), dir / "x.graphony");
+  CHECK_FALSE(std::filesystem::exists(stale));
+  CHECK(std::filesystem::exists(fresh));  // may belong to a save still running
+  CHECK(std::filesystem::exists(other));  // another score's
 }
 
 TEST_CASE("invalid scores are not saved") {
