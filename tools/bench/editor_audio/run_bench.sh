@@ -41,7 +41,7 @@ mkdir -p "$HOME"
 export JACK_DEFAULT_SERVER="graphony-edbench-$$" JACK_NO_START_SERVER=1
 jackd --no-realtime -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
 JACK_PID=$!
-timeout 10 jack_wait -w >/dev/null
+timeout 10 jack_wait -w >/dev/null 2>&1
 echo "renderer: $(glxinfo -B 2>/dev/null | grep -m1 'renderer string' | cut -d: -f2- || echo unknown)"
 
 "$BUILD/editor/graphony" "$WORK/scan.graphony" >"$WORK/app.log" 2>&1 &
@@ -60,6 +60,9 @@ sample() {  # sample SECONDS OUT: every status file written during SECONDS
     sleep 0.25
   done
 }
+# Zoom in (6x) so a stretch of ~10 beats is on screen and the view has to follow the playhead.
+for _ in $(seq 8); do xdotool key equal; sleep 0.1; done
+sleep 0.5
 # Stopped: the same window, redrawn continuously (a wiggle keeps frames coming).
 xdotool mousemove 1500 950
 ( for _ in $(seq $((PLAY_SECONDS * 10))); do xdotool mousemove_relative 1 0 mousemove_relative -- -1 0; sleep 0.1; done ) &
@@ -108,9 +111,14 @@ def summary(name, bl):
     print(f"{name:8s} frames={fr:5d} work mean={st.mean(work):6.2f} ms  p95(worst window)={max(p95):6.2f} ms  "
           f"max={max(mx):6.2f} ms | interval mean={st.mean(iv):6.2f} ms max={max(ivmx):6.2f} ms")
     return st.mean(work)
+# Frame time proper (frame start to frame start, drawing included) playing vs stopped:
+def iv(path):
+    v = [float(b["interval_mean_ms"]) for b in blocks(path)]
+    return st.mean(v) if v else float("nan")
 s = summary("stopped", blocks(sys.argv[1]))
 p = summary("playing", blocks(sys.argv[2]))
 print(f"frame work ratio playing/stopped = {p / s:.2f}")
+print(f"frame time (interval) ratio playing/stopped = {iv(sys.argv[2]) / iv(sys.argv[1]):.2f}")
 in_app, e2e = [], []
 for line in open(sys.argv[3]):
     t0, t1, ms = map(float, line.split())
