@@ -53,6 +53,13 @@ TEST_CASE("the staircase exports to exactly C4..C5 in our MIDI and through MuseS
   WriteMidi(dir / "stairs.mid", ns);
   CheckValidMusicXml(dir, "stairs.musicxml");
   CheckMuseScoreImports(dir, "stairs.musicxml", "from_musescore.mid");
+  // Credits: the consenting contributor by name, the other by initials only.
+  for (const std::string& text : {ToMusicXml(ns), ToLilyPond(ns)}) {
+    CHECK(text.find("Ana Lopez") != std::string::npos);
+    CHECK(text.find("Z.Q.") != std::string::npos);
+    CHECK(text.find("Zebediah") == std::string::npos);
+    CHECK(text.find("Stairs") != std::string::npos);
+  }
 
   std::string ours = testing::MidoNotes(dir, "stairs.mid");
   std::string theirs = testing::MidoNotes(dir, "from_musescore.mid");
