@@ -85,7 +85,7 @@ void LivePlayer::Open(const PlayerOptions& options) {
     PaStream* stream = nullptr;
     PaError err = Pa_OpenStream(&stream, input_channels_ > 0 ? &in_params : nullptr, &out_params,
                                 settings_.sample_rate, fpb, paClipOff,
-                                reinterpret_cast<PaStreamCallback*>(&LivePlayer::Callback), this);
+                                &LivePlayer::Callback, this);
     if (err != paNoError) throw DeviceError(PaMessage("cannot open \"" + out.name + "\"", err));
     stream_ = stream;
     stream_finished_.store(false);

@@ -37,8 +37,8 @@ awk -v s="$secs" 'BEGIN { exit !(s < 3) }' || fail "play without a device took $
 
 start_private_jackd
 
-echo "== Ctrl+C finishes the recording cleanly"
-"$CLI" play "$WORK/moderate.json" --record "$WORK/int.wav" >"$WORK/out.txt" 2>"$WORK/err.txt" &
+echo "== Ctrl+C finishes the recording (and the input track) cleanly"
+"$CLI" play "$WORK/moderate.json" --record "$WORK/int.wav" --input system >"$WORK/out.txt" 2>"$WORK/err.txt" &
 PLAY=$!
 sleep 2
 kill -INT $PLAY
@@ -48,6 +48,8 @@ cat "$WORK/out.txt" "$WORK/err.txt"
 [ $rc -eq 0 ] || fail "play after Ctrl+C exited $rc"
 grep -q "^stopped (Ctrl+C): .*xruns: [0-9]" "$WORK/out.txt" || fail "no Ctrl+C summary"
 check_wav "$WORK/int.wav" 1.5 2.6
+check_wav "$WORK/int-input.wav" 1.4 2.6
+grep -q "input $WORK/int-input.wav" "$WORK/out.txt" || fail "summary does not name the input track"
 ls "$WORK" | grep -q '\.part' && fail "a temporary recording file was left behind"
 
 echo "== the JACK server goes away during playback"

@@ -3,4 +3,4 @@
 #   rt_player_jack.sh PATH/TO/test_realtime_jack
 source "$(dirname "$0")/jack_env.sh"
 start_private_jackd
-"$1"
+"$1" || fail "player tests"
