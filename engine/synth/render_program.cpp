@@ -77,7 +77,7 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
   std::vector<double> energy;
   for (size_t r = 0; r < src.rows.size(); ++r) {
     const PartialRow& row = src.rows[r];
-    if (!(row.frequency_hz > 0 && row.frequency_hz < 0.45 * sr)) continue;
+    if (!(row.frequency_hz > 0 && row.frequency_hz < 0.45 * sr) || !std::isfinite(row.pan)) continue;
     if (static_cast<int>(row.amplitude.size()) != src.columns) continue;
     keep.push_back(static_cast<int>(r));
     double e = 0;
@@ -163,16 +163,33 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
 
   const int n_inst = static_cast<int>(p->instruments.size());
   auto valid_instrument = [n_inst](int i) { return i >= 0 && i < n_inst; };
+  // Events come from Interpret, but the engine still never lets a NaN or an absurd value
+  // reach a voice: one NaN would silence the reverb (and so the mix) for good.
   for (const NoteEvent& n : events.notes) {
     if (!n.sounding || !valid_instrument(n.instrument)) continue;
-    if (!(n.duration_beats > 0) || !std::isfinite(n.start_beat) || !std::isfinite(n.pitch)) continue;
-    p->notes.push_back(n);
+    if (!(n.duration_beats > 0) || !std::isfinite(n.start_beat) || !std::isfinite(n.pitch) ||
+        !std::isfinite(n.duration_beats) || n.start_beat < 0)
+      continue;
+    NoteEvent clean = n;
+    clean.pitch = std::clamp(n.pitch, 0.0, 135.0);
+    clean.velocity = std::isfinite(n.velocity) ? std::clamp(n.velocity, 0.0f, 1.0f) : 0.0f;
+    clean.pan = std::isfinite(n.pan) ? std::clamp(n.pan, -1.0f, 1.0f) : 0.0f;
+    p->notes.push_back(std::move(clean));
   }
   std::stable_sort(p->notes.begin(), p->notes.end(),
                    [](const NoteEvent& a, const NoteEvent& b) { return a.start_beat < b.start_beat; });
   for (const GestureEvent& g : events.gestures) {
-    if (g.points.empty() || !valid_instrument(g.instrument)) continue;
-    p->gestures.push_back(g);
+    if (!valid_instrument(g.instrument)) continue;
+    GestureEvent clean = g;
+    clean.points.clear();
+    for (const GesturePoint& q : g.points) {
+      if (!std::isfinite(q.beat) || !std::isfinite(q.pitch) || !std::isfinite(q.loudness) || q.beat < 0) continue;
+      if (!clean.points.empty() && q.beat <= clean.points.back().beat) continue;  // keep time strictly rising
+      clean.points.push_back({q.beat, std::clamp(q.pitch, 0.0, 135.0), std::clamp(q.loudness, 0.0f, 1.0f)});
+    }
+    if (clean.points.empty()) continue;
+    clean.pan = std::isfinite(g.pan) ? std::clamp(g.pan, -1.0f, 1.0f) : 0.0f;
+    p->gestures.push_back(std::move(clean));
   }
   std::stable_sort(p->gestures.begin(), p->gestures.end(),
                    [](const GestureEvent& a, const GestureEvent& b) { return a.StartBeat() < b.StartBeat(); });
@@ -181,7 +198,9 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
   // time, so banks sounding together never share oscillators.
   std::vector<const PartialBank*> banks;
   for (const PartialBank& b : events.banks)
-    if (b.columns > 0 && b.length_beats > 0 && !b.rows.empty()) banks.push_back(&b);
+    if (b.columns > 0 && b.length_beats > 0 && std::isfinite(b.length_beats) && std::isfinite(b.start_beat) &&
+        b.start_beat >= 0 && !b.rows.empty())
+      banks.push_back(&b);
   std::stable_sort(banks.begin(), banks.end(),
                    [](const PartialBank* a, const PartialBank* b) { return a->start_beat < b->start_beat; });
   const int capacity = (std::max(0, settings.max_partials) / BankOscillator::kGroup) * BankOscillator::kGroup;
