@@ -153,7 +153,8 @@ int SndFormat(const FileOptions& f) {
 // A temporary file next to the target; removed unless Commit() renamed it into place.
 class TempAudioFile {
  public:
-  TempAudioFile(const std::filesystem::path& target, const FileOptions& f, double sample_rate)
+  TempAudioFile(const std::filesystem::path& target, const FileOptions& f, double sample_rate,
+                int64_t frames)
       : target_(target) {
     const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
     std::string name = ".";
@@ -170,6 +171,10 @@ class TempAudioFile {
     info.samplerate = static_cast<int>(std::lround(sample_rate));
     info.channels = 2;
     info.format = SndFormat(f);
+    // Plain WAV stops at 4 GB (hours at high rates): switch to RF64, WAV's 64-bit form.
+    const int64_t bytes = frames * 2 * (f.sample_format == SampleFormat::kPcm16 ? 2 : f.sample_format == SampleFormat::kPcm24 ? 3 : 4);
+    if (f.format == AudioFormat::kWav && bytes > 4000000000LL)
+      info.format = SF_FORMAT_RF64 | (info.format & SF_FORMAT_SUBMASK);
     if (!sf_format_check(&info)) Fail("this audio format is not supported");
     file_ = sf_open_fd(fd_, SFM_WRITE, &info, SF_FALSE);
     if (!file_) Fail(std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")");
@@ -270,7 +275,7 @@ void RenderToFile(const Events& events, const std::filesystem::path& path,
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw RenderError(path.string() + ": is a directory");
   const float gain = NormalisationGain(plan, options, progress, cancel);
-  TempAudioFile out(path, file, options.engine.sample_rate);
+  TempAudioFile out(path, file, options.engine.sample_rate, plan.frames);
   RunEngine(plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
             progress, options.normalise ? 0.5 : 0.0, 1.0, cancel);
   out.Commit();
