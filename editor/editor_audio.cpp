@@ -79,10 +79,13 @@ void EditorAudio::IdleSleep(int ms) const {
   }
 }
 
+int EditorAudio::CountInLeft() const {
+  if (count_in_start_ < 0) return 0;
+  return std::max(1, count_in_beats_ - static_cast<int>((ctx_.ui.now - count_in_start_) / count_in_spb_));
+}
+
 void EditorAudio::DrawPerformance() {
-  const int count_in = count_in_start_ >= 0
-                           ? std::max(1, count_in_beats_ - static_cast<int>((ctx_.ui.now - count_in_start_) / count_in_spb_))
-                           : 0;
+  const int count_in = CountInLeft();
   performance_.Draw(ctx_.doc, ctx_.ui, ctx_.colors, ctx_.textures, ctx_.bridge, settings_.performance_mode,
                     std::max(0.0, session_.PlayheadBeat()), count_in, takes_.Recording());
 }
@@ -347,6 +350,7 @@ TransportReadout EditorAudio::Readout() const {
   r.length_beats = score.length_beats;
   r.seconds_per_beat = score.SecondsPerBeat() / std::max(0.05, settings_.tempo_percent / 100.0);
   r.beats_per_bar = score.meter.numerator;
+  r.count_in_left = CountInLeft();
   r.loop_start = session_.LoopStart();
   r.loop_end = session_.LoopEnd();
   return r;

@@ -72,6 +72,7 @@ class EditorAudio {
   void Notify(const std::string& text, bool is_error);
   void WriteDebugStatus(double now);
   TransportReadout Readout() const;
+  int CountInLeft() const;  // beats left before playing, 0 when not counting in
 
   AudioContext ctx_;
   AudioSession session_;

@@ -108,6 +108,10 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "  REC");
   }
+  if (r.count_in_left > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "  Count-in: %d", r.count_in_left);
+  }
 
   ImGui::SetNextItemWidth(-1);
   if (ImGui::SliderFloat("##tempo", &settings.tempo_percent, 25, 200, "Speed %.0f%%")) out.tempo_changed = true;

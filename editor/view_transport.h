@@ -31,6 +31,7 @@ struct TransportReadout {
   bool looping = false, has_selection = false;
   double playhead_beat = 0, length_beats = 0, seconds_per_beat = 0.5;
   int beats_per_bar = 4;
+  int count_in_left = 0;  // beats left in the count-in (0 = none)
   double loop_start = 0, loop_end = 0;
 };
 

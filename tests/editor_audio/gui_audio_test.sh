@@ -99,8 +99,10 @@ xdotool key ctrl+r
 wait_for 5 "n('recording')==1" "recording started"
 shot 02-recording
 wait_for 12 "n('recording')==0 and n('takes')==1" "the take finished at the end of the score"
-for _ in $(seq 50); do unzip -l "$SCORE" 2>/dev/null | grep -q 'recordings/take-1.wav' && break; sleep 0.2; done
-unzip -l "$SCORE" | grep -q 'recordings/take-1.wav' || fail "the bundle has no recordings/take-1.wav"
+# (unzip's listing is read whole first: grep -q closing the pipe early would fail under pipefail)
+has_take() { local list; list=$(unzip -l "$SCORE" 2>/dev/null || true); [[ "$list" == *recordings/take-1.wav* ]]; }
+for _ in $(seq 50); do has_take && break; sleep 0.2; done
+has_take || fail "the bundle has no recordings/take-1.wav"
 unzip -p "$SCORE" recordings/take-1.wav >"$WORK/take.wav"
 unzip -p "$SCORE" score.json | $PY -c "
 import json, sys
