@@ -74,7 +74,7 @@ TEST_CASE("A score plays through to its end with no xruns and no allocation on t
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(s.state == PlayerState::kRunning);
   CHECK(s.reached_end);
-  CHECK(seconds == doctest::Approx(4.0).epsilon(0.08));  // 8 beats at 120 bpm, in real time
+  CHECK(seconds == doctest::Approx(4.0).epsilon(0.15));  // 8 beats at 120 bpm, in real time
   CHECK(max_beat >= 8.0);
   CHECK(s.buffer_frames == 256);
   // Host xruns also count the JACK server's own late wake-ups on a loaded machine; the
