@@ -299,15 +299,15 @@ struct SynthEngine::Impl {
 SynthEngine::SynthEngine(const EngineSettings& settings) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.settings = settings;
-  m.sample_rate = std::clamp(settings.sample_rate, 8000.0, 384000.0);
+  m.sample_rate = std::isfinite(settings.sample_rate) ? std::clamp(settings.sample_rate, 8000.0, 384000.0) : 48000.0;
   m.voices.resize(static_cast<size_t>(std::clamp(settings.max_voices, 1, 1024)));
   for (Voice& v : m.voices) v.Init(m.sample_rate);
   m.banks.Init(std::max(0, settings.max_partials));
   m.slot_owner.assign(static_cast<size_t>(m.banks.Capacity() / BankOscillator::kGroup), -1);
   m.reverb.Init(m.sample_rate);
   m.limiter.Init(m.sample_rate);
-  m.master_gain = m.master_now = std::max(0.0f, settings.master_gain);
-  m.reverb_mix = m.reverb_now = std::clamp(settings.reverb_mix, 0.0f, 1.0f);
+  m.master_gain = m.master_now = std::isfinite(settings.master_gain) ? std::clamp(settings.master_gain, 0.0f, 16.0f) : 1.0f;
+  m.reverb_mix = m.reverb_now = std::isfinite(settings.reverb_mix) ? std::clamp(settings.reverb_mix, 0.0f, 1.0f) : 0.0f;
   m.smooth = static_cast<float>(std::exp(-dsp::kBlock / (kSmoothSeconds * m.sample_rate)));
 }
 

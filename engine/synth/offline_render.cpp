@@ -40,7 +40,7 @@ Plan MakePlan(const Events& events, const OfflineOptions& o) {
   const RenderProgram& p = *plan.program;
   const double end_beat = o.to_beat >= 0 ? o.to_beat : p.EndBeat();
   if (!std::isfinite(o.from_beat) || o.from_beat < 0) throw RenderError("--from must be a beat >= 0");
-  if (!(end_beat > o.from_beat) && !(o.to_beat < 0 && end_beat == o.from_beat))
+  if (!std::isfinite(end_beat) || (!(end_beat > o.from_beat) && !(o.to_beat < 0 && end_beat == o.from_beat)))
     throw RenderError("the end beat must be after the start beat");
   double tail = o.tail_seconds;
   if (tail < 0) {
@@ -48,9 +48,8 @@ Plan MakePlan(const Events& events, const OfflineOptions& o) {
   }
   const double seconds = (end_beat - o.from_beat) * 60.0 / p.tempo_bpm + tail;
   plan.from_beat = o.from_beat;
+  if (!(seconds >= 0 && seconds <= 6 * 3600.0)) throw RenderError("render longer than 6 hours");
   plan.frames = static_cast<int64_t>(std::llround(seconds * o.engine.sample_rate));
-  if (plan.frames > static_cast<int64_t>(o.engine.sample_rate) * 3600 * 6)
-    throw RenderError("render longer than 6 hours");
   return plan;
 }
 
@@ -179,7 +178,7 @@ class TempAudioFile {
     file_ = sf_open_fd(fd_, SFM_WRITE, &info, SF_FALSE);
     if (!file_) Fail(std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")");
     if (f.format == AudioFormat::kOgg) {
-      double q = std::clamp(f.quality, 0.0, 1.0);
+      double q = std::isfinite(f.quality) ? std::clamp(f.quality, 0.0, 1.0) : 0.6;
       sf_command(file_, SFC_SET_VBR_ENCODING_QUALITY, &q, sizeof q);
     }
     interleaved_.resize(2 * kChunk);

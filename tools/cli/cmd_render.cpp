@@ -83,21 +83,21 @@ int RunRender(Args& args) {
   }
   if (from) options.from_beat = ParseNumber("--from", *from);
   if (to) options.to_beat = ParseNumber("--to", *to);
-  if (options.from_beat < 0 || (to && options.to_beat <= options.from_beat))
+  if (!(options.from_beat >= 0) || (to && !(options.to_beat > options.from_beat)))
     throw UsageError("render: need 0 <= --from < --to");
   if (quality) {
     const double q = ParseNumber("--quality", *quality);
-    if (q < 0 || q > 10) throw UsageError("render: --quality is 0 (smallest) .. 10 (best)");
+    if (!(q >= 0 && q <= 10)) throw UsageError("render: --quality is 0 (smallest) .. 10 (best)");
     file.quality = q / 10.0;
   }
   if (reverb) {
     const double mix = ParseNumber("--reverb", *reverb);
-    if (mix < 0 || mix > 1) throw UsageError("render: --reverb is a mix from 0 to 1");
+    if (!(mix >= 0 && mix <= 1)) throw UsageError("render: --reverb is a mix from 0 to 1");
     options.engine.reverb_mix = static_cast<float>(mix);
   }
   if (gain) {
     const double db = ParseNumber("--gain", *gain);
-    if (db < -60 || db > 24) throw UsageError("render: --gain is in dB, -60 .. 24");
+    if (!(db >= -60 && db <= 24)) throw UsageError("render: --gain is in dB, -60 .. 24");
     options.engine.master_gain = static_cast<float>(std::pow(10.0, db / 20));
   }
   if (bits) file.sample_format = ParseBits(*bits);
