@@ -125,3 +125,12 @@ TEST_CASE("export: cancelling leaves an existing file untouched and no temporary
   for (const auto& e : fs::directory_iterator(dir.path)) files += e.is_regular_file() ? 1 : 0;
   CHECK(files == 1);
 }
+
+TEST_CASE("export: PDF to print is a PDF file") {
+  TempDir dir;
+  std::atomic<double> progress{0};
+  std::atomic<bool> cancel{false};
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kPdf, dir.path / "s.pdf", false, &progress, &cancel);
+  CHECK(Head(dir.path / "s.pdf", 5) == "%PDF-");
+  CHECK(progress.load() == doctest::Approx(1.0));
+}
