@@ -57,7 +57,11 @@ int App::Run(const AppOptions& options) {
 
   sf::ContextSettings gl;
   gl.antialiasingLevel = 0;
-  window_.create(sf::VideoMode(1440, 900), "Graphony", sf::Style::Default, gl);
+  // Fit small laptop screens (1366x768) as well as big ones.
+  const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+  const unsigned win_w = std::clamp(desktop.width * 92 / 100, 800u, 1440u);
+  const unsigned win_h = std::clamp(desktop.height * 90 / 100, 600u, 900u);
+  window_.create(sf::VideoMode(win_w, win_h), "Graphony", sf::Style::Default, gl);
   window_.setPosition(sf::Vector2i(0, 0));
   const bool bench = options.bench_frames > 0;
   window_.setVerticalSyncEnabled(!bench);

@@ -42,11 +42,11 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
 
   ImGui::SetNextItemWidth(w * 0.6f);
   double start = img.start_beat;
-  const bool st_changed = ImGui::DragScalar("Starts at beat", ImGuiDataType_Double, &start, 0.05f, nullptr, nullptr, "%.2f");
+  const bool st_changed = ImGui::DragScalar("Start (beat)", ImGuiDataType_Double, &start, 0.05f, nullptr, nullptr, "%.2f");
   CommitWidgetEdit(doc, st_changed, img.start_beat, std::max(0.0, start));
   ImGui::SetNextItemWidth(w * 0.6f);
   double len = img.length_beats;
-  const bool len_changed = ImGui::DragScalar("Length (beats)", ImGuiDataType_Double, &len, 0.05f, nullptr, nullptr, "%.2f");
+  const bool len_changed = ImGui::DragScalar("Length", ImGuiDataType_Double, &len, 0.05f, nullptr, nullptr, "%.2f");
   CommitWidgetEdit(doc, len_changed, img.length_beats, std::max(0.25, len));
   if (ImGui::IsItemHovered()) ui.hint = "Stretch the picture along the time line.";
 
