@@ -251,6 +251,8 @@ struct SynthEngine::Impl {
     float* r = out_r;
     std::memset(l, 0, sizeof out_l);
     std::memset(r, 0, sizeof out_r);
+    std::memset(discard_l, 0, sizeof discard_l);  // soloed-out sound lands here and is dropped
+    std::memset(discard_r, 0, sizeof discard_r);
     const double bpf = BeatsPerFrame();
     const double b0 = beat;
     const double b1 = b0 + dsp::kBlock * bpf;
