@@ -152,6 +152,10 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   session_.Update(ctx_.doc.score, ctx_.doc.revision, now);
   const std::string prepare_error = session_.TakePrepareError();
   if (!prepare_error.empty()) Notify(prepare_error, true);
+  if (play_when_ready_ && session_.ProgramReady()) {
+    play_when_ready_ = false;
+    StartPlaying();
+  }
   TickCountIn(now);
   if (ui.seek_request >= 0) {
     session_.Seek(ui.seek_request);
@@ -215,7 +219,7 @@ void EditorAudio::Apply(const TransportActions& a) {
 }
 
 void EditorAudio::TogglePlay() {
-  if (session_.Playing() || count_in_start_ >= 0) Pause();
+  if (session_.Playing() || count_in_start_ >= 0 || play_when_ready_) Pause();
   else StartPlaying();
 }
 
@@ -223,6 +227,10 @@ void EditorAudio::StartPlaying() {
   if (!session_.Available()) {
     Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText) : session_.DeviceMessage(), true);
     record_armed_ = false;
+    return;
+  }
+  if (!session_.ProgramReady()) {
+    play_when_ready_ = true;  // the worker is still preparing the score: start when it is done
     return;
   }
   if (!settings_.count_in) {
@@ -273,6 +281,7 @@ void EditorAudio::BeginPlayback() {
 }
 
 void EditorAudio::Pause() {
+  play_when_ready_ = false;
   count_in_start_ = -1;
   record_armed_ = false;
   session_.Pause();
@@ -280,6 +289,7 @@ void EditorAudio::Pause() {
 }
 
 void EditorAudio::StopAll() {
+  play_when_ready_ = false;
   count_in_start_ = -1;
   record_armed_ = false;
   session_.Stop();
@@ -295,6 +305,20 @@ void EditorAudio::ToggleRecord() {
   if (!session_.Available()) {
     Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText) : session_.DeviceMessage(), true);
     return;
+  }
+  if (settings_.record_microphone && session_.Player()->InputDeviceName().empty()) {
+    // The microphone is wanted but the stream has no input yet: reopen with one (the
+    // program is prepared again in the background; playback waits for it).
+    PlayerOptions options = session_.Options();
+    options.record_input = true;
+    if (!session_.Reopen(options)) {
+      options.record_input = false;
+      session_.Reopen(options);
+      Notify("No microphone found: recording what is played only.", true);
+    }
+    session_.SetMasterVolume(settings_.volume);
+    session_.SetTempoScale(settings_.tempo_percent / 100.0);
+    if (!session_.Available()) return;
   }
   record_armed_ = true;
   if (session_.Playing()) BeginPlayback();  // already playing: start the take now

@@ -93,6 +93,7 @@ class EditorAudio {
   int count_in_beats_ = 0, clicks_done_ = 0;
   double click_off_at_ = -1;
   double end_seen_at_ = -1;       // app clock when playback passed the end of the score
+  bool play_when_ready_ = false;  // Play pressed before the program was prepared
   std::filesystem::path last_path_;
   std::string last_message_;
   double last_input_to_sound_ms_ = -1;
