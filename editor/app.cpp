@@ -94,6 +94,10 @@ int App::Run(const AppOptions& options) {
   sf::Clock frame_clock;
   while (running_ && window_.isOpen()) {
     const float dt = frame_clock.restart().asSeconds();
+    // After a second of stillness the picture on screen is still right: skip drawing it
+    // again until something happens (events, a message to expire, sound running).
+    may_skip_render_ = idle_frames_ > 60 && ui_.now >= ui_.message_until && !canvas_.Dragging() &&
+                       !audio_.WantsFrames() && !browser_.IsOpen();
     Frame(dt);
     // Calm the CPU when nothing happens: old laptops run on battery on the ward.
     if (!had_events_ && !canvas_.Dragging() && !audio_.WantsFrames()) {
@@ -165,6 +169,10 @@ void App::Frame(float dt) {
       default:
         break;
     }
+  }
+  if (may_skip_render_ && !had_events_) {
+    MaybeAutosave();
+    return;
   }
   RebuildFontsIfNeeded();
   bridge_.NewFrame(window_, dt);

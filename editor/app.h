@@ -96,6 +96,7 @@ class App {
   char file_label_[256] = {};
   std::chrono::steady_clock::time_point window_ready_, score_loaded_;  // for --bench-frames
   int idle_frames_ = 0;
+  bool may_skip_render_ = false;  // idle: keep the last frame on screen (never in --bench-frames)
   bool had_events_ = false;
   // Editor II: sound, takes, performance view and export (declared last: it refers to the above).
   EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_, window_}};
