@@ -135,8 +135,9 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   bool export_error = false;
   const std::string exported = export_.Draw(ctx_.doc, ui, &export_error);
   if (!exported.empty()) Notify(exported, export_error);
-  PlayerOptions chosen = session_.Options();
-  if (audio_settings_.Draw(ui, session_.DeviceMessage(), session_.Available() ? session_.Player()->DeviceName() : "",
+  PlayerOptions chosen;  // filled by the settings window's Apply (nothing copied on idle frames)
+  if (audio_settings_.IsOpen() &&
+      audio_settings_.Draw(ui, session_.DeviceMessage(), session_.Available() ? session_.Player()->DeviceName() : "",
                            &chosen)) {
     if (takes_.Recording()) FinishRecording();
     audition_.Silence(session_.Player());
