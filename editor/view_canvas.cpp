@@ -453,7 +453,7 @@ void CanvasView::HandleInput(CanvasContext& ctx, bool hovered) {
       case Tool::kLine: ctx.ui.hint = "Drag from start to end for a straight line."; break;
       case Tool::kDot: ctx.ui.hint = "Click to place a dot; drag to stamp a trail of dots."; break;
       case Tool::kEraser: ctx.ui.hint = "Drag over strokes to rub them out."; break;
-      case Tool::kSelect: ctx.ui.hint = "Click a stroke or picture to pick it, drag to move it. Delete removes."; break;
+      case Tool::kSelect: ctx.ui.hint = "Click a stroke (or drag a box) to pick, drag to move, Delete removes. Click a picture to choose it."; break;
     }
   }
   if (drag_ == Drag::kNone && hovered) {
@@ -548,19 +548,9 @@ void CanvasView::BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan) {
         doc.BeginEdit();
         return;
       }
-      const int img = TopImageLayerAt(ctx, mouse);
-      if (img >= 0) {
-        ui.active_layer = img;
-        ui.selection.clear();
-        const ImageLayer& il = doc.score.layers[img].image;
-        const ImageHandle h = HitImage(ctx.view, il, mouse.x, mouse.y, tol);
-        drag_ = h == ImageHandle::kRightEdge ? Drag::kScaleImage : Drag::kMoveImage;
-        drag_layer_ = img;
-        image_beat0_ = il.start_beat;
-        image_len0_ = il.length_beats;
-        doc.BeginEdit();
-        return;
-      }
+      // Empty space (or a picture that is not the chosen layer): a selection box. A plain
+      // click there chooses the picture under it (see EndGesture), so a picture filling the
+      // canvas is never dragged away by accident.
       if (!io.KeyShift) ui.selection.clear();
       drag_ = Drag::kRubberBand;
       break;
@@ -695,6 +685,12 @@ void CanvasView::EndGesture(CanvasContext& ctx, ImVec2 mouse) {
         StrokesInRect(ctx.view, doc.score.layers[li].strokes, drag_start_.x, drag_start_.y,
                       mouse.x, mouse.y, scratch_sel_);
         if (!scratch_sel_.empty()) best_layer = li;
+      }
+      const bool click = std::hypot(mouse.x - drag_start_.x, mouse.y - drag_start_.y) < 4;
+      if (click && best_layer < 0) {
+        const int img = TopImageLayerAt(ctx, mouse);
+        if (img >= 0) ui.active_layer = img;  // the next drag moves or stretches it
+        break;
       }
       if (best_layer >= 0) {
         if (ui.selection_layer != best_layer) ui.selection.clear();
