@@ -86,6 +86,7 @@ void AudioSession::Update(const Score& score, uint64_t revision, double now) {
     std::lock_guard<std::mutex> lock(mutex_);
     result.swap(result_);
   }
+  if (result) answered_revision_ = result->revision;
   if (result && result->program) {
     // An atomic pointer swap on the audio side: playback carries on without a gap.
     player_->PublishProgram(result->program, result->tempo_bpm, result->length_beats);

@@ -44,6 +44,8 @@ class AudioSession {
   void Invalidate() { requested_revision_ = 0; }
   const PlayerStatus& Status() const { return status_; }
   bool ProgramReady() const { return published_revision_ != 0; }
+  // A newer score is being prepared (keep polling so it is published promptly).
+  bool Preparing() const { return player_ && player_->IsOpen() && requested_revision_ != answered_revision_; }
   uint64_t PublishedRevision() const { return published_revision_; }
   double LastPrepareMs() const { return last_prepare_ms_; }
   // Why the last preparation failed (e.g. a sampler file that cannot be read), once; "" if none.
@@ -98,6 +100,7 @@ class AudioSession {
 
   uint64_t requested_revision_ = 0;
   uint64_t published_revision_ = 0;
+  uint64_t answered_revision_ = 0;  // the last revision the worker finished (program or error)
   double last_request_time_ = -1e9;
   double last_prepare_ms_ = 0;
 

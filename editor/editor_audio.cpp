@@ -68,8 +68,8 @@ void EditorAudio::OnSpaceReleased() {
 }
 
 bool EditorAudio::WantsFrames() const {
-  return session_.Playing() || count_in_start_ >= 0 || takes_.Recording() || export_.Running() ||
-         performance_.Active();
+  return session_.Playing() || count_in_start_ >= 0 || play_when_ready_ || takes_.Busy() ||
+         export_.Running() || performance_.Active() || session_.Preparing() || click_off_at_ >= 0;
 }
 
 void EditorAudio::IdleSleep(int ms) const {

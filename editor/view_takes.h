@@ -23,6 +23,8 @@ class TakesPanel {
   // Starts writing a take into a private temporary folder. Throws std::runtime_error.
   void Begin(LivePlayer& player, bool microphone);
   bool Recording() const { return recording_; }
+  // Something of ours is under way (a take playing back or being exported): keep drawing.
+  bool Busy() const { return recording_ || take_player_.Playing() || export_job_.valid(); }
   // Stops the recording and adds it to the score as one undoable edit: the sound goes into
   // score.assets under recordings/, a Take names it with the players and their consent.
   // Returns a one-line message for the status bar.
