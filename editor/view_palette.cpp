@@ -103,9 +103,15 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state, const
   auto taken = [&](const std::string& id) {
     return std::any_of(people.begin(), people.end(), [&](const Contributor& c) { return c.id == id; });
   };
-  while (taken("c" + std::to_string(n))) ++n;
+  // Built with += rather than "c" + ...: GCC 12 warns falsely (-Wrestrict) on the latter.
+  auto id_for = [](int k) {
+    std::string id = "c";
+    id += std::to_string(k);
+    return id;
+  };
+  while (taken(id_for(n))) ++n;
   Contributor person;
-  person.id = "c" + std::to_string(n);
+  person.id = id_for(n);
   person.name = state.new_name[0] ? std::string(state.new_name) : "Person " + std::to_string(n);
   doc.BeginEdit();
   people.push_back(person);

@@ -128,7 +128,8 @@ std::string ToMusicXml(const NotationScore& ns) {
   x << "  <part-list>\n";
   for (size_t p = 0; p < ns.parts.size(); ++p) {
     const Part& part = ns.parts[p];
-    const std::string id = "P" + std::to_string(p + 1);
+    std::string id = "P";  // += rather than "P" + ...: GCC 12 warns falsely (-Wrestrict)
+    id += std::to_string(p + 1);
     x << "    <score-part id=\"" << id << "\">\n";
     x << "      <part-name>" << Escape(part.name) << "</part-name>\n";
     x << "      <score-instrument id=\"" << id << "-I1\"><instrument-name>" << Escape(part.name)

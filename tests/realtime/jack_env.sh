@@ -42,16 +42,16 @@ fail() { echo "FAIL: $*"; exit 1; }
 # Xruns on a shared machine: JACK reports an xrun to every client when its own driver
 # thread wakes late ("JackTimedDriver::Process XRun" in its log), which is the machine's
 # load, not the player. What the player controls is being late itself, which jackd logs
-# as "client = PortAudio... was not finished". Clients joining the graph (jack_rec, a new
-# stream) also make jackd log that once, so mark_jack_log starts a window and
-# check_player_never_late fails if the player was late inside it; it prints both counts.
+# as "client = PortAudio... was not finished" (but also when the client's thread merely
+# woke late). Clients joining the graph (jack_rec, a new stream) make jackd log that once
+# too, so mark_jack_log starts a window and report_jack_lateness prints both counts in it.
 JACK_LOG_MARK=0
 mark_jack_log() { JACK_LOG_MARK=$(wc -l <"$WORK/jackd.log"); }
-check_player_never_late() {
-  local server client window
+# Prints jackd's counts since mark_jack_log (for the log; see rt_cli_play.sh for why the
+# pass/fail decision rests on the player's own clock).
+report_jack_lateness() {
+  local window
   window=$(tail -n +"$((JACK_LOG_MARK + 1))" "$WORK/jackd.log")
-  server=$(grep -c "JackTimedDriver::Process XRun" <<<"$window")
-  client=$(grep -c "client = PortAudio.* was not finished" <<<"$window")
-  echo "jackd log: server woke late $server times, player late $client times"
-  [ "$client" -eq 0 ] || fail "the player was late for JACK $client times"
+  echo "jackd log: server woke late $(grep -c "JackTimedDriver::Process XRun" <<<"$window") times," \
+       "client not finished $(grep -c "client = PortAudio.* was not finished" <<<"$window") times"
 }

@@ -63,7 +63,10 @@ void PrintCsv(const std::vector<Row>& rows) {
   std::printf("%s\n", line.c_str());
   for (const Row& row : rows) {
     line.clear();
-    for (size_t i = 0; i < row.cells.size(); ++i) line += (i ? "," : "") + CsvField(row.cells[i]);
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (i) line += ',';
+      line += CsvField(row.cells[i]);
+    }
     std::printf("%s\n", line.c_str());
   }
 }
