@@ -28,7 +28,7 @@ get() { sed -n "s/^$1=//p" "$STATUS" 2>/dev/null | head -n1; }
 # A 1600x1000 photo-like picture as a 64-beat scan-mode score (every row sounds).
 convert -size 1600x1000 gradient:'#f6d365'-'#4a6fa5' -fill '#2e8b57' -draw 'circle 500,600 500,900' \
   -fill '#c0392b' -draw 'rectangle 1000,200 1400,600' -quality 90 "$WORK/picture.jpg"
-"$BUILD/tools/graphony-cli" new "$WORK/scan.graphony" --image "$WORK/picture.jpg" --mode scan \
+"$BUILD/graphony-cli" new "$WORK/scan.graphony" --image "$WORK/picture.jpg" --mode scan \
   --beats 64 --tempo 96 --instrument soft-pad >/dev/null
 
 exec 3>"$WORK/display"
@@ -44,7 +44,7 @@ JACK_PID=$!
 timeout 10 jack_wait -w >/dev/null 2>&1
 echo "renderer: $(glxinfo -B 2>/dev/null | grep -m1 'renderer string' | cut -d: -f2- || echo unknown)"
 
-"$BUILD/editor/graphony" "$WORK/scan.graphony" >"$WORK/app.log" 2>&1 &
+"$BUILD/graphony" "$WORK/scan.graphony" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 xdotool search --sync --onlyvisible --name Graphony >/dev/null
 xdotool search --name Graphony windowmove 0 0 || true

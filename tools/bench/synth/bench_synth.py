@@ -41,7 +41,7 @@ def build(build_dir):
                    stdout=subprocess.DEVNULL)
     subprocess.run(["cmake", "--build", str(build_dir), "-j2", "--target", "graphony-cli", "graphony-synth-bench"],
                    check=True, stdout=subprocess.DEVNULL)
-    return build_dir / "tools" / "graphony-cli", build_dir / "tools" / "bench" / "synth" / "graphony-synth-bench"
+    return build_dir / "graphony-cli", build_dir / "tools" / "bench" / "synth" / "graphony-synth-bench"
 
 
 def write_png(path, width, height, pixel_row):
