@@ -47,9 +47,13 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##performance", nullptr, flags)) {
     const double length = std::max(1.0, doc.score.length_beats);
-    if (mode != last_mode_ || view_.width < 60) {
-      // Fit once the canvas has measured itself (first frame sets left/width).
+    // Fit again whenever the canvas's size changes: the window grows to the screen a frame
+    // or two after Enter, and a fit made for the old size would leave the screen half empty.
+    if (mode != last_mode_ || view_.width < 60 || view_.width != fitted_width_ ||
+        view_.height != fitted_height_) {
       view_.Fit(length);
+      fitted_width_ = view_.width;
+      fitted_height_ = view_.height;
       fitted_px_per_beat_ = view_.px_per_beat;
       if (mode == 0) view_.px_per_beat = fitted_px_per_beat_ * kScrollZoom;
       last_mode_ = mode;

@@ -39,6 +39,7 @@ class PerformanceView {
   CanvasEvents no_events_;  // the performance view never paints
   int last_mode_ = -1;
   double fitted_px_per_beat_ = 40;
+  float fitted_width_ = 0, fitted_height_ = 0;  // canvas size the fit was made for
 };
 
 }  // namespace graphony::editor

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <sndfile.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -166,6 +167,12 @@ class TempAudioFile {
     if (fd_ < 0)
       throw RenderError(target.string() + ": cannot write here (" + std::strerror(errno) + ")");
     temp_ = buf.data();
+    // mkstemp makes the file private (0600); keep the mode of the file we replace, and give
+    // new files the usual 0644, as score and print files get (engine/core/file_io.cpp).
+    struct stat old_stat {};
+    mode_t mode = 0644;
+    if (::stat(target.c_str(), &old_stat) == 0) mode = old_stat.st_mode & 07777;
+    (void)::fchmod(fd_, mode);  // not fatal: the audio matters more than the mode bits
     SF_INFO info{};
     info.samplerate = static_cast<int>(std::lround(sample_rate));
     info.channels = 2;
