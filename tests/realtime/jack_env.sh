@@ -55,3 +55,14 @@ report_jack_lateness() {
   echo "jackd log: server woke late $(grep -c "JackTimedDriver::Process XRun" <<<"$window") times," \
        "client not finished $(grep -c "client = PortAudio.* was not finished" <<<"$window") times"
 }
+# The player's lateness against the machine's: passes when the player's own late buffers
+# ("late buffers: N" in the CLI's summary in $1) are no more than jackd's own late wake-ups
+# since mark_jack_log, plus 2. A player that cannot keep up is late on most of its ~190
+# buffers a second; one starved by VM stalls is late about as often as jackd itself.
+player_lateness_ok() {
+  local late server
+  late=$(grep -o "late buffers: [0-9]*" "$1" | tail -1 | grep -o "[0-9]*$")
+  server=$(tail -n +"$((JACK_LOG_MARK + 1))" "$WORK/jackd.log" | grep -c "JackTimedDriver::Process XRun")
+  echo "player late $late times, jackd's own driver late $server times"
+  [ -n "$late" ] && [ "$late" -le $((server + 2)) ]
+}

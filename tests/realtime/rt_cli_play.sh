@@ -24,6 +24,7 @@ echo "== staircase, recorded by the player and by jack_rec"
 # gets up to three tries; a player that is really too slow is late every time.
 staircase_ok=0
 for attempt in 1 2 3; do
+  mark_jack_log
   "$CLI" play "$WORK/staircase.json" --record "$WORK/live.wav" >"$WORK/out.txt" 2>"$WORK/err.txt" &
   PLAY=$!
   # jack_rec needs the player's ports to exist: wait for them, then record 4.5 s from JACK.
@@ -34,8 +35,7 @@ for attempt in 1 2 3; do
   grep -q "^end of score: " "$WORK/out.txt" || fail "staircase: did not play to the end of the score"
   $PITCH "$WORK/live.wav" --seg 0.5 --expect $STAIRS || fail "staircase pitches (player's recording)"
   $COMPARE "$WORK/live.wav" "$WORK/offline.wav" --max-lag 256 --seconds 4 || fail "live vs offline"
-  grep -q "^end of score: .*late buffers: 0" "$WORK/out.txt" \
-    || { echo "staircase: a late buffer (try $attempt of 3)"; continue; }
+  player_lateness_ok "$WORK/out.txt" || { echo "staircase: player late (try $attempt of 3)"; continue; }
   # What JACK received is the same music, shifted by when jack_rec started (< 1 s).
   $COMPARE "$WORK/jack.wav" "$WORK/offline.wav" --max-lag 48000 --seconds 2 --min-corr 0.95 \
     || { echo "jack_rec vs offline differ (try $attempt of 3)"; continue; }
@@ -44,21 +44,21 @@ for attempt in 1 2 3; do
 done
 [ $staircase_ok -eq 1 ] || fail "staircase: late buffers or jack_rec mismatch in all three tries"
 
-echo "== moderate score: the player is never late"
+echo "== moderate score: the player keeps up with real time"
 # The player is late when its callback takes longer than the buffer lasts, which it
-# measures itself ("late buffers"). jackd's log also blames a client whenever the client's
-# thread was woken late, and on this VM a vCPU is taken from even a real-time thread for
-# a few ms several times a minute (seen: 1-4 such events per 8 s with the callback using
-# < 30% of the period, and the same with an idle machine), so jackd's counts are printed,
-# not asserted. Up to three tries; a player that is really too slow is late in every one.
+# measures itself ("late buffers"). On this VM a vCPU is taken from even a real-time
+# thread for several ms, from a few times a minute up to 30 times in 8 s when the host is
+# busy, and jackd's own driver thread is late then too. So the player may be late no more
+# often than jackd itself (+2) (player_lateness_ok); a player too slow for real time is
+# late on most buffers. Up to three tries.
 moderate_ok=0
 for attempt in 1 2 3; do
   mark_jack_log
   "$CLI" play "$WORK/moderate.json" --for 8 >"$WORK/out.txt" 2>&1 || fail "moderate exited $?"
   cat "$WORK/out.txt"
   report_jack_lateness
-  grep -q "late buffers: 0" "$WORK/out.txt" && { moderate_ok=1; break; }
-  echo "late buffers (try $attempt of 3)"
+  player_lateness_ok "$WORK/out.txt" && { moderate_ok=1; break; }
+  echo "player late (try $attempt of 3)"
 done
 [ $moderate_ok -eq 1 ] || fail "moderate score: the player was late in all three tries"
 
