@@ -68,88 +68,103 @@ std::string LastLine(const std::string& log) {
   return last;
 }
 
+// A private temp directory holding score.ly for one LilyPond run, removed when done.
+// Fills `result` (missing / problem) and reports !ok() when LilyPond or the directory is
+// not to be had.
+class LilyPondRun {
+ public:
+  LilyPondRun(const std::string& source, const std::string& program, Engraving& result)
+      : exe_(FindProgram(program)) {
+    if (exe_.empty()) {
+      result.missing = true;
+      result.problem = "LilyPond (" + program + ") is not installed";
+      return;
+    }
+    std::string pattern = (fs::temp_directory_path() / "graphony-engrave-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) {
+      result.problem = "cannot make a temporary directory for LilyPond";
+      return;
+    }
+    dir_ = pattern;
+    std::ofstream(Ly(), std::ios::binary) << source;
+  }
+  ~LilyPondRun() {
+    std::error_code ec;
+    if (!dir_.empty()) fs::remove_all(dir_, ec);
+  }
+  LilyPondRun(const LilyPondRun&) = delete;
+  LilyPondRun& operator=(const LilyPondRun&) = delete;
+
+  bool ok() const { return !dir_.empty(); }
+  const std::string& exe() const { return exe_; }
+  const fs::path& dir() const { return dir_; }
+  fs::path Ly() const { return dir_ / "score.ly"; }
+  fs::path Log() const { return dir_ / "lilypond.log"; }
+  // Runs LilyPond with `options`, output named dir/score*; returns its exit code (-1: not run).
+  int Run(const std::vector<std::string>& options) const {
+    std::vector<std::string> args{exe_};
+    args.insert(args.end(), options.begin(), options.end());
+    const std::vector<std::string> common{"-dno-point-and-click", "--loglevel=WARNING", "-o",
+                                          (dir_ / "score").string(), Ly().string()};
+    args.insert(args.end(), common.begin(), common.end());
+    return RunProgram(std::move(args), Log().string());
+  }
+
+ private:
+  std::string exe_;
+  fs::path dir_;
+};
+
 }  // namespace
 
 Engraving EngraveSvg(const std::string& source, const std::string& program) {
   Engraving result;
-  const std::string exe = FindProgram(program);
-  if (exe.empty()) {
-    result.missing = true;
-    result.problem = "LilyPond (" + program + ") is not installed";
-    return result;
-  }
-  std::string pattern = (fs::temp_directory_path() / "graphony-engrave-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) {
-    result.problem = "cannot make a temporary directory for LilyPond";
-    return result;
-  }
-  const fs::path dir = pattern;
-  const fs::path ly = dir / "score.ly", log = dir / "lilypond.log";
-  std::ofstream(ly, std::ios::binary) << source;
-
-  const std::string out_base = (dir / "score").string();
-  const int code = RunProgram({exe, "-dbackend=svg", "-dno-point-and-click", "--loglevel=WARNING",
-                               "-o", out_base, ly.string()},
-                              log.string());
+  const LilyPondRun run(source, program, result);
+  if (!run.ok()) return result;
+  const int code = run.Run({"-dbackend=svg"});
   if (code < 0) {
-    result.problem = "cannot run " + exe;
-  } else {
-    // One page gives score.svg, several give score-1.svg, score-2.svg...
-    std::vector<std::pair<int, fs::path>> pages;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (entry.path().extension() != ".svg" || name.rfind("score", 0) != 0) continue;
-      const std::string middle = name.substr(5, name.size() - 9);
-      const int number = middle.empty() ? 1 : std::atoi(middle.c_str() + 1);
-      pages.push_back({number, entry.path()});
-    }
-    std::sort(pages.begin(), pages.end());
-    for (const auto& [n, path] : pages) result.pages.push_back(ReadAll(path));
-    if (code != 0 || result.pages.empty()) {
-      result.problem = "LilyPond could not engrave the notation: " + LastLine(ReadAll(log));
-      result.pages.clear();
-    }
+    result.problem = "cannot run " + run.exe();
+    return result;
   }
+  // One page gives score.svg, several give score-1.svg, score-2.svg...
+  std::vector<std::pair<int, fs::path>> pages;
   std::error_code ec;
-  fs::remove_all(dir, ec);
+  for (const auto& entry : fs::directory_iterator(run.dir(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".svg" || name.rfind("score", 0) != 0) continue;
+    const std::string middle = name.substr(5, name.size() - 9);
+    const int number = middle.empty() ? 1 : std::atoi(middle.c_str() + 1);
+    pages.push_back({number, entry.path()});
+  }
+  std::sort(pages.begin(), pages.end());
+  for (const auto& [n, path] : pages) result.pages.push_back(ReadAll(path));
+  if (code != 0 || result.pages.empty()) {
+    result.problem = "LilyPond could not engrave the notation: " + LastLine(ReadAll(run.Log()));
+    result.pages.clear();
+  }
   return result;
 }
 
 Engraving EngravePdf(const std::string& source, const std::string& program,
                      const std::string& qpdf) {
   Engraving result;
-  const std::string exe = FindProgram(program);
-  if (exe.empty()) {
-    result.missing = true;
-    result.problem = "LilyPond (" + program + ") is not installed";
-    return result;
-  }
-  std::string pattern = (fs::temp_directory_path() / "graphony-engrave-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) {
-    result.problem = "cannot make a temporary directory for LilyPond";
-    return result;
-  }
-  const fs::path dir = pattern;
-  const fs::path ly = dir / "score.ly", log = dir / "lilypond.log", pdf = dir / "score.pdf";
-  std::ofstream(ly, std::ios::binary) << source;
-  const int code = RunProgram({exe, "-dno-point-and-click", "--loglevel=WARNING", "-o",
-                               (dir / "score").string(), ly.string()},
-                              log.string());
+  const LilyPondRun run(source, program, result);
+  if (!run.ok()) return result;
+  const fs::path pdf = run.dir() / "score.pdf";
+  const int code = run.Run({});
   if (code != 0 || !fs::exists(pdf)) {
-    result.problem = code < 0 ? "cannot run " + exe
-                              : "LilyPond could not engrave the notation: " + LastLine(ReadAll(log));
-  } else {
-    const fs::path count = dir / "pages.txt";
-    if (RunProgram({qpdf, "--show-npages", pdf.string()}, count.string()) == 0)
-      result.pdf_pages = std::atoi(ReadAll(count).c_str());
-    if (result.pdf_pages > 0)
-      result.pdf = ReadAll(pdf);
-    else
-      result.problem = "qpdf could not read LilyPond's PDF";
+    result.problem = code < 0 ? "cannot run " + run.exe()
+                              : "LilyPond could not engrave the notation: " +
+                                    LastLine(ReadAll(run.Log()));
+    return result;
   }
-  std::error_code ec;
-  fs::remove_all(dir, ec);
+  const fs::path count = run.dir() / "pages.txt";
+  if (RunProgram({qpdf, "--show-npages", pdf.string()}, count.string()) == 0)
+    result.pdf_pages = std::atoi(ReadAll(count).c_str());
+  if (result.pdf_pages > 0)
+    result.pdf = ReadAll(pdf);
+  else
+    result.problem = "qpdf could not read LilyPond's PDF";
   return result;
 }
 
