@@ -6,47 +6,13 @@ Reads the WAV (PCM 16/24/32 or float), checks its length, then for each sounding
 the events (one row per stroke shadow note) finds the strongest frequency in the middle of
 the note and compares it with the note's pitch (within 35 cents). Prints what it measured."""
 import csv
-import struct
+import os
 import sys
 
 import numpy as np
 
-
-def read_wav(path):
-    data = open(path, "rb").read()
-    if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
-        sys.exit(f"FAIL: {path} is not a WAV file")
-    pos, fmt, frames = 12, None, None
-    while pos + 8 <= len(data):
-        cid, size = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
-        body = data[pos + 8:pos + 8 + size]
-        if cid == b"fmt ":
-            tag, ch, rate = struct.unpack("<HHI", body[:8])
-            bits = struct.unpack("<H", body[14:16])[0]
-            if tag == 0xFFFE:
-                tag = struct.unpack("<H", body[24:26])[0]
-            fmt = (tag, ch, rate, bits)
-        elif cid == b"data":
-            frames = body
-        pos += 8 + size + (size & 1)
-    if fmt is None or frames is None:
-        sys.exit(f"FAIL: {path} has no fmt or data chunk")
-    tag, ch, rate, bits = fmt
-    if tag == 3 and bits == 32:
-        x = np.frombuffer(frames, dtype="<f4")
-    elif tag == 1 and bits == 16:
-        x = np.frombuffer(frames, dtype="<i2") / 32768.0
-    elif tag == 1 and bits == 24:
-        b = np.frombuffer(frames, dtype=np.uint8).reshape(-1, 3)
-        v = (b[:, 0].astype(np.int32) | (b[:, 1].astype(np.int32) << 8) | (b[:, 2].astype(np.int32) << 16))
-        v = np.where(v >= 1 << 23, v - (1 << 24), v)
-        x = v / float(1 << 23)
-    elif tag == 1 and bits == 32:
-        x = np.frombuffer(frames, dtype="<i4") / 2147483648.0
-    else:
-        sys.exit(f"FAIL: {path}: unsupported WAV format tag={tag} bits={bits}")
-    x = x[: len(x) // ch * ch].reshape(-1, ch).mean(axis=1)
-    return rate, x
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from wav_file import read_wav_mono  # noqa: E402
 
 
 def peak_midi(x, rate):
@@ -64,7 +30,7 @@ def peak_midi(x, rate):
 def main():
     wav, events_csv, min_s, max_s = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
     start_beat = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
-    rate, x = read_wav(wav)
+    x, rate = read_wav_mono(wav)
     seconds = len(x) / rate
     peak = float(np.max(np.abs(x))) if len(x) else 0.0
     print(f"{wav}: {rate} Hz, {seconds:.2f} s, peak {peak:.3f}")
