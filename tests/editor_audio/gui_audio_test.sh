@@ -71,18 +71,7 @@ start_editor() {  # start_editor FILE
   xdotool search --name Graphony windowmove 0 0 || true
   sleep 1.0
 }
-shot() {  # shot NAME: screenshot, and assert it is not blank
-  import -window root "$ART/$1.png"
-  local sd
-  sd=$(identify -format '%[fx:standard_deviation]' "$ART/$1.png")
-  $PY -c "import sys; sys.exit(0 if float('$sd') > 0.03 else 1)" || fail "screenshot $1 looks blank (sd=$sd)"
-  echo "screenshot $1: sd=$sd"
-}
-differs() {
-  local ae
-  ae=$(compare -metric AE "$ART/$1.png" "$ART/$2.png" null: 2>&1 || true)
-  $PY -c "import sys; sys.exit(0 if float('$ae'.split()[0]) > 500 else 1)" || fail "$1 and $2 should differ (AE=$ae)"
-}
+source "$(dirname "$0")/../gui_screenshots.sh"
 
 SCORE="$WORK/song.graphony"
 $PY "$HERE/make_score.py" "$SCORE"

@@ -1,0 +1,13 @@
+# Screenshot helpers for the editor's Xvfb tests; sourced after ART, PY and fail() are set.
+shot() {  # shot NAME: screenshot, and assert it is not blank
+  import -window root "$ART/$1.png"
+  local sd
+  sd=$(identify -format '%[fx:standard_deviation]' "$ART/$1.png")
+  $PY -c "import sys; sys.exit(0 if float('$sd') > 0.03 else 1)" || fail "screenshot $1 looks blank (sd=$sd)"
+  echo "screenshot $1: sd=$sd"
+}
+differs() {  # differs A B: the two screenshots are not the same picture (AE may print as 1.2e+06)
+  local ae
+  ae=$(compare -metric AE "$ART/$1.png" "$ART/$2.png" null: 2>&1 || true)
+  $PY -c "import sys; sys.exit(0 if float('$ae'.split()[0]) > 500 else 1)" || fail "$1 and $2 should differ (AE=$ae)"
+}
