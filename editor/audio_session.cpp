@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "interpret/interpret.h"
+#include "playback_prepare.h"
 #include "synth/engine.h"
 
 namespace graphony::editor {
@@ -114,15 +115,13 @@ void AudioSession::WorkerLoop() {
     Result r;
     r.revision = job.revision;
     const auto t0 = std::chrono::steady_clock::now();
-    try {
-      const Events events = Interpret(*job.score);
-      job.score.reset();
-      r.program = PrepareProgram(events, job.settings);
-      r.tempo_bpm = events.tempo_bpm;
-      r.length_beats = events.length_beats;
-    } catch (const std::exception& e) {
-      r.error = e.what();
-    }
+    // The cache lives on this thread only: an edit re-analyses just the pictures it changed.
+    PreparedPlayback p = PrepareForPlayback(*job.score, job.settings, &interpret_cache_);
+    job.score.reset();
+    r.program = std::move(p.program);
+    r.tempo_bpm = p.tempo_bpm;
+    r.length_beats = p.length_beats;
+    r.error = std::move(p.error);
     r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     std::lock_guard<std::mutex> lock(mutex_);
     result_ = std::move(r);

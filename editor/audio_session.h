@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/score.h"
+#include "interpret/interpret.h"
 #include "realtime/live_player.h"
 
 namespace graphony::editor {
@@ -110,6 +111,7 @@ class AudioSession {
   std::optional<Job> job_;        // only the newest request waits; older ones are dropped
   std::optional<Result> result_;  // the newest finished program
   bool quit_ = false;
+  InterpretCache interpret_cache_;  // [worker] only
 };
 
 }  // namespace graphony::editor

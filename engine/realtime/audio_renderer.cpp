@@ -99,7 +99,7 @@ void AudioRenderer::HandleCommand(const Command& c) {
       engine_.SetMasterGain(static_cast<float>(std::clamp(c.value, 0.0, 4.0)));
       break;
     case CommandType::kNoteOn:
-      engine_.LiveNoteOn(c.id, c.instrument, c.value, c.level);
+      engine_.LiveNoteOn(c.id, c.instrument, c.value, c.level, c.loudness, c.pan);
       if (c.sent_ns != 0) {
         probe_armed_ = true;
         probe_sent_ns_ = c.sent_ns;

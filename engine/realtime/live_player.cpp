@@ -195,8 +195,9 @@ bool LivePlayer::SetLoop(double start_beat, double end_beat) {
 bool LivePlayer::ClearLoop() { return Send(Command::ClearLoop()); }
 bool LivePlayer::SetTempoScale(double scale) { return Send(Command::TempoScale(scale)); }
 bool LivePlayer::SetMasterVolume(float gain) { return Send(Command::MasterVolume(gain)); }
-bool LivePlayer::NoteOn(int id, int instrument, double pitch, float velocity) {
-  return Send(Command::NoteOn(id, instrument, pitch, velocity));
+bool LivePlayer::NoteOn(int id, int instrument, double pitch, float velocity, float loudness,
+                        float pan) {
+  return Send(Command::NoteOn(id, instrument, pitch, velocity, loudness, pan));
 }
 bool LivePlayer::Gesture(int id, double pitch, float loudness) {
   return Send(Command::Gesture(id, pitch, loudness));
@@ -204,8 +205,9 @@ bool LivePlayer::Gesture(int id, double pitch, float loudness) {
 bool LivePlayer::NoteOff(int id) { return Send(Command::NoteOff(id)); }
 bool LivePlayer::AllNotesOff() { return Send(Command::AllNotesOff()); }
 
-bool LivePlayer::NoteOnProbed(int id, int instrument, double pitch, float velocity) {
-  Command c = Command::NoteOn(id, instrument, pitch, velocity);
+bool LivePlayer::NoteOnProbed(int id, int instrument, double pitch, float velocity,
+                              float loudness, float pan) {
+  Command c = Command::NoteOn(id, instrument, pitch, velocity, loudness, pan);
   c.sent_ns = NowNs();
   return Send(c);
 }

@@ -109,13 +109,16 @@ class LivePlayer {
   // Live audition: the editor sends a stroke while it is drawn. `id` is the caller's
   // handle for the voice (e.g. the stroke number); pitch is a MIDI number (fractional ok),
   // velocity/loudness 0..1. Heard from the next audio buffer on.
-  bool NoteOn(int id, int instrument, double pitch, float velocity);
+  // `loudness` and `pan` as in a GestureEvent (live audition passes StrokePointSound's).
+  bool NoteOn(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,
+              float pan = 0.0f);
   bool Gesture(int id, double pitch, float loudness);
   bool NoteOff(int id);
   bool AllNotesOff();
   // NoteOn that also arms the latency probe (PlayerStatus has no field; read
   // LastNoteLatencySeconds()). For benchmarks and tests.
-  bool NoteOnProbed(int id, int instrument, double pitch, float velocity);
+  bool NoteOnProbed(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,
+                    float pan = 0.0f);
   // Seconds from the last probed NoteOn call to its first non-zero sample in the output
   // buffer; negative until measured.
   double LastNoteLatencySeconds() const;

@@ -30,6 +30,8 @@ struct Command {
   double end_beat = 0;     // loop end
   double value = 0;        // tempo scale, master volume, pitch (MIDI number)
   float level = 0;         // velocity or loudness 0..1
+  float loudness = 1;      // note on: the smoothed gain on top of velocity (as a gesture's)
+  float pan = 0;           // note on: -1 left .. +1 right
   int64_t sent_ns = 0;     // steady-clock time of sending, for latency probes (0 = none)
 
   static Command Play() { return {CommandType::kPlay}; }
@@ -56,12 +58,15 @@ struct Command {
     c.value = gain;
     return c;
   }
-  static Command NoteOn(int id, int instrument, double pitch, float velocity) {
+  static Command NoteOn(int id, int instrument, double pitch, float velocity,
+                        float loudness = 1.0f, float pan = 0.0f) {
     Command c{CommandType::kNoteOn};
     c.id = id;
     c.instrument = instrument;
     c.value = pitch;
     c.level = velocity;
+    c.loudness = loudness;
+    c.pan = pan;
     return c;
   }
   static Command Gesture(int id, double pitch, float loudness) {

@@ -57,7 +57,10 @@ class SynthEngine {
   // advancing the playhead. Output never exceeds -1 dBFS.
   void Render(float* left, float* right, int frames);
   // [audio] Live input from the editor/CLI. `id` names a live voice chosen by the caller.
-  void LiveNoteOn(int id, int instrument, double pitch, float velocity);
+  // `loudness` is the smoothed gain on top of velocity and `pan` the placement, as for a
+  // GestureEvent, so a live stroke sounds exactly as its playback.
+  void LiveNoteOn(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,
+                  float pan = 0.0f);
   void LiveGesture(int id, double pitch, float loudness);  // move a live voice smoothly
   void LiveNoteOff(int id);
   void AllNotesOff();
