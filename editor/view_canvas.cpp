@@ -46,25 +46,9 @@ void CanvasView::RebuildCaches(const Score& score) {
   cache_revision_ = 0;  // set by the caller
   bands_.clear();
   const Mapping& m = score.mapping;
-  const std::vector<int> notes = ScaleNotesInRange(m);
-  if (!notes.empty()) {
-    // Each scale note owns an equal share of the height (see pitch.h).
-    const float share = 1.f / static_cast<float>(notes.size());
-    for (size_t i = 0; i < notes.size(); ++i)
-      bands_.push_back(Band{share * i, share * (i + 1), notes[i],
-                            ((notes[i] - m.root) % 12 + 12) % 12 == 0});
-  } else {
-    // Continuous mapping: one band per semitone, linear in height.
-    const int lo = static_cast<int>(std::ceil(m.lowest)), hi = static_cast<int>(std::floor(m.highest));
-    const double span = std::max(1e-6, m.highest - m.lowest);
-    for (int p = lo; p <= hi && p < 128; ++p) {
-      if (p < 0) continue;
-      const float c = static_cast<float>((p - m.lowest) / span);
-      const float half = static_cast<float>(0.5 / span);
-      bands_.push_back(Band{std::max(0.f, c - half), std::min(1.f, c + half), p,
-                            ((p - m.root) % 12 + 12) % 12 == 0});
-    }
-  }
+  // The bands come from the engine's pitch map, so the canvas shows what plays.
+  for (const PitchBand& b : PitchMap(m).Bands())
+    bands_.push_back(Band{static_cast<float>(b.bottom), static_cast<float>(b.top), b.midi, b.is_root});
   prefer_flats_ = KeyPrefersFlats(m);
   boxes_.resize(score.layers.size());
   for (size_t li = 0; li < score.layers.size(); ++li) {

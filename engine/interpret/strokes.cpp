@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "core/pitch.h"
-#include "interpret/glide.h"
 #include "interpret/pan.h"
 #include "interpret/scale_lookup.h"
 

@@ -161,27 +161,6 @@ TEST_CASE("OKLab and background detection") {
   CHECK(palette.Nearest(ColorToOklab(Color{200, 200, 200, 255})) == kWhiteBell);
 }
 
-TEST_CASE("ScaleLookup agrees with HeightToPitch and SnapToScale for every scale") {
-  for (const std::string& name : KnownScaleNames()) {
-    for (auto [lo, hi] : {std::pair{55.0, 79.0}, std::pair{60.0, 72.0}, std::pair{61.5, 62.5}, std::pair{0.0, 127.0}}) {
-      Mapping m;
-      m.scale = name;
-      m.custom_intervals = {2, 3, 2};
-      m.root = 57;
-      m.lowest = lo;
-      m.highest = hi;
-      const interpret::ScaleLookup scale(m);
-      for (int k = -5; k <= 1005; ++k) {
-        const double h = k / 1000.0;
-        CAPTURE(name);
-        CAPTURE(h);
-        CHECK(scale.Pitch(h) == HeightToPitch(m, h));
-        CHECK(scale.Printed(h) == SnapToScale(m, HeightToPitch(m, h)));
-      }
-    }
-  }
-}
-
 TEST_CASE("hostile numbers in a score never crash or produce NaN") {
   for (ImageMode mode : {ImageMode::kNotes, ImageMode::kScan}) {
     Score score = ImageScore(Staircase(300, 200, 8, kBlack, kWhite), mode);
