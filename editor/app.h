@@ -4,6 +4,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/System/Clock.hpp>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -26,6 +27,7 @@ struct AppOptions {
   std::filesystem::path file;        // score to open (may not exist yet: a new score saved there)
   int bench_frames = 0;              // >0: render this many frames, print timings, exit
   std::chrono::steady_clock::time_point started;  // process start, for time-to-first-frame
+  uint64_t (*allocation_count)() = nullptr;  // heap allocations so far; only in graphony-bench
 };
 
 class App {
