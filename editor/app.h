@@ -41,7 +41,7 @@ class App {
   void LayoutAndDraw();
   void HandleShortcut(const sf::Event::KeyEvent& key);
   void RunCommands();
-  void RunCommand(AppCommand cmd);
+  void RunCommand(const TypedCommand& command);
   void RebuildFontsIfNeeded();
 
   // [SECTION] Files (app_files.cpp)
