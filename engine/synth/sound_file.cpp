@@ -156,8 +156,11 @@ void SoundFileWriter::Open(const std::filesystem::path& path, int channels, doub
 
   std::error_code ec;
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  if (!std::filesystem::is_directory(dir, ec)) fail("folder does not exist");
-  std::string pattern = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  if (!std::filesystem::is_directory(dir, ec)) fail("cannot write here (the folder does not exist)");
+  std::string hidden = ".";  // appended, not "." + ...: GCC 12 warns (-Wrestrict) on that
+  hidden += path.filename().string();
+  hidden += ".XXXXXX";
+  const std::string pattern = (dir / hidden).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   fd_ = mkstemp(name.data());
