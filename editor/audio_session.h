@@ -68,7 +68,6 @@ class AudioSession {
   void SetTempoScale(double scale);
   void SetMasterVolume(float gain);
   bool Playing() const { return status_.playing; }
-  double PlayheadBeat() const { return status_.playhead_beat; }
 
   // The player for live audition and recording (null when there is no device).
   LivePlayer* Player() { return Available() ? player_.get() : nullptr; }
