@@ -364,6 +364,7 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kSeek: audio_.Seek(command.beat); break;
     case AppCommand::kSetLoop: audio_.SetLoop(command.beat, command.end_beat); break;
     case AppCommand::kScrollTo: view_.first_beat = command.beat; break;
+    case AppCommand::kTogglePerformance: audio_.TogglePerformance(window_); break;
   }
 }
 

@@ -99,7 +99,7 @@ class App {
   bool may_skip_render_ = false;  // idle: keep the last frame on screen (never in --bench-frames)
   bool had_events_ = false;
   // Editor II: sound, takes, performance view and export (declared last: it refers to the above).
-  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_, window_}};
+  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_}};
 };
 
 }  // namespace graphony::editor

@@ -19,6 +19,7 @@ enum class AppCommand {
   kSeek,        // beat = where the playhead goes (ruler click)
   kSetLoop,     // beat..end_beat becomes the loop (ruler drag)
   kScrollTo,    // beat = the view's new first beat (the view follows the playhead)
+  kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
 };
 
 // A command with its arguments (plain data; unused fields stay 0).

@@ -33,11 +33,11 @@ void EditorAudio::BeginFrame() {
 bool EditorAudio::HandleKey(const sf::Event::KeyEvent& key) {
   const bool typing = ImGui::GetIO().WantTextInput;
   if (key.code == sf::Keyboard::F11) {
-    TogglePerformance();
+    ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
     return true;
   }
   if (key.code == sf::Keyboard::Escape && performance_.Active()) {
-    TogglePerformance();
+    ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
     return true;
   }
   if (key.code == sf::Keyboard::Escape && (export_.IsOpen() || audio_settings_.IsOpen())) {
@@ -180,7 +180,7 @@ void EditorAudio::Apply(const TransportActions& a) {
   if (a.play_pause) TogglePlay();
   if (a.stop) StopAll();
   if (a.record) ToggleRecord();
-  if (a.performance) TogglePerformance();
+  if (a.performance) ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
   if (a.export_dialog) export_.Open(ctx_.doc);
   if (a.audio_settings) audio_settings_.Open(session_.Options());
   if (a.clear_loop) session_.SetLoop(0, 0);
@@ -304,9 +304,9 @@ void EditorAudio::FollowPlayhead() {
     ctx_.ui.commands.Push(AppCommand::kScrollTo, std::max(0.0, beat - 0.1 * visible));
 }
 
-void EditorAudio::TogglePerformance() {
-  if (performance_.Active()) performance_.Exit(ctx_.window);
-  else performance_.Enter(ctx_.window);
+void EditorAudio::TogglePerformance(sf::RenderWindow& window) {
+  if (performance_.Active()) performance_.Exit(window);
+  else performance_.Enter(window);
 }
 
 void EditorAudio::Notify(const std::string& text, bool is_error) {

@@ -26,7 +26,8 @@
 namespace graphony::editor {
 
 // The App's parts this code works with (references into App; they outlive EditorAudio).
-// The view is read-only: scrolling with the playhead is a kScrollTo command the App runs.
+// The view is read-only: scrolling with the playhead is a kScrollTo command the App runs,
+// and the window is the App's: the performance view is a kTogglePerformance command.
 struct AudioContext {
   Document& doc;
   UiState& ui;
@@ -34,7 +35,6 @@ struct AudioContext {
   const CanvasColors& colors;
   ImageTextures& textures;
   const ImGuiSfmlBridge& bridge;
-  sf::RenderWindow& window;
 };
 
 // Thread rules: [UI] only. Nothing here waits for audio or files: device commands are queue
@@ -56,6 +56,8 @@ class EditorAudio {
   bool WantsFrames() const;
   // Transport requests from the App's command queue (ruler click and drag).
   void Seek(double beat) { session_.Seek(beat); }
+  // kTogglePerformance: grows the App's window to the screen, or gives it back its size.
+  void TogglePerformance(sf::RenderWindow& window);
   void SetLoop(double start_beat, double end_beat) { session_.SetLoop(start_beat, end_beat); }
   // Idle wait used by the App when nothing happens: up to `ms`, cut short by a mouse press
   // so the first sound of a stroke is not delayed by the idle sleep.
@@ -71,7 +73,6 @@ class EditorAudio {
   void ToggleRecord();
   void FinishRecording();
   void FollowPlayhead();
-  void TogglePerformance();
   void Notify(const std::string& text, bool is_error);
   void WriteDebugStatus(double now);
   TransportReadout Readout() const;
