@@ -28,14 +28,16 @@ void Report(const ProgressFn& progress, double f) {
 
 ExportTarget ExportTargetOf(const std::filesystem::path& out) {
   const std::string ext = LowerExtension(out);
-  if (ext == ".wav" || ext == ".flac" || ext == ".ogg" || ext == ".oga") return ExportTarget::kAudio;
-  if (notation::ExportFormatOf(out) != notation::ExportFormat::kUnknown) return ExportTarget::kNotation;
+  if (ext == ".wav" || ext == ".flac" || ext == ".ogg" || ext == ".oga")
+    return ExportTarget::kAudio;
+  if (notation::ExportFormatOf(out) != notation::ExportFormat::kUnknown)
+    return ExportTarget::kNotation;
   if (ext == ".pdf" || ext == ".svg") return ExportTarget::kPrint;
   return ExportTarget::kUnknown;
 }
 
-ExportResult RunExportJob(const Score& score, const ExportRequest& request, const ProgressFn& progress,
-                          const std::atomic<bool>* cancel) {
+ExportResult RunExportJob(const Score& score, const ExportRequest& request,
+                          const ProgressFn& progress, const std::atomic<bool>* cancel) {
   ExportResult result;
   const bool stems = !request.stems_dir.empty();
   result.target = request.out.empty() && stems ? ExportTarget::kAudio : ExportTargetOf(request.out);
@@ -48,14 +50,16 @@ ExportResult RunExportJob(const Score& score, const ExportRequest& request, cons
       file.format = request.out.empty() ? AudioFormat::kWav : AudioFormatFromPath(request.out);
       const double mix_share = stems && !request.out.empty() ? 0.5 : 1.0;
       if (!request.out.empty()) {
-        RenderToFile(events, request.out, options, file, [&](double f) { Report(progress, f * mix_share); },
-                     cancel);
+        RenderToFile(
+            events, request.out, options, file, [&](double f) { Report(progress, f * mix_share); },
+            cancel);
         result.audio_frames = OfflineFrameCount(events, options);
       }
       if (stems) {
         const double p0 = request.out.empty() ? 0.0 : mix_share;
-        result.stems = RenderStems(events, request.stems_dir, options, file,
-                                   [&](double f) { Report(progress, p0 + (1 - p0) * f); }, cancel);
+        result.stems = RenderStems(
+            events, request.stems_dir, options, file,
+            [&](double f) { Report(progress, p0 + (1 - p0) * f); }, cancel);
       }
       result.sample_rate = options.engine.sample_rate;
       break;
@@ -67,9 +71,10 @@ ExportResult RunExportJob(const Score& score, const ExportRequest& request, cons
       result.print = notation::PrintScore(score, events, request.out, request.print);
       break;
     case ExportTarget::kUnknown:
-      throw std::runtime_error(request.out.string() +
-                               ": cannot export to this kind of file (use .wav, .flac, .ogg, .musicxml, "
-                               ".mid, .ly, .pdf or .svg)");
+      throw std::runtime_error(
+          request.out.string() +
+          ": cannot export to this kind of file (use .wav, .flac, .ogg, .musicxml, "
+          ".mid, .ly, .pdf or .svg)");
   }
   Report(progress, 1.0);
   return result;

@@ -46,6 +46,7 @@ struct ExportResult {
 // Throws RenderError / RenderCancelled (audio), ScoreError (notation, print, the score), or
 // std::runtime_error for an output this job cannot make. Progress goes 0..1.
 ExportResult RunExportJob(const Score& score, const ExportRequest& request,
-                          const ProgressFn& progress = {}, const std::atomic<bool>* cancel = nullptr);
+                          const ProgressFn& progress = {},
+                          const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace graphony

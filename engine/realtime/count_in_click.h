@@ -53,7 +53,8 @@ class CountInClick {
       // Wood block: a sine near 1.6 kHz (2.4 kHz on the downbeat) plus a brighter noise
       // transient that dies in about a millisecond.
       noise_state_ = noise_state_ * 1664525u + 1013904223u;
-      const float noise = static_cast<float>(static_cast<int32_t>(noise_state_)) * (1.0f / 2147483648.0f);
+      const float noise =
+          static_cast<float>(static_cast<int32_t>(noise_state_)) * (1.0f / 2147483648.0f);
       const float s = std::sin(phase_) * env_ + noise * noise_env_;
       phase_ += phase_step_;
       if (phase_ > kTwoPi) phase_ -= kTwoPi;

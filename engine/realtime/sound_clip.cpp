@@ -16,7 +16,8 @@ std::unique_ptr<SoundClip> PrepareSoundClip(const std::vector<uint8_t>& bytes, d
                                             const std::string& label) {
   const DecodedSound sound = ReadSoundFile(bytes, label, kMaxClipSeconds);
   const int64_t frames = sound.Frames();
-  if (frames <= 0 || !(sample_rate > 0)) throw std::runtime_error(label + ": the recording is empty or damaged");
+  if (frames <= 0 || !(sample_rate > 0))
+    throw std::runtime_error(label + ": the recording is empty or damaged");
   const int ch = sound.channels;
   auto at = [&](int64_t i, int c) {
     return sound.samples[static_cast<size_t>(i * ch + (ch > 1 ? c : 0))];

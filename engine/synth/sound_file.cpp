@@ -28,7 +28,9 @@ sf_count_t MemLength(void* user) {
 sf_count_t MemSeek(sf_count_t offset, int whence, void* user) {
   auto* m = static_cast<MemoryFile*>(user);
   const sf_count_t size = MemLength(user);
-  const sf_count_t p = whence == SEEK_SET ? offset : whence == SEEK_CUR ? m->pos + offset : size + offset;
+  const sf_count_t p = whence == SEEK_SET   ? offset
+                       : whence == SEEK_CUR ? m->pos + offset
+                                            : size + offset;
   m->pos = std::clamp<sf_count_t>(p, 0, size);
   return m->pos;
 }
@@ -43,7 +45,8 @@ sf_count_t MemWrite(const void*, sf_count_t, void*) { return 0; }
 sf_count_t MemTell(void* user) { return static_cast<MemoryFile*>(user)->pos; }
 
 // Reads everything from an open file and closes it.
-DecodedSound ReadAll(SNDFILE* file, const SF_INFO& info, const std::string& where, double max_seconds) {
+DecodedSound ReadAll(SNDFILE* file, const SF_INFO& info, const std::string& where,
+                     double max_seconds) {
   struct Closer {
     SNDFILE* f;
     ~Closer() { sf_close(f); }
@@ -51,15 +54,16 @@ DecodedSound ReadAll(SNDFILE* file, const SF_INFO& info, const std::string& wher
   if (info.channels < 1 || info.channels > 16 || info.samplerate < 1000 || info.samplerate > 768000)
     throw std::runtime_error(where + ": unsupported sound format");
   if (info.frames > static_cast<sf_count_t>(max_seconds * info.samplerate))
-    throw std::runtime_error(where + ": longer than " + std::to_string(static_cast<int>(max_seconds)) +
-                             " seconds");
+    throw std::runtime_error(where + ": longer than " +
+                             std::to_string(static_cast<int>(max_seconds)) + " seconds");
   DecodedSound out;
   out.sample_rate = info.samplerate;
   out.channels = info.channels;
   out.samples.reserve(static_cast<size_t>(std::max<sf_count_t>(0, info.frames) * info.channels));
   std::vector<float> buf(static_cast<size_t>(kReadChunk * info.channels));
   // The header's frame count is untrusted: stop at the limit whatever it says.
-  const auto limit = static_cast<size_t>(max_seconds * info.samplerate) * static_cast<size_t>(info.channels);
+  const auto limit =
+      static_cast<size_t>(max_seconds * info.samplerate) * static_cast<size_t>(info.channels);
   for (;;) {
     const sf_count_t got = sf_readf_float(file, buf.data(), kReadChunk);
     if (got <= 0) break;
@@ -68,8 +72,8 @@ DecodedSound ReadAll(SNDFILE* file, const SF_INFO& info, const std::string& wher
       out.samples.push_back(std::isfinite(s) ? s : 0.0f);
     }
     if (out.samples.size() > limit)
-      throw std::runtime_error(where + ": longer than " + std::to_string(static_cast<int>(max_seconds)) +
-                               " seconds");
+      throw std::runtime_error(where + ": longer than " +
+                               std::to_string(static_cast<int>(max_seconds)) + " seconds");
   }
   return out;
 }
@@ -80,17 +84,22 @@ int SndFormat(const FileOptions& f, const std::string& where) {
       return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
     case AudioFormat::kFlac:
       switch (f.sample_format) {
-        case SampleFormat::kPcm16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
-        case SampleFormat::kPcm24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+        case SampleFormat::kPcm16:
+          return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+        case SampleFormat::kPcm24:
+          return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
         case SampleFormat::kFloat:
           throw std::runtime_error(where + ": FLAC cannot store float samples (use 16 or 24 bit)");
       }
       break;
     case AudioFormat::kWav:
       switch (f.sample_format) {
-        case SampleFormat::kPcm16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-        case SampleFormat::kPcm24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-        case SampleFormat::kFloat: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+        case SampleFormat::kPcm16:
+          return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+        case SampleFormat::kPcm24:
+          return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+        case SampleFormat::kFloat:
+          return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
       }
       break;
   }
@@ -99,9 +108,12 @@ int SndFormat(const FileOptions& f, const std::string& where) {
 
 int BytesPerSample(SampleFormat f) {
   switch (f) {
-    case SampleFormat::kPcm16: return 2;
-    case SampleFormat::kPcm24: return 3;
-    case SampleFormat::kFloat: return 4;
+    case SampleFormat::kPcm16:
+      return 2;
+    case SampleFormat::kPcm24:
+      return 3;
+    case SampleFormat::kFloat:
+      return 4;
   }
   return 4;
 }
@@ -122,7 +134,8 @@ DecodedSound ReadSoundFile(const std::vector<uint8_t>& bytes, const std::string&
   MemoryFile mem{&bytes, 0};
   SF_INFO info{};
   SNDFILE* file = sf_open_virtual(&io, SFM_READ, &info, &mem);
-  if (!file) throw std::runtime_error(where + ": not a readable audio file (" + sf_strerror(nullptr) + ")");
+  if (!file)
+    throw std::runtime_error(where + ": not a readable audio file (" + sf_strerror(nullptr) + ")");
   return ReadAll(file, info, where, max_seconds);
 }
 
@@ -130,7 +143,8 @@ DecodedSound ReadSoundFile(const std::filesystem::path& path, double max_seconds
   SF_INFO info{};
   SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
   if (!file)
-    throw std::runtime_error(path.string() + ": cannot read it as sound (" + sf_strerror(nullptr) + ")");
+    throw std::runtime_error(path.string() + ": cannot read it as sound (" + sf_strerror(nullptr) +
+                             ")");
   return ReadAll(file, info, path.string(), max_seconds);
 }
 
@@ -156,7 +170,8 @@ void SoundFileWriter::Open(const std::filesystem::path& path, int channels, doub
 
   std::error_code ec;
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  if (!std::filesystem::is_directory(dir, ec)) fail("cannot write here (the folder does not exist)");
+  if (!std::filesystem::is_directory(dir, ec))
+    fail("cannot write here (the folder does not exist)");
   std::string hidden = ".";  // appended, not "." + ...: GCC 12 warns (-Wrestrict) on that
   hidden += path.filename().string();
   hidden += ".XXXXXX";
@@ -174,7 +189,8 @@ void SoundFileWriter::Open(const std::filesystem::path& path, int channels, doub
   (void)::fchmod(fd_, mode);  // not fatal: the audio matters more than the mode bits
   file_ = sf_open_fd(fd_, SFM_WRITE, &info, SF_FALSE);
   if (!file_) {
-    const std::string why = std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")";
+    const std::string why =
+        std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")";
     Discard();
     fail(why);
   }
@@ -191,7 +207,8 @@ bool SoundFileWriter::Write(const float* interleaved, int64_t frames) {
   const sf_count_t written = sf_writef_float(file_, interleaved, frames);
   frames_ += written;
   if (written != frames) {
-    if (error_.empty()) error_ = std::string("write failed (") + sf_strerror(file_) + "; is the disk full?)";
+    if (error_.empty())
+      error_ = std::string("write failed (") + sf_strerror(file_) + "; is the disk full?)";
     return false;
   }
   return true;
@@ -202,7 +219,8 @@ void SoundFileWriter::Finish() {
   if (!file_) throw std::runtime_error(where + ": the file was not open");
   const int rc = sf_close(file_);
   file_ = nullptr;
-  if (rc != 0 && error_.empty()) error_ = std::string("could not finish the file (") + sf_error_number(rc) + ")";
+  if (rc != 0 && error_.empty())
+    error_ = std::string("could not finish the file (") + sf_error_number(rc) + ")";
   if (error_.empty() && ::fsync(fd_) != 0)
     error_ = std::string("could not flush to disk (") + std::strerror(errno) + ")";
   ::close(fd_);

@@ -17,7 +17,9 @@ struct DecodedSound {
   int sample_rate = 0;
   int channels = 0;
   std::vector<float> samples;  // frames * channels, non-finite values replaced by 0
-  int64_t Frames() const { return channels > 0 ? static_cast<int64_t>(samples.size()) / channels : 0; }
+  int64_t Frames() const {
+    return channels > 0 ? static_cast<int64_t>(samples.size()) / channels : 0;
+  }
 };
 
 // Decodes WAV/FLAC/OGG bytes (a bundle entry). `where` names the source in errors, which are

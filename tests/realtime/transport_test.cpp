@@ -64,7 +64,8 @@ void Render(AudioRenderer& r, int frames, int buffer, Rendered& out) {
 
 // Sample indices where sound starts (first rises above `floor`) after at least `quiet`
 // frames below it, counting only sounds that pass `threshold` within 5 ms of starting.
-std::vector<size_t> Onsets(const std::vector<float>& x, float threshold, float floor, size_t quiet) {
+std::vector<size_t> Onsets(const std::vector<float>& x, float threshold, float floor,
+                           size_t quiet) {
   std::vector<size_t> found;
   size_t silent = quiet;
   const size_t confirm = static_cast<size_t>(0.005 * kRate);
@@ -112,7 +113,8 @@ TEST_CASE("The count-in is four short clicks on the beat, then the score starts 
     for (int k = 0; k < 4; ++k) {
       const double expected = static_cast<double>(score_start) - (4 - k) * kBeatFrames;
       CAPTURE(k);
-      CHECK(std::fabs(static_cast<double>(clicks[static_cast<size_t>(k)]) - expected) <= 0.001 * kRate);
+      CHECK(std::fabs(static_cast<double>(clicks[static_cast<size_t>(k)]) - expected) <=
+            0.001 * kRate);
     }
     // A click, not a swell: at a clear level, the downbeat accented, gone within 40 ms.
     const size_t len = static_cast<size_t>(0.04 * kRate);
@@ -172,18 +174,21 @@ TEST_CASE("Loop and tempo are published by the transport") {
 
 TEST_CASE("A take played back goes through the renderer, resampled to its rate") {
   // A 0.5 s, 440 Hz tone at 44.1 kHz, written and read back by the one sound-file pair.
-  const auto dir = std::filesystem::temp_directory_path() / ("graphony-clip-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("graphony-clip-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / "take.wav";
   std::vector<float> tone(2 * 22050);
   for (size_t i = 0; i < 22050; ++i)
-    tone[2 * i] = tone[2 * i + 1] = 0.5f * static_cast<float>(std::sin(2 * M_PI * 440.0 * i / 44100.0));
+    tone[2 * i] = tone[2 * i + 1] =
+        0.5f * static_cast<float>(std::sin(2 * M_PI * 440.0 * i / 44100.0));
   SoundFileWriter w;
   w.Open(path, 2, 44100, FileOptions{});
   REQUIRE(w.Write(tone.data(), 22050));
   w.Finish();
   std::ifstream in(path, std::ios::binary);
-  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
   std::filesystem::remove_all(dir);
 
   auto clip = PrepareSoundClip(bytes, kRate, "take.wav");
@@ -204,7 +209,8 @@ TEST_CASE("A take played back goes through the renderer, resampled to its rate")
 }
 
 TEST_CASE("A take armed during the count-in starts on the score's first frame, without clicks") {
-  const auto dir = std::filesystem::temp_directory_path() / ("graphony-armed-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("graphony-armed-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   Recorder recorder(kRate, 0);
   AudioRenderer r(DrySettings(), &recorder);
@@ -226,7 +232,8 @@ TEST_CASE("A take armed during the count-in starts on the score's first frame, w
   CHECK(std::fabs(static_cast<double>(s.frames) - (3 * kBeatFrames + 512 - 2 * kBeatFrames)) < 600);
   const DecodedSound take = ReadSoundFile(options.output_path, 60);
   std::vector<float> left;
-  for (int64_t i = 0; i < take.Frames(); ++i) left.push_back(take.samples[static_cast<size_t>(2 * i)]);
+  for (int64_t i = 0; i < take.Frames(); ++i)
+    left.push_back(take.samples[static_cast<size_t>(2 * i)]);
   // It starts with the score's note (after the limiter's look-ahead), not with a click.
   const auto onsets = Onsets(left, 0.05f, 1e-4f, 100);
   REQUIRE(!onsets.empty());
