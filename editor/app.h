@@ -43,7 +43,7 @@ class App {
   void LayoutAndDraw();
   void HandleShortcut(const sf::Event::KeyEvent& key);
   void RunCommands();
-  void RunCommand(AppCommand cmd);
+  void RunCommand(const TypedCommand& command);
   void RebuildFontsIfNeeded();
 
   // [SECTION] Files (app_files.cpp)
@@ -101,7 +101,7 @@ class App {
   bool may_skip_render_ = false;  // idle: keep the last frame on screen (never in --bench-frames)
   bool had_events_ = false;
   // Editor II: sound, takes, performance view and export (declared last: it refers to the above).
-  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_, window_}};
+  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_}};
 };
 
 }  // namespace graphony::editor
