@@ -4,6 +4,8 @@
 #include <chrono>
 #include <exception>
 
+#include "synth/score_settings.h"
+
 namespace graphony::editor {
 
 PreparedPlayback PrepareForPlayback(const Score& score, const EngineSettings& settings,
@@ -14,7 +16,9 @@ PreparedPlayback PrepareForPlayback(const Score& score, const EngineSettings& se
     const Events events = Interpret(score, cache);
     out.interpret_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    out.program = PrepareProgram(events, settings);
+    // Live use: the bundle's own files (sampler sounds) are found as playback finds them.
+    out.program =
+        PrepareProgram(events, EngineSettingsForScore(score, events, settings, EngineUse::kLive));
     out.tempo_bpm = events.tempo_bpm;
     out.length_beats = events.length_beats;
   } catch (const std::exception& e) {
