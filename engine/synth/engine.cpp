@@ -55,22 +55,7 @@ void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudnes
   pitch = a.pitch + (b.pitch - a.pitch) * t;
   loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
 }
-bool Sustains(InstrumentKind kind) {
-  switch (kind) {
-    case InstrumentKind::kSine:
-    case InstrumentKind::kSoftPad:
-    case InstrumentKind::kFlute:
-    case InstrumentKind::kBass:
-      return true;
-    case InstrumentKind::kPluck:
-    case InstrumentKind::kMarimba:
-    case InstrumentKind::kBell:
-    case InstrumentKind::kDrum:
-    case InstrumentKind::kSampler:
-      return false;
-  }
-  return false;
-}
+bool Sustains(InstrumentKind kind) { return TraitsOf(kind).sustains; }
 
 }  // namespace
 
@@ -378,6 +363,10 @@ void SynthEngine::Render(float* left, float* right, int frames) {
   // The playhead as heard: the block's end minus what has not been handed out yet.
   const double ahead = m.playing && !m.seek_pending ? (dsp::kBlock - m.out_pos) * m.BeatsPerFrame() : 0.0;
   m.playhead.store(std::max(0.0, m.beat - ahead), std::memory_order_relaxed);
+}
+
+int SynthEngine::FramesUntilNextBlock() const {
+  return impl_->out_pos >= dsp::kBlock ? 0 : dsp::kBlock - impl_->out_pos;
 }
 
 void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity) {
