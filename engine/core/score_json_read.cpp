@@ -287,8 +287,9 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
   Json root;
   try {
     root = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
-    // Drop nlohmann's "[json.exception.parse_error.101] " prefix: people need the position.
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for numbers beyond double such as 1e400. Drop nlohmann's
+    // "[json.exception.parse_error.101] " prefix: people need the position.
     std::string message = e.what();
     const size_t bracket = message.find("] ");
     if (bracket != std::string::npos) message = message.substr(bracket + 2);

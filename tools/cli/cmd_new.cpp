@@ -1,10 +1,11 @@
-// graphony-cli new: turns artworks (PNG, JPEG, BMP) into a new score in one line.
+// graphony-cli new: turns artworks (PNG, JPEG) into a new score in one line.
 #include <cstdio>
 #include <filesystem>
 #include <set>
 
 #include "commands.h"
 #include "core/file_io.h"
+#include "core/image_decode.h"
 #include "core/limits.h"
 #include "core/pitch.h"
 #include "core/instrument_traits.h"
@@ -102,13 +103,19 @@ int RunNew(Args& args) {
   if (!force && std::filesystem::exists(out, ec))
     throw ScoreError(out.string() + ": already exists (add --force to replace it)");
 
-  // Each artwork is checked (decoded) before anything is written, then carried in the bundle.
-  std::set<std::string> used;
+  // Each artwork is checked (decoded, all within one memory budget) before anything is
+  // written, then carried in the bundle.
+  std::vector<std::shared_ptr<const std::vector<uint8_t>>> sources;
+  std::vector<const std::vector<uint8_t>*> pictures;
   for (const std::string& image : images) {
-    auto bytes =
-        std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes()));
-    auto pixels = DecodeImage(*bytes, image);
-    const std::filesystem::path source = image;
+    sources.push_back(
+        std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes())));
+    pictures.push_back(sources.back().get());
+  }
+  const auto decoded = DecodePictures(pictures, images, ImageMemoryBudget(), out.string());
+  std::set<std::string> used;
+  for (size_t i = 0; i < images.size(); ++i) {
+    const std::filesystem::path source = images[i];
     Layer layer;
     layer.kind = Layer::Kind::kImage;
     layer.name = source.stem().string();
@@ -116,8 +123,8 @@ int RunNew(Args& args) {
     layer.image.start_beat = 0;
     layer.image.length_beats = score.length_beats;
     layer.image.mode = score.mapping.image_mode;
-    layer.image.pixels = pixels;
-    score.assets.files[layer.image.file] = bytes;
+    layer.image.pixels = decoded[i];
+    score.assets.files[layer.image.file] = sources[i];
     score.layers.push_back(std::move(layer));
   }
   SaveScore(score, out);
@@ -130,7 +137,7 @@ int RunNew(Args& args) {
 }  // namespace
 
 const Command kNewCommand = {
-    "new", "make a new score, optionally from artworks (PNG, JPEG, BMP)",
+    "new", "make a new score, optionally from artworks (PNG, JPEG)",
     "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
     "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
     "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
@@ -138,7 +145,7 @@ const Command kNewCommand = {
     "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
     "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
     "mode.\n\n"
-    "  --image FILE        a PNG, JPEG or BMP picture (repeatable); copied into the bundle\n"
+    "  --image FILE        a PNG or JPEG picture (repeatable); copied into the bundle\n"
     "  --title TEXT        the score's title\n"
     "  --tempo BPM         beats per minute, 20..400\n"
     "  --beats N           length in beats\n"
