@@ -73,6 +73,7 @@ void AudioSession::Update(const Score& score, uint64_t revision, double now) {
     job.revision = revision;
     job.settings = player_->Settings();
     job.settings.assets = score.assets;  // sampler instruments look in the bundle first
+    job.settings.normalise_loudness = true;  // the same R128 gain as `graphony-cli render`
     {
       std::lock_guard<std::mutex> lock(mutex_);
       job_ = std::move(job);

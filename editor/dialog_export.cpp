@@ -50,6 +50,7 @@ void ExportDialog::Run(const Score& score, ExportKind kind, const fs::path& out,
     case ExportKind::kOgg: {
       OfflineOptions options;
       options.engine.assets = score.assets;
+      options.normalise = true;  // the same R128 gain as playback and `graphony-cli render`
       FileOptions file;
       file.format = kind == ExportKind::kWav ? AudioFormat::kWav
                     : kind == ExportKind::kFlac ? AudioFormat::kFlac : AudioFormat::kOgg;

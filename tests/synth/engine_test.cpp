@@ -80,7 +80,7 @@ TEST_CASE("a loud score stays at or below -1 dBFS, finite") {
 TEST_CASE("loudness normalisation reaches its target and keeps the ceiling") {
   OfflineOptions o = Dry();
   o.normalise = true;
-  o.target_rms_db = -20;
+  o.target_lufs = -20;
   o.tail_seconds = 0;
   const RenderedAudio a = RenderToBuffers(Staircase("flute"), o);
   const double db = 20 * std::log10(std::sqrt(0.5 * (Rms(a.left) * Rms(a.left) + Rms(a.right) * Rms(a.right))));

@@ -95,6 +95,7 @@ int RunPlay(Args& args) {
   options.record_input = input.has_value();
   options.input_device = input.value_or("");
   options.frames_per_buffer = frames;
+  options.engine.normalise_loudness = true;  // the same R128 gain as `render`
   try {
     player.Open(options);
   } catch (const DeviceError& e) {
