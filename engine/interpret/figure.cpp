@@ -67,7 +67,7 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
     B[i] = lab.b;
     if (cells.strength[i] < 0.12f) ++ground;
   }
-  f.paper = std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.25f) / 0.2f, 0.0f, 1.0f);
+  f.paper = std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f, 0.0f, 1.0f);
 
   const Integral iL(L, w, h), iA(A, w, h), iB(B, w, h);
   // Scales: a cell, a small patch and a larger patch against surrounds up to about a beat

@@ -13,7 +13,7 @@ struct FigureField {
   int width = 0, height = 0;
   // How much the picture is a drawing on a ground (0 = a painting filling the canvas, 1 =
   // marks on paper): the share of cells that look like the border's colour, mapped so that
-  // 25 % or less is a painting and 45 % or more a drawing.
+  // 35 % or less is a painting and 60 % or more a drawing.
   float paper = 0;
   std::vector<float> figure;    // 0..1 how much a cell is figure (what sounds as a voice)
   std::vector<float> salience;  // 0..1 local contrast at several scales

@@ -105,7 +105,7 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   // painting, the nearest palette colour (what the cell shows).
   const size_t n = static_cast<size_t>(columns) * static_cast<size_t>(rows);
   std::vector<int> label(n, 0);
-  const bool on_paper = fig.paper >= 0.5f && !bg.transparent;
+  const bool on_paper = fig.paper >= 0.9f && !bg.transparent;
   for (size_t i = 0; i < n; ++i)
     label[i] = on_paper && field.strength[i] >= 0.05f ? palette.Unmixed(field.linear[i], field.lab[i], bg.linear)
                                                       : palette.Nearest(field.lab[i]);

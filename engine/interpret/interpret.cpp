@@ -148,8 +148,10 @@ Events Interpret(const Score& score, InterpretCache* cache) {
   shape.end_beat = pictures_end;
   for (const InstrumentRef& ref : events.instruments)
     shape.audible_beats.push_back(AudibleSeconds(ref.name) * shape.tempo_bpm / 60.0);
-  const std::vector<NoteEvent> kept =
-      ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid, mapping.max_notes_per_beat), shape);
+  // Shaping adds notes (the closing root, bridges over rests): the voice limit holds again.
+  const std::vector<NoteEvent> kept = LimitPolyphony(
+      ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid, mapping.max_notes_per_beat), shape),
+      mapping.max_polyphony, mapping.grid);
   events.notes.insert(events.notes.end(), kept.begin(), kept.end());
 
   // Gestures by start beat (drawing order breaks ties); shadow notes follow their gesture.

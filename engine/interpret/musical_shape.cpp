@@ -76,7 +76,9 @@ void Close(std::vector<NoteEvent>& notes, const ShapeContext& c, double g) {
         break;
       }
   if (root < 0) return;
-  const double start = Snap(std::max(bar_start, std::min(final_step, notes[static_cast<size_t>(lowest_index)].start_beat)), g);
+  // Under the final sonority, at most a bar before the music ends.
+  const double close_from = std::max(0.0, last_end - c.bar_beats);
+  const double start = Snap(std::max(close_from, std::min(final_step, notes[static_cast<size_t>(lowest_index)].start_beat)), g);
   // Nothing may sound below the root at the close.
   std::vector<NoteEvent> kept;
   for (NoteEvent n : notes) {
@@ -163,8 +165,9 @@ std::vector<NoteEvent> ShapeMusic(std::vector<NoteEvent> notes, const ShapeConte
   SplitAtPhrases(notes, phrase, g);
   Breathe(notes, bar, phrase);
   Close(notes, c, g);
+  Restrike(notes, c, g);  // first, so a rest is measured from what is really heard
   Bridge(notes, c, g);
-  Restrike(notes, c, g);
+  Restrike(notes, c, g);  // the bridges too
   std::stable_sort(notes.begin(), notes.end(), [](const NoteEvent& a, const NoteEvent& b) {
     if (a.start_beat != b.start_beat) return a.start_beat < b.start_beat;
     return a.pitch < b.pitch;
