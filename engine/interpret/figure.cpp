@@ -65,9 +65,7 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
     L[i] = lab.L;
     A[i] = lab.a;
     B[i] = lab.b;
-    if (cells.strength[i] < 0.12f) ++ground;
   }
-  f.paper = std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f, 0.0f, 1.0f);
 
   const Integral iL(L, w, h), iA(A, w, h), iB(B, w, h);
   // Scales: a cell, a small patch and a larger patch against surrounds up to about a beat
@@ -99,11 +97,22 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
   std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(n / 2), sorted.end());
   const float floor = std::max(kSalienceFloor, 1.4f * sorted[n / 2]);
   const Integral iF(fine, w, h);
+  // Paper is flat: a cell is ground when it looks like the border's colour and is not busy.
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const size_t i = static_cast<size_t>(y) * w + x;
+      f.texture[i] = std::clamp((iF.Mean(x, y, 2, 2) - kTextureFloor) / kTextureSpan, 0.0f, 1.0f);
+      if (cells.strength[i] <= 0.0f || (cells.strength[i] < 0.12f && f.texture[i] < 0.25f)) ++ground;
+    }
+  // Only a blank ground is paper: white or near-white, black, or transparent. Any other ground
+  // (a calm sky meeting the border, a coloured wash) is painted, and what sounds in it is what
+  // stands out.
+  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.05f);
+  f.paper = blank ? std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f, 0.0f, 1.0f) : 0.0f;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       const size_t i = static_cast<size_t>(y) * w + x;
       f.salience[i] = std::clamp((raw[i] - floor) / kSalienceSpan, 0.0f, 1.0f) * f.alpha[i];
-      f.texture[i] = std::clamp((iF.Mean(x, y, 2, 2) - kTextureFloor) / kTextureSpan, 0.0f, 1.0f);
       // Marks on paper sound where they differ from the paper; inside a painting, where they
       // stand out from their surroundings or where the brushwork is busy.
       f.figure[i] = f.paper * cells.strength[i] + (1.0f - f.paper) * std::max(f.salience[i], 0.5f * f.texture[i]);

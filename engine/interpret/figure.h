@@ -12,8 +12,9 @@ namespace graphony::interpret {
 struct FigureField {
   int width = 0, height = 0;
   // How much the picture is a drawing on a ground (0 = a painting filling the canvas, 1 =
-  // marks on paper): the share of cells that look like the border's colour, mapped so that
-  // 35 % or less is a painting and 60 % or more a drawing.
+  // marks on paper): the share of flat cells that look like the border's colour, mapped so
+  // that 35 % or less is a painting and 60 % or more a drawing. Only a blank border colour
+  // (white paper, black, transparency) can be paper.
   float paper = 0;
   std::vector<float> figure;    // 0..1 how much a cell is figure (what sounds as a voice)
   std::vector<float> salience;  // 0..1 local contrast at several scales

@@ -258,10 +258,12 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   }
   for (const auto& [key, o] : open) emit(key.first, o);
 
-  // The bed: inside a painting, each bar's calmest, largest band of ground holds a soft note
+  // The bed: under a painting, each bar's calmest, largest band of ground holds a soft note
   // of its own colour, and a second one a few bands away if it is nearly as calm.
+  // Blank paper stays silent (the marks on it are the music); painted ground gives the bed.
   const float ground_weight = 1.0f - fig.paper;
-  if (ground_weight > 0.05f && !scale_notes.empty() && bar_beats > 0) {
+  // A canvas with nothing on it at all is silence, not a bed.
+  if (ground_weight > 0.05f && !notes.empty() && !scale_notes.empty() && bar_beats > 0) {
     const double bar = std::max(bar_beats, g);
     const int nb = static_cast<int>(scale_notes.size());
     const double end = layer.start_beat + layer.length_beats;
