@@ -107,7 +107,7 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
   // Only a blank ground is paper: white or near-white, black, or transparent. Any other ground
   // (a calm sky meeting the border, a coloured wash) is painted, and what sounds in it is what
   // stands out.
-  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.05f);
+  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
   f.paper = blank ? std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f, 0.0f, 1.0f) : 0.0f;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
