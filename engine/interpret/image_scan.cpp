@@ -45,7 +45,10 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       lab[i] = paint.lab;
       if (paint.strength < 0.12f) ++ground;
     }
-  const float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f, 0.0f, 1.0f);
+  float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f, 0.0f, 1.0f);
+  // (Only a blank ground can be paper: white, black or transparent, as in notes mode.)
+  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
+  if (!blank) paper = 0.0f;
   if (paper < 1.0f && !bg.transparent) {
     const int rx = std::max(1, columns / 48), ry = std::max(1, rows / 24);
     // Separable window means (running sums along rows, then along columns): linear in cells.

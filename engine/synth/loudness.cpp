@@ -59,12 +59,12 @@ float LoudnessGain(const RenderProgram& program, const EngineSettings& settings)
   const double first = Measure(program, settings, 1.0f);
   if (!std::isfinite(first) || first < -70) return 1.0f;  // silence stays silence
   float gain = static_cast<float>(std::clamp(std::pow(10.0, (target - first) / 20.0), 0.05, 16.0));
-  // Raising the level may push peaks into the limiter, which then holds the loudness back: one
-  // correction step measured through the limiter.
-  if (gain > 1.2f) {
-    const double second = Measure(program, settings, gain);
-    if (std::isfinite(second) && std::abs(second - target) > 0.5)
-      gain = static_cast<float>(std::clamp(gain * std::pow(10.0, (target - second) / 20.0), 0.05, 16.0));
+  // The limiter bends the scale: raised peaks are held back, and a score that was limited at
+  // unity gain comes out louder once lowered. Up to three correction steps measured through it.
+  for (int step = 0; step < 3 && std::abs(gain - 1.0f) > 0.06f; ++step) {
+    const double again = Measure(program, settings, gain);
+    if (!std::isfinite(again) || std::abs(again - target) <= 0.4) break;
+    gain = static_cast<float>(std::clamp(gain * std::pow(10.0, (target - again) / 20.0), 0.05, 16.0));
   }
   return gain;
 }

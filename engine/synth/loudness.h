@@ -14,8 +14,8 @@ class RenderProgram;
 double IntegratedLoudness(const RenderProgram& program, const EngineSettings& settings);
 
 // The linear gain (0.05 .. 16) that brings `program` to settings.target_lufs; 1 for silence.
-// Because the limiter keeps peaks at -1 dBFS, the gain is checked once more with the limiter
-// and corrected, so the result lands within about 1 LU of the target.
+// Because the limiter keeps peaks at -1 dBFS, the gain is checked up to three times more through
+// the limiter and corrected, so the result lands within about 1 LU of the target.
 float LoudnessGain(const RenderProgram& program, const EngineSettings& settings);
 
 }  // namespace graphony
