@@ -159,48 +159,55 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
 }
 
 void DrawInstrumentIcon(ImDrawList* dl, std::string_view inst, ImVec2 c, float s, ImU32 col) {
+  const graphony::InstrumentTraits* traits = graphony::FindInstrument(inst);
+  DrawInstrumentIcon(dl, traits ? traits->icon : graphony::InstrumentIcon::kNote, c, s, col);
+}
+
+void DrawInstrumentIcon(ImDrawList* dl, graphony::InstrumentIcon icon, ImVec2 c, float s,
+                        ImU32 col) {
+  using graphony::InstrumentIcon;
   const float th = std::max(1.5f, s * 0.08f);
-  if (inst == "sine") {
+  if (icon == InstrumentIcon::kWave) {
     Wave(dl, c, s, 0.22f, 1.f, col, th);
-  } else if (inst == "soft-pad") {
+  } else if (icon == InstrumentIcon::kCloud) {
     // A cloud: soft, sustained.
     dl->AddCircleFilled(P(c, s, -0.18f, 0.06f), s * 0.17f, col);
     dl->AddCircleFilled(P(c, s, 0.04f, -0.06f), s * 0.22f, col);
     dl->AddCircleFilled(P(c, s, 0.24f, 0.08f), s * 0.15f, col);
     dl->AddRectFilled(P(c, s, -0.18f, 0.06f), P(c, s, 0.24f, 0.23f), col);
-  } else if (inst == "pluck") {
+  } else if (icon == InstrumentIcon::kGuitar) {
     // A small guitar: round body, sound hole, neck.
     dl->AddCircleFilled(P(c, s, -0.12f, 0.14f), s * 0.24f, col);
     dl->AddCircleFilled(P(c, s, -0.12f, 0.14f), s * 0.08f, IM_COL32(0, 0, 0, 160));
     dl->AddLine(P(c, s, 0.0f, 0.0f), P(c, s, 0.38f, -0.38f), col, th * 1.5f);
-  } else if (inst == "marimba") {
+  } else if (icon == InstrumentIcon::kBars) {
     for (int i = 0; i < 4; ++i) {
       const float x = -0.33f + i * 0.22f, h = 0.42f - i * 0.08f;
       dl->AddRectFilled(P(c, s, x - 0.07f, -h), P(c, s, x + 0.07f, h * 0.7f), col, s * 0.03f);
     }
-  } else if (inst == "flute") {
+  } else if (icon == InstrumentIcon::kFlute) {
     dl->AddLine(P(c, s, -0.42f, 0.26f), P(c, s, 0.42f, -0.26f), col, s * 0.16f);
     for (int i = 0; i < 3; ++i) {
       const float t = -0.1f + i * 0.18f;
       dl->AddCircleFilled(P(c, s, t, -t * 0.62f), s * 0.035f, IM_COL32(0, 0, 0, 170));
     }
-  } else if (inst == "bell") {
+  } else if (icon == InstrumentIcon::kBell) {
     const ImVec2 pts[] = {P(c, s, -0.1f, -0.34f), P(c, s, 0.1f, -0.34f), P(c, s, 0.2f, -0.1f),
                           P(c, s, 0.24f, 0.2f),   P(c, s, 0.36f, 0.28f), P(c, s, -0.36f, 0.28f),
                           P(c, s, -0.24f, 0.2f),  P(c, s, -0.2f, -0.1f)};
     dl->AddConvexPolyFilled(pts, 8, col);
     dl->AddCircleFilled(P(c, s, 0, 0.38f), s * 0.08f, col);
     dl->AddCircleFilled(P(c, s, 0, -0.4f), s * 0.06f, col);
-  } else if (inst == "bass") {
+  } else if (icon == InstrumentIcon::kLowWave) {
     // Big, low wave.
     Wave(dl, P(c, s, 0, 0.05f), s, 0.3f, 0.5f, col, th * 1.8f);
     dl->AddLine(P(c, s, -0.42f, 0.38f), P(c, s, 0.42f, 0.38f), col, th);
-  } else if (inst == "drum") {
+  } else if (icon == InstrumentIcon::kDrum) {
     EllipseFilled(dl, P(c, s, 0, -0.16f), s * 0.34f, s * 0.12f, col);
     dl->AddRect(P(c, s, -0.34f, -0.16f), P(c, s, 0.34f, 0.28f), col, 0, 0, th);
     dl->AddLine(P(c, s, -0.34f, 0.28f), P(c, s, 0.34f, 0.28f), col, th);
     dl->AddLine(P(c, s, 0.1f, -0.5f), P(c, s, 0.34f, -0.3f), col, th);
-  } else if (inst == "sampler") {
+  } else if (icon == InstrumentIcon::kMicrophone) {
     // A microphone: recorded sounds.
     dl->AddRectFilled(P(c, s, -0.12f, -0.42f), P(c, s, 0.12f, 0.06f), col, s * 0.12f);
     dl->PathArcTo(P(c, s, 0, -0.04f), s * 0.22f, 0, kPi, 12);
@@ -208,7 +215,7 @@ void DrawInstrumentIcon(ImDrawList* dl, std::string_view inst, ImVec2 c, float s
     dl->AddLine(P(c, s, 0, 0.18f), P(c, s, 0, 0.38f), col, th);
     dl->AddLine(P(c, s, -0.16f, 0.38f), P(c, s, 0.16f, 0.38f), col, th);
   } else {
-    // Unknown instrument: a plain note head and stem.
+    // kNote (an instrument with no picture of its own): a plain note head and stem.
     EllipseFilled(dl, P(c, s, -0.08f, 0.22f), s * 0.16f, s * 0.12f, col, -0.4f);
     dl->AddLine(P(c, s, 0.07f, 0.2f), P(c, s, 0.07f, -0.38f), col, th);
   }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "app_state.h"
+#include "core/instrument_traits.h"
 #include "imgui.h"
 #include "theme.h"
 
@@ -11,8 +12,9 @@ namespace graphony::editor {
 
 void DrawToolIcon(ImDrawList* dl, Tool tool, ImVec2 c, float s, ImU32 col);
 void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 col);
-// sine, soft-pad, pluck, marimba, flute, bell, bass, drum, sampler; anything else: a note.
+// The icon the instrument traits table gives `instrument`; an unknown name draws a note.
 void DrawInstrumentIcon(ImDrawList* dl, std::string_view instrument, ImVec2 c, float s, ImU32 col);
+void DrawInstrumentIcon(ImDrawList* dl, InstrumentIcon icon, ImVec2 c, float s, ImU32 col);
 
 enum class Glyph { kEye, kEyeClosed, kLock, kUnlock, kSpeaker, kSpeakerMuted, kPerson, kPlus,
                    kFolder, kPicture, kScoreFile, kUp, kHome, kTrash, kCheck, kCross, kDrive };

@@ -32,10 +32,4 @@ Score NewScore() {
   return score;
 }
 
-const std::vector<std::string>& ScoreInstrumentNames() {
-  static const std::vector<std::string> kNames = {"sine", "soft-pad", "pluck", "marimba", "flute",
-                                                  "bell", "bass",     "drum",  "sampler"};
-  return kNames;
-}
-
 }  // namespace graphony

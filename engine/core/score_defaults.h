@@ -14,8 +14,4 @@ std::vector<PaletteEntry> DefaultPalette();
 // the default palette, no layers.
 Score NewScore();
 
-// The instrument names a score may use (sine, soft-pad, pluck, ...). The synth keeps its own
-// list (synth/instruments.h); tests check the two agree.
-const std::vector<std::string>& ScoreInstrumentNames();
-
 }  // namespace graphony

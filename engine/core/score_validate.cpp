@@ -5,7 +5,7 @@
 
 #include "core/file_io.h"
 #include "core/pitch.h"
-#include "core/score_defaults.h"
+#include "core/instrument_traits.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
 
@@ -89,16 +89,13 @@ void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {
   if (palette.size() > kMaxPaletteEntries)
     c.Fail("palette has " + std::to_string(palette.size()) + " colours; at most " +
            std::to_string(kMaxPaletteEntries) + " are allowed");
-  const auto& known = ScoreInstrumentNames();
   for (size_t i = 0; i < palette.size(); ++i) {
     const PaletteEntry& e = palette[i];
-    if (std::find(known.begin(), known.end(), e.instrument) == known.end()) {
-      std::string names;
-      for (const auto& n : known) names += (names.empty() ? "" : ", ") + n;
+    const InstrumentTraits* traits = FindInstrument(e.instrument);
+    if (!traits)
       c.Fail(At("palette", i) + ".instrument: unknown instrument " + QuoteText(e.instrument) +
-             " (known: " + names + ")");
-    }
-    if (e.instrument == "sampler" && e.sample.empty())
+             " (known: " + InstrumentNameList() + ")");
+    if (traits && traits->kind == InstrumentKind::kSampler && e.sample.empty())
       c.Fail(At("palette", i) + ".sample: a \"sampler\" needs a sample file");
     if (!e.sample.empty()) c.SafePath(At("palette", i) + ".sample", e.sample);
   }

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/instrument_traits.h"
 #include "notation/credits.h"
-#include "notation/instruments.h"
 #include "notation/notation.h"
 
 namespace graphony::notation {
@@ -176,7 +176,8 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
       part.r = ref.r, part.g = ref.g, part.b = ref.b;
     }
     if (part.name.empty()) part.name = "Part " + std::to_string(ns.parts.size() + 1);
-    part.midi_program = GeneralMidiProgram(part.instrument);
+    const InstrumentTraits* traits = FindInstrument(part.instrument);
+    part.midi_program = traits ? traits->gm_program : 0;
     part.midi_channel = channel;
     channel = (channel + 1) % 16;
     if (channel == 9) channel = 10;  // channel 10 is General MIDI drums: keep it free
@@ -198,8 +199,9 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     part.notes.erase(std::remove_if(part.notes.begin(), part.notes.end(),
                                     [](const QuantisedNote& q) { return q.end <= q.start; }),
                      part.notes.end());
-    // Clef from the range: bass when the notes sit mostly below middle C.
-    part.clef = pitch_count > 0 && pitch_sum < 60 * pitch_count ? Clef::kBass : Clef::kTreble;
+    part.clef = pitch_count > 0 ? StaffClef(traits, static_cast<double>(pitch_sum) /
+                                                        static_cast<double>(pitch_count))
+                                : (traits && traits->clef ? *traits->clef : Clef::kTreble);
     part.measures.resize(static_cast<size_t>(ns.measure_count));
     LayOutVoice(first, ns, false, part.measures);
     LayOutVoice(second, ns, true, part.measures);
@@ -210,7 +212,9 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     part.name = events.instruments.empty() ? "Music" : events.instruments[0].display_name;
     if (part.name.empty()) part.name = "Music";
     if (!events.instruments.empty()) part.instrument = events.instruments[0].name;
-    part.midi_program = GeneralMidiProgram(part.instrument);
+    const InstrumentTraits* traits = FindInstrument(part.instrument);
+    part.midi_program = traits ? traits->gm_program : 0;
+    if (traits && traits->clef) part.clef = *traits->clef;
     part.measures.resize(static_cast<size_t>(ns.measure_count));
     LayOutVoice({}, ns, false, part.measures);
     ns.parts.push_back(std::move(part));

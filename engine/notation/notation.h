@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/instrument_traits.h"
 #include "core/score.h"
 #include "interpret/events.h"
 
@@ -43,8 +44,6 @@ struct Measure {
   std::vector<Element> voice1;  // always fills the measure
   std::vector<Element> voice2;  // empty when the measure has one voice
 };
-
-enum class Clef { kTreble, kBass };
 
 struct Part {
   std::string name;        // shown as the part name ("Warm pad")

@@ -55,22 +55,7 @@ void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudnes
   pitch = a.pitch + (b.pitch - a.pitch) * t;
   loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
 }
-bool Sustains(InstrumentKind kind) {
-  switch (kind) {
-    case InstrumentKind::kSine:
-    case InstrumentKind::kSoftPad:
-    case InstrumentKind::kFlute:
-    case InstrumentKind::kBass:
-      return true;
-    case InstrumentKind::kPluck:
-    case InstrumentKind::kMarimba:
-    case InstrumentKind::kBell:
-    case InstrumentKind::kDrum:
-    case InstrumentKind::kSampler:
-      return false;
-  }
-  return false;
-}
+bool Sustains(InstrumentKind kind) { return TraitsOf(kind).sustains; }
 
 }  // namespace
 

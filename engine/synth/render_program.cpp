@@ -150,13 +150,11 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
 
   for (const InstrumentRef& ref : events.instruments) {
     RenderProgram::Instrument inst;
-    auto kind = InstrumentKindFromName(ref.name);
-    if (!kind) {
-      std::string known;
-      for (const auto& k : KnownInstrumentNames()) known += (known.empty() ? "" : ", ") + k;
-      throw std::runtime_error("unknown instrument '" + ref.name + "' (known: " + known + ")");
-    }
-    inst.kind = *kind;
+    const InstrumentTraits* traits = FindInstrument(ref.name);
+    if (!traits)
+      throw std::runtime_error("unknown instrument '" + ref.name +
+                               "' (known: " + InstrumentNameList() + ")");
+    inst.kind = traits->kind;
     if (inst.kind == InstrumentKind::kSampler) inst.sample = FindSample(ref.sample, settings, ref.name);
     p->instruments.push_back(inst);
   }

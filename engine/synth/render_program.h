@@ -8,7 +8,7 @@
 
 #include "interpret/events.h"
 #include "synth/bank_oscillator.h"
-#include "synth/instruments.h"
+#include "core/instrument_traits.h"
 #include "synth/units/sampler_unit.h"
 
 namespace graphony {

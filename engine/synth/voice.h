@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "synth/instruments.h"
+#include "core/instrument_traits.h"
 #include "synth/units/bass_unit.h"
 #include "synth/units/bell_unit.h"
 #include "synth/units/drum_unit.h"

@@ -184,5 +184,22 @@ TEST_CASE("one part per instrument, in instrument order, with distinct channels"
     }
 }
 
+TEST_CASE("parts take their GM program and clef from the instrument traits table") {
+  Score score;
+  score.length_beats = 4;
+  Events events = OneInstrument({Note(0, 1, 60), Note(1, 1, 64)});
+  events.instruments = {{"bass", "Bass", "", 0, 0, 0}};
+  NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 1);
+  // Notes around middle C are in the bass's range, so it stays in bass clef (the old rule,
+  // "mostly below middle C", wrote them in treble).
+  CHECK(ns.parts[0].clef == Clef::kBass);
+  CHECK(ns.parts[0].midi_program == FindInstrument("bass")->gm_program);
+  events.instruments = {{"flute", "Flute", "", 0, 0, 0}};
+  ns = BuildNotation(score, events);
+  CHECK(ns.parts[0].clef == Clef::kTreble);
+  CHECK(ns.parts[0].midi_program == 73);
+}
+
 }  // namespace
 }  // namespace graphony::notation

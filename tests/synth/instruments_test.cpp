@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "audio_analysis.h"
-#include "synth/instruments.h"
+#include "core/instrument_traits.h"
 #include "synth_events.h"
 
 using namespace graphony;
@@ -45,7 +45,8 @@ Features Measure(const RenderedAudio& a) {
 
 TEST_CASE("every instrument sounds, cleanly, and differently") {
   std::vector<std::pair<std::string, Features>> all;
-  for (const std::string& name : KnownInstrumentNames()) {
+  for (const InstrumentTraits& traits : AllInstruments()) {
+    const std::string name(traits.name);
     const RenderedAudio a = RenderToBuffers(SingleNote(name, 60, 1), Dry());
     INFO(name);
     REQUIRE(AllFinite(a.left));

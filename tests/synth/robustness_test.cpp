@@ -6,7 +6,7 @@
 #include <random>
 
 #include "audio_analysis.h"
-#include "synth/instruments.h"
+#include "core/instrument_traits.h"
 #include "synth/limiter.h"
 #include "synth/render_program.h"
 #include "synth_events.h"
@@ -23,7 +23,8 @@ TEST_CASE("random and broken events render finite, bounded audio") {
     Events e;
     e.tempo_bpm = pick({60, 240, 20, nan, -5});
     e.length_beats = 4;
-    for (const std::string& name : KnownInstrumentNames()) e.instruments.push_back({name, name, "", 0, 0, 0});
+    for (const InstrumentTraits& t : AllInstruments())
+      e.instruments.push_back({std::string(t.name), std::string(t.name), "", 0, 0, 0});
     std::uniform_real_distribution<double> u(0, 1);
     for (int i = 0; i < 40; ++i) {
       NoteEvent n;

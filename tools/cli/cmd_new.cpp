@@ -7,6 +7,7 @@
 #include "core/file_io.h"
 #include "core/limits.h"
 #include "core/pitch.h"
+#include "core/instrument_traits.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
@@ -47,7 +48,10 @@ std::string EntryNameFor(const std::filesystem::path& file, std::set<std::string
 PaletteEntry EntryForInstrument(const std::string& instrument) {
   for (const PaletteEntry& e : DefaultPalette())
     if (e.instrument == instrument) return e;
-  return PaletteEntry{Color{0xcc, 0x79, 0xa7, 0xff}, instrument, instrument, ""};
+  // An unknown name is kept: validation reports it with the list of known ones.
+  const InstrumentTraits* traits = FindInstrument(instrument);
+  return PaletteEntry{Color{0xcc, 0x79, 0xa7, 0xff}, instrument,
+                      traits ? std::string(traits->display_name) : instrument, ""};
 }
 
 int RunNew(Args& args) {
@@ -156,8 +160,8 @@ const Command kNewCommand = {
     "  --root NOTE         the key note, e.g. C4, F#3, Bb3\n"
     "  --range LOW..HIGH   playable range as notes (G3..G5) or frequencies (55Hz..7040Hz)\n"
     "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
-    "  --instrument NAME   play with one instrument: sine, soft-pad, pluck, marimba, flute,\n"
-    "                      bell, bass, drum (the palette gets that single entry)\n"
+    "  --instrument NAME   play with one instrument, e.g. flute, marimba or bass (a wrong name\n"
+    "                      lists them all); the palette gets that single entry\n"
     "  --palette picture   the palette is the first picture's own dominant colours (up to 6,\n"
     "                      background left out), each with an instrument suiting it: dark ->\n"
     "                      bass, blue -> flute, warm bright -> bells... (default with --image)\n"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/instrument_traits.h"
 #include "synth/units/envelope.h"
 
 namespace graphony::dsp {
@@ -23,7 +24,7 @@ class BellUnit {
     index_ = 2.2f * limit;
     index_decay_ = DecayT60(1.6, sample_rate_);
     amp_ = 1.0f;
-    amp_decay_ = DecayT60(std::clamp(5.0 * std::sqrt(440.0 / std::max(20.0f, freq_hz)), 1.2, 7.0),
+    amp_decay_ = DecayT60(std::clamp(t60_at_a4_ * std::sqrt(440.0 / std::max(20.0f, freq_hz)), 1.2, 7.0),
                           sample_rate_);
     car_ = mod_ = 0;
     env_.Start();
@@ -50,6 +51,7 @@ class BellUnit {
  private:
   Envelope env_;
   double sample_rate_ = 48000;
+  double t60_at_a4_ = TraitsOf(InstrumentKind::kBell).decay_seconds;  // the table's decay
   float car_ = 0, mod_ = 0, index_ = 0, index_decay_ = 1, amp_ = 0, amp_decay_ = 1, gain_ = 0;
 };
 

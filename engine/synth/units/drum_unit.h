@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/instrument_traits.h"
 #include "synth/units/envelope.h"
 
 namespace graphony::dsp {
@@ -26,7 +27,7 @@ class DrumUnit {
     sweep_ = 1.5f;  // starts 2.5x the body pitch and falls to it
     sweep_decay_ = DecayT60(0.25, sample_rate_);
     body_ = 1.0f;
-    body_decay_ = DecayT60(0.6, sample_rate_);
+    body_decay_ = DecayT60(body_t60_, sample_rate_);
     hiss_ = 0.35f;
     hiss_decay_ = DecayT60(0.12, sample_rate_);
     phase_ = 0;
@@ -52,6 +53,7 @@ class DrumUnit {
   Envelope env_;
   Noise noise_;
   double sample_rate_ = 48000;
+  double body_t60_ = TraitsOf(InstrumentKind::kDrum).decay_seconds;  // the table's decay
   float phase_ = 0, base_inc_ = 0, sweep_ = 0, sweep_decay_ = 1, body_ = 0, body_decay_ = 1;
   float hiss_ = 0, hiss_decay_ = 1, noise_lp_ = 0, lp1_ = 0, lp2_ = 0, gain_ = 0;
 };

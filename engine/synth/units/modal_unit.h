@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/instrument_traits.h"
 #include "synth/units/envelope.h"
 
 namespace graphony::dsp {
@@ -67,13 +68,14 @@ class ModalUnit {
 
 // A plucked string: harmonics 1..8, brighter at the start, upper ones fading first.
 inline ModalShape PluckShape() {
+  const float fundamental_t60 = static_cast<float>(TraitsOf(InstrumentKind::kPluck).decay_seconds);
   ModalShape s;
   s.count = 8;
   for (int k = 0; k < 8; ++k) {
     const float n = static_cast<float>(k + 1);
     s.ratio[k] = n;
     s.amp[k] = 0.55f / std::pow(n, 1.4f);
-    s.t60[k] = 2.8f / (1.0f + 0.5f * (n - 1) * (n - 1) * 0.5f);
+    s.t60[k] = fundamental_t60 / (1.0f + 0.5f * (n - 1) * (n - 1) * 0.5f);
   }
   s.attack = 0.0015;
   s.release = 0.08;
@@ -86,7 +88,8 @@ inline ModalShape MarimbaShape() {
   s.count = 3;
   const float ratio[3] = {1.0f, 3.984f, 10.72f};
   const float amp[3] = {0.7f, 0.22f, 0.06f};
-  const float t60[3] = {1.4f, 0.35f, 0.08f};
+  const float t60[3] = {static_cast<float>(TraitsOf(InstrumentKind::kMarimba).decay_seconds),
+                        0.35f, 0.08f};
   for (int k = 0; k < 3; ++k) { s.ratio[k] = ratio[k]; s.amp[k] = amp[k]; s.t60[k] = t60[k]; }
   s.attack = 0.001;
   s.release = 0.1;
