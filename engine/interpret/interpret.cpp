@@ -46,6 +46,12 @@ struct InterpretCache::Impl {
   };
   std::vector<Entry> entries;
   int hits = 0, misses = 0;
+  // The last shaping (limit, musical shape, limit) of all image notes: a stroke edit leaves
+  // the pictures' notes alone, so it is reused rather than redone on every call.
+  std::vector<NoteEvent> shaped_input, shaped_output;
+  Mapping shaped_mapping;
+  std::vector<double> shaped_key;  // bar, tempo, end, audible beats per instrument
+  bool shaped = false;
 
   Entry* Find(const ImageLayer& layer, const Mapping& mapping, double bar_beats,
               const std::vector<PaletteEntry>& palette) {
@@ -148,10 +154,38 @@ Events Interpret(const Score& score, InterpretCache* cache) {
   shape.end_beat = pictures_end;
   for (const InstrumentRef& ref : events.instruments)
     shape.audible_beats.push_back(AudibleSeconds(ref.name) * shape.tempo_bpm / 60.0);
-  // Shaping adds notes (the closing root, bridges over rests): the voice limit holds again.
-  const std::vector<NoteEvent> kept = LimitPolyphony(
-      ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid, mapping.max_notes_per_beat), shape),
-      mapping.max_polyphony, mapping.grid);
+  std::vector<double> shape_key = {shape.bar_beats, shape.tempo_bpm, shape.end_beat};
+  shape_key.insert(shape_key.end(), shape.audible_beats.begin(), shape.audible_beats.end());
+  auto same_notes = [](const std::vector<NoteEvent>& a, const std::vector<NoteEvent>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      const NoteEvent& x = a[i];
+      const NoteEvent& y = b[i];
+      if (x.start_beat != y.start_beat || x.duration_beats != y.duration_beats || x.pitch != y.pitch ||
+          x.quantised_pitch != y.quantised_pitch || x.velocity != y.velocity || x.instrument != y.instrument ||
+          x.pan != y.pan || x.layer != y.layer || x.contributor != y.contributor || x.sounding != y.sounding ||
+          x.gesture != y.gesture)
+        return false;
+    }
+    return true;
+  };
+  std::vector<NoteEvent> kept;
+  if (memo && memo->shaped && memo->shaped_mapping == mapping && memo->shaped_key == shape_key &&
+      same_notes(memo->shaped_input, image_notes)) {
+    kept = memo->shaped_output;
+  } else {
+    // Shaping adds notes (the closing root, bridges over rests): the voice limit holds again.
+    kept = LimitPolyphony(
+        ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid, mapping.max_notes_per_beat), shape),
+        mapping.max_polyphony, mapping.grid);
+    if (memo) {
+      memo->shaped = true;
+      memo->shaped_input = image_notes;
+      memo->shaped_output = kept;
+      memo->shaped_mapping = mapping;
+      memo->shaped_key = shape_key;
+    }
+  }
   events.notes.insert(events.notes.end(), kept.begin(), kept.end());
 
   // Gestures by start beat (drawing order breaks ties); shadow notes follow their gesture.
