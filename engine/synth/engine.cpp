@@ -369,6 +369,10 @@ void SynthEngine::Render(float* left, float* right, int frames) {
   m.playhead.store(std::max(0.0, m.beat - ahead), std::memory_order_relaxed);
 }
 
+int SynthEngine::FramesUntilNextBlock() const {
+  return impl_->out_pos >= dsp::kBlock ? 0 : dsp::kBlock - impl_->out_pos;
+}
+
 void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity) {
   Impl& m = *impl_;
   LiveNoteOff(id);

@@ -72,6 +72,9 @@ class SynthEngine {
   void SoloInstrument(int instrument);
   // [any] Output delay of the master limiter's look-ahead, in frames (offline render drops it).
   int LatencyFrames() const;
+  // [audio] Frames Render() hands out before it computes its next internal block (0..63).
+  // A transport change made exactly then takes effect on that frame, not up to a block late.
+  int FramesUntilNextBlock() const;
 
  private:
   struct Impl;
