@@ -194,6 +194,7 @@ void ReadMapping(const std::string& where, const Json& j, Mapping& m) {
   m.image_mode = o.Mode("image_mode", m.image_mode);
   m.grid = o.Number("grid", m.grid);
   m.max_polyphony = o.Int("max_polyphony", m.max_polyphony);
+  m.max_notes_per_beat = o.Int("max_notes_per_beat", m.max_notes_per_beat);
   o.Finish();
 }
 

@@ -12,6 +12,7 @@
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
+#include "interpret/picture_palette.h"
 
 namespace graphony::cli {
 
@@ -65,6 +66,7 @@ int RunNew(Args& args) {
   const auto range = args.Option("--range");
   const auto mode = args.Option("--mode");
   const auto instrument = args.Option("--instrument");
+  const auto palette = args.Option("--palette");
   const bool force = args.Flag("--force");
   const auto rest = args.Positionals();
   if (rest.size() != 1)
@@ -97,6 +99,10 @@ int RunNew(Args& args) {
     if (!m) throw UsageError("new: --mode expects scan or notes (got \"" + *mode + "\")");
     score.mapping.image_mode = *m;
   }
+  if (palette && *palette != "picture" && *palette != "fixed")
+    throw UsageError("new: --palette expects picture or fixed (got \"" + *palette + "\")");
+  if (palette && instrument)
+    throw UsageError("new: give --palette or --instrument, not both");
   if (instrument) score.palette = {EntryForInstrument(*instrument)};
 
   std::error_code ec;
@@ -127,6 +133,12 @@ int RunNew(Args& args) {
     score.assets.files[layer.image.file] = sources[i];
     score.layers.push_back(std::move(layer));
   }
+  // A score made from a picture plays the picture's own colours unless told otherwise.
+  const bool picture_palette = !instrument && (palette ? *palette == "picture" : !images.empty());
+  if (picture_palette && !score.layers.empty()) {
+    std::vector<PaletteEntry> own = interpret::PicturePalette(*score.layers.front().image.pixels);
+    if (!own.empty()) score.palette = std::move(own);
+  }
   SaveScore(score, out);
   std::printf("%s: new score, %s beats at %s bpm (%.1f s), %zu image%s\n", out.string().c_str(),
               FormatNumber(score.length_beats).c_str(), FormatNumber(score.tempo_bpm).c_str(),
@@ -141,7 +153,7 @@ const Command kNewCommand = {
     "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
     "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
     "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
-    "[--force]\n\n"
+    "[--palette picture|fixed] [--force]\n\n"
     "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
     "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
     "mode.\n\n"
@@ -157,6 +169,10 @@ const Command kNewCommand = {
     "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
     "  --instrument NAME   play with one instrument, e.g. flute, marimba or bass (a wrong name\n"
     "                      lists them all); the palette gets that single entry\n"
+    "  --palette picture   the palette is the first picture's own dominant colours (up to 6,\n"
+    "                      background left out), each with an instrument suiting it: dark ->\n"
+    "                      bass, blue -> flute, warm bright -> bells... (default with --image)\n"
+    "  --palette fixed     the six fixed colour-blind-friendly colours (default without --image)\n"
     "  --force             replace OUT if it exists\n\n"
     "Exit status: 0 written, 1 bad input (nothing written), 2 usage error.\n",
     RunNew};
