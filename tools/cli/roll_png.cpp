@@ -1,4 +1,4 @@
-// Piano-roll PNG: nearest-neighbour picture underlay, note bars, stb_easy_font legend.
+// Piano-roll PNG: nearest-neighbour picture underlay, note bars, stb_easy_font legend text.
 #include "roll_png.h"
 
 #include <algorithm>
@@ -10,10 +10,10 @@
 #include "core/pitch.h"
 #include "core/score_io.h"
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STB_IMAGE_WRITE_STATIC
-#include <stb/stb_image_write.h>
 #include <stb/stb_easy_font.h>
+
+#include "core/image_encode.h"
+#include "core/temp_files.h"
 
 namespace graphony::cli {
 
@@ -103,13 +103,19 @@ void WriteRollPng(const Score& score, const Events& events, const std::filesyste
     canvas.Text(50, y + 4, std::to_string(i) + "  " + ref.display_name + "  (" + ref.name + ")");
   }
 
-  const std::filesystem::path temp = path.string() + ".part";
-  const int ok = stbi_write_png(temp.c_str(), canvas.w, canvas.h, 3, canvas.rgb.data(), canvas.w * 3);
-  std::error_code ec;
-  if (ok) std::filesystem::rename(temp, path, ec);
-  if (!ok || ec) {
-    std::filesystem::remove(temp, ec);
-    throw ScoreError(path.string() + ": cannot write the PNG here");
+  // PNG bytes from libpng (the engine's encoder), replaced atomically like every other output.
+  std::vector<uint8_t> rgba(static_cast<size_t>(canvas.w) * canvas.h * 4);
+  for (size_t i = 0, n = static_cast<size_t>(canvas.w) * canvas.h; i < n; ++i) {
+    rgba[i * 4 + 0] = canvas.rgb[i * 3 + 0];
+    rgba[i * 4 + 1] = canvas.rgb[i * 3 + 1];
+    rgba[i * 4 + 2] = canvas.rgb[i * 3 + 2];
+    rgba[i * 4 + 3] = 255;
+  }
+  const std::vector<uint8_t> png = EncodePng(rgba.data(), canvas.w, canvas.h);
+  AtomicFile out;
+  std::string error;
+  if (!out.Open(path, error) || !out.Write(png.data(), png.size(), error) || !out.Commit(error)) {
+    throw ScoreError(path.string() + ": cannot write the PNG here (" + error + ")");
   }
 }
 
