@@ -1,8 +1,14 @@
 # Screenshot helpers for the editor's Xvfb tests; sourced after ART, PY and fail() are set.
 shot() {  # shot NAME: screenshot, and assert it is not blank
-  import -window root "$ART/$1.png"
+  # A loaded machine (software GL, parallel tests) may take seconds to draw the first frame,
+  # so a blank screen is retried for up to 10 s before it counts as a failure.
   local sd
-  sd=$(identify -format '%[fx:standard_deviation]' "$ART/$1.png")
+  for _ in $(seq 20); do
+    import -window root "$ART/$1.png"
+    sd=$(identify -format '%[fx:standard_deviation]' "$ART/$1.png")
+    $PY -c "import sys; sys.exit(0 if float('$sd') > 0.03 else 1)" && break
+    sleep 0.5
+  done
   $PY -c "import sys; sys.exit(0 if float('$sd') > 0.03 else 1)" || fail "screenshot $1 looks blank (sd=$sd)"
   echo "screenshot $1: sd=$sd"
 }
