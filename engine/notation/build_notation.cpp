@@ -120,6 +120,22 @@ int IntoRange(int midi, const InstrumentTraits* traits) {
   return midi;
 }
 
+// The written length, which may simplify what sounds (the MIDI keeps it whole): a struck or
+// plucked note is written no longer than it rings and never tied over a barline (it fades
+// by itself); a long held note ends on a beat.
+void WriteLength(QuantisedNote& q, const InstrumentTraits* traits, const NotationScore& ns) {
+  const int bar = ns.TicksPerMeasure();
+  if (traits && !traits->sustains && traits->decay_seconds > 0) {
+    const int ring = static_cast<int>(traits->decay_seconds * ns.tempo_bpm / 60.0 * kTicksPerBeat);
+    const int next_bar = (q.start / bar + 1) * bar;
+    q.end = std::max(q.start + ns.quantum, std::min({q.end, q.start + std::max(ring, kTicksPerBeat), next_bar}));
+  }
+  if (q.end - q.start >= 2 * kTicksPerBeat) {
+    const int snapped = (q.end + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
+    if (snapped > q.start) q.end = snapped;
+  }
+}
+
 // The clef that suits a part's notes: the instrument's own while the notes' median sits near
 // it, else bass below middle C and treble above.
 Clef ChooseClef(const InstrumentTraits* traits, std::vector<int> pitches) {
@@ -146,7 +162,7 @@ void LayOutVoice(const std::vector<Chord>& chords, const NotationScore& ns, bool
       const int stop = std::min(to, measure_end);
       auto& out = second ? measures[m].voice2 : measures[m].voice1;
       int pos = t - m * per_measure;
-      for (int piece : SplitIntoNoteValues(pos, stop - t, whole)) {
+      for (int piece : SplitIntoNoteValues(pos, stop - t, whole, chord == nullptr)) {
         Element e;
         e.start = pos;
         e.ticks = piece;
@@ -218,7 +234,10 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     channel = (channel + 1) % 16;
     if (channel == 9) channel = 10;  // channel 10 is General MIDI drums: keep it free
 
-    for (QuantisedNote& q : notes) q.midi = IntoRange(q.midi, traits);
+    for (QuantisedNote& q : notes) {
+      q.midi = IntoRange(q.midi, traits);
+      WriteLength(q, traits, ns);
+    }
     std::vector<Chord> second;
     std::vector<Chord> first = AssignVoices(notes, cap, &second);
     std::vector<int> pitches;
@@ -271,7 +290,7 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
         // Voice 2 must fill the measure too: pad its end with hidden spacing.
         int filled = m.voice2.back().start + m.voice2.back().ticks;
         for (int piece : SplitIntoNoteValues(filled, ns.TicksPerMeasure() - filled,
-                                             ns.TicksPerWhole())) {
+                                             ns.TicksPerWhole(), true)) {
           Element pad;
           pad.start = filled;
           pad.ticks = piece;

@@ -33,7 +33,8 @@ std::vector<int> PitchesOf(const std::vector<Element>& voice) {
 
 TEST_CASE("note values split on their own beat grid") {
   // 4/4: 32 ticks a whole. A 3-beat note on beat 2 is quarter + half, not dotted chains.
-  CHECK(SplitIntoNoteValues(8, 24, 32) == std::vector<int>{8, 16});
+  CHECK(SplitIntoNoteValues(8, 24, 32) == std::vector<int>{24});  // dotted half from beat 2: no tie
+  CHECK(SplitIntoNoteValues(8, 24, 32, true) == std::vector<int>{8, 16});  // rests: plain, on their grid
   CHECK(SplitIntoNoteValues(0, 24, 32) == std::vector<int>{24});  // dotted half
   CHECK(SplitIntoNoteValues(0, 32, 32) == std::vector<int>{32});
   CHECK(SplitIntoNoteValues(4, 12, 32) == std::vector<int>{4, 8});
