@@ -305,9 +305,10 @@ void App::RunCommands() {
   ui_.commands.Clear();
 }
 
-void App::RunCommand(AppCommand cmd) {
+void App::RunCommand(const TypedCommand& command) {
   CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
   const float cx = view_.left + view_.width * 0.5f, cy = view_.top + view_.height * 0.5f;
+  const AppCommand cmd = command.kind;
   switch (cmd) {
     case AppCommand::kNew: RequestWithSavePrompt(Pending::kNew); break;
     case AppCommand::kOpen: RequestWithSavePrompt(Pending::kOpen); break;
@@ -360,6 +361,10 @@ void App::RunCommand(AppCommand cmd) {
       break;
     }
     case AppCommand::kQuit: RequestWithSavePrompt(Pending::kQuit); break;
+    case AppCommand::kSeek: audio_.Seek(command.beat); break;
+    case AppCommand::kSetLoop: audio_.SetLoop(command.beat, command.end_beat); break;
+    case AppCommand::kScrollTo: view_.first_beat = command.beat; break;
+    case AppCommand::kTogglePerformance: audio_.TogglePerformance(window_); break;
   }
 }
 

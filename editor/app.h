@@ -4,6 +4,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/System/Clock.hpp>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -26,6 +27,7 @@ struct AppOptions {
   std::filesystem::path file;        // score to open (may not exist yet: a new score saved there)
   int bench_frames = 0;              // >0: render this many frames, print timings, exit
   std::chrono::steady_clock::time_point started;  // process start, for time-to-first-frame
+  uint64_t (*allocation_count)() = nullptr;  // heap allocations so far; only in graphony-bench
 };
 
 class App {
@@ -41,7 +43,7 @@ class App {
   void LayoutAndDraw();
   void HandleShortcut(const sf::Event::KeyEvent& key);
   void RunCommands();
-  void RunCommand(AppCommand cmd);
+  void RunCommand(const TypedCommand& command);
   void RebuildFontsIfNeeded();
 
   // [SECTION] Files (app_files.cpp)
@@ -99,7 +101,7 @@ class App {
   bool may_skip_render_ = false;  // idle: keep the last frame on screen (never in --bench-frames)
   bool had_events_ = false;
   // Editor II: sound, takes, performance view and export (declared last: it refers to the above).
-  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_, window_}};
+  EditorAudio audio_{AudioContext{doc_, ui_, view_, colors_, textures_, bridge_}};
 };
 
 }  // namespace graphony::editor

@@ -10,25 +10,49 @@
 
 namespace graphony::editor {
 
-// Things the toolbar, menus and keyboard ask the app to do; the app runs them after the
-// views have drawn, so no view reaches into another.
+// Things the toolbar, menus, keyboard, ruler and sound code ask the app to do; the app runs
+// them once per frame after the views have drawn, so no view reaches into another (or into
+// the App).
 enum class AppCommand {
   kNew, kOpen, kSave, kSaveAs, kUndo, kRedo, kImportImage, kFit, kZoomIn, kZoomOut,
-  kDeleteSelection, kAddDrawingLayer, kQuit
+  kDeleteSelection, kAddDrawingLayer, kQuit,
+  kSeek,        // beat = where the playhead goes (ruler click)
+  kSetLoop,     // beat..end_beat becomes the loop (ruler drag)
+  kScrollTo,    // beat = the view's new first beat (the view follows the playhead)
+  kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
+};
+
+// A command with its arguments (plain data; unused fields stay 0).
+struct TypedCommand {
+  AppCommand kind = AppCommand::kFit;
+  double beat = 0, end_beat = 0;
 };
 
 class CommandQueue {
  public:
-  void Push(AppCommand c) {
-    if (count_ < items_.size()) items_[count_++] = c;
+  void Push(AppCommand c, double beat = 0, double end_beat = 0) {
+    if (count_ < items_.size()) items_[count_++] = TypedCommand{c, beat, end_beat};
   }
   size_t Count() const { return count_; }
-  AppCommand At(size_t i) const { return items_[i]; }
+  const TypedCommand& At(size_t i) const { return items_[i]; }
   void Clear() { count_ = 0; }
 
  private:
-  std::array<AppCommand, 16> items_{};
+  std::array<TypedCommand, 16> items_{};
   size_t count_ = 0;
+};
+
+// What the transport shows this frame: the engine's published state (LivePlayer's
+// PlayerStatus) plus what only the editor knows. Filled once per frame by the sound code;
+// views read it and keep no transport state of their own.
+struct TransportReadout {
+  bool playing = false, recording = false, counting_in = false, has_device = false;
+  bool looping = false, has_selection = false;
+  double playhead_beat = -1;  // < 0: no playhead shown (no device)
+  double length_beats = 0, seconds_per_beat = 0.5;
+  int beats_per_bar = 4;
+  int count_in_left = 0;  // beats left in the count-in (0 = none)
+  double loop_start = 0, loop_end = 0;
 };
 
 struct UiState {
@@ -50,11 +74,9 @@ struct UiState {
   double now = 0;                     // app clock, seconds
   CommandQueue commands;
 
-  // Editor II (sound): the canvas draws the playhead and loop; the ruler asks to seek or loop.
-  double playhead_beat = -1;                   // < 0: no playhead shown
-  double loop_start = 0, loop_end = 0;         // loop shown on the ruler (end <= start: none)
-  double seek_request = -1;                    // ruler click: beat to seek to (sound code clears it)
-  double loop_request_start = 0, loop_request_end = -1;  // ruler drag: new loop (end < 0: none)
+  // Editor II (sound): the canvas draws the playhead and loop from `transport`; the ruler
+  // asks to seek or loop with kSeek / kSetLoop commands.
+  TransportReadout transport;
   double ruler_drag_start = 0, ruler_drag_end = 0;       // loop being dragged on the ruler
   bool space_panned = false;                   // space was held to pan, so its release is not play/pause
   const char* audio_status = nullptr;          // status-bar line about sound (null: all well)

@@ -4,7 +4,9 @@
 #include <chrono>
 
 #include "interpret/interpret.h"
+#include "playback_prepare.h"
 #include "synth/engine.h"
+#include "synth/score_settings.h"
 
 namespace graphony::editor {
 
@@ -43,7 +45,8 @@ bool AudioSession::EnsureOpen() {
     device_message_.clear();
     player_->SetTempoScale(tempo_scale_);
     player_->SetMasterVolume(volume_);
-    if (Looping()) player_->SetLoop(loop_start_, loop_end_);
+    if (reopen_loop_end_ > reopen_loop_start_) player_->SetLoop(reopen_loop_start_, reopen_loop_end_);
+    reopen_loop_start_ = reopen_loop_end_ = 0;
     Invalidate();  // the program must be prepared for this device's sample rate
     return true;
   } catch (const std::exception&) {
@@ -56,6 +59,10 @@ bool AudioSession::EnsureOpen() {
 }
 
 bool AudioSession::Reopen(const PlayerOptions& options) {
+  if (status_.looping) {
+    reopen_loop_start_ = status_.loop_start;
+    reopen_loop_end_ = status_.loop_end;
+  }
   if (player_) player_->Close();
   player_.reset();
   options_ = options;
@@ -71,8 +78,7 @@ void AudioSession::Update(const Score& score, uint64_t revision, double now) {
     Job job;
     job.score = std::make_shared<const Score>(score);
     job.revision = revision;
-    job.settings = player_->Settings();
-    job.settings.assets = score.assets;  // sampler instruments look in the bundle first
+    job.settings = player_->Settings();  // the worker adds the score's (EngineSettingsForScore)
     {
       std::lock_guard<std::mutex> lock(mutex_);
       job_ = std::move(job);
@@ -114,42 +120,45 @@ void AudioSession::WorkerLoop() {
     Result r;
     r.revision = job.revision;
     const auto t0 = std::chrono::steady_clock::now();
-    try {
-      const Events events = Interpret(*job.score);
-      job.score.reset();
-      r.program = PrepareProgram(events, job.settings);
-      r.tempo_bpm = events.tempo_bpm;
-      r.length_beats = events.length_beats;
-    } catch (const std::exception& e) {
-      r.error = e.what();
-    }
+    // The cache lives on this thread only: an edit re-analyses just the pictures it changed.
+    PreparedPlayback p = PrepareForPlayback(*job.score, job.settings, &interpret_cache_);
+    job.score.reset();
+    r.program = std::move(p.program);
+    r.tempo_bpm = p.tempo_bpm;
+    r.length_beats = p.length_beats;
+    r.error = std::move(p.error);
     r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     std::lock_guard<std::mutex> lock(mutex_);
     result_ = std::move(r);
   }
 }
 
-void AudioSession::Play() {
+void AudioSession::Play(int count_in_beats) {
   if (!Available()) return;
   // Played to the end: start again rather than sit silently at the end.
   if (status_.reached_end && !Looping()) player_->Seek(0);
-  player_->Play();
-  status_.playing = true;  // until the next Poll confirms it
+  player_->Play(count_in_beats);
+  // What the engine will publish, until the next Poll brings it (the command is queued).
+  status_.playing = count_in_beats <= 0;
+  status_.counting_in = count_in_beats > 0;
+  status_.count_in_left = count_in_beats;
 }
 
 void AudioSession::Pause() {
   if (!Available()) return;
   player_->Stop();
-  status_.playing = false;
+  status_.playing = status_.counting_in = false;
+  status_.count_in_left = 0;
 }
 
 void AudioSession::Stop() {
   if (!Available()) return;
   player_->Stop();
   player_->AllNotesOff();
-  const double home = Looping() ? loop_start_ : 0.0;
+  const double home = Looping() ? status_.loop_start : 0.0;
   player_->Seek(home);
-  status_.playing = false;
+  status_.playing = status_.counting_in = false;
+  status_.count_in_left = 0;
   status_.playhead_beat = home;
 }
 
@@ -160,10 +169,8 @@ void AudioSession::Seek(double beat) {
 }
 
 void AudioSession::SetLoop(double start_beat, double end_beat) {
-  loop_start_ = start_beat;
-  loop_end_ = end_beat > start_beat ? end_beat : start_beat;
   if (!Available()) return;
-  if (Looping()) player_->SetLoop(loop_start_, loop_end_);
+  if (end_beat > start_beat) player_->SetLoop(start_beat, end_beat);
   else player_->ClearLoop();
 }
 

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/score.h"
+#include "interpret/interpret.h"
 #include "realtime/live_player.h"
 
 namespace graphony::editor {
@@ -55,19 +56,19 @@ class AudioSession {
     return e;
   }
 
-  // Transport; all no-ops without a device. Play starts from the playhead.
-  void Play();
+  // Transport; all no-ops without a device. Play starts from the playhead, after
+  // `count_in_beats` clicks from the engine (0 = at once). The state shown comes from the
+  // engine's published status (Status()); nothing here keeps its own copy.
+  void Play(int count_in_beats = 0);
   void Pause();
   void Stop();                     // stops and returns to the loop start (or 0)
   void Seek(double beat);
   void SetLoop(double start_beat, double end_beat);  // end <= start clears it
-  double LoopStart() const { return loop_start_; }
-  double LoopEnd() const { return loop_end_; }
-  bool Looping() const { return loop_end_ > loop_start_; }
+  bool Looping() const { return status_.looping; }
+  bool CountingIn() const { return status_.counting_in; }
   void SetTempoScale(double scale);
   void SetMasterVolume(float gain);
   bool Playing() const { return status_.playing; }
-  double PlayheadBeat() const { return status_.playhead_beat; }
 
   // The player for live audition and recording (null when there is no device).
   LivePlayer* Player() { return Available() ? player_.get() : nullptr; }
@@ -96,7 +97,8 @@ class AudioSession {
   bool tried_open_ = false;
   double tempo_scale_ = 1;
   float volume_ = 1;
-  double loop_start_ = 0, loop_end_ = 0;
+  // The loop to set again on a reopened device (the old stream's transport is gone).
+  double reopen_loop_start_ = 0, reopen_loop_end_ = 0;
 
   uint64_t requested_revision_ = 0;
   uint64_t published_revision_ = 0;
@@ -110,6 +112,7 @@ class AudioSession {
   std::optional<Job> job_;        // only the newest request waits; older ones are dropped
   std::optional<Result> result_;  // the newest finished program
   bool quit_ = false;
+  InterpretCache interpret_cache_;  // [worker] only
 };
 
 }  // namespace graphony::editor

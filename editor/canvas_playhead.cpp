@@ -18,17 +18,15 @@ void HandleRulerInput(const ViewTransform& v, float ruler_top, float press_x, Ui
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered())
     ui.hint = "Click the ruler to move the playhead there; drag along it to loop that part.";
-  if (ImGui::IsItemActivated()) ui.seek_request = std::max(0.0, v.XToBeat(press_x));
+  if (ImGui::IsItemActivated()) ui.commands.Push(AppCommand::kSeek, std::max(0.0, v.XToBeat(press_x)));
   const bool dragged = std::fabs(io.MousePos.x - press_x) > kDragThresholdPx;
   if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && dragged) {
     ui.ruler_drag_start = std::max(0.0, v.XToBeat(std::min(press_x, io.MousePos.x)));
     ui.ruler_drag_end = std::max(0.0, v.XToBeat(std::max(press_x, io.MousePos.x)));
   }
   if (ImGui::IsItemDeactivated()) {
-    if (ui.ruler_drag_end > ui.ruler_drag_start) {
-      ui.loop_request_start = ui.ruler_drag_start;
-      ui.loop_request_end = ui.ruler_drag_end;
-    }
+    if (ui.ruler_drag_end > ui.ruler_drag_start)
+      ui.commands.Push(AppCommand::kSetLoop, ui.ruler_drag_start, ui.ruler_drag_end);
     ui.ruler_drag_start = ui.ruler_drag_end = 0;
   }
 }
@@ -39,7 +37,8 @@ void DrawPlayhead(ImDrawList* dl, const ViewTransform& v, float ruler_top, const
   const float right = v.left + v.width;
   dl->PushClipRect(ImVec2(v.left, ruler_top), ImVec2(right, bottom), true);
   // Loop region (or the one being dragged on the ruler): a soft band with firm edges.
-  double a = ui.loop_start, b = ui.loop_end;
+  double a = ui.transport.looping ? ui.transport.loop_start : 0;
+  double b = ui.transport.looping ? ui.transport.loop_end : 0;
   if (ui.ruler_drag_end > ui.ruler_drag_start) a = ui.ruler_drag_start, b = ui.ruler_drag_end;
   if (b > a) {
     const float x0 = v.BeatToX(a), x1 = v.BeatToX(b);
@@ -48,8 +47,8 @@ void DrawPlayhead(ImDrawList* dl, const ViewTransform& v, float ruler_top, const
     dl->AddLine(ImVec2(x0, ruler_top), ImVec2(x0, bottom), colors.accent, 1.5f);
     dl->AddLine(ImVec2(x1, ruler_top), ImVec2(x1, bottom), colors.accent, 1.5f);
   }
-  if (ui.playhead_beat >= 0) {
-    const float x = std::round(v.BeatToX(ui.playhead_beat));
+  if (ui.transport.playhead_beat >= 0) {
+    const float x = std::round(v.BeatToX(ui.transport.playhead_beat));
     const float w = std::max(2.f, 2.f * ui.settings.ui_scale);
     const ImU32 col = IM_COL32(230, 57, 70, 255);
     dl->AddLine(ImVec2(x, v.top), ImVec2(x, bottom), col, w);

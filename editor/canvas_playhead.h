@@ -1,5 +1,5 @@
-// The playhead and loop region drawn over the canvas and ruler, and ruler clicks/drags that
-// seek or choose a loop. Called by the canvas view; talks to the sound code through UiState.
+// The playhead and loop region drawn over the canvas and ruler (from ui.transport, the
+// engine's published state), and ruler clicks/drags that send kSeek / kSetLoop commands.
 #pragma once
 
 #include "app_state.h"
@@ -9,13 +9,13 @@
 
 namespace graphony::editor {
 
-// Over the ruler strip [ruler_top, view.top): a click asks to seek (ui.seek_request), a drag
-// asks for a loop region (ui.loop_request_*). Must run inside the canvas's ImGui window.
+// Over the ruler strip [ruler_top, view.top): a click sends kSeek, a drag kSetLoop. Must run
+// inside the canvas's ImGui window.
 // `press_x` is where the left button went down (the bridge's PressPos: a press and moves can
 // share a frame on a slow machine, so ImGui's own click position may be late).
 void HandleRulerInput(const ViewTransform& view, float ruler_top, float press_x, UiState& ui);
 
-// Loop region and playhead (if ui.playhead_beat >= 0), from the ruler to the canvas bottom.
+// Loop region and playhead (if ui.transport.playhead_beat >= 0), from the ruler to the canvas bottom.
 void DrawPlayhead(ImDrawList* dl, const ViewTransform& view, float ruler_top, const UiState& ui,
                   const CanvasColors& colors);
 

@@ -1,13 +1,12 @@
 // ExportDialog: one worker thread per export; the window keeps drawing, the bar moves.
 #include "dialog_export.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
+#include "export/export_job.h"
 #include "imgui.h"
-#include "interpret/interpret.h"
-#include "notation/export.h"
-#include "notation/print.h"
-#include "synth/offline_render.h"
 
 namespace graphony::editor {
 
@@ -22,6 +21,21 @@ constexpr const char* kExtensions[] = {".wav", ".flac", ".ogg", ".musicxml", ".m
 constexpr int kKinds = 7;
 
 bool IsAudio(ExportKind k) { return k == ExportKind::kWav || k == ExportKind::kFlac || k == ExportKind::kOgg; }
+
+// The export job picks what to make by extension: a path typed without the chosen kind's
+// extension (or with another kind's) gets it, so the kind chosen is the kind made.
+fs::path OutputFor(ExportKind kind, const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string want = kExtensions[static_cast<int>(kind)];
+  const bool ok = ext == want || (kind == ExportKind::kMusicXml && ext == ".xml") ||
+                  (kind == ExportKind::kMidi && ext == ".midi") || (kind == ExportKind::kOgg && ext == ".oga");
+  if (ok) return path;
+  fs::path fixed = path;
+  if (ExportTargetOf(path) != ExportTarget::kUnknown) fixed.replace_extension();
+  fixed += want;
+  return fixed;
+}
 
 }  // namespace
 
@@ -43,36 +57,12 @@ void ExportDialog::Open(const Document& doc) {
 
 void ExportDialog::Run(const Score& score, ExportKind kind, const fs::path& out, bool stems,
                        std::atomic<double>* progress, const std::atomic<bool>* cancel) {
-  const Events events = Interpret(score);
-  switch (kind) {
-    case ExportKind::kWav:
-    case ExportKind::kFlac:
-    case ExportKind::kOgg: {
-      OfflineOptions options;
-      options.engine.assets = score.assets;
-      FileOptions file;
-      file.format = kind == ExportKind::kWav ? AudioFormat::kWav
-                    : kind == ExportKind::kFlac ? AudioFormat::kFlac : AudioFormat::kOgg;
-      const double mix_share = stems ? 0.5 : 1.0;
-      RenderToFile(events, out, options, file, [&](double f) { progress->store(f * mix_share); }, cancel);
-      if (stems) {
-        const fs::path dir = out.parent_path() / (out.stem().string() + "-stems");
-        RenderStems(events, dir, options, file, [&](double f) { progress->store(0.5 + 0.5 * f); }, cancel);
-      }
-      break;
-    }
-    case ExportKind::kMusicXml:
-    case ExportKind::kMidi:
-    case ExportKind::kLilyPond:
-      notation::ExportNotation(score, events, out);
-      break;
-    case ExportKind::kPdf: {
-      notation::PrintOptions options;
-      notation::PrintScore(score, events, out, options);
-      break;
-    }
-  }
-  progress->store(1.0);
+  // The same job as graphony-cli render/export/print.
+  ExportRequest request;
+  request.out = OutputFor(kind, out);
+  if (stems && IsAudio(kind))
+    request.stems_dir = request.out.parent_path() / (request.out.stem().string() + "-stems");
+  RunExportJob(score, request, [&](double f) { progress->store(f); }, cancel);
 }
 
 void ExportDialog::Start(const Document& doc) {
@@ -82,7 +72,7 @@ void ExportDialog::Start(const Document& doc) {
   done_ = false;
   auto score = std::make_shared<const Score>(doc.score);  // the worker's own copy
   const ExportKind kind = static_cast<ExportKind>(kind_);
-  const fs::path out = path_;
+  const fs::path out = OutputFor(kind, path_);
   const bool stems = stems_ && IsAudio(kind);
   worker_ = std::thread([this, score, kind, out, stems] {
     std::string message;

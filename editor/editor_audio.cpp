@@ -14,8 +14,6 @@ namespace graphony::editor {
 
 namespace {
 
-constexpr int kClickId = 7;              // live voice id of count-in clicks (audition uses >= 1000)
-constexpr double kClickSeconds = 0.07;
 constexpr float kFollowShare = 0.6f;     // the view scrolls once the playhead passes 60% of it
 constexpr double kEndTailSeconds = 1.0;  // releases and reverb heard after the last beat
 
@@ -35,11 +33,11 @@ void EditorAudio::BeginFrame() {
 bool EditorAudio::HandleKey(const sf::Event::KeyEvent& key) {
   const bool typing = ImGui::GetIO().WantTextInput;
   if (key.code == sf::Keyboard::F11) {
-    TogglePerformance();
+    ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
     return true;
   }
   if (key.code == sf::Keyboard::Escape && performance_.Active()) {
-    TogglePerformance();
+    ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
     return true;
   }
   if (key.code == sf::Keyboard::Escape && (export_.IsOpen() || audio_settings_.IsOpen())) {
@@ -68,8 +66,8 @@ void EditorAudio::OnSpaceReleased() {
 }
 
 bool EditorAudio::WantsFrames() const {
-  return session_.Playing() || count_in_start_ >= 0 || play_when_ready_ || takes_.Busy() ||
-         export_.Running() || performance_.Active() || session_.Preparing() || click_off_at_ >= 0;
+  return session_.Playing() || session_.CountingIn() || play_when_ready_ || takes_.Busy() ||
+         export_.Running() || performance_.Active() || session_.Preparing();
 }
 
 void EditorAudio::IdleSleep(int ms) const {
@@ -79,15 +77,10 @@ void EditorAudio::IdleSleep(int ms) const {
   }
 }
 
-int EditorAudio::CountInLeft() const {
-  if (count_in_start_ < 0) return 0;
-  return std::max(1, count_in_beats_ - static_cast<int>((ctx_.ui.now - count_in_start_) / count_in_spb_));
-}
+int EditorAudio::CountInLeft() const { return session_.Status().counting_in ? session_.Status().count_in_left : 0; }
 
 void EditorAudio::DrawPerformance() {
-  const int count_in = CountInLeft();
-  performance_.Draw(ctx_.doc, ctx_.ui, ctx_.colors, ctx_.textures, ctx_.bridge, settings_.performance_mode,
-                    std::max(0.0, session_.PlayheadBeat()), count_in, takes_.Recording());
+  performance_.Draw(ctx_.doc, ctx_.ui, ctx_.colors, ctx_.textures, ctx_.bridge, settings_.performance_mode);
 }
 
 void EditorAudio::DrawToolbar() {
@@ -114,7 +107,7 @@ void EditorAudio::DrawSidePanel() {
     Apply(a);
   }
   if (ImGui::CollapsingHeader("Takes", ImGuiTreeNodeFlags_DefaultOpen))
-    takes_.Draw(ctx_.doc, ctx_.ui, session_.Available(), session_.Options().output_device);
+    takes_.Draw(ctx_.doc, ctx_.ui, session_.Player(), session_.Status());
 }
 
 void EditorAudio::AfterDraw(const CanvasEvents& events) {
@@ -128,7 +121,7 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   }
   // A different score was opened: what was playing belongs to the old one.
   if (ctx_.doc.path != last_path_) {
-    if (session_.Playing() || count_in_start_ >= 0) StopAll();
+    if (session_.Playing() || session_.CountingIn()) StopAll();
     last_path_ = ctx_.doc.path;
   }
   // Dialogs.
@@ -157,15 +150,6 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
     play_when_ready_ = false;
     StartPlaying();
   }
-  TickCountIn(now);
-  if (ui.seek_request >= 0) {
-    session_.Seek(ui.seek_request);
-    ui.seek_request = -1;
-  }
-  if (ui.loop_request_end >= 0) {
-    session_.SetLoop(ui.loop_request_start, ui.loop_request_end);
-    ui.loop_request_end = -1;
-  }
   const PlayerStatus& st = session_.Status();
   if (takes_.Recording() && st.playing) record_seen_playing_ = true;
   // Past the end of the score (the transport keeps running): let the last notes ring out,
@@ -180,9 +164,7 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   } else {
     end_seen_at_ = -1;
   }
-  ui.loop_start = session_.LoopStart();
-  ui.loop_end = session_.LoopEnd();
-  ui.playhead_beat = session_.Available() ? std::max(0.0, session_.PlayheadBeat()) : -1;
+  ui.transport = Readout();
   ui.audio_status = session_.DeviceMessage().empty() ? nullptr : session_.DeviceMessage().c_str();
   FollowPlayhead();
   const double ms = audition_.LastInputToSoundMs(session_.Player());
@@ -198,7 +180,7 @@ void EditorAudio::Apply(const TransportActions& a) {
   if (a.play_pause) TogglePlay();
   if (a.stop) StopAll();
   if (a.record) ToggleRecord();
-  if (a.performance) TogglePerformance();
+  if (a.performance) ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
   if (a.export_dialog) export_.Open(ctx_.doc);
   if (a.audio_settings) audio_settings_.Open(session_.Options());
   if (a.clear_loop) session_.SetLoop(0, 0);
@@ -220,7 +202,7 @@ void EditorAudio::Apply(const TransportActions& a) {
 }
 
 void EditorAudio::TogglePlay() {
-  if (session_.Playing() || count_in_start_ >= 0 || play_when_ready_) Pause();
+  if (session_.Playing() || session_.CountingIn() || play_when_ready_) Pause();
   else StartPlaying();
 }
 
@@ -234,56 +216,28 @@ void EditorAudio::StartPlaying() {
     play_when_ready_ = true;  // the worker is still preparing the score: start when it is done
     return;
   }
-  if (!settings_.count_in) {
-    BeginPlayback();
-    return;
-  }
-  const Score& score = ctx_.doc.score;
-  count_in_beats_ = std::clamp(score.meter.numerator, 1, 16);
-  count_in_spb_ = score.SecondsPerBeat() / std::max(0.05, settings_.tempo_percent / 100.0);
-  count_in_start_ = ctx_.ui.now;
-  clicks_done_ = 0;
+  // The count-in is the engine's: clicks on exact frames, then the score (and an armed take)
+  // starts one beat after the last click.
+  BeginPlayback(settings_.count_in ? std::clamp(ctx_.doc.score.meter.numerator, 1, 16) : 0);
 }
 
-void EditorAudio::TickCountIn(double now) {
-  LivePlayer* player = session_.Player();
-  if (click_off_at_ >= 0 && now >= click_off_at_) {
-    if (player) player->NoteOff(kClickId);
-    click_off_at_ = -1;
-  }
-  if (count_in_start_ < 0) return;
-  const double elapsed = now - count_in_start_;
-  const int beat = static_cast<int>(elapsed / count_in_spb_);
-  while (clicks_done_ <= beat && clicks_done_ < count_in_beats_) {
-    // A higher click on the first beat, like a metronome's bell.
-    if (player) player->NoteOn(kClickId, 0, clicks_done_ == 0 ? 96 : 89, 0.7f);
-    click_off_at_ = now + kClickSeconds;
-    ++clicks_done_;
-  }
-  if (elapsed >= count_in_beats_ * count_in_spb_) {
-    count_in_start_ = -1;
-    BeginPlayback();
-  }
-}
-
-void EditorAudio::BeginPlayback() {
+void EditorAudio::BeginPlayback(int count_in_beats) {
   if (record_armed_) {
     record_armed_ = false;
     if (LivePlayer* p = session_.Player()) {
       try {
-        takes_.Begin(*p, settings_.record_microphone);
+        takes_.Begin(*p, settings_.record_microphone, /*when_playing_starts=*/!session_.Playing());
         record_seen_playing_ = false;
       } catch (const std::exception& e) {
         Notify(e.what(), true);
       }
     }
   }
-  session_.Play();
+  if (!session_.Playing()) session_.Play(count_in_beats);
 }
 
 void EditorAudio::Pause() {
   play_when_ready_ = false;
-  count_in_start_ = -1;
   record_armed_ = false;
   session_.Pause();
   if (takes_.Recording()) FinishRecording();
@@ -291,7 +245,6 @@ void EditorAudio::Pause() {
 
 void EditorAudio::StopAll() {
   play_when_ready_ = false;
-  count_in_start_ = -1;
   record_armed_ = false;
   session_.Stop();
   audition_.Silence(session_.Player());
@@ -322,7 +275,7 @@ void EditorAudio::ToggleRecord() {
     if (!session_.Available()) return;
   }
   record_armed_ = true;
-  if (session_.Playing()) BeginPlayback();  // already playing: start the take now
+  if (session_.Playing()) BeginPlayback(0);  // already playing: start the take now
   else StartPlaying();
 }
 
@@ -342,16 +295,18 @@ void EditorAudio::FinishRecording() {
 
 void EditorAudio::FollowPlayhead() {
   if (!settings_.follow || !session_.Playing() || performance_.Active()) return;
-  ViewTransform& v = ctx_.view;
+  const ViewTransform& v = ctx_.view;
   const double visible = v.width / v.px_per_beat;
-  const double beat = session_.PlayheadBeat();
-  if (beat > v.first_beat + kFollowShare * visible) v.first_beat = beat - kFollowShare * visible;
-  else if (beat < v.first_beat) v.first_beat = std::max(0.0, beat - 0.1 * visible);  // looped back
+  const double beat = session_.Status().playhead_beat;
+  if (beat > v.first_beat + kFollowShare * visible)
+    ctx_.ui.commands.Push(AppCommand::kScrollTo, beat - kFollowShare * visible);
+  else if (beat < v.first_beat)  // looped back
+    ctx_.ui.commands.Push(AppCommand::kScrollTo, std::max(0.0, beat - 0.1 * visible));
 }
 
-void EditorAudio::TogglePerformance() {
-  if (performance_.Active()) performance_.Exit(ctx_.window);
-  else performance_.Enter(ctx_.window);
+void EditorAudio::TogglePerformance(sf::RenderWindow& window) {
+  if (performance_.Active()) performance_.Exit(window);
+  else performance_.Enter(window);
 }
 
 void EditorAudio::Notify(const std::string& text, bool is_error) {
@@ -362,22 +317,26 @@ void EditorAudio::Notify(const std::string& text, bool is_error) {
   last_message_ = text;
 }
 
+// The views' picture of the transport: the engine's published state (PlayerStatus), plus
+// what only the editor knows (a take being recorded, a selection, the score's meter).
 TransportReadout EditorAudio::Readout() const {
   TransportReadout r;
   const Score& score = ctx_.doc.score;
+  const PlayerStatus& st = session_.Status();
   r.playing = session_.Playing();
   r.recording = takes_.Recording();
-  r.counting_in = count_in_start_ >= 0;
+  r.counting_in = session_.CountingIn();
   r.has_device = session_.Available();
-  r.looping = session_.Looping();
+  r.looping = session_.Available() && st.looping;
   r.has_selection = !ctx_.ui.selection.empty();
-  r.playhead_beat = std::max(0.0, session_.PlayheadBeat());
+  r.playhead_beat = session_.Available() ? std::max(0.0, st.playhead_beat) : -1;
   r.length_beats = score.length_beats;
-  r.seconds_per_beat = score.SecondsPerBeat() / std::max(0.05, settings_.tempo_percent / 100.0);
+  const double bpm = st.tempo_bpm > 0 ? st.tempo_bpm : score.tempo_bpm;
+  r.seconds_per_beat = 60.0 / std::max(1.0, bpm) / std::max(0.05, st.tempo_scale);
   r.beats_per_bar = score.meter.numerator;
   r.count_in_left = CountInLeft();
-  r.loop_start = session_.LoopStart();
-  r.loop_end = session_.LoopEnd();
+  r.loop_start = st.loop_start;
+  r.loop_end = st.loop_end;
   return r;
 }
 
@@ -397,13 +356,13 @@ void EditorAudio::WriteDebugStatus(double now) {
                 session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
                 p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
                 session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
-                count_in_start_ >= 0 ? 1 : 0, performance_.Active() ? 1 : 0, ctx_.doc.score.takes.size(),
+                session_.CountingIn() ? 1 : 0, performance_.Active() ? 1 : 0, ctx_.doc.score.takes.size(),
                 export_.Running() ? 1 : 0, audition_.NotesStarted(), last_input_to_sound_ms_,
                 p && p->LastNoteLatencySeconds() >= 0 ? p->LastNoteLatencySeconds() * 1000 : -1.0,
                 p ? p->OutputLatencySeconds() * 1000 : -1.0, st.buffer_frames,
                 static_cast<unsigned long long>(st.xruns), static_cast<unsigned long long>(st.late_callbacks),
                 ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str(),
-                session_.LoopStart(), session_.LoopEnd(), static_cast<unsigned long long>(ctx_.doc.revision),
+                st.loop_start, st.loop_end, static_cast<unsigned long long>(ctx_.doc.revision),
                 static_cast<unsigned long long>(session_.PublishedRevision()));
   debug_.Write(now, buf);
 }

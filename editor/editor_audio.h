@@ -26,14 +26,15 @@
 namespace graphony::editor {
 
 // The App's parts this code works with (references into App; they outlive EditorAudio).
+// The view is read-only: scrolling with the playhead is a kScrollTo command the App runs,
+// and the window is the App's: the performance view is a kTogglePerformance command.
 struct AudioContext {
   Document& doc;
   UiState& ui;
-  ViewTransform& view;
+  const ViewTransform& view;
   const CanvasColors& colors;
   ImageTextures& textures;
   const ImGuiSfmlBridge& bridge;
-  sf::RenderWindow& window;
 };
 
 // Thread rules: [UI] only. Nothing here waits for audio or files: device commands are queue
@@ -53,6 +54,11 @@ class EditorAudio {
   void AfterDraw(const CanvasEvents& events);         // dialogs, audition, transport, follow
   // True while something moves on screen (playing, counting in): no idle sleeping.
   bool WantsFrames() const;
+  // Transport requests from the App's command queue (ruler click and drag).
+  void Seek(double beat) { session_.Seek(beat); }
+  // kTogglePerformance: grows the App's window to the screen, or gives it back its size.
+  void TogglePerformance(sf::RenderWindow& window);
+  void SetLoop(double start_beat, double end_beat) { session_.SetLoop(start_beat, end_beat); }
   // Idle wait used by the App when nothing happens: up to `ms`, cut short by a mouse press
   // so the first sound of a stroke is not delayed by the idle sleep.
   void IdleSleep(int ms) const;
@@ -61,14 +67,12 @@ class EditorAudio {
   void Apply(const TransportActions& a);
   void TogglePlay();
   void StartPlaying();
-  void BeginPlayback();  // after the count-in (or at once)
+  void BeginPlayback(int count_in_beats);  // the engine counts in, then plays
   void Pause();
   void StopAll();
   void ToggleRecord();
   void FinishRecording();
-  void TickCountIn(double now);
   void FollowPlayhead();
-  void TogglePerformance();
   void Notify(const std::string& text, bool is_error);
   void WriteDebugStatus(double now);
   TransportReadout Readout() const;
@@ -88,10 +92,6 @@ class EditorAudio {
   bool opened_once_ = false;
   bool record_armed_ = false;     // record when the count-in ends
   bool record_seen_playing_ = false;  // the take's playback has started (status lags commands)
-  double count_in_start_ = -1;    // app clock; < 0: not counting in
-  double count_in_spb_ = 0.5;     // seconds per count-in beat
-  int count_in_beats_ = 0, clicks_done_ = 0;
-  double click_off_at_ = -1;
   double end_seen_at_ = -1;       // app clock when playback passed the end of the score
   bool play_when_ready_ = false;  // Play pressed before the program was prepared
   std::filesystem::path last_path_;

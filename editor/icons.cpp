@@ -155,6 +155,11 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
     case AppCommand::kQuit:
       DrawGlyph(dl, Glyph::kCross, c, s, col);
       break;
+    case AppCommand::kSeek:
+    case AppCommand::kSetLoop:
+    case AppCommand::kScrollTo:
+    case AppCommand::kTogglePerformance:
+      break;  // sent by the ruler and the sound code, never drawn as a toolbar button
   }
 }
 

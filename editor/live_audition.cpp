@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "core/pitch.h"
-#include "interpret/glide.h"
 #include "interpret/interpret.h"
 #include "interpret/strokes.h"
 
@@ -19,11 +18,16 @@ constexpr int kLastId = 1 << 29;
 
 }  // namespace
 
-double LiveAudition::PitchAt(const Score& score, double height) const {
-  // The same height->pitch curve Interpret uses for strokes, so what you hear while drawing
-  // is what plays back.
-  const Mapping mapping = SanitisedMapping(score.mapping);
-  return interpret::GlidePitch(mapping, scale_notes_, std::clamp(height, 0.0, 1.0));
+interpret::StrokePointSound LiveAudition::SoundAt(const Score& score, const CanvasEvent& e,
+                                          float brush_size, bool tap) const {
+  const int instruments = std::max<int>(1, static_cast<int>(score.palette.size()));
+  const int index = std::clamp(e.palette_index, 0, instruments - 1);
+  const Color color = score.palette.empty() ? Color{255, 255, 255, 255}
+                                            : score.palette[static_cast<size_t>(index)].color;
+  // The same point -> sound mapping Interpret uses for strokes (the stroke is painted in the
+  // swatch's colour), so what you hear while drawing is what plays back.
+  return interpret::SoundOfStrokePoint(mapping_, scale_notes_, *palette_, color, e.height,
+                                       e.pressure, brush_size, tap);
 }
 
 void LiveAudition::Process(const CanvasEvents& events, const Score& score, float brush_size,
@@ -37,27 +41,25 @@ void LiveAudition::Process(const CanvasEvents& events, const Score& score, float
     stroke_id_ = -1;
     return;
   }
-  const int instruments = std::max<int>(1, static_cast<int>(score.palette.size()));
   for (const CanvasEvent& e : events.events) {
-    const int instrument = std::clamp(e.palette_index, 0, instruments - 1);
-    const float loudness = interpret::StrokeLoudness(e.pressure, brush_size);
     switch (e.kind) {
       case CanvasEvent::Kind::kStrokeBegin:
       case CanvasEvent::Kind::kDot: {
         if (stroke_id_ >= 0) player->NoteOff(stroke_id_);
-        scale_notes_ = ScaleNotesInRange(SanitisedMapping(score.mapping));
+        // The mapping and palette are read once per stroke (allocation is allowed here).
+        mapping_ = SanitisedMapping(score.mapping);
+        scale_notes_ = ScaleNotesInRange(mapping_);
+        palette_.emplace(score.palette);
         const int id = next_id_ < kFirstId || next_id_ > kLastId ? kFirstId : next_id_;
         next_id_ = id + 1;
-        const double pitch = e.kind == CanvasEvent::Kind::kDot
-                                 ? SnapToScale(SanitisedMapping(score.mapping),
-                                               HeightToPitch(score.mapping, e.height))
-                                 : PitchAt(score, e.height);
-        player->NoteOnProbed(id, instrument, pitch, loudness);
+        const bool tap = e.kind == CanvasEvent::Kind::kDot;
+        const interpret::StrokePointSound s = SoundAt(score, e, brush_size, tap);
+        player->NoteOnProbed(id, s.instrument, s.pitch, s.velocity, s.loudness, s.pan);
         note_on_time_ = std::chrono::steady_clock::now();
         handling_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                  frame_start).count();
         ++notes_started_;
-        if (e.kind == CanvasEvent::Kind::kDot) {
+        if (tap) {
           if (dot_id_ >= 0) player->NoteOff(dot_id_);
           dot_id_ = id;
           dot_off_at_ = now + kDotSeconds;
@@ -68,7 +70,10 @@ void LiveAudition::Process(const CanvasEvents& events, const Score& score, float
         break;
       }
       case CanvasEvent::Kind::kStrokePoint:
-        if (stroke_id_ >= 0) player->Gesture(stroke_id_, PitchAt(score, e.height), loudness);
+        if (stroke_id_ >= 0 && palette_) {
+          const interpret::StrokePointSound s = SoundAt(score, e, brush_size, false);
+          player->Gesture(stroke_id_, s.pitch, s.loudness);
+        }
         break;
       case CanvasEvent::Kind::kStrokeEnd:
       case CanvasEvent::Kind::kStrokeCancel:

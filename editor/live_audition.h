@@ -3,15 +3,18 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <vector>
 
 #include "core/score.h"
+#include "interpret/colour.h"
+#include "interpret/strokes.h"
 #include "logic/canvas_events.h"
 #include "realtime/live_player.h"
 
 namespace graphony::editor {
 
-// Thread rules: [UI] only. Allocation happens only when a stroke begins (scale notes).
+// Thread rules: [UI] only. Allocation happens only when a stroke begins (scale notes, palette).
 class LiveAudition {
  public:
   // Turns this frame's canvas events into NoteOn / Gesture / NoteOff. `player` may be null
@@ -32,9 +35,12 @@ class LiveAudition {
   int NotesStarted() const { return notes_started_; }
 
  private:
-  double PitchAt(const Score& score, double height) const;
+  interpret::StrokePointSound SoundAt(const Score& score, const CanvasEvent& e, float brush_size,
+                                      bool tap) const;
 
+  Mapping mapping_;                                // sanitised, read when a stroke begins
   std::vector<int> scale_notes_;
+  std::optional<interpret::PaletteMatcher> palette_;
   int stroke_id_ = -1;   // voice of the stroke being drawn, -1 = none
   int dot_id_ = -1;      // a dot rings briefly, then is released
   double dot_off_at_ = 0;

@@ -5,8 +5,10 @@
 #include <cstring>
 #include <string>
 
-#include "alloc_count.h"
 #include "app.h"
+#ifdef GRAPHONY_ALLOCATION_COUNTER  // only the benchmark build, tools/bench/editor/graphony-bench
+#include "alloc_count.h"
+#endif
 
 int main(int argc, char** argv) {
   graphony::editor::AppOptions options;
@@ -43,7 +45,10 @@ int main(int argc, char** argv) {
                          "graphony-cli works without one.\n");
     return 1;
   }
+#ifdef GRAPHONY_ALLOCATION_COUNTER
   graphony::editor::InstallImGuiAllocationCounter();
+  options.allocation_count = &graphony::editor::AllocationCount;
+#endif
   graphony::editor::App app;
   return app.Run(options);
 }

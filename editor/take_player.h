@@ -1,49 +1,33 @@
-// Plays a recorded take (bytes from the score bundle) through its own PortAudio stream, next
-// to the live player, so listening back never disturbs the score's program.
+// Plays a recorded take (bytes from the score bundle) back through the live player: the
+// engine's renderer mixes it beside the score (no second sound stream).
 #pragma once
 
-#include <atomic>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
-typedef void PaStream;
-struct PaStreamCallbackTimeInfo;
-
-namespace graphony {
-class PortAudioSession;
-}
+#include "realtime/live_player.h"
 
 namespace graphony::editor {
 
-// Thread rules: [UI] for every public function; the stream callback only reads the buffer
-// and advances an atomic position.
+// Thread rules: [UI] only. Decoding and resampling happen in Play(), on the UI thread, before
+// the clip is published to the audio thread by pointer swap.
 class TakePlayer {
  public:
-  TakePlayer();
-  ~TakePlayer();
-  TakePlayer(const TakePlayer&) = delete;
-  TakePlayer& operator=(const TakePlayer&) = delete;
-
-  // Decodes `bytes` (WAV/FLAC/OGG) and starts playing on `device_spec` (FindDevice rules).
-  // Returns "" or a one-line error.
-  std::string Play(const std::vector<uint8_t>& bytes, const std::string& device_spec,
-                   const std::string& label);
-  void Stop();
-  bool Playing() const;
+  // Decodes `bytes` (WAV/FLAC/OGG) and starts it on `player`. Returns "" or a one-line error.
+  std::string Play(LivePlayer* player, const std::vector<uint8_t>& bytes, const std::string& label);
+  void Stop(LivePlayer* player);
+  // Each frame, with the player's latest status: notices the end of the take.
+  void Update(const PlayerStatus& status, double now);
+  bool Playing() const { return !label_.empty(); }
   const std::string& Label() const { return label_; }
-  double Fraction() const;  // 0..1 played
+  double Fraction() const { return fraction_; }  // 0..1 played
 
  private:
-  static int Callback(const void*, void* out, unsigned long frames, const PaStreamCallbackTimeInfo*,
-                      unsigned long, void* self);
-  std::unique_ptr<PortAudioSession> session_;
-  PaStream* stream_ = nullptr;
-  std::vector<float> samples_;  // interleaved stereo
-  std::atomic<int64_t> position_{0};
-  int64_t frames_ = 0;
   std::string label_;
+  bool seen_playing_ = false;  // the audio thread has adopted the clip (status lags Play)
+  double started_at_ = -1;
+  double fraction_ = 0;
 };
 
 }  // namespace graphony::editor

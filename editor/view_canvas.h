@@ -60,11 +60,18 @@ class CanvasView {
     float b0, b1, h0, h1;  // beats and heights, padded by the stroke width
   };
 
+  // Layout (view_canvas_layout.cpp): the view's place in the window, bands, culling boxes.
+  void PlaceView(CanvasContext& ctx, ImVec2 origin, ImVec2 avail);
   void RebuildCaches(const Score& score);
+  float BrushPixels(const CanvasContext& ctx) const;
+  // Tools (view_canvas_tools.cpp): the gesture state machine that edits the document.
   void HandleInput(CanvasContext& ctx, bool hovered);
   void BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan);
   void ContinueGesture(CanvasContext& ctx, ImVec2 mouse);
   void EndGesture(CanvasContext& ctx, ImVec2 mouse);
+  void Emit(CanvasContext& ctx, CanvasEvent::Kind kind, const StrokePoint& p);
+  int TopImageLayerAt(const CanvasContext& ctx, ImVec2 mouse) const;
+  // Drawing (view_canvas_draw.cpp): reads the document, never edits it.
   void DrawGuides(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0);
   void DrawLayers(CanvasContext& ctx, ImDrawList* dl);
   void DrawOverlay(CanvasContext& ctx, ImDrawList* dl, ImVec2 mouse, bool hovered);
@@ -75,9 +82,6 @@ class CanvasView {
   void DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint);
   void DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 alpha_mask, bool opaque,
                        float b0, float b1, float h0, float h1);
-  void Emit(CanvasContext& ctx, CanvasEvent::Kind kind, const StrokePoint& p);
-  float BrushPixels(const CanvasContext& ctx) const;
-  int TopImageLayerAt(const CanvasContext& ctx, ImVec2 mouse) const;
 
   // Gesture state.
   Drag drag_ = Drag::kNone;

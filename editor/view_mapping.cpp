@@ -12,7 +12,6 @@
 namespace graphony::editor {
 
 namespace {
-constexpr const char* kPitchClasses[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
 }
 
 MappingViewState::MappingViewState() {
@@ -62,9 +61,9 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   // Root: the pitch class; the octave is kept.
   row("Key", "The home note of the scale.");
   const int pc = ((m.root % 12) + 12) % 12;
-  if (ImGui::BeginCombo("##root", kPitchClasses[pc])) {
+  if (ImGui::BeginCombo("##root", PitchClassName(pc))) {
     for (int i = 0; i < 12; ++i) {
-      if (ImGui::Selectable(kPitchClasses[i], i == pc) && i != pc) {
+      if (ImGui::Selectable(PitchClassName(i), i == pc) && i != pc) {
         doc.BeginEdit();
         m.root = m.root - pc + i;
         doc.EndEdit();

@@ -35,8 +35,10 @@ void PerformanceView::Exit(sf::RenderWindow& window) {
 }
 
 void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& colors, ImageTextures& textures,
-                           const ImGuiSfmlBridge& bridge, int mode, double playhead_beat, int count_in,
-                           bool recording) {
+                           const ImGuiSfmlBridge& bridge, int mode) {
+  const double playhead_beat = std::max(0.0, ui.transport.playhead_beat);
+  const int count_in = ui.transport.count_in_left;
+  const bool recording = ui.transport.recording;
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -61,7 +63,7 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
     if (mode == 0) {
       view_.first_beat = playhead_beat - kScrollPlayheadShare * view_.width / view_.px_per_beat;
     }
-    // The canvas draws guides, picture, strokes and (via ui.playhead_beat) the playhead;
+    // The canvas draws guides, picture, strokes and (via ui.transport) the playhead;
     // disabled so a stray click on the projector laptop never paints.
     const double saved_first = view_.first_beat;
     const bool saved_fit = ui.want_fit;

@@ -24,11 +24,10 @@ class PerformanceView {
   void Exit(sf::RenderWindow& window);
   bool Active() const { return active_; }
 
-  // Draws the full-window view. `mode` 0 = scroll past a fixed playhead, 1 = sweep.
-  // `count_in` > 0 shows that number huge (beats left before playing).
+  // Draws the full-window view. `mode` 0 = scroll past a fixed playhead, 1 = sweep. The
+  // playhead, a count-in (shown huge) and recording come from ui.transport.
   void Draw(Document& doc, UiState& ui, const CanvasColors& colors, ImageTextures& textures,
-            const ImGuiSfmlBridge& bridge, int mode, double playhead_beat, int count_in,
-            bool recording);
+            const ImGuiSfmlBridge& bridge, int mode);
 
  private:
   bool active_ = false;

@@ -42,9 +42,8 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
     const double secs = info.beat * score.SecondsPerBeat();
     const double h = std::clamp(info.height, 0.0, 1.0);
     const int midi = std::clamp(static_cast<int>(std::lround(HeightToPitch(score.mapping, h))), 0, 127);
-    static constexpr const char* kNames[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
     ImGui::Text("bar %d beat %d   %d:%04.1f   %s%d", beat_index / per_bar + 1, beat_index % per_bar + 1,
-                static_cast<int>(secs) / 60, std::fmod(secs, 60.0), kNames[midi % 12], midi / 12 - 1);
+                static_cast<int>(secs) / 60, std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1);
   } else {
     ImGui::TextDisabled("%d bars, %.0f bpm", static_cast<int>(score.length_beats / std::max(1, score.meter.numerator)),
                         score.tempo_bpm);

@@ -55,13 +55,12 @@ const Contributor* FindContributor(const Score& score, const std::string& id) {
 TakesPanel::TakesPanel() = default;
 
 TakesPanel::~TakesPanel() {
-  take_player_.Stop();
   if (export_job_.valid()) export_job_.wait();
   std::error_code ec;
   if (!temp_dir_.empty()) fs::remove_all(temp_dir_, ec);
 }
 
-void TakesPanel::Begin(LivePlayer& player, bool microphone) {
+void TakesPanel::Begin(LivePlayer& player, bool microphone, bool when_playing_starts) {
   if (temp_dir_.empty()) {
     std::string pattern = (fs::temp_directory_path() / "graphony-takes-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a folder for the recording");
@@ -71,6 +70,7 @@ void TakesPanel::Begin(LivePlayer& player, bool microphone) {
   options.output_path = temp_dir_ / "take.wav";
   with_mic_ = microphone && player.InputDeviceName().size() > 0;
   if (with_mic_) options.input_path = temp_dir_ / "take-input.wav";
+  options.when_playing_starts = when_playing_starts;
   player.StartRecording(options);
   recording_ = true;
 }
@@ -128,14 +128,15 @@ std::string TakesPanel::TakeMessage() {
   return m;
 }
 
-void TakesPanel::Draw(Document& doc, UiState& ui, bool has_device, const std::string& device) {
+void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const PlayerStatus& status) {
   Score& score = doc.score;
+  const bool has_device = player != nullptr;
+  take_player_.Update(status, ui.now);
   if (score.takes.empty()) {
     ImGui::TextDisabled(recording_ ? "Recording..." : "No takes yet. Press the red button to record.");
     return;
   }
   name_edits_.resize(score.takes.size());
-  if (!take_player_.Playing() && !take_player_.Label().empty()) take_player_.Stop();
   int remove = -1;
   for (size_t i = 0; i < score.takes.size(); ++i) {
     Take& take = score.takes[i];
@@ -159,11 +160,11 @@ void TakesPanel::Draw(Document& doc, UiState& ui, bool has_device, const std::st
     ImGui::BeginDisabled(!has_device);
     if (ImGui::Button(playing_this ? "Stop" : "Play")) {
       if (playing_this) {
-        take_player_.Stop();
+        take_player_.Stop(player);
       } else {
         auto it = score.assets.files.find(take.file);
         if (it == score.assets.files.end() || !it->second) message_ = take.file + ": the recording is missing from the score";
-        else message_ = take_player_.Play(*it->second, device, take.file);
+        else message_ = take_player_.Play(player, *it->second, take.file);
       }
     }
     ImGui::EndDisabled();
@@ -211,7 +212,7 @@ void TakesPanel::Draw(Document& doc, UiState& ui, bool has_device, const std::st
     ImGui::PopID();
   }
   if (remove >= 0) {
-    if (take_player_.Label() == score.takes[remove].file) take_player_.Stop();
+    if (take_player_.Label() == score.takes[remove].file) take_player_.Stop(player);
     doc.BeginEdit();
     const std::string file = score.takes[remove].file;
     score.takes.erase(score.takes.begin() + remove);

@@ -21,7 +21,8 @@ class TakesPanel {
   ~TakesPanel();
 
   // Starts writing a take into a private temporary folder. Throws std::runtime_error.
-  void Begin(LivePlayer& player, bool microphone);
+  // `when_playing_starts`: the take begins on the frame the transport starts (after a count-in).
+  void Begin(LivePlayer& player, bool microphone, bool when_playing_starts);
   bool Recording() const { return recording_; }
   // Something of ours is under way (a take playing back or being exported): keep drawing.
   bool Busy() const { return recording_ || take_player_.Playing() || export_job_.valid(); }
@@ -30,8 +31,9 @@ class TakesPanel {
   // Returns a one-line message for the status bar.
   std::string Finish(LivePlayer& player, Document& doc, const UiState& ui);
 
-  // Draws the list. `device` is the output spec for playing takes back ("" = default).
-  void Draw(Document& doc, UiState& ui, bool has_device, const std::string& device);
+  // Draws the list. Takes play back through `player` (null: no device); `status` is its
+  // latest published state.
+  void Draw(Document& doc, UiState& ui, LivePlayer* player, const PlayerStatus& status);
   // A message from the panel (export finished, play-back problem), "" if none; cleared on read.
   std::string TakeMessage();
 

@@ -25,16 +25,6 @@ struct TransportSettings {
   int performance_mode = 0;   // 0 = picture scrolls past a fixed playhead, 1 = playhead sweeps
 };
 
-// What the buttons show.
-struct TransportReadout {
-  bool playing = false, recording = false, counting_in = false, has_device = true;
-  bool looping = false, has_selection = false;
-  double playhead_beat = 0, length_beats = 0, seconds_per_beat = 0.5;
-  int beats_per_bar = 4;
-  int count_in_left = 0;  // beats left in the count-in (0 = none)
-  double loop_start = 0, loop_end = 0;
-};
-
 // Width of the four toolbar buttons at `size` pixels each.
 float TransportButtonsWidth(float size, float ui_scale);
 // Toolbar part: four square buttons of `size` pixels, drawn after the toolbar's own.

@@ -120,45 +120,95 @@ double HeightToContinuousPitch(const Mapping& m, double height) {
   return m.lowest + (m.highest - m.lowest) * height;
 }
 
-double HeightToPitch(const Mapping& m, double height) {
-  if (m.scale == "none") return HeightToContinuousPitch(m, height);
-  const std::vector<int> notes = ScaleNotesInRange(m);
-  if (notes.empty()) return std::round(HeightToContinuousPitch(m, height));
+double HeightToPitch(const Mapping& m, double height) { return PitchMap(m).Pitch(height); }
+int SnapToScale(const Mapping& m, double pitch) { return PitchMap(m).Snap(pitch); }
+double PitchToHeight(const Mapping& m, double pitch) { return PitchMap(m).Height(pitch); }
+
+double GlidePitch(const Mapping& mapping, const std::vector<int>& notes, double height) {
+  if (notes.empty()) return HeightToContinuousPitch(mapping, height);
   height = std::clamp(height, 0.0, 1.0);
-  size_t band = static_cast<size_t>(height * static_cast<double>(notes.size()));
-  return notes[std::min(band, notes.size() - 1)];
+  const double n = static_cast<double>(notes.size());
+  const double u = height * n - 0.5;  // band coordinate: u == i at band i's centre
+  if (u <= 0) return notes.front();
+  if (u >= n - 1) return notes.back();
+  const size_t i = static_cast<size_t>(std::floor(u));
+  const double f = u - static_cast<double>(i);
+  const double t = std::clamp((f - 0.25) / 0.5, 0.0, 1.0);
+  const double smooth = t * t * (3.0 - 2.0 * t);
+  return notes[i] + (notes[i + 1] - notes[i]) * smooth;
 }
 
-int SnapToScale(const Mapping& m, double pitch) {
-  const std::vector<int> notes = ScaleNotesInRange(m);
-  if (notes.empty()) return static_cast<int>(std::lround(pitch));
-  int best = notes.front();
-  for (int n : notes)
+PitchMap::PitchMap(const Mapping& mapping)
+    : mapping_(mapping), notes_(ScaleNotesInRange(mapping)), continuous_(mapping.scale == "none") {}
+
+double PitchMap::Pitch(double height) const {
+  if (continuous_) return HeightToContinuousPitch(mapping_, height);
+  if (notes_.empty()) return std::round(HeightToContinuousPitch(mapping_, height));
+  height = std::clamp(height, 0.0, 1.0);
+  const size_t band = static_cast<size_t>(height * static_cast<double>(notes_.size()));
+  return notes_[std::min(band, notes_.size() - 1)];
+}
+
+int PitchMap::Snap(double pitch) const {
+  if (notes_.empty()) return static_cast<int>(std::lround(pitch));
+  int best = notes_.front();
+  for (int n : notes_)
     if (std::abs(n - pitch) < std::abs(best - pitch)) best = n;
   return best;
 }
 
-double PitchToHeight(const Mapping& m, double pitch) {
-  if (m.scale == "none" || m.highest <= m.lowest) {
+double PitchMap::Height(double pitch) const {
+  const Mapping& m = mapping_;
+  if (continuous_ || m.highest <= m.lowest) {
     if (m.highest <= m.lowest) return 0.5;
     return std::clamp((pitch - m.lowest) / (m.highest - m.lowest), 0.0, 1.0);
   }
-  const std::vector<int> notes = ScaleNotesInRange(m);
-  if (notes.empty()) return 0.5;
-  const int snapped = SnapToScale(m, pitch);
-  const size_t index = static_cast<size_t>(
-      std::find(notes.begin(), notes.end(), snapped) - notes.begin());
-  return (static_cast<double>(index) + 0.5) / static_cast<double>(notes.size());
+  if (notes_.empty()) return 0.5;
+  const int snapped = Snap(pitch);
+  const size_t index =
+      static_cast<size_t>(std::find(notes_.begin(), notes_.end(), snapped) - notes_.begin());
+  return (static_cast<double>(index) + 0.5) / static_cast<double>(notes_.size());
+}
+
+std::vector<PitchBand> PitchMap::Bands() const {
+  const Mapping& m = mapping_;
+  auto is_root = [&m](int p) { return ((p - m.root) % 12 + 12) % 12 == 0; };
+  std::vector<PitchBand> bands;
+  if (!notes_.empty()) {
+    // Each scale note owns an equal share of the height.
+    const double share = 1.0 / static_cast<double>(notes_.size());
+    for (size_t i = 0; i < notes_.size(); ++i)
+      bands.push_back({share * static_cast<double>(i), share * static_cast<double>(i + 1),
+                       notes_[i], is_root(notes_[i])});
+    return bands;
+  }
+  // Continuous mapping: one band per semitone, linear in height.
+  const int lo = static_cast<int>(std::ceil(m.lowest)), hi = static_cast<int>(std::floor(m.highest));
+  const double span = std::max(1e-6, m.highest - m.lowest);
+  for (int p = std::max(lo, 0); p <= hi && p < 128; ++p) {
+    const double c = (p - m.lowest) / span, half = 0.5 / span;
+    bands.push_back({std::max(0.0, c - half), std::min(1.0, c + half), p, is_root(p)});
+  }
+  return bands;
+}
+
+const char* PitchClassName(int pitch_class) {
+  static const char* kNames[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
+  return kNames[((pitch_class % 12) + 12) % 12];
+}
+
+int ParentMajorPitchClass(const Mapping& m) {
+  const int pc = ((m.root % 12) + 12) % 12;
+  // Minor keys sound their relative major 3 semitones up; the modes their parent major.
+  if (m.scale == "dorian") return (pc + 10) % 12;
+  if (m.scale == "mixolydian") return (pc + 5) % 12;
+  if (m.scale == "natural-minor" || m.scale == "minor-pentatonic" || m.scale == "blues")
+    return (pc + 3) % 12;
+  return pc;
 }
 
 bool KeyPrefersFlats(const Mapping& m) {
-  const int pc = ((m.root % 12) + 12) % 12;
-  const bool minorish = m.scale == "natural-minor" || m.scale == "minor-pentatonic" ||
-                        m.scale == "dorian" || m.scale == "blues";
-  // Relative major's tonic decides: minor keys sound their relative major 3 semitones up.
-  int major_pc = minorish ? (pc + 3) % 12 : pc;
-  if (m.scale == "dorian") major_pc = (pc + 10) % 12;
-  if (m.scale == "mixolydian") major_pc = (pc + 5) % 12;
+  const int major_pc = ParentMajorPitchClass(m);
   // F, Bb, Eb, Ab, Db, Gb major use flats.
   return major_pc == 5 || major_pc == 10 || major_pc == 3 || major_pc == 8 || major_pc == 1 ||
          major_pc == 6;

@@ -22,13 +22,18 @@ struct NoteEvent {
   // this note (its scale- and grid-quantised shadow) is for notation only.
   bool sounding = true;
   int gesture = -1;         // index into Events::gestures when derived from a stroke
+  bool operator==(const NoteEvent&) const = default;
 };
+
+// A gesture's voice starts at this velocity; its loudness curve is the gain on top.
+inline constexpr float kGestureVelocity = 0.8f;
 
 // A continuous stroke heard as a glide: pitch and loudness curves over time.
 struct GesturePoint {
   double beat = 0;
   double pitch = 60;        // MIDI number, continuous
   float loudness = 0.8f;    // 0..1
+  bool operator==(const GesturePoint&) const = default;
 };
 struct GestureEvent {
   std::vector<GesturePoint> points;  // strictly increasing beat
@@ -38,6 +43,7 @@ struct GestureEvent {
   std::string contributor;
   double StartBeat() const { return points.empty() ? 0 : points.front().beat; }
   double EndBeat() const { return points.empty() ? 0 : points.back().beat; }
+  bool operator==(const GestureEvent&) const = default;
 };
 
 // Scan mode: an image heard as a bank of sine partials. Each row is one partial with a
@@ -46,6 +52,7 @@ struct PartialRow {
   double frequency_hz = 440;
   float pan = 0;
   std::vector<float> amplitude;  // one value per column, 0..1 (already includes opacity)
+  bool operator==(const PartialRow&) const = default;
 };
 struct PartialBank {
   double start_beat = 0;
@@ -54,6 +61,7 @@ struct PartialBank {
   int instrument = 0;        // timbre hint from the dominant hue (the bank itself is sines)
   int layer = 0;
   std::vector<PartialRow> rows;  // only rows that ever sound
+  bool operator==(const PartialBank&) const = default;
 };
 
 // An instrument the events refer to (resolved from the palette).
@@ -62,8 +70,11 @@ struct InstrumentRef {
   std::string display_name;  // for legends and part names
   std::string sample;        // sampler file, if any
   unsigned char r = 0, g = 0, b = 0;  // the palette colour
+  bool operator==(const InstrumentRef&) const = default;
 };
 
+// Every event type compares whole (operator== = default), so tests of determinism and of the
+// cache compare all fields, including ones added later.
 struct Events {
   double tempo_bpm = 72;
   double length_beats = 0;
@@ -71,6 +82,7 @@ struct Events {
   std::vector<NoteEvent> notes;        // sorted by start_beat, then pitch
   std::vector<GestureEvent> gestures;  // sorted by start beat
   std::vector<PartialBank> banks;
+  bool operator==(const Events&) const = default;
 };
 
 }  // namespace graphony

@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "core/pitch.h"
-#include "interpret/glide.h"
 #include "interpret/pan.h"
 #include "interpret/scale_lookup.h"
 
@@ -51,7 +50,7 @@ double HeightAtBeat(const std::vector<StrokePoint>& part, double beat) {
 }
 
 void AddTap(const Mapping& mapping, const Stroke& stroke, const std::vector<StrokePoint>& points,
-            int layer_index, int instrument, std::vector<NoteEvent>* notes) {
+            int layer_index, const PaletteMatcher& palette, std::vector<NoteEvent>* notes) {
   double beat = points.front().beat, height = 0, pressure = 0;
   for (const StrokePoint& p : points) {
     beat = std::min(beat, p.beat);
@@ -64,27 +63,30 @@ void AddTap(const Mapping& mapping, const Stroke& stroke, const std::vector<Stro
   NoteEvent note;
   note.start_beat = std::round(beat / g) * g;  // taps land on the grid: heard as printed
   note.duration_beats = g;
-  const double pitch = HeightToPitch(mapping, height);
-  note.quantised_pitch = SnapToScale(mapping, pitch);
-  note.pitch = mapping.scale == "none" ? pitch : note.quantised_pitch;
-  note.velocity = StrokeLoudness(static_cast<float>(pressure), stroke.width);
-  note.instrument = instrument;
-  note.pan = PanForHeight(height);
+  const StrokePointSound sound =
+      SoundOfStrokePoint(mapping, {}, palette, stroke.color, height, static_cast<float>(pressure),
+                         stroke.width, true);
+  note.quantised_pitch = SnapToScale(mapping, sound.pitch);
+  note.pitch = sound.pitch;
+  note.velocity = sound.velocity;
+  note.instrument = sound.instrument;
+  note.pan = sound.pan;
   note.layer = layer_index;
   note.contributor = stroke.contributor;
   notes->push_back(note);
 }
 
 GestureEvent MakeGesture(const Mapping& mapping, const std::vector<int>& scale_notes, const Stroke& stroke,
-                         const std::vector<StrokePoint>& part) {
+                         const PaletteMatcher& palette, const std::vector<StrokePoint>& part) {
   GestureEvent gesture;
   // Subdivide so the glide's plateaus and slopes survive linear interpolation by the synth:
   // 8 points per scale band crossed (none needed for a continuous mapping).
   const double bands = static_cast<double>(scale_notes.size());
   auto push = [&](double beat, double height, float pressure) {
     if (!gesture.points.empty() && beat <= gesture.points.back().beat) return;
-    gesture.points.push_back(
-        GesturePoint{beat, GlidePitch(mapping, scale_notes, height), StrokeLoudness(pressure, stroke.width)});
+    const StrokePointSound sound = SoundOfStrokePoint(mapping, scale_notes, palette, stroke.color,
+                                                      height, pressure, stroke.width, false);
+    gesture.points.push_back(GesturePoint{beat, sound.pitch, sound.loudness});
   };
   for (size_t j = 0; j + 1 < part.size(); ++j) {
     const StrokePoint& a = part[j];
@@ -102,6 +104,28 @@ GestureEvent MakeGesture(const Mapping& mapping, const std::vector<int>& scale_n
 }
 
 }  // namespace
+
+StrokePointSound SoundOfStrokePoint(const Mapping& mapping, const std::vector<int>& scale_notes,
+                                    const PaletteMatcher& palette, Color color, double height,
+                                    float pressure, float width, bool tap) {
+  StrokePointSound s;
+  height = std::isfinite(height) ? std::clamp(height, 0.0, 1.0) : 0.5;
+  s.instrument = palette.Nearest(ColorToOklab(color));
+  s.pan = PanForHeight(height);
+  const float loudness = StrokeLoudness(pressure, width);
+  if (tap) {
+    // A tap lands on the grid as a plain note: heard as printed.
+    const double pitch = HeightToPitch(mapping, height);
+    s.pitch = mapping.scale == "none" ? pitch : SnapToScale(mapping, pitch);
+    s.velocity = loudness;
+    s.loudness = 1.0f;
+  } else {
+    s.pitch = GlidePitch(mapping, scale_notes, height);
+    s.velocity = kGestureVelocity;
+    s.loudness = loudness;
+  }
+  return s;
+}
 
 float StrokeLoudness(float pressure, float width) {
   if (!std::isfinite(pressure)) pressure = 1;
@@ -160,7 +184,6 @@ void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_ind
                      std::vector<GestureEvent>* gestures, std::vector<NoteEvent>* notes) {
   const std::vector<StrokePoint> points = FinitePoints(stroke.points);
   if (points.empty()) return;
-  const int instrument = palette.Nearest(ColorToOklab(stroke.color));
   const double grid = mapping.grid;
   double lo = points.front().beat, hi = lo;
   for (const StrokePoint& p : points) {
@@ -170,14 +193,15 @@ void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_ind
   std::vector<std::vector<StrokePoint>> parts;
   if (hi - lo >= kTapShareOfGrid * grid) parts = SplitForward(points, grid);
   if (parts.empty()) {
-    AddTap(mapping, stroke, points, layer_index, instrument, notes);
+    AddTap(mapping, stroke, points, layer_index, palette, notes);
     return;
   }
 
   const ScaleLookup scale(mapping);
   const std::vector<int>& scale_notes = scale.notes();
+  const int instrument = palette.Nearest(ColorToOklab(stroke.color));
   for (const std::vector<StrokePoint>& part : parts) {
-    GestureEvent gesture = MakeGesture(mapping, scale_notes, stroke, part);
+    GestureEvent gesture = MakeGesture(mapping, scale_notes, stroke, palette, part);
     double mean_height = 0;
     for (const StrokePoint& p : part) mean_height += p.height;
     mean_height /= static_cast<double>(part.size());

@@ -23,6 +23,21 @@ std::vector<std::vector<StrokePoint>> SplitForward(const std::vector<StrokePoint
 // Loudness of a stroke from its pressure (0..1) and brush width (share of canvas height).
 float StrokeLoudness(float pressure, float width);
 
+// What one point of a stroke sounds like. The one mapping from a pen position to sound, used
+// by Interpret and by the editor's live audition alike, so drawing sounds like playback.
+struct StrokePointSound {
+  int instrument = 0;     // Events::instruments index (nearest palette colour)
+  double pitch = 60;      // MIDI as heard
+  float velocity = kGestureVelocity;
+  float loudness = 1;     // gain on top of velocity (the gesture's loudness curve)
+  float pan = 0;          // -1..1
+};
+// `scale_notes` is ScaleNotesInRange(mapping); `tap` is a dot (one short note on the grid:
+// pitch snapped to the scale, loudness in the velocity) rather than a point of a glide.
+StrokePointSound SoundOfStrokePoint(const Mapping& mapping, const std::vector<int>& scale_notes,
+                                    const PaletteMatcher& palette, Color color, double height,
+                                    float pressure, float width, bool tap);
+
 // Appends the stroke's gestures to `gestures` and its notes to `notes` (shadow notes carry
 // the index of their gesture within `gestures`). `mapping` must be sanitised (grid > 0).
 void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_index,

@@ -120,11 +120,10 @@ void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int n
 
 std::string ScaleInWords(const Mapping& m) {
   if (m.scale == "none") return "no fixed scale (any pitch between the lowest and highest)";
-  static const char* kNames[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
   std::string tonic = NoteName(m.root, KeyPrefersFlats(m));
   while (!tonic.empty() && (std::isdigit(static_cast<unsigned char>(tonic.back())) || tonic.back() == '-'))
     tonic.pop_back();
-  if (tonic.empty()) tonic = kNames[((m.root % 12) + 12) % 12];
+  if (tonic.empty()) tonic = PitchClassName(m.root);
   std::string scale = m.scale;
   for (char& c : scale)
     if (c == '-') c = ' ';

@@ -15,15 +15,22 @@ namespace graphony::notation {
 
 namespace {
 
-// Who paints with each palette colour (consent-aware names, in contributor order).
-std::vector<std::string> PlayersOf(const Score& score, const std::vector<bool>& picture_plays,
-                                   int palette_index) {
-  std::set<std::string> ids;
-  for (const Layer& layer : score.layers)
-    if (layer.kind == Layer::Kind::kStrokes)
-      for (const Stroke& s : layer.strokes.strokes)
-        if (!s.contributor.empty() && PaletteIndexOf(score, s.color) == palette_index)
-          ids.insert(s.contributor);
+// Who plays each instrument, read from the interpreted events (what is heard and printed):
+// a muted layer plays nothing, and a colour counts as the instrument Interpret chose for it.
+std::vector<std::set<std::string>> ContributorsByInstrument(const Events& events, size_t count) {
+  std::vector<std::set<std::string>> ids(count);
+  auto add = [&](int instrument, const std::string& contributor) {
+    if (!contributor.empty() && instrument >= 0 && static_cast<size_t>(instrument) < count)
+      ids[static_cast<size_t>(instrument)].insert(contributor);
+  };
+  for (const NoteEvent& n : events.notes) add(n.instrument, n.contributor);
+  for (const GestureEvent& g : events.gestures) add(g.instrument, g.contributor);
+  return ids;
+}
+
+// The consent-aware names of those contributors (in contributor order), and the picture.
+std::vector<std::string> PlayersOf(const Score& score, const std::set<std::string>& ids,
+                                   const std::vector<bool>& picture_plays, int palette_index) {
   std::vector<std::string> names;
   int anonymous = 0;
   for (const Contributor& c : score.contributors) {
@@ -121,7 +128,9 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
   };
   for (const NoteEvent& n : events.notes) mark(n.instrument, n.layer);
   for (const PartialBank& b : events.banks) mark(b.instrument, b.layer);
-  return [score, picture_plays, page, title_block](cairo_t* cr) {
+  const std::vector<std::set<std::string>> players_by_instrument =
+      ContributorsByInstrument(events, score->palette.size());
+  return [score, picture_plays, players_by_instrument, page, title_block](cairo_t* cr) {
     double y = title_block ? DrawTitleBlock(cr, *score, page) : page.margin;
     const double left = page.margin, width = page.width - 2 * page.margin;
     TextStyle heading;
@@ -146,7 +155,8 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
       double h = DrawText(cr, PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" +
                                   entry.instrument + ")",
                           left + 66, y, body);
-      const std::vector<std::string> players = PlayersOf(*score, picture_plays, static_cast<int>(i));
+      const std::vector<std::string> players =
+          PlayersOf(*score, players_by_instrument[i], picture_plays, static_cast<int>(i));
       h += DrawText(cr, players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
                     left + 66, y + h, note);
       y += std::max(h, 26.0) + 10;

@@ -34,13 +34,10 @@ int Mod12(int v) { return ((v % 12) + 12) % 12; }
 }  // namespace
 
 int KeyFifths(const Mapping& m, bool* minor) {
-  const int pc = Mod12(m.root);
   const bool minorish = m.scale == "natural-minor" || m.scale == "minor-pentatonic" ||
                         m.scale == "blues";
-  // The same parent-major rule as KeyPrefersFlats, so signatures and names agree.
-  int major_pc = minorish ? (pc + 3) % 12 : pc;
-  if (m.scale == "dorian") major_pc = (pc + 10) % 12;
-  if (m.scale == "mixolydian") major_pc = (pc + 5) % 12;
+  // The same parent major as KeyPrefersFlats, so signatures and names agree.
+  const int major_pc = ParentMajorPitchClass(m);
   if (minor) *minor = minorish;
   static const int kFifthsOfMajor[12] = {0, -5, 2, -3, 4, -1, 6, 1, -4, 3, -2, 5};
   int fifths = kFifthsOfMajor[major_pc];

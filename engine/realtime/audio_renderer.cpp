@@ -8,6 +8,7 @@
 
 #include "realtime/audio_thread.h"
 #include "realtime/recorder.h"
+#include "synth/dsp.h"
 
 namespace graphony {
 
@@ -18,6 +19,7 @@ constexpr int kMaxCommandsPerBuffer = 1024;  // bounds the time one buffer spend
 constexpr double kPeakFallSeconds = 0.3;
 constexpr double kStartupSeconds = 0.1;     // see AudioMeters::startup_xruns
 constexpr float kSilence = 1e-6f;           // "non-zero" for the latency probe
+constexpr double kDefaultTempo = 120;       // count-in tempo before any program arrived
 
 int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -33,14 +35,19 @@ AudioRenderer::AudioRenderer(const EngineSettings& settings, Recorder* recorder,
       recorder_(recorder),
       sample_rate_(settings.sample_rate),
       commands_(command_capacity),
-      returned_(kReturnedCapacity) {
+      returned_(kReturnedCapacity),
+      returned_clips_(kReturnedCapacity) {
   engine_.SetPlaying(false);
+  click_.Init(sample_rate_);
+  master_gain_ = settings.master_gain;
 }
 
 AudioRenderer::~AudioRenderer() {
   engine_.SetProgram(nullptr);
   delete current_;
   delete pending_.exchange(nullptr);
+  delete clip_;
+  delete pending_clip_.exchange(nullptr);
   CollectReturned();
 }
 
@@ -51,9 +58,25 @@ void AudioRenderer::Publish(std::unique_ptr<PublishedProgram> program) {
   delete pending_.exchange(program.release(), std::memory_order_acq_rel);
 }
 
+void AudioRenderer::PublishClip(std::unique_ptr<SoundClip> clip) {
+  delete pending_clip_.exchange(clip.release(), std::memory_order_acq_rel);
+}
+
 void AudioRenderer::CollectReturned() {
   PublishedProgram* p = nullptr;
   while (returned_.Pop(p)) delete p;
+  SoundClip* c = nullptr;
+  while (returned_clips_.Pop(c)) delete c;
+}
+
+void AudioRenderer::AdoptPendingClip() {
+  if (pending_clip_.load(std::memory_order_relaxed) == nullptr) return;
+  if (clip_ && returned_clips_.WriteAvailable() == 0) return;
+  SoundClip* c = pending_clip_.exchange(nullptr, std::memory_order_acq_rel);
+  if (!c) return;
+  if (clip_) returned_clips_.Push(clip_);
+  clip_ = c;
+  clip_pos_ = 0;
 }
 
 void AudioRenderer::AdoptPendingProgram() {
@@ -70,16 +93,21 @@ void AudioRenderer::AdoptPendingProgram() {
 void AudioRenderer::HandleCommand(const Command& c) {
   switch (c.type) {
     case CommandType::kPlay:
-      playing_ = true;
+      if (playing_ || counting_in_) break;
       meters_.reached_end.store(false, std::memory_order_relaxed);
-      engine_.SetPlaying(true);
+      if (c.id > 0) StartCountIn(c.id);
+      else StartPlaying(frame_);
       break;
     case CommandType::kStop:
       playing_ = false;
+      counting_in_ = false;
+      click_.Cancel();
       engine_.SetPlaying(false);
       break;
     case CommandType::kSeek:
       engine_.Seek(std::max(0.0, c.beat));
+      seek_beat_ = std::max(0.0, c.beat);
+      seek_unrendered_ = true;
       loop_seek_pending_ = false;
       meters_.reached_end.store(false, std::memory_order_relaxed);
       break;
@@ -96,10 +124,11 @@ void AudioRenderer::HandleCommand(const Command& c) {
       engine_.SetTempoScale(tempo_scale_);
       break;
     case CommandType::kMasterVolume:
-      engine_.SetMasterGain(static_cast<float>(std::clamp(c.value, 0.0, 4.0)));
+      master_gain_ = static_cast<float>(std::clamp(c.value, 0.0, 4.0));
+      engine_.SetMasterGain(master_gain_);
       break;
     case CommandType::kNoteOn:
-      engine_.LiveNoteOn(c.id, c.instrument, c.value, c.level);
+      engine_.LiveNoteOn(c.id, c.instrument, c.value, c.level, c.loudness, c.pan);
       if (c.sent_ns != 0) {
         probe_armed_ = true;
         probe_sent_ns_ = c.sent_ns;
@@ -115,16 +144,67 @@ void AudioRenderer::HandleCommand(const Command& c) {
       engine_.AllNotesOff();
       break;
     case CommandType::kStartRecording:
-      if (recorder_) {
-        recording_ = true;
-        record_start_pending_ = true;  // the beat is known once this buffer is rendered
-        meters_.recording.store(true, std::memory_order_release);
-      }
+      if (!recorder_) break;
+      meters_.recording.store(true, std::memory_order_release);
+      if (c.id == 1 && !playing_) record_on_play_ = true;  // StartPlaying() begins it
+      else StartRecordingNow(false);
       break;
     case CommandType::kStopRecording:
       recording_ = false;
+      record_on_play_ = false;
       meters_.recording.store(false, std::memory_order_release);
       break;
+    case CommandType::kStopClip:
+      if (clip_ && returned_clips_.Push(clip_)) clip_ = nullptr;
+      break;
+  }
+}
+
+// [SECTION] Transport
+
+// Clicks on exact frames; the transport then starts on an edge of the engine's internal
+// block, so the score's first beat lands exactly one count-in beat after the last click.
+// The count-in is shifted later by less than one block (1.3 ms at 48 kHz) to get there.
+void AudioRenderer::StartCountIn(int beats) {
+  beats = std::clamp(beats, 1, CountInClick::kMaxPending);
+  const double bpm = current_ ? current_->tempo_bpm : kDefaultTempo;
+  count_in_beat_frames_ = 60.0 / bpm / tempo_scale_ * sample_rate_;
+  const auto total = static_cast<int64_t>(std::llround(beats * count_in_beat_frames_));
+  const int64_t edge = engine_.FramesUntilNextBlock();  // a block edge, from frame_
+  const int64_t shift = ((edge - total) % dsp::kBlock + dsp::kBlock) % dsp::kBlock;
+  count_in_start_ = frame_ + shift;
+  count_in_end_ = count_in_start_ + total;
+  count_in_beats_ = beats;
+  counting_in_ = true;
+  // The engine's output is delayed by its limiter's look-ahead: the clicks are delayed the
+  // same, so they line up with the score as heard.
+  const int latency = engine_.LatencyFrames();
+  click_.Cancel();
+  for (int k = 0; k < beats; ++k)
+    click_.Schedule(count_in_start_ + std::llround(k * count_in_beat_frames_) + latency, k == 0);
+}
+
+void AudioRenderer::StartPlaying(int64_t frame) {
+  counting_in_ = false;
+  playing_ = true;
+  engine_.SetPlaying(true);
+  if (record_on_play_) {
+    record_on_play_ = false;
+    record_from_frame_ = static_cast<int>(frame - frame_);
+    StartRecordingNow(true);
+  }
+}
+
+void AudioRenderer::StartRecordingNow(bool playing_starts_now) {
+  recording_ = true;
+  if (playing_starts_now) {
+    // The transport starts on this very frame: the take starts at the playhead.
+    // (The engine reports a seek only once it has rendered it.)
+    const double beat = seek_unrendered_ ? seek_beat_ : engine_.PlayheadBeat();
+    meters_.record_start_beat.store(beat, std::memory_order_relaxed);
+    record_start_pending_ = false;
+  } else {
+    record_start_pending_ = true;  // the beat is known once this buffer is rendered
   }
 }
 
@@ -160,16 +240,24 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
     (starting ? meters_.startup_xruns : meters_.xruns).fetch_add(1, std::memory_order_relaxed);
   }
 
+  record_from_frame_ = 0;
   Command c;
   for (int i = 0; i < kMaxCommandsPerBuffer && commands_.Pop(c); ++i) HandleCommand(c);
   AdoptPendingProgram();
-  const bool record_now = recording_ && recorder_ != nullptr;
+  AdoptPendingClip();
+  const bool was_recording = recording_;
 
   float block_peak_l = 0, block_peak_r = 0;
   int done = 0;
   while (done < frames) {
-    const int n = std::min({frames - done, kChunk, FramesUntilLoopEnd()});
+    const int64_t now = frame_ + done;
+    if (counting_in_ && now >= count_in_end_) StartPlaying(now);
+    int n = std::min({frames - done, kChunk, FramesUntilLoopEnd()});
+    if (counting_in_) n = static_cast<int>(std::min<int64_t>(n, count_in_end_ - now));
     engine_.Render(left_, right_, n);
+    seek_unrendered_ = false;
+    click_.Render(left_, right_, n, now, std::min(master_gain_, 1.0f));
+    if (clip_) MixClip(n);
     float* out = output + static_cast<size_t>(done) * output_channels;
     for (int i = 0; i < n; ++i) {
       const float l = left_[i], r = right_[i];
@@ -197,10 +285,15 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
           break;
         }
     }
-    if (record_now) recorder_->PushOutput(stereo_, n);
+    if (recording_ && recorder_) recorder_->PushOutput(stereo_, n);
     done += n;
   }
-  if (record_now && input) recorder_->PushInput(input, frames);
+  if (recording_ && recorder_ && input) {
+    // A take armed for the count-in's end starts mid-buffer: its input track does too.
+    const int from = was_recording ? 0 : std::min(record_from_frame_, frames);
+    recorder_->PushInput(input + static_cast<size_t>(from) * std::max(0, recorder_->InputChannels()),
+                         frames - from);
+  }
 
   const double beat = engine_.PlayheadBeat();
   if (record_start_pending_) {
@@ -220,7 +313,8 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   meters_.peak_left.store(peak_left_, std::memory_order_relaxed);
   meters_.peak_right.store(peak_right_, std::memory_order_relaxed);
   meters_.playhead_beat.store(beat, std::memory_order_relaxed);
-  meters_.playing.store(playing_, std::memory_order_relaxed);
+  frame_ += frames;
+  PublishTransport(frame_);
   meters_.frames.fetch_add(static_cast<uint64_t>(frames), std::memory_order_relaxed);
   meters_.last_buffer_frames.store(frames, std::memory_order_relaxed);
 
@@ -231,6 +325,38 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   if (load > meters_.max_load.load(std::memory_order_relaxed))
     meters_.max_load.store(static_cast<float>(load), std::memory_order_relaxed);
   meters_.callbacks.fetch_add(1, std::memory_order_release);
+}
+
+void AudioRenderer::MixClip(int frames) {
+  const int64_t left = clip_->Frames() - clip_pos_;
+  const int n = static_cast<int>(std::clamp<int64_t>(left, 0, frames));
+  const float* in = clip_->stereo.data() + 2 * clip_pos_;
+  for (int i = 0; i < n; ++i) {
+    left_[i] = std::clamp(left_[i] + in[2 * i], -1.0f, 1.0f);
+    right_[i] = std::clamp(right_[i] + in[2 * i + 1], -1.0f, 1.0f);
+  }
+  clip_pos_ += n;
+}
+
+void AudioRenderer::PublishTransport(int64_t end_frame) {
+  meters_.playing.store(playing_, std::memory_order_relaxed);
+  meters_.counting_in.store(counting_in_, std::memory_order_relaxed);
+  int left = 0;
+  if (counting_in_) {
+    const double beats_done = static_cast<double>(end_frame - count_in_start_) / count_in_beat_frames_;
+    left = std::clamp(count_in_beats_ - static_cast<int>(std::floor(std::max(0.0, beats_done))), 1,
+                      count_in_beats_);
+  }
+  meters_.count_in_left.store(left, std::memory_order_relaxed);
+  meters_.looping.store(loop_on_, std::memory_order_relaxed);
+  meters_.loop_start.store(loop_start_, std::memory_order_relaxed);
+  meters_.loop_end.store(loop_end_, std::memory_order_relaxed);
+  meters_.tempo_bpm.store(current_ ? current_->tempo_bpm : 0.0, std::memory_order_relaxed);
+  meters_.tempo_scale.store(tempo_scale_, std::memory_order_relaxed);
+  meters_.length_beats.store(current_ ? current_->length_beats : 0.0, std::memory_order_relaxed);
+  meters_.clip_playing.store(clip_ != nullptr && clip_pos_ < clip_->Frames(), std::memory_order_relaxed);
+  meters_.clip_position.store(clip_pos_, std::memory_order_relaxed);
+  meters_.clip_frames.store(clip_ ? clip_->Frames() : 0, std::memory_order_relaxed);
 }
 
 }  // namespace graphony

@@ -1,12 +1,15 @@
 // The audio thread's side of live playback, independent of PortAudio: drains the command
-// ring, adopts newly published programs, renders through SynthEngine in bounded chunks
-// (any host buffer size), handles the loop region, meters, and feeds the recorder.
+// ring, adopts newly published programs and sound clips, renders through SynthEngine in
+// bounded chunks (any host buffer size), and hosts the one transport (play, pause, seek,
+// loop, count-in, end of score) with sample-accurate timing; meters; feeds the recorder.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
 
+#include "realtime/count_in_click.h"
+#include "realtime/sound_clip.h"
 #include "realtime/spsc_ring.h"
 #include "realtime/transport_command.h"
 #include "synth/engine.h"
@@ -23,11 +26,25 @@ struct PublishedProgram {
   double length_beats = 0;
 };
 
-// What the audio thread reports. Every field is written by the audio thread only.
+// What the audio thread reports. Every field is written by the audio thread only, once per
+// buffer. The transport fields are the one published copy of the transport's state: UIs
+// read them (through LivePlayer::Poll) instead of keeping their own.
 struct AudioMeters {
+  // [SECTION] Transport
   std::atomic<double> playhead_beat{0};
-  std::atomic<bool> playing{false};
+  std::atomic<bool> playing{false};          // scheduled events advance (false while counting in)
   std::atomic<bool> reached_end{false};      // playing without a loop and past length_beats
+  std::atomic<bool> counting_in{false};
+  std::atomic<int> count_in_left{0};         // beats of the count-in still to come (0 = none)
+  std::atomic<bool> looping{false};
+  std::atomic<double> loop_start{0}, loop_end{0};
+  std::atomic<double> tempo_bpm{0};          // the program's tempo (0 = no program yet)
+  std::atomic<double> tempo_scale{1};
+  std::atomic<double> length_beats{0};
+  // [SECTION] Sound clip (a take played back)
+  std::atomic<bool> clip_playing{false};
+  std::atomic<int64_t> clip_position{0}, clip_frames{0};
+  // [SECTION] Levels and timing
   std::atomic<float> peak_left{0}, peak_right{0};  // linear, with a 300 ms fall
   std::atomic<uint64_t> xruns{0};            // host-reported under/overflows once running
   // Host xruns flagged during the stream's first 0.1 s. JACK reports one while it connects
@@ -59,7 +76,11 @@ class AudioRenderer {
   // [control] Publishes a program by atomic pointer swap. A program published before the
   // audio thread adopted the previous one replaces it (the unseen one is freed here).
   void Publish(std::unique_ptr<PublishedProgram> program);
-  // [control] Frees the programs the audio thread handed back. Call regularly.
+  // [control] Publishes a sound clip (prepared with PrepareSoundClip at SampleRate()) by
+  // pointer swap; it plays from its start once adopted, mixed after the score (not through
+  // the limiter: a take is already limited). Stop it with Command::StopClip().
+  void PublishClip(std::unique_ptr<SoundClip> clip);
+  // [control] Frees the programs and clips the audio thread handed back. Call regularly.
   void CollectReturned();
 
   // [audio] Renders `frames` frames into `output` (interleaved, `output_channels` >= 1).
@@ -81,7 +102,13 @@ class AudioRenderer {
  private:
   void HandleCommand(const Command& c);
   void AdoptPendingProgram();
+  void AdoptPendingClip();
+  void StartCountIn(int beats);
+  void StartPlaying(int64_t frame);  // the transport starts (at once or after the count-in)
+  void StartRecordingNow(bool playing_starts_now);
   int FramesUntilLoopEnd();
+  void MixClip(int frames);
+  void PublishTransport(int64_t end_frame);
 
   static constexpr int kChunk = 256;  // the engine renders at most this many frames at once
 
@@ -91,6 +118,8 @@ class AudioRenderer {
   SpscRing<Command> commands_;                // control -> audio
   SpscRing<PublishedProgram*> returned_;      // audio -> control (programs to free)
   std::atomic<PublishedProgram*> pending_{nullptr};
+  SpscRing<SoundClip*> returned_clips_;       // audio -> control (clips to free)
+  std::atomic<SoundClip*> pending_clip_{nullptr};
 
   // Audio-thread state.
   PublishedProgram* current_ = nullptr;
@@ -99,7 +128,21 @@ class AudioRenderer {
   double loop_start_ = 0, loop_end_ = 0;
   bool loop_seek_pending_ = false;  // jumped back; waiting for the engine to apply it
   double tempo_scale_ = 1;
+  float master_gain_ = 1;
+  int64_t frame_ = 0;                // frames rendered before this buffer (the clock)
+  double seek_beat_ = 0;             // the last seek, until the engine has rendered it
+  bool seek_unrendered_ = false;
+  // Count-in: clicks at exact frames, then the transport starts on an engine block edge.
+  CountInClick click_;
+  bool counting_in_ = false;
+  int count_in_beats_ = 0;
+  int64_t count_in_start_ = 0, count_in_end_ = 0;  // absolute frames
+  double count_in_beat_frames_ = 0;
+  SoundClip* clip_ = nullptr;
+  int64_t clip_pos_ = 0;
   bool recording_ = false;
+  bool record_on_play_ = false;      // armed: recording starts with the transport
+  int record_from_frame_ = 0;        // where in this buffer recording started (input track)
   bool record_start_pending_ = false;
   bool probe_armed_ = false;
   int64_t probe_sent_ns_ = 0;

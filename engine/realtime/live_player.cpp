@@ -186,7 +186,7 @@ void LivePlayer::PublishProgram(std::shared_ptr<const RenderProgram> program, do
   renderer_->Publish(std::move(published));
 }
 
-bool LivePlayer::Play() { return Send(Command::Play()); }
+bool LivePlayer::Play(int count_in_beats) { return Send(Command::Play(count_in_beats)); }
 bool LivePlayer::Stop() { return Send(Command::Stop()); }
 bool LivePlayer::Seek(double beat) { return Send(Command::Seek(beat)); }
 bool LivePlayer::SetLoop(double start_beat, double end_beat) {
@@ -195,8 +195,9 @@ bool LivePlayer::SetLoop(double start_beat, double end_beat) {
 bool LivePlayer::ClearLoop() { return Send(Command::ClearLoop()); }
 bool LivePlayer::SetTempoScale(double scale) { return Send(Command::TempoScale(scale)); }
 bool LivePlayer::SetMasterVolume(float gain) { return Send(Command::MasterVolume(gain)); }
-bool LivePlayer::NoteOn(int id, int instrument, double pitch, float velocity) {
-  return Send(Command::NoteOn(id, instrument, pitch, velocity));
+bool LivePlayer::NoteOn(int id, int instrument, double pitch, float velocity, float loudness,
+                        float pan) {
+  return Send(Command::NoteOn(id, instrument, pitch, velocity, loudness, pan));
 }
 bool LivePlayer::Gesture(int id, double pitch, float loudness) {
   return Send(Command::Gesture(id, pitch, loudness));
@@ -204,8 +205,16 @@ bool LivePlayer::Gesture(int id, double pitch, float loudness) {
 bool LivePlayer::NoteOff(int id) { return Send(Command::NoteOff(id)); }
 bool LivePlayer::AllNotesOff() { return Send(Command::AllNotesOff()); }
 
-bool LivePlayer::NoteOnProbed(int id, int instrument, double pitch, float velocity) {
-  Command c = Command::NoteOn(id, instrument, pitch, velocity);
+void LivePlayer::PlayClip(const std::vector<uint8_t>& bytes, const std::string& label) {
+  if (!renderer_) throw std::runtime_error("the player is not open");
+  renderer_->PublishClip(PrepareSoundClip(bytes, settings_.sample_rate, label));
+}
+
+bool LivePlayer::StopClip() { return Send(Command::StopClip()); }
+
+bool LivePlayer::NoteOnProbed(int id, int instrument, double pitch, float velocity,
+                              float loudness, float pan) {
+  Command c = Command::NoteOn(id, instrument, pitch, velocity, loudness, pan);
   c.sent_ns = NowNs();
   return Send(c);
 }
@@ -228,7 +237,7 @@ void LivePlayer::StartRecording(const RecordingOptions& options) {
   const auto skip = static_cast<int64_t>(std::lround((input_latency_ + output_latency_) *
                                                      settings_.sample_rate));
   recorder_->Begin(opts, skip);
-  if (!Send(Command::StartRecording())) {
+  if (!Send(Command::StartRecording(options.when_playing_starts))) {
     recorder_->Abort();
     throw std::runtime_error("the player is busy; try again");
   }
@@ -264,6 +273,19 @@ PlayerStatus LivePlayer::Poll() {
   s.playhead_beat = m.playhead_beat.load(std::memory_order_relaxed);
   s.playing = m.playing.load(std::memory_order_relaxed) && state_ == PlayerState::kRunning;
   s.reached_end = m.reached_end.load(std::memory_order_relaxed);
+  s.counting_in = m.counting_in.load(std::memory_order_relaxed);
+  s.count_in_left = m.count_in_left.load(std::memory_order_relaxed);
+  s.looping = m.looping.load(std::memory_order_relaxed);
+  s.loop_start = m.loop_start.load(std::memory_order_relaxed);
+  s.loop_end = m.loop_end.load(std::memory_order_relaxed);
+  s.tempo_bpm = m.tempo_bpm.load(std::memory_order_relaxed);
+  s.tempo_scale = m.tempo_scale.load(std::memory_order_relaxed);
+  s.length_beats = m.length_beats.load(std::memory_order_relaxed);
+  s.clip_playing = m.clip_playing.load(std::memory_order_relaxed);
+  const int64_t clip_frames = m.clip_frames.load(std::memory_order_relaxed);
+  s.clip_fraction = clip_frames > 0 ? static_cast<double>(m.clip_position.load(std::memory_order_relaxed)) /
+                                          static_cast<double>(clip_frames)
+                                    : 0.0;
   s.peak_left = m.peak_left.load(std::memory_order_relaxed);
   s.peak_right = m.peak_right.load(std::memory_order_relaxed);
   s.xruns = m.xruns.load(std::memory_order_relaxed);

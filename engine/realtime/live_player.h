@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "interpret/events.h"
 #include "realtime/audio_renderer.h"
@@ -47,13 +48,25 @@ enum class PlayerState : uint8_t {
   kError,    // the device went away or failed; see PlayerStatus::error. Close() to reset.
 };
 
-// A snapshot for the UI, taken by Poll().
+// A snapshot for the UI, taken by Poll(). The transport part is the engine's published
+// state (AudioMeters): views read it from here and keep no copies of their own.
 struct PlayerStatus {
   PlayerState state = PlayerState::kClosed;
   std::string error;             // one line for people when state == kError
+  // [SECTION] Transport
   double playhead_beat = 0;
-  bool playing = false;
+  bool playing = false;          // the score advances (false while counting in)
   bool reached_end = false;      // played past the end of the score (no loop)
+  bool counting_in = false;
+  int count_in_left = 0;         // count-in beats still to come
+  bool looping = false;
+  double loop_start = 0, loop_end = 0;
+  double tempo_bpm = 0;          // the published program's tempo (0 = none yet)
+  double tempo_scale = 1;
+  double length_beats = 0;
+  bool clip_playing = false;     // a sound clip (take) is playing back
+  double clip_fraction = 0;      // 0..1 of it played
+  // [SECTION] Levels and timing
   float peak_left = 0, peak_right = 0;  // linear
   uint64_t xruns = 0;            // host-reported under/overflows
   uint64_t startup_xruns = 0;    // ... in the stream's first 0.1 s (JACK connecting ports)
@@ -98,7 +111,9 @@ class LivePlayer {
                       double length_beats);
 
   // Transport. Each returns false if the command queue is full (nothing happened).
-  bool Play();
+  // `count_in_beats` > 0: that many clicks (an accented first one) at the score's tempo,
+  // sample-accurate, then the score starts one beat after the last click.
+  bool Play(int count_in_beats = 0);
   bool Stop();
   bool Seek(double beat);
   bool SetLoop(double start_beat, double end_beat);  // end <= start clears the loop
@@ -109,19 +124,28 @@ class LivePlayer {
   // Live audition: the editor sends a stroke while it is drawn. `id` is the caller's
   // handle for the voice (e.g. the stroke number); pitch is a MIDI number (fractional ok),
   // velocity/loudness 0..1. Heard from the next audio buffer on.
-  bool NoteOn(int id, int instrument, double pitch, float velocity);
+  // `loudness` and `pan` as in a GestureEvent (live audition passes StrokePointSound's).
+  bool NoteOn(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,
+              float pan = 0.0f);
   bool Gesture(int id, double pitch, float loudness);
   bool NoteOff(int id);
   bool AllNotesOff();
   // NoteOn that also arms the latency probe (PlayerStatus has no field; read
   // LastNoteLatencySeconds()). For benchmarks and tests.
-  bool NoteOnProbed(int id, int instrument, double pitch, float velocity);
+  bool NoteOnProbed(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,
+                    float pan = 0.0f);
   // Seconds from the last probed NoteOn call to its first non-zero sample in the output
   // buffer; negative until measured.
   double LastNoteLatencySeconds() const;
   // Where in its output buffer that first sample was (frames; the rest of the latency is
   // waiting for the buffer to start). Negative until measured.
   int LastNoteOffsetFrames() const;
+
+  // Plays a recorded take (WAV/FLAC/OGG bytes) beside the score, through this stream.
+  // Decodes and resamples here (off the audio thread), then publishes it by pointer swap.
+  // Throws std::runtime_error "<label>: <problem>".
+  void PlayClip(const std::vector<uint8_t>& bytes, const std::string& label);
+  bool StopClip();
 
   // Starts writing what is played (and the input track, if the player was opened with
   // record_input and options.input_path is set) to files in the background. The input

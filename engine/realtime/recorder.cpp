@@ -2,7 +2,9 @@
 #include "realtime/recorder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <stdexcept>
 #include <vector>
 
 namespace graphony {
@@ -13,6 +15,19 @@ constexpr size_t kWriteChunkFrames = 4096;
 // How often the writer looks for new audio: a 8 s ring drained every 10 ms cannot overflow
 // unless the disk stalls for seconds.
 constexpr auto kWriterSleep = std::chrono::milliseconds(10);
+
+// Takes are 24-bit WAV or FLAC: lossless, and what the editor and sox read back.
+FileOptions RecordingFormat(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  FileOptions f;
+  f.sample_format = SampleFormat::kPcm24;
+  if (ext == ".wav") f.format = AudioFormat::kWav;
+  else if (ext == ".flac") f.format = AudioFormat::kFlac;
+  else throw std::runtime_error(path.string() + ": recordings are written as .wav or .flac");
+  return f;
+}
 }  // namespace
 
 Recorder::Recorder(double sample_rate, int input_channels, double ring_seconds)
@@ -31,11 +46,11 @@ void Recorder::Begin(const RecordingOptions& options, int64_t input_skip_frames)
   while (output_ring_.PopMany(scratch.data(), scratch.size()) > 0) {}
   while (input_ring_.PopMany(scratch.data(), scratch.size()) > 0) {}
   const int rate = static_cast<int>(sample_rate_ + 0.5);
-  output_file_.Open(options.output_path, kOutputChannels, rate);
+  output_file_.Open(options.output_path, kOutputChannels, rate, RecordingFormat(options.output_path));
   const bool with_input = !options.input_path.empty() && input_channels_ > 0;
   if (with_input) {
     try {
-      input_file_.Open(options.input_path, input_channels_, rate);
+      input_file_.Open(options.input_path, input_channels_, rate, RecordingFormat(options.input_path));
     } catch (...) {
       output_file_.Discard();
       throw;

@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "realtime/sound_file_writer.h"
+#include "synth/sound_file.h"
 #include "realtime/spsc_ring.h"
 
 namespace graphony {
@@ -16,6 +16,8 @@ namespace graphony {
 struct RecordingOptions {
   std::filesystem::path output_path;  // the mix as heard (.wav or .flac)
   std::filesystem::path input_path;   // the input device's track; empty = no input track
+  bool when_playing_starts = false;   // start on the frame the transport starts (after a
+                                      // count-in), not at once
 };
 
 struct RecordingSummary {

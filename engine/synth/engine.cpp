@@ -141,7 +141,7 @@ struct SynthEngine::Impl {
     s.kind = KindOf(g.instrument, &s.sample);
     s.instrument = g.instrument;
     GestureAt(g, at_beat, s.pitch, s.loudness);
-    s.velocity = 0.8f;
+    s.velocity = kGestureVelocity;
     s.pan = g.pan;
     s.seed = static_cast<uint32_t>(1000003 + index);
     s.delay_frames = delay;
@@ -365,14 +365,21 @@ void SynthEngine::Render(float* left, float* right, int frames) {
   m.playhead.store(std::max(0.0, m.beat - ahead), std::memory_order_relaxed);
 }
 
-void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity) {
+int SynthEngine::FramesUntilNextBlock() const {
+  return impl_->out_pos >= dsp::kBlock ? 0 : dsp::kBlock - impl_->out_pos;
+}
+
+void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity,
+                             float loudness, float pan) {
   Impl& m = *impl_;
   LiveNoteOff(id);
   VoiceStart s;
   s.kind = m.KindOf(instrument, &s.sample);
   s.instrument = instrument;
   s.pitch = std::isfinite(pitch) ? std::clamp(pitch, 0.0, 135.0) : 60.0;
-  s.velocity = std::clamp(velocity, 0.0f, 1.0f);
+  s.velocity = std::isfinite(velocity) ? std::clamp(velocity, 0.0f, 1.0f) : 0.0f;
+  s.loudness = std::isfinite(loudness) ? std::clamp(loudness, 0.0f, 1.0f) : 0.0f;
+  s.pan = std::isfinite(pan) ? std::clamp(pan, -1.0f, 1.0f) : 0.0f;
   s.seed = m.live_seed++;
   m.Allocate().Start(s, VoiceOwner{VoiceOwner::Kind::kLive, id, 0});
 }

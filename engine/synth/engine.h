@@ -57,7 +57,10 @@ class SynthEngine {
   // advancing the playhead. Output never exceeds -1 dBFS.
   void Render(float* left, float* right, int frames);
   // [audio] Live input from the editor/CLI. `id` names a live voice chosen by the caller.
-  void LiveNoteOn(int id, int instrument, double pitch, float velocity);
+  // `loudness` is the smoothed gain on top of velocity and `pan` the placement, as for a
+  // GestureEvent, so a live stroke sounds exactly as its playback.
+  void LiveNoteOn(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,
+                  float pan = 0.0f);
   void LiveGesture(int id, double pitch, float loudness);  // move a live voice smoothly
   void LiveNoteOff(int id);
   void AllNotesOff();
@@ -67,6 +70,9 @@ class SynthEngine {
   void SoloInstrument(int instrument);
   // [any] Output delay of the master limiter's look-ahead, in frames (offline render drops it).
   int LatencyFrames() const;
+  // [audio] Frames Render() hands out before it computes its next internal block (0..63).
+  // A transport change made exactly then takes effect on that frame, not up to a block late.
+  int FramesUntilNextBlock() const;
 
  private:
   struct Impl;

@@ -1,16 +1,9 @@
-// Offline render: drives SynthEngine in chunks, measures loudness, streams to libsndfile
-// through a temporary file that replaces the output only when complete.
+// Offline render: drives SynthEngine in chunks, measures loudness, streams into the one
+// sound-file writer (synth/sound_file.h), which replaces the output only when complete.
 #include "synth/offline_render.h"
 
-#include <fcntl.h>
-#include <sndfile.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <memory>
 
 #include "synth/render_program.h"
@@ -128,100 +121,35 @@ float NormalisationGain(const Plan& plan, const OfflineOptions& o, const Progres
   return static_cast<float>(std::clamp(std::pow(10.0, (o.target_rms_db - db) / 20.0), 0.01, 16.0));
 }
 
-int SndFormat(const FileOptions& f) {
-  switch (f.format) {
-    case AudioFormat::kOgg:
-      return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-    case AudioFormat::kFlac:
-      switch (f.sample_format) {
-        case SampleFormat::kPcm16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
-        case SampleFormat::kPcm24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
-        case SampleFormat::kFloat: throw RenderError("FLAC cannot store float samples (use 16 or 24 bit)");
-      }
-      break;
-    case AudioFormat::kWav:
-      switch (f.sample_format) {
-        case SampleFormat::kPcm16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-        case SampleFormat::kPcm24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-        case SampleFormat::kFloat: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-      }
-      break;
-  }
-  return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-}
-
-// A temporary file next to the target; removed unless Commit() renamed it into place.
-class TempAudioFile {
+// The render's output: the one sound-file writer, with its errors as RenderError.
+class RenderFile {
  public:
-  TempAudioFile(const std::filesystem::path& target, const FileOptions& f, double sample_rate,
-                int64_t frames)
-      : target_(target) {
-    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-    std::string name = ".";
-    name += target.filename().string();
-    name += ".XXXXXX";
-    const std::string pattern = (dir / name).string();
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    fd_ = mkstemp(buf.data());
-    if (fd_ < 0)
-      throw RenderError(target.string() + ": cannot write here (" + std::strerror(errno) + ")");
-    temp_ = buf.data();
-    // mkstemp makes the file private (0600); keep the mode of the file we replace, and give
-    // new files the usual 0644, as score and print files get (engine/core/file_io.cpp).
-    struct stat old_stat {};
-    mode_t mode = 0644;
-    if (::stat(target.c_str(), &old_stat) == 0) mode = old_stat.st_mode & 07777;
-    (void)::fchmod(fd_, mode);  // not fatal: the audio matters more than the mode bits
-    SF_INFO info{};
-    info.samplerate = static_cast<int>(std::lround(sample_rate));
-    info.channels = 2;
-    info.format = SndFormat(f);
-    // Plain WAV stops at 4 GB (hours at high rates): switch to RF64, WAV's 64-bit form.
-    const int64_t bytes = frames * 2 * (f.sample_format == SampleFormat::kPcm16 ? 2 : f.sample_format == SampleFormat::kPcm24 ? 3 : 4);
-    if (f.format == AudioFormat::kWav && bytes > 4000000000LL)
-      info.format = SF_FORMAT_RF64 | (info.format & SF_FORMAT_SUBMASK);
-    if (!sf_format_check(&info)) Fail("this audio format is not supported");
-    file_ = sf_open_fd(fd_, SFM_WRITE, &info, SF_FALSE);
-    if (!file_) Fail(std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")");
-    if (f.format == AudioFormat::kOgg) {
-      double q = std::isfinite(f.quality) ? std::clamp(f.quality, 0.0, 1.0) : 0.6;
-      sf_command(file_, SFC_SET_VBR_ENCODING_QUALITY, &q, sizeof q);
+  RenderFile(const std::filesystem::path& target, const FileOptions& f, double sample_rate,
+             int64_t frames) {
+    try {
+      writer_.Open(target, 2, sample_rate, f, frames);
+    } catch (const std::runtime_error& e) {
+      throw RenderError(e.what());
     }
     interleaved_.resize(2 * kChunk);
-  }
-  ~TempAudioFile() {
-    if (file_) sf_close(file_);
-    if (fd_ >= 0) close(fd_);
-    if (!temp_.empty()) std::remove(temp_.c_str());
   }
   void Write(const float* l, const float* r, int n) {
     for (int i = 0; i < n; ++i) {
       interleaved_[static_cast<size_t>(2 * i)] = l[i];
       interleaved_[static_cast<size_t>(2 * i + 1)] = r[i];
     }
-    if (sf_writef_float(file_, interleaved_.data(), n) != n)
-      Fail(std::string("write failed (") + sf_strerror(file_) + "; is the disk full?)");
+    if (!writer_.Write(interleaved_.data(), n)) throw RenderError(writer_.Path().string() + ": " + writer_.Error());
   }
   void Commit() {
-    const int err = sf_close(file_);
-    file_ = nullptr;
-    if (err != 0) Fail("could not finish the file");
-    if (fsync(fd_) != 0) Fail(std::string("could not flush to disk (") + std::strerror(errno) + ")");
-    close(fd_);
-    fd_ = -1;
-    std::error_code ec;
-    std::filesystem::rename(temp_, target_, ec);
-    if (ec) Fail("cannot replace the file (" + ec.message() + ")");
-    temp_.clear();
+    try {
+      writer_.Finish();
+    } catch (const std::runtime_error& e) {
+      throw RenderError(e.what());
+    }
   }
 
  private:
-  [[noreturn]] void Fail(const std::string& why) { throw RenderError(target_.string() + ": " + why); }
-  std::filesystem::path target_;
-  std::string temp_;
-  int fd_ = -1;
-  SNDFILE* file_ = nullptr;
+  SoundFileWriter writer_;
   std::vector<float> interleaved_;
 };
 
@@ -281,7 +209,7 @@ void RenderToFile(const Events& events, const std::filesystem::path& path,
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw RenderError(path.string() + ": is a directory");
   const float gain = NormalisationGain(plan, options, progress, cancel);
-  TempAudioFile out(path, file, options.engine.sample_rate, plan.frames);
+  RenderFile out(path, file, options.engine.sample_rate, plan.frames);
   RunEngine(plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
             progress, options.normalise ? 0.5 : 0.0, 1.0, cancel);
   out.Commit();

@@ -12,6 +12,7 @@
 
 #include "interpret/events.h"
 #include "synth/engine.h"
+#include "synth/sound_file.h"
 
 namespace graphony {
 
@@ -30,15 +31,6 @@ struct OfflineOptions {
   bool normalise = false;         // loudness normalisation to `target_rms_db` (two passes)
   double target_rms_db = -18;     // gated RMS target for normalisation
   int solo_instrument = -1;       // render one instrument only (stems)
-};
-
-enum class AudioFormat { kWav, kFlac, kOgg };
-enum class SampleFormat { kPcm16, kPcm24, kFloat };
-
-struct FileOptions {
-  AudioFormat format = AudioFormat::kWav;
-  SampleFormat sample_format = SampleFormat::kPcm24;  // WAV/FLAC (FLAC has no float)
-  double quality = 0.6;                               // OGG Vorbis 0..1
 };
 
 // Fraction done 0..1 (called often, cheaply).

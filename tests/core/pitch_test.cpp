@@ -76,3 +76,45 @@ TEST_CASE("key spelling") {
   m.root = 62;  // D minor
   CHECK(KeyPrefersFlats(m));
 }
+
+TEST_CASE("the pitch map: bands tile the height, and height, band and note agree") {
+  for (const std::string& name : KnownScaleNames()) {
+    for (auto [lo, hi] : {std::pair{55.0, 79.0}, std::pair{60.0, 72.0}, std::pair{61.5, 62.5},
+                          std::pair{0.0, 127.0}}) {
+      Mapping m;
+      m.scale = name;
+      m.custom_intervals = {2, 3, 2};
+      m.root = 57;
+      m.lowest = lo;
+      m.highest = hi;
+      const PitchMap map(m);
+      const std::vector<PitchBand> bands = map.Bands();
+      CAPTURE(name);
+      CAPTURE(lo);
+      if (name == "none") {
+        CHECK(map.notes().empty());
+        CHECK(map.Pitch(0.5) == doctest::Approx((lo + hi) / 2));
+        continue;
+      }
+      if (map.notes().empty()) continue;  // no scale note in range: nothing to band
+      REQUIRE(bands.size() == map.notes().size());
+      CHECK(bands.front().bottom == 0.0);
+      CHECK(bands.back().top == doctest::Approx(1.0));
+      for (size_t i = 0; i < bands.size(); ++i) {
+        const PitchBand& b = bands[i];
+        if (i > 0) CHECK(b.bottom == doctest::Approx(bands[i - 1].top));
+        CHECK(b.midi == map.notes()[i]);
+        CHECK(b.is_root == ((b.midi - 57) % 12 == 0));
+        const double centre = (b.bottom + b.top) / 2;
+        CHECK(map.Pitch(centre) == b.midi);   // the band's height plays its note
+        CHECK(map.Printed(centre) == b.midi);
+        CHECK(map.Height(b.midi) == doctest::Approx(centre));  // and the note sits at its centre
+        CHECK(map.Snap(b.midi + 0.2) == b.midi);
+        CHECK(map.Glide(centre) == b.midi);  // a steady pen is in tune
+        // The free functions are the same map.
+        CHECK(HeightToPitch(m, centre) == b.midi);
+        CHECK(PitchToHeight(m, b.midi) == doctest::Approx(centre));
+      }
+    }
+  }
+}

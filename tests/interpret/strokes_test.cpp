@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "core/pitch.h"
-#include "interpret/glide.h"
 #include "interpret/interpret.h"
 #include "interpret/strokes.h"
 #include "test_scores.h"
@@ -46,22 +45,22 @@ TEST_CASE("glide pitch: exact scale notes at band centres, smooth glides between
   const std::vector<int> notes = ScaleNotesInRange(m);
   for (size_t i = 0; i < notes.size(); ++i) {
     const double centre = (i + 0.5) / 8.0;
-    CHECK(interpret::GlidePitch(m, notes, centre) == notes[i]);
-    CHECK(interpret::GlidePitch(m, notes, centre + 0.02) == notes[i]);  // a steady hand is in tune
-    CHECK(interpret::GlidePitch(m, notes, centre - 0.02) == notes[i]);
+    CHECK(GlidePitch(m, notes, centre) == notes[i]);
+    CHECK(GlidePitch(m, notes, centre + 0.02) == notes[i]);  // a steady hand is in tune
+    CHECK(GlidePitch(m, notes, centre - 0.02) == notes[i]);
   }
   // Half way between two band centres is half way between the notes.
-  CHECK(interpret::GlidePitch(m, notes, 2.0 / 8.0) == doctest::Approx((62 + 64) / 2.0));
+  CHECK(GlidePitch(m, notes, 2.0 / 8.0) == doctest::Approx((62 + 64) / 2.0));
   // Monotonic and continuous across the whole height.
-  double previous = interpret::GlidePitch(m, notes, 0.0);
+  double previous = GlidePitch(m, notes, 0.0);
   for (int k = 1; k <= 1000; ++k) {
-    const double p = interpret::GlidePitch(m, notes, k / 1000.0);
+    const double p = GlidePitch(m, notes, k / 1000.0);
     CHECK(p >= previous);
     CHECK(p - previous < 0.1);
     previous = p;
   }
   m.scale = "none";
-  CHECK(interpret::GlidePitch(m, {}, 0.25) == doctest::Approx(63.0));
+  CHECK(GlidePitch(m, {}, 0.25) == doctest::Approx(63.0));
 }
 
 TEST_CASE("a rising stroke is one gesture gliding up through the scale, with printable shadow notes") {

@@ -5,6 +5,7 @@
 
 #include "core/score_io.h"
 #include "fixtures.h"
+#include "interpret/interpret.h"
 #include "notation/print.h"
 #include "run_helpers.h"
 
@@ -42,6 +43,7 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   Events events;
   testing::MakeStaircase(&score, &events);
   testing::AddPainting(&score);
+  events = Interpret(score);  // the legend credits whoever the events say plays
   PrintOptions options;
   const PrintResult result = PrintScore(score, events, dir / "stairs.pdf", options);
   CHECK(result.engraved);
@@ -72,6 +74,31 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   const auto page = LoadImageFile(dir / "page-1.png");
   CHECK(PixelsNear(*page, {30, 90, 200, 255}) > 50);   // flute stroke
   CHECK(PixelsNear(*page, {200, 40, 40, 255}) > 10);   // marimba stroke
+}
+
+TEST_CASE("the legend credits who is heard: a muted layer's painter is not credited") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  testing::AddPainting(&score);
+  // Z.Q.'s stroke moves to its own layer, which is muted.
+  Layer muted = score.layers[1];
+  muted.name = "muted";
+  muted.muted = true;
+  muted.strokes.strokes = {score.layers[1].strokes.strokes[1]};
+  score.layers[1].strokes.strokes.resize(1);
+  score.layers.push_back(muted);
+  PrintOptions options;
+  options.pages = {"legend"};
+  PrintScore(score, Interpret(score), dir / "legend.pdf", options);
+  const std::string legend = PdfText(dir, "legend.pdf");
+  CHECK(legend.find("played by: Ana Lopez") != std::string::npos);
+  CHECK(legend.find("played by: Z.Q.") == std::string::npos);
+  // Unmuted, the same painter is credited (the test can tell the two apart).
+  score.layers.back().muted = false;
+  PrintScore(score, Interpret(score), dir / "legend2.pdf", options);
+  CHECK(PdfText(dir, "legend2.pdf").find("played by: Z.Q.") != std::string::npos);
 }
 
 TEST_CASE("without LilyPond the notation page says how to install it") {

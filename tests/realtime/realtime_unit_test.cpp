@@ -230,7 +230,7 @@ TEST_CASE("The allocation trap catches an allocation on the audio thread") {
   CHECK(AudioThreadAllocations() >= before + 2);  // one per buffer
 }
 
-TEST_CASE("Playing, seeking, looping, live notes, swaps and recording allocate nothing on the audio thread") {
+TEST_CASE("Playing, seeking, looping, count-in, live notes, swaps, clips and recording allocate nothing on the audio thread") {
   REQUIRE(AllocTrapLinked());
   SetAllocTrapMode(AllocTrapMode::kCount);
   const auto dir = TempDir();
@@ -253,6 +253,15 @@ TEST_CASE("Playing, seeking, looping, live notes, swaps and recording allocate n
       case 28: r.Send(Command::MasterVolume(0.7)); break;
       case 30: r.Publish(Publishable(StaircaseEvents())); r.CollectReturned(); break;
       case 35: r.Send(Command::ClearLoop()); break;
+      case 36: r.Send(Command::Stop()); r.Send(Command::Play(2)); break;
+      case 37: {
+        auto clip = std::make_unique<SoundClip>();
+        clip->stereo.assign(2 * 1000, 0.1f);
+        r.PublishClip(std::move(clip));
+        r.CollectReturned();
+        break;
+      }
+      case 39: r.Send(Command::StopClip()); break;
       default: break;
     }
   });

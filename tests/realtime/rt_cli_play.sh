@@ -2,7 +2,7 @@
 # graphony-cli play under a private JACK dummy server: the staircase recorded live (with
 # --record, and independently from JACK with jack_rec) matches the offline render in pitch
 # and timing; a moderate score plays with no late buffer of the player's own;
-# --from and --loop land where asked.
+# --from and --loop land where asked; a bundle's own sampler sound plays live as it renders.
 #   rt_cli_play.sh GRAPHONY_CLI RT_FIXTURE
 source "$(dirname "$0")/jack_env.sh"
 CLI=$1
@@ -74,4 +74,14 @@ echo "== --loop between beats 2 and 4 repeats E4 F4"
   >"$WORK/out.txt" 2>&1 || fail "loop play exited $?"
 cat "$WORK/out.txt"
 $PITCH "$WORK/loop.wav" --seg 0.5 --expect 64,65,64,65,64,65 || fail "loop pitches"
+echo "== a bundle whose sampler sound is inside it plays (as render does)"
+# GRAPHONY_SAMPLES points at an empty folder: the sound can only come from the bundle.
+mkdir -p "$WORK/no-samples"
+GRAPHONY_SAMPLES="$WORK/no-samples" "$CLI" render "$WORK/sampler.graphony" -o "$WORK/sampler-offline.wav" \
+  --quiet >/dev/null || fail "render of the sampler bundle"
+$PITCH "$WORK/sampler-offline.wav" --windows 0.3:2.5 --expect 76 || fail "rendered bundle sample pitch"
+GRAPHONY_SAMPLES="$WORK/no-samples" "$CLI" play "$WORK/sampler.graphony" --for 2.5 \
+  --record "$WORK/sampler-live.wav" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; fail "play of the sampler bundle exited $?"; }
+cat "$WORK/out.txt"
+$PITCH "$WORK/sampler-live.wav" --windows 0.3:2.2 --expect 76 || fail "the bundle's sample did not sound live"
 echo PASS

@@ -1,15 +1,22 @@
 // Test helper for the real-time script tests: writes the test scores and renders a score
 // offline through the same SynthEngine, so live recordings can be compared with it.
-//   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json
+//   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json,
+//                                     DIR/sampler.graphony (its sampler sound is inside)
 //   rt_fixture render SCORE OUT.wav [FROM_BEAT]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
+#include <cmath>
+
+#include "core/file_io.h"
 #include "core/score_io.h"
 #include "interpret/interpret.h"
 #include "synth/offline_render.h"
+#include "synth/sound_file.h"
 
 namespace {
 
@@ -74,6 +81,30 @@ Score Moderate() {
   return s;
 }
 
+// A bundle whose only instrument is a sampler playing a sound stored inside the bundle:
+// "tone-A4.wav", a 660 Hz sine named as if it were A4, so one flat stroke at A4 sounds
+// 660 Hz (MIDI 76.02) only if that very file is played.
+Score SamplerBundle() {
+  Score s = BaseScore(120, 4);
+  s.palette = {{Color{200, 40, 40, 255}, "sampler", "Bundle tone", "tone-A4.wav"}};
+  s.mapping.lowest = 60;
+  s.mapping.highest = 72;
+  AddFlatStroke(s, s.palette[0].color, 0, 3, 69, 0.9f);
+  const std::filesystem::path tmp = std::filesystem::temp_directory_path() /
+                                    ("rt-fixture-tone-" + std::to_string(getpid()) + ".wav");
+  std::vector<float> tone(48000);
+  for (size_t i = 0; i < tone.size(); ++i)
+    tone[i] = 0.6f * static_cast<float>(std::sin(2 * M_PI * 660.0 * static_cast<double>(i) / 48000.0));
+  SoundFileWriter w;
+  w.Open(tmp, 1, 48000, FileOptions{});
+  w.Write(tone.data(), static_cast<int64_t>(tone.size()));
+  w.Finish();
+  s.assets.files["tone-A4.wav"] = std::make_shared<const std::vector<uint8_t>>(
+      ReadFileBytes(tmp, tmp.string(), 1 << 24));
+  std::filesystem::remove(tmp);
+  return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -83,6 +114,7 @@ int main(int argc, char** argv) {
       const std::filesystem::path dir = argv[2];
       Write(Staircase(), dir / "staircase.json");
       Write(Moderate(), dir / "moderate.json");
+      SaveScore(SamplerBundle(), dir / "sampler.graphony");
       return 0;
     }
     if (cmd == "render" && (argc == 4 || argc == 5)) {

@@ -4,7 +4,7 @@
 
 #include "commands.h"
 #include "core/score_io.h"
-#include "interpret/interpret.h"
+#include "export/export_job.h"
 #include "notation/export.h"
 
 namespace graphony::cli {
@@ -20,8 +20,10 @@ int RunExport(Args& args) {
     throw UsageError("export: " + *out + ": the output must end in .musicxml, .mid or .ly");
   if (paper != "a4" && paper != "letter") throw UsageError("export: --paper is a4 or letter");
   const Score score = LoadScore(files[0]);
-  const Events events = Interpret(score);
-  const notation::NotationScore ns = notation::ExportNotation(score, events, *out, paper);
+  ExportRequest request;
+  request.out = *out;
+  request.paper = paper;
+  const notation::NotationScore ns = RunExportJob(score, request).notation;
   size_t notes = 0;
   for (const auto& part : ns.parts) notes += part.notes.size();
   std::printf("wrote %s: %zu part%s, %d bar%s, %zu notes\n", out->c_str(), ns.parts.size(),

@@ -15,6 +15,7 @@
 #include "core/score_io.h"
 #include "interpret/interpret.h"
 #include "realtime/live_player.h"
+#include "synth/score_settings.h"
 
 namespace graphony::cli {
 
@@ -101,7 +102,10 @@ int RunPlay(Args& args) {
     std::fprintf(stderr, "%s\n", e.what());
     return kExitFailure;
   }
-  player.SetEvents(events);
+  // The same settings render uses: the bundle's sampler sounds included.
+  player.PublishProgram(PrepareProgram(events, EngineSettingsForScore(score, events, player.Settings(),
+                                                                      EngineUse::kLive)),
+                        events.tempo_bpm, events.length_beats);
   player.SetTempoScale(tempo);
   player.SetMasterVolume(static_cast<float>(volume));
   player.Seek(from);

@@ -4,7 +4,7 @@
 
 #include "commands.h"
 #include "core/score_io.h"
-#include "interpret/interpret.h"
+#include "export/export_job.h"
 #include "notation/print.h"
 
 namespace graphony::cli {
@@ -35,8 +35,10 @@ int RunPrint(Args& args) {
     if (options.pages.empty()) throw UsageError("print: --pages is empty");
   }
   const Score score = LoadScore(files[0]);
-  const Events events = Interpret(score);
-  const notation::PrintResult result = notation::PrintScore(score, events, *out, options);
+  ExportRequest request;
+  request.out = *out;
+  request.print = options;
+  const notation::PrintResult result = RunExportJob(score, request).print;
   std::printf("wrote %s: %d page%s", out->c_str(), result.pages, result.pages == 1 ? "" : "s");
   if (result.files.size() > 1) std::printf(" (%zu SVG files)", result.files.size());
   std::printf("\n");

@@ -1,4 +1,4 @@
-// graphony-cli render: score -> Interpret -> offline render to WAV/FLAC/OGG (and stems).
+// graphony-cli render: score -> the export job -> offline render to WAV/FLAC/OGG (and stems).
 #include <unistd.h>
 
 #include <chrono>
@@ -8,9 +8,7 @@
 
 #include "commands.h"
 #include "core/score_io.h"
-#include "interpret/interpret.h"
-#include "synth/offline_render.h"
-#include "synth/sample_loader.h"
+#include "export/export_job.h"
 
 namespace graphony::cli {
 
@@ -104,29 +102,21 @@ int RunRender(Args& args) {
   if (no_reverb || dry) options.engine.reverb_mix = 0;
   if (dry) options.engine.partial_gain = -1;  // scan rows at 1/rows each: the W(N) levels
   options.normalise = normalise && !dry;
-  options.engine.samples_dir = DefaultSamplesDir().string();
 
   const Score score = LoadScore(files[0]);
-  options.engine.assets = score.assets;
-  const Events events = Interpret(score);
-  if (events.banks.size() > 0) {
-    int rows = 0;
-    for (const auto& b : events.banks) rows += static_cast<int>(b.rows.size());
-    options.engine.max_partials = std::max(options.engine.max_partials, rows + 64 * static_cast<int>(events.banks.size()));
-  }
+  ExportRequest request;
+  if (out) request.out = *out;
+  if (stems) request.stems_dir = *stems;
+  request.audio = options;
+  request.file = file;
 
   const auto t0 = std::chrono::steady_clock::now();
+  ExportResult result;
   try {
-    if (out) {
-      Progress bar("rendering " + *out);
-      RenderToFile(events, *out, options, file, [&](double f) { if (!quiet) bar(f); });
-    }
-    if (stems) {
-      Progress bar("rendering stems into " + *stems);
-      if (!out) file.format = AudioFormat::kWav;
-      const auto written = RenderStems(events, *stems, options, file, [&](double f) { if (!quiet) bar(f); });
-      for (const auto& p : written) std::printf("%s\n", p.string().c_str());
-    }
+    Progress bar(out ? "rendering " + *out + (stems ? " and stems into " + *stems : "")
+                     : "rendering stems into " + *stems);
+    result = RunExportJob(score, request, [&](double f) { if (!quiet) bar(f); });
+    for (const auto& p : result.stems) std::printf("%s\n", p.string().c_str());
   } catch (const RenderError& e) {
     // Output problems already name the output; anything else is about the score.
     const std::string msg = e.what();
@@ -136,8 +126,8 @@ int RunRender(Args& args) {
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (out) std::printf("%s: %.1f s of audio at %.0f Hz (rendered in %.2f s)\n", out->c_str(),
-                       static_cast<double>(OfflineFrameCount(events, options)) / options.engine.sample_rate,
-                       options.engine.sample_rate, seconds);
+                       static_cast<double>(result.audio_frames) / result.sample_rate, result.sample_rate,
+                       seconds);
   return kExitOk;
 }
 

@@ -19,8 +19,8 @@ export DISPLAY=":$(head -n1 "$WORK/display")" XDG_DATA_HOME="$WORK/data" XDG_CON
 echo "renderer: $(glxinfo -B 2>/dev/null | grep -m1 'renderer string' | cut -d: -f2- || echo unknown)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "== stroke cache on (the default) =="
-"$BUILD/graphony" "$WORK/bench.graphony" --bench-frames "$FRAMES" 2>&1 | grep '^bench'
+"$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "$FRAMES" 2>&1 | grep '^bench'
 # The same run without the cache, as the peer figure (fewer frames: it is slow).
 echo "== stroke cache off (every stroke rasterised every frame) =="
-GRAPHONY_NO_STROKE_CACHE=1 "$BUILD/graphony" "$WORK/bench.graphony" --bench-frames "${COMPARE_FRAMES:-10}" 2>&1 | grep '^bench'
+GRAPHONY_NO_STROKE_CACHE=1 "$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "${COMPARE_FRAMES:-10}" 2>&1 | grep '^bench'
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

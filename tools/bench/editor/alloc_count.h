@@ -1,4 +1,5 @@
-// Counts heap allocations (operator new and ImGui's allocator) so the benchmark can check idle frames allocate nothing.
+// Counts heap allocations (operator new and ImGui's allocator) so the benchmark can check idle
+// frames allocate nothing. Linked only into graphony-bench, never into the shipping editor.
 #pragma once
 
 #include <cstdint>
