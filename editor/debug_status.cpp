@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/temp_files.h"
+
 namespace graphony::editor {
 
 DebugStatus::DebugStatus() {
@@ -35,17 +37,19 @@ void DebugStatus::Write(double now, const std::string& body) {
     return s;
   };
   const Stats work = stats(frame_ms_), interval = stats(interval_ms_);
-  const std::string tmp = path_ + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "w");
-  if (!f) return;  // a debugging aid only: never disturb the editor
-  std::fprintf(f, "%s", body.c_str());
+  char stats_text[512];
   // work = input, layout, audio hooks (before GPU submit); interval = frame to frame (vsync).
-  std::fprintf(f,
-               "frames=%zu\nframe_mean_ms=%.3f\nframe_p95_ms=%.3f\nframe_max_ms=%.3f\n"
-               "interval_mean_ms=%.3f\ninterval_p95_ms=%.3f\ninterval_max_ms=%.3f\n",
-               frame_ms_.size(), work.mean, work.p95, work.max, interval.mean, interval.p95, interval.max);
-  std::fclose(f);
-  std::rename(tmp.c_str(), path_.c_str());
+  std::snprintf(stats_text, sizeof stats_text,
+                "frames=%zu\nframe_mean_ms=%.3f\nframe_p95_ms=%.3f\nframe_max_ms=%.3f\n"
+                "interval_mean_ms=%.3f\ninterval_p95_ms=%.3f\ninterval_max_ms=%.3f\n",
+                frame_ms_.size(), work.mean, work.p95, work.max, interval.mean, interval.p95,
+                interval.max);
+  const std::string text = body + stats_text;
+  // Replaced atomically so a test never reads half a file; a debugging aid only: a failure
+  // is ignored rather than disturbing the editor.
+  AtomicFile out;
+  std::string error;
+  if (out.Open(path_, error) && out.Write(text.data(), text.size(), error)) out.Commit(error);
   frame_ms_.clear();
   interval_ms_.clear();
 }

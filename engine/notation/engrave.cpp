@@ -10,7 +10,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
+
+#include "core/temp_files.h"
 
 extern char** environ;
 
@@ -80,17 +83,14 @@ class LilyPondRun {
       result.problem = "LilyPond (" + program + ") is not installed";
       return;
     }
-    std::string pattern = (fs::temp_directory_path() / "graphony-engrave-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) {
+    // PrivateTempDir removes itself, and folders that killed runs left behind.
+    temp_ = std::make_unique<PrivateTempDir>("graphony-engrave");
+    if (!temp_->Ok()) {
       result.problem = "cannot make a temporary directory for LilyPond";
       return;
     }
-    dir_ = pattern;
+    dir_ = temp_->Path();
     std::ofstream(Ly(), std::ios::binary) << source;
-  }
-  ~LilyPondRun() {
-    std::error_code ec;
-    if (!dir_.empty()) fs::remove_all(dir_, ec);
   }
   LilyPondRun(const LilyPondRun&) = delete;
   LilyPondRun& operator=(const LilyPondRun&) = delete;
@@ -112,6 +112,7 @@ class LilyPondRun {
 
  private:
   std::string exe_;
+  std::unique_ptr<PrivateTempDir> temp_;
   fs::path dir_;
 };
 

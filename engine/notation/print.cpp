@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "core/score_io.h"
+#include "core/temp_files.h"
 #include "notation/credits.h"
 #include "notation/engrave.h"
 #include "notation/notation.h"
@@ -41,18 +42,6 @@ struct Page {
   int external = -1;   // >= 0: page of LilyPond's PDF merged in by qpdf (no painter)
 };
 
-// A private temp directory for merging PDFs, removed on scope exit.
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "graphony-print-XXXXXX").string();
-    if (mkdtemp(pattern.data())) path = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-};
 
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -69,10 +58,11 @@ void SaveBytes(const fs::path& path, const std::string& bytes) {
 std::string MergeWithQpdf(const std::string& qpdf, const std::string& ours, int our_pages,
                           const std::string& lily, const std::vector<Page>& pages,
                           const fs::path& out) {
-  ScratchDir scratch;
-  if (scratch.path.empty()) throw ScoreError(out.string() + ": cannot make a temporary directory");
-  const fs::path ours_pdf = scratch.path / "ours.pdf", lily_pdf = scratch.path / "notation.pdf",
-                 merged = scratch.path / "merged.pdf", log = scratch.path / "qpdf.log";
+  // Removed when done; folders of killed prints are removed by the next one.
+  const PrivateTempDir scratch("graphony-print");
+  if (!scratch.Ok()) throw ScoreError(out.string() + ": cannot make a temporary directory");
+  const fs::path ours_pdf = scratch.Path() / "ours.pdf", lily_pdf = scratch.Path() / "notation.pdf",
+                 merged = scratch.Path() / "merged.pdf", log = scratch.Path() / "qpdf.log";
   if (our_pages > 0) SaveBytes(ours_pdf, ours);
   SaveBytes(lily_pdf, lily);
   // The first file gives the document its metadata (our title and credits).

@@ -118,14 +118,6 @@ int BytesPerSample(SampleFormat f) {
   return 4;
 }
 
-// fsync a directory so the rename survives a power cut.
-void SyncDirectory(const std::filesystem::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
 }  // namespace
 
 DecodedSound ReadSoundFile(const std::vector<uint8_t>& bytes, const std::string& where,
@@ -172,22 +164,10 @@ void SoundFileWriter::Open(const std::filesystem::path& path, int channels, doub
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   if (!std::filesystem::is_directory(dir, ec))
     fail("cannot write here (the folder does not exist)");
-  std::string hidden = ".";  // appended, not "." + ...: GCC 12 warns (-Wrestrict) on that
-  hidden += path.filename().string();
-  hidden += ".XXXXXX";
-  const std::string pattern = (dir / hidden).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  fd_ = mkstemp(name.data());
-  if (fd_ < 0) fail(std::string("cannot write here (") + std::strerror(errno) + ")");
-  temp_path_ = name.data();
-  // mkstemp makes the file private (0600); keep the mode of the file we replace, and give
-  // new files the usual 0644, as score and print files get (engine/core/file_io.cpp).
-  struct stat old_stat {};
-  mode_t mode = 0644;
-  if (::stat(path.c_str(), &old_stat) == 0) mode = old_stat.st_mode & 07777;
-  (void)::fchmod(fd_, mode);  // not fatal: the audio matters more than the mode bits
-  file_ = sf_open_fd(fd_, SFM_WRITE, &info, SF_FALSE);
+  std::string why;
+  if (!out_.Open(path, why)) fail("cannot write here (" + why + ")");
+  // libsndfile streams into the AtomicFile's descriptor and leaves it open (SF_FALSE).
+  file_ = sf_open_fd(out_.Fd(), SFM_WRITE, &info, SF_FALSE);
   if (!file_) {
     const std::string why =
         std::string("cannot start the audio file (") + sf_strerror(nullptr) + ")";
@@ -221,34 +201,16 @@ void SoundFileWriter::Finish() {
   file_ = nullptr;
   if (rc != 0 && error_.empty())
     error_ = std::string("could not finish the file (") + sf_error_number(rc) + ")";
-  if (error_.empty() && ::fsync(fd_) != 0)
-    error_ = std::string("could not flush to disk (") + std::strerror(errno) + ")";
-  ::close(fd_);
-  fd_ = -1;
-  std::error_code ec;
-  if (error_.empty()) {
-    std::filesystem::rename(temp_path_, path_, ec);
-    if (ec) error_ = "cannot replace the file (" + ec.message() + ")";
-  }
-  if (!error_.empty()) {
-    std::filesystem::remove(temp_path_, ec);
-    temp_path_.clear();
-    throw std::runtime_error(where + ": " + error_);
-  }
-  temp_path_.clear();
-  SyncDirectory(path_.has_parent_path() ? path_.parent_path() : ".");
+  std::string why;
+  if (error_.empty() && !out_.Commit(why)) error_ = "cannot replace the file (" + why + ")";
+  out_.Discard();  // no-op after a successful Commit()
+  if (!error_.empty()) throw std::runtime_error(where + ": " + error_);
 }
 
 void SoundFileWriter::Discard() {
   if (file_) sf_close(file_);
   file_ = nullptr;
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = -1;
-  if (!temp_path_.empty()) {
-    std::error_code ec;
-    std::filesystem::remove(temp_path_, ec);
-    temp_path_.clear();
-  }
+  out_.Discard();
 }
 
 }  // namespace graphony

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/temp_files.h"
+
 typedef struct sf_private_tag SNDFILE;
 
 namespace graphony {
@@ -40,8 +42,9 @@ struct FileOptions {
 };
 
 // Streams float frames into a sound file that replaces its target only when complete: the
-// frames go to a temporary file in the same folder (mode 0644, or the replaced file's),
-// which is flushed and renamed over the target by Finish(). An existing file is never
+// frames go to an AtomicFile (engine/core/temp_files.h: a hidden temp file in the same folder,
+// mode 0644 or the replaced file's), which Finish() commits over the target; leftovers of a
+// killed render are removed by the next one. An existing file is never
 // damaged. Errors are std::runtime_error "<target>: <problem>".
 // Thread rules: one thread at a time; never the audio thread.
 class SoundFileWriter {
@@ -67,8 +70,7 @@ class SoundFileWriter {
 
  private:
   std::filesystem::path path_;
-  std::string temp_path_;
-  int fd_ = -1;
+  AtomicFile out_;  // the one atomic writer: temp file, fsync, rename, stale clean-up
   SNDFILE* file_ = nullptr;
   int64_t frames_ = 0;
   std::string error_;
