@@ -15,6 +15,7 @@
 
 #include "core/score_defaults.h"
 #include "dialog_export.h"
+#include "export/export_job.h"
 #include "synth/limiter.h"
 #include "synth/offline_render.h"
 
@@ -157,7 +158,12 @@ TEST_CASE("export: a loud mix stays under the limiter's -1 dBFS ceiling") {
   const fs::path out = dir.path / "loud.wav";
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
-  ExportDialog::Run(LoudScore(8), ExportKind::kWav, out, false, &progress, &cancel);
+  // The editor's export job with loudness normalisation off: normalised to -16 LUFS this
+  // steady mix would sit well below the ceiling and never reach the limiter.
+  graphony::ExportRequest request;
+  request.out = out;
+  request.audio.normalise = false;
+  graphony::RunExportJob(LoudScore(8), request, [&](double f) { progress.store(f); }, &cancel);
   sf_count_t frames = 0;
   float peak = 0;
   ReadBack(out, &frames, &peak);
