@@ -40,6 +40,9 @@ start_private_jackd
 echo "== Ctrl+C finishes the recording (and the input track) cleanly"
 "$CLI" play "$WORK/moderate.json" --record "$WORK/int.wav" --input system >"$WORK/out.txt" 2>"$WORK/err.txt" &
 PLAY=$!
+# Preparing (interpretation, loudness measurement) can take seconds on a loaded machine:
+# Ctrl+C two seconds after the recording has started (its temp file appears then).
+for _ in $(seq 300); do ls -a "$WORK" | grep -q '^\.int\.wav\.tmp-' && break; sleep 0.1; done
 sleep 2
 kill -INT $PLAY
 wait $PLAY
@@ -55,6 +58,7 @@ ls "$WORK" | grep -q '\.part' && fail "a temporary recording file was left behin
 echo "== the JACK server goes away during playback"
 "$CLI" play "$WORK/moderate.json" --record "$WORK/lost.wav" >"$WORK/out.txt" 2>"$WORK/err.txt" &
 PLAY=$!
+for _ in $(seq 300); do ls -a "$WORK" | grep -q '^\.lost\.wav\.tmp-' && break; sleep 0.1; done
 sleep 1.5
 kill "$JACKD_PID"
 wait "$JACKD_PID" 2>/dev/null

@@ -85,6 +85,12 @@ int RunPlay(Args& args) {
   if (!(volume >= 0 && volume <= 4)) throw UsageError("play: --volume must be between 0 and 4");
   if (input && !record) throw UsageError("play: --input needs --record OUT.wav (the input track goes next to it)");
 
+  // From here on Ctrl+C is a clean stop, also while the program is still being prepared.
+  struct sigaction sa {};
+  sa.sa_handler = OnSignal;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
   const Score score = LoadScore(files[0]);
   const Events events = Interpret(score);
   const double until = until_text ? ParseNumber("--until", *until_text) : events.length_beats;
@@ -118,10 +124,6 @@ int RunPlay(Args& args) {
   }
   player.Play();
 
-  struct sigaction sa {};
-  sa.sa_handler = OnSignal;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
 
   const bool tty = isatty(STDERR_FILENO);
   const double seconds_per_beat = 60.0 / events.tempo_bpm / tempo;
