@@ -1,4 +1,5 @@
-// Pitch estimators for rendered audio: autocorrelation (any timbre) and zero crossings (pure tones).
+// Pitch estimators for rendered audio: autocorrelation (any timbre) and zero crossings (pure
+// tones).
 #pragma once
 
 #include <cstddef>

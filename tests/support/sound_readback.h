@@ -10,8 +10,8 @@ namespace graphony::test {
 struct ReadBackSound {
   int sample_rate = 0;
   int channels = 0;
-  int format = 0;  // libsndfile SF_FORMAT_* (major | subtype), as stored in the file
-  int64_t frames = 0;           // as the file header states
+  int format = 0;              // libsndfile SF_FORMAT_* (major | subtype), as stored in the file
+  int64_t frames = 0;          // as the file header states
   std::vector<float> samples;  // interleaved, frames * channels
   std::vector<float> Channel(int channel) const;
   float Peak() const;  // largest |sample| over all channels
