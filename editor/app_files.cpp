@@ -5,6 +5,8 @@
 #include <system_error>
 
 #include "app.h"
+#include "core/file_io.h"
+#include "core/image_decode.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 
@@ -14,25 +16,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads a whole file, refusing anything bigger than a bundle entry may be.
-bool ReadBytes(const fs::path& path, std::vector<uint8_t>& out, std::string& error) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) {
-    error = path.filename().string() + ": cannot read it (" + ec.message() + ")";
-    return false;
+// Bytes of the decoded pictures the score already holds (each shared picture once).
+uint64_t DecodedPictureBytes(const Score& score) {
+  std::vector<const Image*> seen;
+  uint64_t total = 0;
+  for (const Layer& layer : score.layers) {
+    const Image* image = layer.kind == Layer::Kind::kImage ? layer.image.pixels.get() : nullptr;
+    if (!image || std::find(seen.begin(), seen.end(), image) != seen.end()) continue;
+    seen.push_back(image);
+    total += image->rgba.size();
   }
-  if (size > kMaxEntryBytes) {
-    error = path.filename().string() + ": the file is too big";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  out.resize(size);
-  if (!in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size))) {
-    error = path.filename().string() + ": cannot read it";
-    return false;
-  }
-  return true;
+  return total;
 }
 
 }  // namespace
@@ -129,14 +123,15 @@ bool App::SaveDocument(const fs::path& path) {
 
 void App::ImportImage(const fs::path& path) {
   std::vector<uint8_t> bytes;
-  std::string error;
-  if (!ReadBytes(path, bytes, error)) {
-    NotifyError(error);
-    return;
-  }
   std::shared_ptr<const Image> pixels;
   try {
-    pixels = DecodeImage(bytes, path.filename().string());
+    // Regular files only (a FIFO would freeze the editor), and the score's pictures share
+    // one memory budget: this one gets what the others leave.
+    const std::string where = path.filename().string();
+    bytes = ReadFileBytes(path, where, kMaxEntryBytes);
+    const uint64_t budget = ImageMemoryBudget(), used = DecodedPictureBytes(doc_.score);
+    if (used >= budget) throw ScoreError(where + ": the score's pictures already use the memory budget for pictures (set GRAPHONY_IMAGE_MEMORY_MB to allow more)");
+    pixels = DecodeImage(bytes, where, budget - used);
   } catch (const std::exception& e) {
     NotifyError(e.what());
     return;

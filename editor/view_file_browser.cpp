@@ -89,7 +89,7 @@ bool FileBrowser::Accepts(const fs::path& p) const {
     case Purpose::kSaveScore:
       return ext == ".graphony";
     case Purpose::kImportImage:
-      return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp";
+      return ext == ".png" || ext == ".jpg" || ext == ".jpeg";  // what DecodeImage reads
   }
   return false;
 }

@@ -1,75 +1,90 @@
-// Bounded file reading and atomic writing (temp file in the same directory, fsync, rename).
+// Bounded, regular-files-only reading (no FIFOs, devices, or symlinks inside a score's folder),
+// and WriteFileAtomically on top of the one AtomicFile writer.
 #include "core/file_io.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <fstream>
 
 #include "core/limits.h"
 #include "core/score_io.h"
 #include "core/score_io_testing.h"
+#include "core/temp_files.h"
 
 namespace graphony {
 
 namespace {
 
 std::atomic<uint64_t> g_max_entry_bytes{0};
-std::atomic<int64_t> g_write_fault_after{-1};
 
 std::string ErrnoText(int err) { return std::strerror(err); }
 
-// write() until done; honours the test fault so we can check the old file survives.
-bool WriteAll(int fd, const uint8_t* data, size_t size, int& err) {
-  const int64_t fault_at = g_write_fault_after.load();
-  size_t done = 0;
-  while (done < size) {
-    size_t chunk = size - done;
-    if (fault_at >= 0) {
-      if (done >= static_cast<uint64_t>(fault_at)) {
-        err = ENOSPC;
-        return false;
-      }
-      chunk = std::min<size_t>(chunk, static_cast<uint64_t>(fault_at) - done);
-    }
-    ssize_t n = ::write(fd, data + done, chunk);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      err = errno;
-      return false;
-    }
-    done += static_cast<size_t>(n);
+// Closes on scope exit.
+struct Fd {
+  int fd = -1;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
   }
-  return true;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+};
+
+std::string KindText(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a folder, not a file";
+  if (S_ISFIFO(mode)) return "is a pipe (FIFO), not a regular file";
+  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
+  if (S_ISLNK(mode)) return "is a symbolic link, which a score may not name";
+  return "is not a regular file";
 }
 
-// A save killed mid-way (power cut, kill -9) leaves its hidden temp file behind. Ones older
-// than an hour cannot belong to a save still running, so the next successful save tidies them.
-void RemoveStaleTemps(const std::filesystem::path& dir, const std::string& name) {
-  const std::string prefix = "." + name + ".tmp-";
-  std::error_code ec;
-  const auto now = std::filesystem::file_time_type::clock::now();
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string file = entry.path().filename().string();
-    if (file.size() != prefix.size() + 6 || file.compare(0, prefix.size(), prefix) != 0) continue;
-    std::error_code time_ec;
-    const auto written = entry.last_write_time(time_ec);
-    if (!time_ec && now - written > std::chrono::hours(1))
-      std::filesystem::remove(entry.path(), time_ec);
+std::string OpenErrorText(int err) {
+  if (err == ENOENT) return "file not found";
+  if (err == ELOOP) return "is a symbolic link, which a score may not name";
+  return "cannot open the file (" + ErrnoText(err) + ")";
+}
+
+// fstat after open: what we opened is what we read, whatever the name pointed to before.
+void RequireRegular(int fd, const std::string& where) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw ScoreError(where + ": cannot read (" + ErrnoText(errno) + ")");
+  if (!S_ISREG(st.st_mode)) throw ScoreError(where + ": " + KindText(st.st_mode));
+  // O_NONBLOCK only kept the open from waiting on a FIFO; reads should block normally.
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) (void)::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+}
+
+// Read in chunks and count: the size reported up front can change under us.
+std::vector<uint8_t> ReadAll(int fd, const std::string& where, uint64_t max_bytes) {
+  std::vector<uint8_t> bytes;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0 && static_cast<uint64_t>(st.st_size) <= max_bytes)
+    bytes.reserve(static_cast<size_t>(st.st_size));
+  uint8_t buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw ScoreError(where + ": read error (" + ErrnoText(errno) + ")");
+    }
+    if (n == 0) break;
+    if (bytes.size() + static_cast<uint64_t>(n) > max_bytes)
+      throw ScoreError(where + ": file is larger than " + std::to_string(max_bytes >> 20) + " MB");
+    bytes.insert(bytes.end(), buffer, buffer + n);
   }
+  return bytes;
 }
 
 }  // namespace
 
 namespace testing {
 void SetMaxEntryBytesForTesting(uint64_t bytes) { g_max_entry_bytes = bytes; }
-void SetWriteFaultAfterBytesForTesting(int64_t bytes) { g_write_fault_after = bytes; }
+void SetWriteFaultAfterBytesForTesting(int64_t bytes) { SetAtomicWriteFaultAfterBytes(bytes); }
 }  // namespace testing
 
 uint64_t MaxEntryBytes() {
@@ -77,26 +92,59 @@ uint64_t MaxEntryBytes() {
   return v ? v : kMaxEntryBytes;
 }
 
+int OpenRegularFile(const std::filesystem::path& path, const std::string& where) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw ScoreError(where + ": " + OpenErrorText(errno));
+  try {
+    RequireRegular(fd, where);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  return fd;
+}
+
 std::vector<uint8_t> ReadFileBytes(const std::filesystem::path& path, const std::string& where,
                                    uint64_t max_bytes) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw ScoreError(where + ": file not found");
-  if (std::filesystem::is_directory(path, ec))
-    throw ScoreError(where + ": is a folder, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScoreError(where + ": cannot open file (" + ErrnoText(errno) + ")");
-  // Read in chunks and count: the size reported up front can change under us.
-  std::vector<uint8_t> bytes;
-  char buffer[1 << 16];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    const auto n = static_cast<size_t>(in.gcount());
-    if (bytes.size() + n > max_bytes)
-      throw ScoreError(where + ": file is larger than " + std::to_string(max_bytes >> 20) + " MB");
-    bytes.insert(bytes.end(), buffer, buffer + n);
+  const Fd file(OpenRegularFile(path, where));
+  return ReadAll(file.fd, where, max_bytes);
+}
+
+std::vector<uint8_t> ReadFileInside(const std::filesystem::path& dir, const std::string& relative,
+                                    const std::string& where, uint64_t max_bytes) {
+  if (!IsSafeRelativePath(relative))
+    throw ScoreError(where + ": names a file outside the score's folder");
+  // The score's own folder was named by the person; from there on every step is checked.
+  Fd current(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (current.fd < 0)
+    throw ScoreError(where + ": cannot open the score's folder (" + ErrnoText(errno) + ")");
+  size_t start = 0;
+  for (;;) {
+    const size_t slash = relative.find('/', start);
+    const std::string part = relative.substr(start, slash == std::string::npos ? slash : slash - start);
+    const bool last = slash == std::string::npos;
+    if (part.empty() || part == ".") {
+      if (last) throw ScoreError(where + ": is a folder, not a file");
+      start = slash + 1;
+      continue;
+    }
+    const int flags = last ? O_RDONLY | O_NONBLOCK | O_NOCTTY : O_RDONLY | O_DIRECTORY;
+    const int next = ::openat(current.fd, part.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
+    if (next < 0) {
+      const int err = errno;
+      if (!last && err == ENOTDIR)
+        throw ScoreError(where + ": " + part + " is not a folder (or is a symbolic link)");
+      throw ScoreError(where + ": " + OpenErrorText(err));
+    }
+    if (last) {
+      const Fd file(next);
+      RequireRegular(file.fd, where);
+      return ReadAll(file.fd, where, max_bytes);
+    }
+    ::close(current.fd);
+    current.fd = next;
+    start = slash + 1;
   }
-  if (in.bad()) throw ScoreError(where + ": read error");
-  return bytes;
 }
 
 bool IsSafeRelativePath(const std::string& path) {
@@ -117,47 +165,11 @@ bool IsSafeRelativePath(const std::string& path) {
 }
 
 void WriteFileAtomically(const std::filesystem::path& path, const void* data, size_t size) {
-  const std::string where = path.string();
-  std::filesystem::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
-  // A hidden name next to the target, so rename() stays within one filesystem.
-  std::string temp_name = ".";
-  temp_name += path.filename().string();
-  temp_name += ".tmp-XXXXXX";
-  std::string temp = (dir / temp_name).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw ScoreError(where + ": cannot write (" + ErrnoText(errno) + ")");
-  // Keep the permissions of the file we replace; new files get the usual 0644.
-  struct stat old_stat {};
-  mode_t mode = 0644;
-  if (::stat(where.c_str(), &old_stat) == 0) mode = old_stat.st_mode & 07777;
-  (void)::fchmod(fd, mode);  // not fatal: the data matters more than the mode bits
-  int err = 0;
-  bool ok = WriteAll(fd, static_cast<const uint8_t*>(data), size, err);
-  if (ok && ::fsync(fd) != 0) {
-    err = errno;
-    ok = false;
-  }
-  if (::close(fd) != 0 && ok) {
-    err = errno;
-    ok = false;
-  }
-  if (ok && ::rename(temp.c_str(), where.c_str()) != 0) {
-    err = errno;
-    ok = false;
-  }
-  if (!ok) {
-    ::unlink(temp.c_str());
-    throw ScoreError(where + ": cannot write (" + ErrnoText(err) +
-                     "); any previous file is unchanged");
-  }
-  RemoveStaleTemps(dir, path.filename().string());
-  // The rename is only durable once the directory entry is on disk.
-  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
+  AtomicFile file;
+  std::string error;
+  if (!file.Open(path, error)) throw ScoreError(path.string() + ": cannot write (" + error + ")");
+  if (!file.Write(data, size, error) || !file.Commit(error))
+    throw ScoreError(path.string() + ": cannot write (" + error + "); any previous file is unchanged");
 }
 
 }  // namespace graphony

@@ -1,55 +1,50 @@
-// Decoding PNG/JPEG/BMP with stb_image, checking dimensions before any pixel is allocated.
+// Picture decoding: sniff the format, read the header, plan reductions under the budget, decode
+// with libjpeg-turbo or libpng, turn phone photos upright.
+#include "core/image_decode.h"
+
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
 
 #include "core/exif_orientation.h"
+#include "core/file_io.h"
+#include "core/jpeg_decode.h"
 #include "core/limits.h"
+#include "core/png_decode.h"
 #include "core/score_io.h"
-
-// Only the three formats we promise, compiled as static functions so no other part of the
-// program (the editor may use stb too) can clash with these symbols.
-#define STB_IMAGE_IMPLEMENTATION
-#define STB_IMAGE_STATIC
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
-#define STBI_ONLY_BMP
-#define STBI_NO_STDIO
-#define STBI_NO_HDR
-#define STBI_NO_LINEAR
-#define STBI_MAX_DIMENSIONS (1 << 24)
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wswitch-enum"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-but-set-variable"
-#endif
-#include <stb/stb_image.h>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
 namespace graphony {
 
 namespace {
 
-// Width and height from a PNG's IHDR, for when stb refuses the header as too large to
-// even describe: the person still learns the size that was refused.
-bool PngSize(const std::vector<uint8_t>& b, uint32_t& width, uint32_t& height) {
-  static const uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
-  if (b.size() < 24 || !std::equal(kSignature, kSignature + 8, b.begin()) ||
-      std::string(b.begin() + 12, b.begin() + 16) != "IHDR")
-    return false;
-  auto be32 = [&](size_t at) {
-    return uint32_t(b[at]) << 24 | uint32_t(b[at + 1]) << 16 | uint32_t(b[at + 2]) << 8 | b[at + 3];
+constexpr uint64_t kDefaultBudget = 1ull << 30;
+constexpr int kMaxReduction = 8;  // libjpeg-turbo's smallest scale: 1/8
+std::atomic<uint64_t> g_budget_override{0};
+
+uint64_t BudgetFromEnvironment() {
+  const char* text = std::getenv("GRAPHONY_IMAGE_MEMORY_MB");
+  if (!text || !*text) return kDefaultBudget;
+  char* end = nullptr;
+  const unsigned long long mb = std::strtoull(text, &end, 10);
+  if (*end != '\0' || mb == 0 || mb > (1ull << 24)) return kDefaultBudget;
+  return static_cast<uint64_t>(mb) << 20;
+}
+
+// A name for formats people do have, so the refusal can say what to do.
+const char* KnownOtherFormat(const std::vector<uint8_t>& b) {
+  auto starts = [&](const char* magic, size_t at = 0) {
+    const size_t n = std::strlen(magic);
+    return b.size() >= at + n && std::memcmp(b.data() + at, magic, n) == 0;
   };
-  width = be32(16);
-  height = be32(20);
-  return true;
+  if (starts("BM")) return "BMP";
+  if (starts("GIF8")) return "GIF";
+  if (starts("II*") || starts("MM")) return b.size() > 3 && (b[2] == 0x2a || b[3] == 0x2a) ? "TIFF" : nullptr;
+  if (starts("RIFF") && starts("WEBP", 8)) return "WebP";
+  if (starts("ftypheic", 4) || starts("ftypheix", 4) || starts("ftypmif1", 4)) return "HEIC";
+  if (starts("ftypavif", 4)) return "AVIF";
+  if (starts("%PDF")) return "PDF";
+  return nullptr;
 }
 
 std::string SizeText(uint64_t width, uint64_t height) {
@@ -57,6 +52,7 @@ std::string SizeText(uint64_t width, uint64_t height) {
 }
 
 void CheckSize(uint64_t width, uint64_t height, const std::string& where) {
+  if (width == 0 || height == 0) throw ScoreError(where + ": image has no pixels");
   if (width > static_cast<uint64_t>(kMaxImageSide) || height > static_cast<uint64_t>(kMaxImageSide))
     throw ScoreError(where + ": " + SizeText(width, height) + "each side must be at most " +
                      std::to_string(kMaxImageSide));
@@ -65,52 +61,137 @@ void CheckSize(uint64_t width, uint64_t height, const std::string& where) {
                      std::to_string(kMaxImagePixels / 1'000'000) + " million pixels are allowed");
 }
 
+uint64_t Reduced(int side, int reduction) {
+  return static_cast<uint64_t>((side + reduction - 1) / reduction);
+}
+
+std::string Megabytes(uint64_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20); }
+
+std::shared_ptr<const Image> DecodeOne(const std::vector<uint8_t>& bytes, const PictureHeader& h,
+                                       int reduction, const std::string& where,
+                                       uint64_t working_limit) {
+  auto image = std::make_shared<Image>(
+      h.format == PictureHeader::Format::kJpeg ? DecodeJpeg(bytes, where, reduction, working_limit)
+                                               : DecodePng(bytes, where, reduction));
+  // Phone photos of paintings are usually stored sideways with an orientation tag.
+  if (h.orientation != 1) *image = ApplyOrientation(*image, h.orientation);
+  return image;
+}
+
 }  // namespace
 
-std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
-                                         const std::string& where) {
+namespace testing {
+void SetImageMemoryBudgetForTesting(uint64_t bytes) { g_budget_override = bytes; }
+}  // namespace testing
+
+uint64_t ImageMemoryBudget() {
+  static const uint64_t from_environment = BudgetFromEnvironment();
+  const uint64_t v = g_budget_override.load();
+  return v ? v : from_environment;
+}
+
+PictureHeader ReadPictureHeader(const std::vector<uint8_t>& bytes, const std::string& where) {
   if (bytes.empty()) throw ScoreError(where + ": image file is empty");
-  if (bytes.size() > static_cast<size_t>(INT32_MAX))
-    throw ScoreError(where + ": image file is too large");
-  const auto* data = bytes.data();
-  const int size = static_cast<int>(bytes.size());
-  int width = 0, height = 0, channels = 0;
-  // The header alone tells the size: refuse huge images before decoding allocates them.
-  if (!stbi_info_from_memory(data, size, &width, &height, &channels)) {
-    uint32_t png_width = 0, png_height = 0;
-    if (PngSize(bytes, png_width, png_height)) CheckSize(png_width, png_height, where);
-    throw ScoreError(where + ": not a readable PNG, JPEG or BMP image (" + stbi_failure_reason() +
-                     ")");
+  PictureHeader h;
+  if (LooksLikePng(bytes)) {
+    const PngHeader png = ReadPngHeader(bytes, where);
+    CheckSize(static_cast<uint64_t>(png.width), static_cast<uint64_t>(png.height), where);
+    h.format = PictureHeader::Format::kPng;
+    h.width = png.width;
+    h.height = png.height;
+    h.interlaced = png.interlaced;
+  } else if (LooksLikeJpeg(bytes)) {
+    const JpegHeader jpeg = ReadJpegHeader(bytes, where);
+    CheckSize(static_cast<uint64_t>(jpeg.width), static_cast<uint64_t>(jpeg.height), where);
+    h.format = PictureHeader::Format::kJpeg;
+    h.width = jpeg.width;
+    h.height = jpeg.height;
+    h.orientation = JpegExifOrientation(bytes);
+    h.working_bytes = JpegWorkingBytes(jpeg);
+  } else if (const char* other = KnownOtherFormat(bytes)) {
+    throw ScoreError(where + ": " + other +
+                     " pictures are not supported; convert it to PNG or JPEG");
+  } else {
+    throw ScoreError(where + ": not a PNG or JPEG picture; convert it to PNG or JPEG");
   }
-  if (width <= 0 || height <= 0) throw ScoreError(where + ": image has no pixels");
-  CheckSize(static_cast<uint64_t>(width), static_cast<uint64_t>(height), where);
-  int w = 0, h = 0;
-  stbi_uc* pixels = stbi_load_from_memory(data, size, &w, &h, &channels, 4);
-  if (!pixels)
-    throw ScoreError(where + ": corrupt image (" + std::string(stbi_failure_reason()) + ")");
-  auto image = std::make_shared<Image>();
-  image->width = w;
-  image->height = h;
-  image->rgba.assign(pixels, pixels + static_cast<size_t>(w) * h * 4);
-  stbi_image_free(pixels);
-  // Phone photos of paintings are usually stored sideways with an orientation tag.
-  const int orientation = JpegExifOrientation(bytes);
-  if (orientation != 1) *image = ApplyOrientation(*image, orientation);
-  return image;
+  return h;
+}
+
+int NeededReduction(const PictureHeader& h) {
+  const int long_side = std::max(h.width, h.height), short_side = std::min(h.width, h.height);
+  const int long_need = std::min(long_side, kDecodeLongSide);
+  const int short_need = std::min(short_side, kDecodeShortSide);
+  int reduction = 1;
+  while (reduction < kMaxReduction &&
+         static_cast<int>(Reduced(long_side, reduction * 2)) >= long_need &&
+         static_cast<int>(Reduced(short_side, reduction * 2)) >= short_need)
+    reduction *= 2;
+  return reduction;
+}
+
+uint64_t PictureBytes(const PictureHeader& h, int reduction) {
+  return Reduced(h.width, reduction) * Reduced(h.height, reduction) * 4;
+}
+
+uint64_t PictureDecodeExtraBytes(const PictureHeader& h, int reduction) {
+  uint64_t extra = h.working_bytes;
+  if (h.interlaced && reduction > 1) extra += PictureBytes(h, 1);
+  if (h.orientation != 1) extra += PictureBytes(h, reduction);  // the turned copy
+  return extra;
+}
+
+std::vector<std::shared_ptr<const Image>> DecodePictures(
+    const std::vector<const std::vector<uint8_t>*>& pictures, const std::vector<std::string>& wheres,
+    uint64_t budget, const std::string& score_where) {
+  const size_t n = pictures.size();
+  std::vector<PictureHeader> headers(n);
+  std::vector<int> reductions(n);
+  for (size_t i = 0; i < n; ++i) {
+    headers[i] = ReadPictureHeader(*pictures[i], wheres[i]);
+    reductions[i] = NeededReduction(headers[i]);
+  }
+  auto total = [&] {
+    uint64_t sum = 0, extra = 0;
+    for (size_t i = 0; i < n; ++i) {
+      sum += PictureBytes(headers[i], reductions[i]);
+      extra = std::max(extra, PictureDecodeExtraBytes(headers[i], reductions[i]));
+    }
+    return sum + extra;
+  };
+  // Over budget: reduce the picture that costs most, until all fit or none can shrink.
+  for (uint64_t need = total(); need > budget; need = total()) {
+    size_t largest = n;
+    for (size_t i = 0; i < n; ++i)
+      if (reductions[i] < kMaxReduction &&
+          (largest == n || PictureBytes(headers[i], reductions[i]) >
+                               PictureBytes(headers[largest], reductions[largest])))
+        largest = i;
+    if (largest == n) {
+      const std::string what = n == 1 ? "this picture needs " : "its pictures need ";
+      throw ScoreError(score_where + ": " + what + Megabytes(need) +
+                       " MB of memory even at 1/8 size, more than the " + Megabytes(budget) +
+                       " MB allowed for pictures (set GRAPHONY_IMAGE_MEMORY_MB to change it)");
+    }
+    reductions[largest] *= 2;
+  }
+  std::vector<std::shared_ptr<const Image>> images(n);
+  uint64_t used = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t left = budget - used - PictureBytes(headers[i], reductions[i]);
+    images[i] = DecodeOne(*pictures[i], headers[i], reductions[i], wheres[i], left);
+    used += PictureBytes(headers[i], reductions[i]);
+  }
+  return images;
+}
+
+std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
+                                         const std::string& where, uint64_t budget) {
+  return DecodePictures({&bytes}, {where}, budget ? budget : ImageMemoryBudget(), where)[0];
 }
 
 std::shared_ptr<const Image> LoadImageFile(const std::filesystem::path& path) {
   const std::string where = path.string();
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw ScoreError(where + ": cannot read image (" + ec.message() + ")");
-  if (size > MaxEntryBytes()) throw ScoreError(where + ": image file is too large");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScoreError(where + ": cannot open image");
-  std::vector<uint8_t> bytes(size);
-  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size));
-  if (static_cast<uint64_t>(in.gcount()) != size) throw ScoreError(where + ": cannot read image");
-  return DecodeImage(bytes, where);
+  return DecodeImage(ReadFileBytes(path, where, MaxEntryBytes()), where);
 }
 
 }  // namespace graphony

@@ -62,6 +62,7 @@ struct Mapping {
   ImageMode image_mode = ImageMode::kNotes; // default for new image layers
   double grid = 0.5;                        // shortest note in beats (0.5 = an eighth in x/4)
   int max_polyphony = 3;                    // notes mode: simultaneous notes per instrument
+  int max_notes_per_beat = 4;               // notes mode: new notes per beat per instrument
   bool operator==(const Mapping&) const = default;
 };
 

@@ -18,7 +18,9 @@ struct ScoreError : std::runtime_error {
 };
 
 // Opens a .graphony bundle or a plain score.json (image paths relative to it), validates
-// it and decodes its images into ImageLayer::pixels. Throws ScoreError.
+// it and decodes its images into ImageLayer::pixels, all within ImageMemoryBudget(). A plain
+// score.json may only name regular files inside its folder (no symlinks, FIFOs, devices).
+// Throws ScoreError for every failure, including ones from the libraries underneath.
 Score LoadScore(const std::filesystem::path& path);
 
 // Parses score.json text (no images decoded). `where` prefixes error messages.
@@ -34,9 +36,12 @@ void ValidateScore(const Score& score, const std::string& where);
 void SaveScore(const Score& score, const std::filesystem::path& path,
                const std::filesystem::path& source_dir = {});
 
-// Decodes PNG/JPEG/BMP bytes (bounded by kMaxImageSide). `where` prefixes errors.
+// Decodes PNG/JPEG bytes (libpng, libjpeg-turbo), bounded by kMaxImageSide/kMaxImagePixels,
+// at the reduced size interpretation and display need (image_decode.h), within `budget`
+// bytes (0: ImageMemoryBudget()). `where` prefixes errors; other formats are refused with a
+// hint to convert them.
 std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
-                                         const std::string& where);
+                                         const std::string& where, uint64_t budget = 0);
 std::shared_ptr<const Image> LoadImageFile(const std::filesystem::path& path);
 
 // Writes bytes to `path` atomically (temp + fsync + rename). Throws ScoreError.

@@ -194,6 +194,7 @@ void ReadMapping(const std::string& where, const Json& j, Mapping& m) {
   m.image_mode = o.Mode("image_mode", m.image_mode);
   m.grid = o.Number("grid", m.grid);
   m.max_polyphony = o.Int("max_polyphony", m.max_polyphony);
+  m.max_notes_per_beat = o.Int("max_notes_per_beat", m.max_notes_per_beat);
   o.Finish();
 }
 
@@ -287,8 +288,9 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
   Json root;
   try {
     root = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
-    // Drop nlohmann's "[json.exception.parse_error.101] " prefix: people need the position.
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for numbers beyond double such as 1e400. Drop nlohmann's
+    // "[json.exception.parse_error.101] " prefix: people need the position.
     std::string message = e.what();
     const size_t bracket = message.find("] ");
     if (bracket != std::string::npos) message = message.substr(bracket + 2);

@@ -42,6 +42,7 @@ Json ToJson(const Mapping& m) {
   j["image_mode"] = ImageModeName(m.image_mode);
   j["grid"] = m.grid;
   j["max_polyphony"] = m.max_polyphony;
+  j["max_notes_per_beat"] = m.max_notes_per_beat;
   return j;
 }
 

@@ -1,8 +1,11 @@
 // LoadScore: opens a .graphony bundle or a plain score.json, validates it, decodes its images.
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <new>
 
 #include "core/file_io.h"
+#include "core/image_decode.h"
 #include "core/limits.h"
 #include "core/score_io.h"
 #include "core/zip_bundle.h"
@@ -18,11 +21,13 @@ FileKind Sniff(const std::filesystem::path& path, const std::string& where) {
   if (!std::filesystem::exists(path, ec)) throw ScoreError(where + ": file not found");
   if (std::filesystem::is_directory(path, ec))
     throw ScoreError(where + ": is a folder, not a score");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScoreError(where + ": cannot open the file");
+  // Regular files only: a FIFO would block, a device never end.
+  const int fd = OpenRegularFile(path, where);
   char head[64] = {};
-  in.read(head, sizeof head);
-  const auto n = static_cast<size_t>(in.gcount());
+  const ssize_t got = ::read(fd, head, sizeof head);
+  ::close(fd);
+  if (got < 0) throw ScoreError(where + ": cannot read the file");
+  const auto n = static_cast<size_t>(got);
   if (n == 0) throw ScoreError(where + ": file is empty");
   if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5))
     return FileKind::kBundle;
@@ -46,22 +51,28 @@ std::vector<std::string> ReferencedFiles(const Score& score) {
   return files;
 }
 
+// All pictures under one budget; a file used by several layers is decoded once.
 void DecodeImages(Score& score, const std::string& where) {
-  std::map<std::string, std::shared_ptr<const Image>> decoded;
+  std::vector<std::string> files;
+  for (const Layer& layer : score.layers)
+    if (layer.kind == Layer::Kind::kImage &&
+        std::find(files.begin(), files.end(), layer.image.file) == files.end())
+      files.push_back(layer.image.file);
+  std::vector<const Bytes*> bytes;
+  std::vector<std::string> wheres;
+  for (const std::string& file : files) {
+    bytes.push_back(score.assets.files.at(file).get());
+    wheres.push_back(where + ": " + file);
+  }
+  const auto images = DecodePictures(bytes, wheres, ImageMemoryBudget(), where);
   for (Layer& layer : score.layers) {
     if (layer.kind != Layer::Kind::kImage) continue;
-    auto& image = decoded[layer.image.file];
-    if (!image)
-      image =
-          DecodeImage(*score.assets.files.at(layer.image.file), where + ": " + layer.image.file);
-    layer.image.pixels = image;
+    const auto at = std::find(files.begin(), files.end(), layer.image.file) - files.begin();
+    layer.image.pixels = images[static_cast<size_t>(at)];
   }
 }
 
-}  // namespace
-
-Score LoadScore(const std::filesystem::path& path) {
-  const std::string where = path.string();
+Score LoadScoreUnguarded(const std::filesystem::path& path, const std::string& where) {
   Score score;
   switch (Sniff(path, where)) {
     case FileKind::kBundle: {
@@ -84,11 +95,11 @@ Score LoadScore(const std::filesystem::path& path) {
     case FileKind::kJson: {
       const Bytes bytes = ReadFileBytes(path, where, kMaxScoreJsonBytes);
       score = ScoreFromJson(std::string(bytes.begin(), bytes.end()), where);
-      // Files are named relative to score.json; validation already refused ".." and "/".
+      // Files are named relative to score.json and must be regular files inside its folder.
       const std::filesystem::path dir = path.parent_path();
       for (const std::string& file : ReferencedFiles(score))
         score.assets.files[file] = std::make_shared<const Bytes>(
-            ReadFileBytes(dir / file, where + ": " + file, MaxEntryBytes()));
+            ReadFileInside(dir, file, where + ": " + file, MaxEntryBytes()));
       break;
     }
     case FileKind::kOther:
@@ -97,6 +108,23 @@ Score LoadScore(const std::filesystem::path& path) {
   }
   DecodeImages(score, where);
   return score;
+}
+
+}  // namespace
+
+// Whatever a library underneath throws (allocation, a JSON number out of range, libzip), the
+// caller sees one ScoreError naming the file.
+Score LoadScore(const std::filesystem::path& path) {
+  const std::string where = path.string();
+  try {
+    return LoadScoreUnguarded(path, where);
+  } catch (const ScoreError&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw ScoreError(where + ": not enough memory to open this score");
+  } catch (const std::exception& e) {
+    throw ScoreError(where + ": cannot be read (" + e.what() + ")");
+  }
 }
 
 }  // namespace graphony

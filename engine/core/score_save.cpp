@@ -18,8 +18,9 @@ void SaveScore(const Score& score, const std::filesystem::path& path,
     if (file.empty() || assets.count(file)) return;
     if (source_dir.empty())
       throw ScoreError(where + ": " + file + ": not in the score and no folder to read it from");
+    // Only regular files inside the folder: Save As must not embed what a symlink points to.
     assets[file] = std::make_shared<const Bytes>(
-        ReadFileBytes(source_dir / file, (source_dir / file).string(), MaxEntryBytes()));
+        ReadFileInside(source_dir, file, (source_dir / file).string(), MaxEntryBytes()));
   };
   for (const Layer& layer : score.layers)
     if (layer.kind == Layer::Kind::kImage) need(layer.image.file);

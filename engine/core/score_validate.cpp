@@ -81,6 +81,7 @@ void CheckMapping(const Checker& c, const Mapping& m) {
     c.Fail("mapping: no note of the scale lies between lowest and highest");
   c.Range("mapping.grid", m.grid, 1.0 / 64, 16, " beats");
   c.Range("mapping.max_polyphony", m.max_polyphony, 1, kMaxPolyphony);
+  c.Range("mapping.max_notes_per_beat", m.max_notes_per_beat, 1, 64);
 }
 
 void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {

@@ -1,6 +1,7 @@
 // The zip layer of .graphony bundles (libzip): bounded reading, deterministic in-memory writing.
 #include "core/zip_bundle.h"
 
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -87,8 +88,13 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
   int error_code = 0;
   // No ZIP_CHECKCONS: it rejects valid streamed zips (`zip -r - ...`, data descriptors).
   // Damage is still caught: a missing directory fails here, bad data fails its CRC on read.
-  std::unique_ptr<zip_t, ZipCloser> za(zip_open(path.c_str(), ZIP_RDONLY, &error_code));
-  if (!za) throw ScoreError(where + ": " + ZipOpenErrorText(error_code));
+  // Opened as a checked regular file (no FIFO, no device); libzip owns the fd on success.
+  const int fd = OpenRegularFile(path, where);
+  std::unique_ptr<zip_t, ZipCloser> za(zip_fdopen(fd, ZIP_RDONLY, &error_code));
+  if (!za) {
+    ::close(fd);
+    throw ScoreError(where + ": " + ZipOpenErrorText(error_code));
+  }
   const zip_int64_t count = zip_get_num_entries(za.get(), 0);
   if (count < 0) throw ScoreError(where + ": " + ZipOpenErrorText(ZIP_ER_INCONS));
   if (static_cast<uint64_t>(count) > kMaxBundleEntries)

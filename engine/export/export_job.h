@@ -27,7 +27,13 @@ ExportTarget ExportTargetOf(const std::filesystem::path& out);
 struct ExportRequest {
   std::filesystem::path out;        // may be empty when only stems are wanted
   std::filesystem::path stems_dir;  // audio: also one file per instrument here ("" = none)
-  OfflineOptions audio;             // the caller's engine choices; the score's files are added
+  // The caller's engine choices (the score's files are added); loudness is normalised (EBU
+  // R128, -16 LUFS) unless the caller says otherwise, as playback is.
+  OfflineOptions audio = [] {
+    OfflineOptions o;
+    o.normalise = true;
+    return o;
+  }();
   FileOptions file;                 // sample format and quality; the format comes from `out`
                                     // (WAV for stems alone)
   std::string paper = "a4";         // notation files

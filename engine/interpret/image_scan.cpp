@@ -28,6 +28,80 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const float opacity = LayerOpacity(layer);
   const bool continuous = mapping.scale == "none";
 
+  // Inside a painting that fills the canvas every cell differs from the border colour about
+  // equally, which would be a constant drone. There the level follows what stands out: each
+  // cell's contrast with its neighbourhood and its change from the columns just before it, so
+  // a bright column (the moon) is heard as an event. Marks on a clear ground keep their
+  // strength as loudness.
+  const size_t ncells = static_cast<size_t>(rows) * static_cast<size_t>(columns);
+  std::vector<float> level(ncells);
+  std::vector<Lab> lab(ncells);
+  size_t ground = 0;
+  for (int y = 0; y < rows; ++y)
+    for (int x = 0; x < columns; ++x) {
+      const size_t i = static_cast<size_t>(y) * columns + x;
+      const CellPaint paint = PaintOf(grid.At(x, y), bg, kScanFullDistance);
+      level[i] = paint.strength;
+      lab[i] = paint.lab;
+      if (paint.strength < 0.12f) ++ground;
+    }
+  float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f, 0.0f, 1.0f);
+  // (Only a blank ground can be paper: white, black or transparent, as in notes mode.)
+  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
+  if (!blank) paper = 0.0f;
+  if (paper < 1.0f && !bg.transparent) {
+    const int rx = std::max(1, columns / 48), ry = std::max(1, rows / 24);
+    // Separable window means (running sums along rows, then along columns): linear in cells.
+    auto window_mean = [&](const std::vector<float>& src, int lo_x, int hi_x, int r_y) {
+      std::vector<float> h(ncells), out(ncells);
+      std::vector<double> prefix(static_cast<size_t>(std::max(columns, rows)) + 1);
+      for (int y = 0; y < rows; ++y) {
+        const float* row = &src[static_cast<size_t>(y) * columns];
+        prefix[0] = 0;
+        for (int x = 0; x < columns; ++x) prefix[static_cast<size_t>(x) + 1] = prefix[static_cast<size_t>(x)] + row[x];
+        for (int x = 0; x < columns; ++x) {
+          const int x0 = std::max(0, x + lo_x), x1 = std::min(columns - 1, x + hi_x);
+          h[static_cast<size_t>(y) * columns + x] =
+              x1 < x0 ? row[x] : static_cast<float>((prefix[static_cast<size_t>(x1) + 1] - prefix[static_cast<size_t>(x0)]) / (x1 - x0 + 1));
+        }
+      }
+      for (int x = 0; x < columns; ++x) {
+        prefix[0] = 0;
+        for (int y = 0; y < rows; ++y) prefix[static_cast<size_t>(y) + 1] = prefix[static_cast<size_t>(y)] + h[static_cast<size_t>(y) * columns + x];
+        for (int y = 0; y < rows; ++y) {
+          const int y0 = std::max(0, y - r_y), y1 = std::min(rows - 1, y + r_y);
+          out[static_cast<size_t>(y) * columns + x] = static_cast<float>((prefix[static_cast<size_t>(y1) + 1] - prefix[static_cast<size_t>(y0)]) / (y1 - y0 + 1));
+        }
+      }
+      return out;
+    };
+    std::vector<float> channel(ncells);
+    std::vector<float> around[3], before[3];
+    for (int k = 0; k < 3; ++k) {
+      for (size_t i = 0; i < ncells; ++i) channel[i] = k == 0 ? lab[i].L : k == 1 ? lab[i].a : lab[i].b;
+      around[k] = window_mean(channel, -rx, rx, ry);
+      before[k] = window_mean(channel, -2 * rx, -1, 1);
+    }
+    for (int y = 0; y < rows; ++y)
+      for (int x = 0; x < columns; ++x) {
+        const size_t i = static_cast<size_t>(y) * columns + x;
+        const Lab& c = lab[i];
+        const Lab m{around[0][i], around[1][i], around[2][i]};
+        const Lab p{before[0][i], before[1][i], before[2][i]};
+        const float spatial = LabDistance(c, m) + 0.5f * std::max(0.0f, c.L - m.L);
+        const float change = x > 0 ? LabDistance(c, p) : 0.0f;
+        const float stand_out = std::clamp((spatial + change - 0.03f) / 0.15f, 0.0f, 1.0f);
+        const float painting = level[i] > 0 ? 0.12f + 0.88f * stand_out : 0.0f;
+        level[i] = paper * level[i] + (1.0f - paper) * painting;
+      }
+  }
+  // A gentle fade over the layer's last beat (at most its last eighth) closes the sound.
+  const double fade_columns = std::max(1.0, std::min(1.0 / std::max(1e-9, layer.length_beats), 0.125) * columns);
+  auto fade = [&](int x) {
+    const double t = (columns - x - 0.5) / fade_columns;  // 1 at the fade's start, 0 at the end
+    return t >= 1 ? 1.0f : static_cast<float>(0.15 + 0.85 * std::sin(1.5707963 * std::max(0.0, t)));
+  };
+
   // Rows that land on the same scale note are one sine (equal-frequency sines sum to one);
   // the loudest row wins so a thin line keeps its full loudness. With "none" every pixel row
   // keeps its own frequency. Keyed by pitch so partials come out low to high.
@@ -37,7 +111,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
     const double pitch = HeightToPitch(mapping, height);
     PartialRow* row = nullptr;
     for (int x = 0; x < columns; ++x) {
-      const float s = PaintOf(grid.At(x, y), bg, kScanFullDistance).strength;
+      const float s = level[static_cast<size_t>(y) * columns + x] * fade(x);
       if (s <= 0.0f) continue;
       if (!row) {
         // Continuous rows are distinct even if two map to the same pitch in floating point.

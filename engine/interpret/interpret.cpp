@@ -9,7 +9,10 @@
 #include "interpret/colour.h"
 #include "interpret/image_notes.h"
 #include "interpret/image_scan.h"
+#include "interpret/instrument_decay.h"
 #include "interpret/instruments.h"
+#include "interpret/musical_shape.h"
+#include "interpret/placement.h"
 #include "interpret/polyphony.h"
 #include "interpret/strokes.h"
 
@@ -26,6 +29,7 @@ Mapping SanitisedMapping(const Mapping& in) {
   m.highest = std::clamp(m.highest, double{kLowestMidi}, double{kHighestMidi});
   m.root = std::clamp(m.root, kLowestMidi, kHighestMidi);
   m.max_polyphony = std::clamp(m.max_polyphony, 1, 64);
+  m.max_notes_per_beat = std::clamp(m.max_notes_per_beat, 1, 64);
   return m;
 }
 
@@ -34,6 +38,7 @@ struct InterpretCache::Impl {
     std::shared_ptr<const Image> pixels;  // held so the key's identity cannot be reused
     ImageLayer layer;                     // placement, mode, opacity, rows (== ignores pixels)
     Mapping mapping;
+    double bar_beats = 4;
     std::vector<PaletteEntry> palette;
     std::vector<NoteEvent> notes;
     std::optional<PartialBank> bank;
@@ -41,10 +46,19 @@ struct InterpretCache::Impl {
   };
   std::vector<Entry> entries;
   int hits = 0, misses = 0;
+  // The last shaping (limit, musical shape, limit) of all image notes: a stroke edit leaves
+  // the pictures' notes alone, so it is reused rather than redone on every call.
+  std::vector<NoteEvent> shaped_input, shaped_output;
+  Mapping shaped_mapping;
+  std::vector<double> shaped_key;  // bar, tempo, end, audible beats per instrument
+  bool shaped = false;
 
-  Entry* Find(const ImageLayer& layer, const Mapping& mapping, const std::vector<PaletteEntry>& palette) {
+  Entry* Find(const ImageLayer& layer, const Mapping& mapping, double bar_beats,
+              const std::vector<PaletteEntry>& palette) {
     for (Entry& e : entries)
-      if (e.pixels == layer.pixels && e.layer == layer && e.mapping == mapping && e.palette == palette) return &e;
+      if (e.pixels == layer.pixels && e.layer == layer && e.mapping == mapping && e.bar_beats == bar_beats &&
+          e.palette == palette)
+        return &e;
     return nullptr;
   }
 };
@@ -67,6 +81,10 @@ Events Interpret(const Score& score, InterpretCache* cache) {
   events.instruments = ResolveInstruments(score.palette);
   const PaletteMatcher palette(score.palette);
   const Mapping mapping = SanitisedMapping(score.mapping);
+  const double bar_beats = score.meter.numerator > 0 && score.meter.denominator > 0
+                               ? std::clamp(4.0 * score.meter.numerator / score.meter.denominator, 0.25, 64.0)
+                               : 4.0;
+  double pictures_end = 0;  // where the last notes-mode picture ends: the music closes there
 
   std::vector<NoteEvent> image_notes;  // limited together: polyphony is per instrument, score-wide
   std::vector<GestureEvent> gestures;
@@ -80,14 +98,14 @@ Events Interpret(const Score& score, InterpretCache* cache) {
           InterpretStroke(mapping, stroke, index, palette, &gestures, &events.notes);
         break;
       case Layer::Kind::kImage: {
-        InterpretCache::Impl::Entry* entry = memo ? memo->Find(layer.image, mapping, score.palette) : nullptr;
+        InterpretCache::Impl::Entry* entry = memo ? memo->Find(layer.image, mapping, bar_beats, score.palette) : nullptr;
         if (entry) {
           ++memo->hits;
         } else {
           InterpretCache::Impl::Entry fresh;
           switch (layer.image.mode) {
             case ImageMode::kNotes:
-              fresh.notes = ImageNotes(mapping, layer.image, index, palette);
+              fresh.notes = ImageNotes(mapping, layer.image, index, palette, bar_beats);
               break;
             case ImageMode::kScan:
               fresh.bank = ScanImage(mapping, layer.image, index, palette);
@@ -102,6 +120,7 @@ Events Interpret(const Score& score, InterpretCache* cache) {
           fresh.pixels = layer.image.pixels;
           fresh.layer = layer.image;
           fresh.mapping = mapping;
+          fresh.bar_beats = bar_beats;
           fresh.palette = score.palette;
           memo->entries.push_back(std::move(fresh));
           entry = &memo->entries.back();
@@ -124,7 +143,49 @@ Events Interpret(const Score& score, InterpretCache* cache) {
     memo->entries.erase(std::remove_if(memo->entries.begin(), memo->entries.end(),
                                        [](const InterpretCache::Impl::Entry& e) { return !e.used; }),
                         memo->entries.end());
-  const std::vector<NoteEvent> kept = LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid);
+  for (const Layer& layer : score.layers)
+    if (!layer.muted && layer.kind == Layer::Kind::kImage && layer.image.mode == ImageMode::kNotes &&
+        layer.image.pixels && PlacementIsUsable(layer.image))
+      pictures_end = std::max(pictures_end, layer.image.start_beat + layer.image.length_beats);
+  ShapeContext shape;
+  shape.mapping = mapping;
+  shape.bar_beats = bar_beats;
+  shape.tempo_bpm = std::isfinite(score.tempo_bpm) && score.tempo_bpm > 0 ? score.tempo_bpm : 72;
+  shape.end_beat = pictures_end;
+  for (const InstrumentRef& ref : events.instruments)
+    shape.audible_beats.push_back(AudibleSeconds(ref.name) * shape.tempo_bpm / 60.0);
+  std::vector<double> shape_key = {shape.bar_beats, shape.tempo_bpm, shape.end_beat};
+  shape_key.insert(shape_key.end(), shape.audible_beats.begin(), shape.audible_beats.end());
+  auto same_notes = [](const std::vector<NoteEvent>& a, const std::vector<NoteEvent>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      const NoteEvent& x = a[i];
+      const NoteEvent& y = b[i];
+      if (x.start_beat != y.start_beat || x.duration_beats != y.duration_beats || x.pitch != y.pitch ||
+          x.quantised_pitch != y.quantised_pitch || x.velocity != y.velocity || x.instrument != y.instrument ||
+          x.pan != y.pan || x.layer != y.layer || x.contributor != y.contributor || x.sounding != y.sounding ||
+          x.gesture != y.gesture)
+        return false;
+    }
+    return true;
+  };
+  std::vector<NoteEvent> kept;
+  if (memo && memo->shaped && memo->shaped_mapping == mapping && memo->shaped_key == shape_key &&
+      same_notes(memo->shaped_input, image_notes)) {
+    kept = memo->shaped_output;
+  } else {
+    // Shaping adds notes (the closing root, bridges over rests): the voice limit holds again.
+    kept = LimitPolyphony(
+        ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid, mapping.max_notes_per_beat), shape),
+        mapping.max_polyphony, mapping.grid);
+    if (memo) {
+      memo->shaped = true;
+      memo->shaped_input = image_notes;
+      memo->shaped_output = kept;
+      memo->shaped_mapping = mapping;
+      memo->shaped_key = shape_key;
+    }
+  }
   events.notes.insert(events.notes.end(), kept.begin(), kept.end());
 
   // Gestures by start beat (drawing order breaks ties); shadow notes follow their gesture.

@@ -11,7 +11,7 @@
 namespace graphony::interpret {
 
 std::vector<NoteEvent> LimitPolyphony(const std::vector<NoteEvent>& notes, int max_per_instrument,
-                                      double grid) {
+                                      double grid, int max_onsets_per_beat) {
   std::vector<size_t> order(notes.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
@@ -27,6 +27,7 @@ std::vector<NoteEvent> LimitPolyphony(const std::vector<NoteEvent>& notes, int m
   // Sounding count per (instrument, grid step), and pitches taken per (instrument, step).
   std::map<std::pair<int, int64_t>, int> count;
   std::set<std::tuple<int, int64_t, int>> taken;
+  std::map<std::pair<int, int64_t>, int> onsets;  // per (instrument, beat)
   std::vector<bool> keep(notes.size(), false);
   for (size_t index : order) {
     const NoteEvent& note = notes[index];
@@ -39,7 +40,13 @@ std::vector<NoteEvent> LimitPolyphony(const std::vector<NoteEvent>& notes, int m
           taken.count({note.instrument, k, note.quantised_pitch}))
         fits = false;
     }
+    const std::pair<int, int64_t> beat{note.instrument, static_cast<int64_t>(std::floor(note.start_beat + 1e-9))};
+    if (fits && max_onsets_per_beat > 0) {
+      auto it = onsets.find(beat);
+      if (it != onsets.end() && it->second >= max_onsets_per_beat) fits = false;
+    }
     if (!fits) continue;
+    ++onsets[beat];
     for (int64_t k = k0; k < k1; ++k) {
       ++count[{note.instrument, k}];
       taken.insert({note.instrument, k, note.quantised_pitch});

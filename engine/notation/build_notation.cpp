@@ -41,60 +41,112 @@ QuantisedNote Quantise(const NoteEvent& n, int quantum) {
   return q;
 }
 
-int SoundingAt(const std::vector<Chord>& voice, int tick) {
-  if (voice.empty()) return 0;
-  const Chord& c = voice.back();
-  return c.start <= tick && tick < c.end ? static_cast<int>(c.pitches.size()) : 0;
+// Keeps a chord's velocities paired with its pitches, ascending.
+void SortChord(Chord& c) {
+  std::vector<std::pair<int, float>> pv;
+  for (size_t i = 0; i < c.pitches.size(); ++i) pv.push_back({c.pitches[i], c.velocities[i]});
+  std::sort(pv.begin(), pv.end());
+  for (size_t i = 0; i < pv.size(); ++i) c.pitches[i] = pv[i].first, c.velocities[i] = pv[i].second;
 }
 
-void AddToChord(Chord& c, const QuantisedNote& n) {
-  if (std::find(c.pitches.begin(), c.pitches.end(), n.midi) != c.pitches.end()) return;
-  c.pitches.push_back(n.midi);
-  c.velocities.push_back(n.velocity);
+// The highest notes of `group` (sorted high to low) within an octave of its top, at most
+// `limit` of them, removed from the group: one voice's chord.
+Chord TakeCluster(std::vector<QuantisedNote>& group, int limit) {
+  Chord c;
+  if (group.empty() || limit <= 0) return c;
+  const int top = group.front().midi;
+  c.start = group.front().start;
+  size_t taken = 0;
+  while (taken < group.size() && static_cast<int>(taken) < limit &&
+         top - group[taken].midi <= 12) {
+    c.pitches.push_back(group[taken].midi);
+    c.velocities.push_back(group[taken].velocity);
+    c.end = std::max(c.end, group[taken].end);
+    ++taken;
+  }
+  group.erase(group.begin(), group.begin() + static_cast<long>(taken));
+  SortChord(c);
+  return c;
 }
 
-// At most two voices and `cap` simultaneous notes: chords join when they start together,
-// a second voice takes overlaps, and anything more shortens the voice ending first.
+// Appends a chord to a voice, cutting the voice's sounding chord short where they overlap
+// (the print simplifies; the MIDI keeps every note whole).
+void Append(std::vector<Chord>& voice, Chord c) {
+  if (!voice.empty() && voice.back().end > c.start) voice.back().end = c.start;
+  voice.push_back(std::move(c));
+}
+
+// Two voices separated by pitch, as a copyist writes them: at each onset the highest notes
+// within an octave go to voice 1, the next octave below to voice 2, and anything lower (or
+// over `cap` notes) is left out of the print. Voice 2 never sits above voice 1 at an onset,
+// and no chord in one voice spans more than an octave.
 std::vector<Chord> AssignVoices(std::vector<QuantisedNote> notes, int cap,
                                 std::vector<Chord>* second) {
   std::sort(notes.begin(), notes.end(), [](const QuantisedNote& a, const QuantisedNote& b) {
-    return a.start != b.start ? a.start < b.start : a.midi > b.midi;  // higher -> voice 1
+    return a.start != b.start ? a.start < b.start : a.midi > b.midi;
   });
-  std::vector<Chord> v[2];
-  for (const QuantisedNote& n : notes) {
-    const int sounding = SoundingAt(v[0], n.start) + SoundingAt(v[1], n.start);
-    bool placed = false;
-    for (auto& voice : v)  // a) same start and end: a chord
-      if (!placed && !voice.empty() && voice.back().start == n.start && voice.back().end == n.end) {
-        if (sounding < cap) AddToChord(voice.back(), n);
-        placed = true;
-      }
-    for (auto& voice : v)  // b) a free voice
-      if (!placed && (voice.empty() || voice.back().end <= n.start)) {
-        if (sounding < cap) voice.push_back({n.start, n.end, {n.midi}, {n.velocity}});
-        placed = true;
-      }
-    for (auto& voice : v)  // c) same start, other length: join and take the chord's length
-      if (!placed && voice.back().start == n.start) {
-        if (sounding < cap) AddToChord(voice.back(), n);
-        placed = true;
-      }
-    if (!placed) {  // d) both voices busy: cut short the one ending first
-      auto& voice = v[0].back().end <= v[1].back().end ? v[0] : v[1];
-      voice.back().end = n.start;
-      voice.push_back({n.start, n.end, {n.midi}, {n.velocity}});
+  std::vector<Chord> v1, v2;
+  for (size_t i = 0; i < notes.size();) {
+    std::vector<QuantisedNote> group;
+    size_t j = i;
+    for (; j < notes.size() && notes[j].start == notes[i].start; ++j)
+      if (group.empty() || group.back().midi != notes[j].midi) group.push_back(notes[j]);
+    i = j;
+    Chord upper = TakeCluster(group, cap);
+    Chord lower = TakeCluster(group, cap - static_cast<int>(upper.pitches.size()));
+    if (lower.pitches.empty()) {
+      // One cluster: voice 1 when it is free, or when the cluster sits above what voice 1
+      // holds; voice 2 when the cluster sits below voice 1's held chord and voice 2 is free.
+      const bool v1_free = v1.empty() || v1.back().end <= upper.start;
+      const bool v2_free = v2.empty() || v2.back().end <= upper.start;
+      if (!v1_free && v2_free && upper.pitches.back() < v1.back().pitches.front())
+        Append(v2, std::move(upper));
+      else
+        Append(v1, std::move(upper));
+    } else {
+      Append(v1, std::move(upper));
+      Append(v2, std::move(lower));
     }
   }
-  for (auto& voice : v)
-    for (Chord& c : voice) {
-      // Keep velocities paired with pitches while sorting ascending.
-      std::vector<std::pair<int, float>> pv;
-      for (size_t i = 0; i < c.pitches.size(); ++i) pv.push_back({c.pitches[i], c.velocities[i]});
-      std::sort(pv.begin(), pv.end());
-      for (size_t i = 0; i < pv.size(); ++i) c.pitches[i] = pv[i].first, c.velocities[i] = pv[i].second;
-    }
-  *second = std::move(v[1]);
-  return std::move(v[0]);
+  *second = std::move(v2);
+  return v1;
+}
+
+// Moves a note into the instrument's playable range by octaves (the print is for a player).
+int IntoRange(int midi, const InstrumentTraits* traits) {
+  if (!traits || traits->highest_midi - traits->lowest_midi < 12) return midi;
+  while (midi < traits->lowest_midi) midi += 12;
+  while (midi > traits->highest_midi) midi -= 12;
+  return midi;
+}
+
+// The written length, which may simplify what sounds (the MIDI keeps it whole): a struck or
+// plucked note is written no longer than it rings and never tied over a barline (it fades
+// by itself); a long held note ends on a beat.
+void WriteLength(QuantisedNote& q, const InstrumentTraits* traits, const NotationScore& ns) {
+  const int bar = ns.TicksPerMeasure();
+  if (traits && !traits->sustains && traits->decay_seconds > 0) {
+    const int ring = static_cast<int>(traits->decay_seconds * ns.tempo_bpm / 60.0 * kTicksPerBeat);
+    const int next_bar = (q.start / bar + 1) * bar;
+    q.end = std::max(q.start + ns.quantum, std::min({q.end, q.start + std::max(ring, kTicksPerBeat), next_bar}));
+  }
+  if (q.end - q.start >= 2 * kTicksPerBeat) {
+    const int snapped = (q.end + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
+    if (snapped > q.start) q.end = snapped;
+  }
+}
+
+// The clef that suits a part's notes: the instrument's own while the notes' median sits near
+// it, else bass below middle C and treble above.
+Clef ChooseClef(const InstrumentTraits* traits, std::vector<int> pitches) {
+  const std::optional<Clef> home = traits ? traits->clef : std::nullopt;
+  if (pitches.empty()) return home.value_or(Clef::kTreble);
+  std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
+                   pitches.end());
+  const int median = pitches[pitches.size() / 2];
+  if (home == Clef::kTreble && median >= 57) return Clef::kTreble;
+  if (home == Clef::kBass && median <= 64) return Clef::kBass;
+  return median < 60 ? Clef::kBass : Clef::kTreble;
 }
 
 // Writes one voice into the measures: chords split at barlines into tied note values,
@@ -110,7 +162,7 @@ void LayOutVoice(const std::vector<Chord>& chords, const NotationScore& ns, bool
       const int stop = std::min(to, measure_end);
       auto& out = second ? measures[m].voice2 : measures[m].voice1;
       int pos = t - m * per_measure;
-      for (int piece : SplitIntoNoteValues(pos, stop - t, whole)) {
+      for (int piece : SplitIntoNoteValues(pos, stop - t, whole, chord == nullptr)) {
         Element e;
         e.start = pos;
         e.ticks = piece;
@@ -182,15 +234,18 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     channel = (channel + 1) % 16;
     if (channel == 9) channel = 10;  // channel 10 is General MIDI drums: keep it free
 
+    for (QuantisedNote& q : notes) {
+      q.midi = IntoRange(q.midi, traits);
+      WriteLength(q, traits, ns);
+    }
     std::vector<Chord> second;
     std::vector<Chord> first = AssignVoices(notes, cap, &second);
-    long pitch_sum = 0, pitch_count = 0;
+    std::vector<int> pitches;
     for (const auto* voice : {&first, &second})
       for (const Chord& c : *voice)
         for (size_t i = 0; i < c.pitches.size(); ++i) {
           part.notes.push_back({c.start, c.end, c.pitches[i], c.velocities[i]});
-          pitch_sum += c.pitches[i];
-          ++pitch_count;
+          pitches.push_back(c.pitches[i]);
         }
     std::sort(part.notes.begin(), part.notes.end(),
               [](const QuantisedNote& a, const QuantisedNote& b) {
@@ -199,9 +254,7 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     part.notes.erase(std::remove_if(part.notes.begin(), part.notes.end(),
                                     [](const QuantisedNote& q) { return q.end <= q.start; }),
                      part.notes.end());
-    part.clef = pitch_count > 0 ? StaffClef(traits, static_cast<double>(pitch_sum) /
-                                                        static_cast<double>(pitch_count))
-                                : (traits && traits->clef ? *traits->clef : Clef::kTreble);
+    part.clef = ChooseClef(traits, std::move(pitches));
     part.measures.resize(static_cast<size_t>(ns.measure_count));
     LayOutVoice(first, ns, false, part.measures);
     LayOutVoice(second, ns, true, part.measures);
@@ -237,7 +290,7 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
         // Voice 2 must fill the measure too: pad its end with hidden spacing.
         int filled = m.voice2.back().start + m.voice2.back().ticks;
         for (int piece : SplitIntoNoteValues(filled, ns.TicksPerMeasure() - filled,
-                                             ns.TicksPerWhole())) {
+                                             ns.TicksPerWhole(), true)) {
           Element pad;
           pad.start = filled;
           pad.ticks = piece;

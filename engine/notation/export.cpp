@@ -29,7 +29,7 @@ NotationScore ExportNotation(const Score& score, const Events& events,
       break;
     }
     case ExportFormat::kMidi: {
-      const std::vector<uint8_t> bytes = ToMidiFile(ns);
+      const std::vector<uint8_t> bytes = ToMidiFile(ns, events);
       WriteFileAtomically(out, bytes.data(), bytes.size());
       break;
     }

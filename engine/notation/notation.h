@@ -81,8 +81,10 @@ struct NotationScore {
 NotationScore BuildNotation(const Score& score, const Events& events);
 
 // Splits `ticks` starting at `position` (ticks from the measure start) into written note
-// values (plain or single-dotted), each aligned to its own length, longest first.
-std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whole);
+// values (plain or single-dotted), longest first: values of a beat or more start on a beat,
+// shorter ones stay within their beat; `rest` spells plain values only, each on its own grid.
+std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whole,
+                                     bool rest = false);
 
 // Spells a MIDI note in the key with `key_fifths` sharps (negative: flats).
 Spelling SpellPitch(int midi, int key_fifths);

@@ -2,6 +2,7 @@
 // a small staff drawn with cairo.
 #include "notation/print_legend.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <set>
@@ -126,11 +127,18 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
         score->layers[static_cast<size_t>(layer)].kind == Layer::Kind::kImage)
       picture_plays[static_cast<size_t>(instrument)] = true;
   };
-  for (const NoteEvent& n : events.notes) mark(n.instrument, n.layer);
-  for (const PartialBank& b : events.banks) mark(b.instrument, b.layer);
+  // Colours that play nothing in this piece are left out of the legend (one line says so).
+  std::vector<bool> used(score->palette.size(), false);
+  auto use = [&](int instrument) {
+    if (instrument >= 0 && instrument < static_cast<int>(used.size()))
+      used[static_cast<size_t>(instrument)] = true;
+  };
+  for (const NoteEvent& n : events.notes) mark(n.instrument, n.layer), use(n.instrument);
+  for (const PartialBank& b : events.banks) mark(b.instrument, b.layer), use(b.instrument);
+  for (const GestureEvent& g : events.gestures) use(g.instrument);
   const std::vector<std::set<std::string>> players_by_instrument =
       ContributorsByInstrument(events, score->palette.size());
-  return [score, picture_plays, players_by_instrument, page, title_block](cairo_t* cr) {
+  return [score, picture_plays, used, players_by_instrument, page, title_block](cairo_t* cr) {
     double y = title_block ? DrawTitleBlock(cr, *score, page) : page.margin;
     const double left = page.margin, width = page.width - 2 * page.margin;
     TextStyle heading;
@@ -146,7 +154,10 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
     TextStyle note = body;
     note.size = 9;
     if (score->palette.empty()) y += DrawText(cr, "This score has no colours yet.", left, y, body) + 6;
+    const long unused = std::count(used.begin(), used.end(), false);
+    const bool any_used = unused < static_cast<long>(used.size());
     for (size_t i = 0; i < score->palette.size(); ++i) {
+      if (any_used && !used[i]) continue;
       const PaletteEntry& entry = score->palette[i];
       DrawSwatch(cr, entry.color, static_cast<int>(i), left, y, 36, 24);
       DrawLetterTag(cr, PaletteLetter(static_cast<int>(i)), left + 50, y + 12, 10);
@@ -162,6 +173,11 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
       y += std::max(h, 26.0) + 10;
       if (y > page.height - 260) break;  // keep room for the scale below
     }
+    if (any_used && unused > 0)
+      y += DrawText(cr, std::to_string(unused) + (unused == 1 ? " colour plays" : " colours play") +
+                            " nothing in this piece and " + (unused == 1 ? "is" : "are") +
+                            " left out.",
+                    left, y, note) + 6;
 
     y += 8;
     y += DrawText(cr, "Scale and range", left, y, heading) + 6;

@@ -3,19 +3,22 @@
 
 namespace graphony::notation {
 
-std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whole) {
+std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whole, bool rest) {
   std::vector<int> pieces;
   while (ticks > 0) {
     int chosen = 1;
-    // Longest first: a value may start only where its plain value would be on the beat
-    // grid of that value, which keeps syncopations readable (no half note on beat 2).
+    // Longest first. A value of a beat or more starts on a beat (a half note on beat 2 is
+    // fine syncopation, and saves a tie); a shorter value stays inside its beat, aligned to
+    // its own length. Rests are never dotted (simple meters spell them plain, beat by beat).
+    const bool on_beat = position % kTicksPerBeat == 0;
     for (int plain = ticks_per_whole; plain >= 1; plain /= 2) {
-      if (position % plain != 0) continue;
-      // A dotted value starts only where the next longer value could (dotted quarter on
-      // beat 1 or 3 of 4/4, not on beat 2), else chains of dotted values appear.
-      const bool dotted_fits = plain % 2 == 0 && position % (2 * plain) == 0;
-      const int dotted = dotted_fits ? plain + plain / 2 : 0;
-      if (dotted > 0 && dotted <= ticks && dotted <= ticks_per_whole) {
+      const bool fits = plain >= kTicksPerBeat ? on_beat && (!rest || position % plain == 0)
+                                               : position % plain == 0;
+      if (!fits) continue;
+      const int dotted = plain % 2 == 0 ? plain + plain / 2 : 0;
+      const bool dotted_fits = !rest && dotted > 0 && dotted <= ticks && dotted <= ticks_per_whole &&
+                               (plain >= kTicksPerBeat || position % kTicksPerBeat == 0);
+      if (dotted_fits) {
         chosen = dotted;
         break;
       }

@@ -12,9 +12,11 @@ namespace graphony::notation {
 // MusicXML 3.1 partwise: part-list with instrument names and MIDI programs, credits.
 std::string ToMusicXml(const NotationScore& score);
 
-// SMF type 1, 480 ticks per quarter: a tempo/meter track, then one track per part with its
-// name and program change.
-std::vector<uint8_t> ToMidiFile(const NotationScore& score);
+// SMF type 1, 480 ticks per quarter: the performance, not the print. A tempo/meter track, then
+// one track per instrument with every sounding note of `events` unquantised (name, GM program
+// from the traits table), one per gesture (pitch bends, expression) and one per scan bank
+// (its partials as notes). `score` gives the title, tempo and meter.
+std::vector<uint8_t> ToMidiFile(const NotationScore& score, const Events& events);
 
 // LilyPond 2.24 source for `paper` ("a4" or "letter"), with bar checks after every measure.
 std::string ToLilyPond(const NotationScore& score, const std::string& paper = "a4");

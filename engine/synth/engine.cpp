@@ -271,14 +271,16 @@ struct SynthEngine::Impl {
     reverb.Process(l, r, dsp::kBlock, reverb_now, mix_end);
     reverb_now = std::fabs(mix_end - reverb_mix) < 1e-6f ? reverb_mix : mix_end;
 
-    const float gain_end = master_gain + (master_now - master_gain) * smooth;
+    // The program's loudness gain joins the master gain, smoothed the same way.
+    const float target = master_gain * (program ? program->loudness_gain : 1.0f);
+    const float gain_end = target + (master_now - target) * smooth;
     const float dg = (gain_end - master_now) / dsp::kBlock;
     float g = master_now;
     for (int i = 0; i < dsp::kBlock; ++i, g += dg) {
       l[i] *= g;
       r[i] *= g;
     }
-    master_now = std::fabs(gain_end - master_gain) < 1e-6f ? master_gain : gain_end;
+    master_now = std::fabs(gain_end - target) < 1e-6f ? target : gain_end;
     limiter.Process(l, r, dsp::kBlock);
   }
 };
@@ -315,6 +317,8 @@ void SynthEngine::SetProgram(const RenderProgram* program) {
     const dsp::SampleData* unused = nullptr;
     if (!v.Free() && m.KindOf(v.Instrument(), &unused) == InstrumentKind::kSampler) v.Reset();
   }
+  // A first program starts at its own level (no ramp from the old gain at the very start).
+  if (!m.program && program) m.master_now = m.master_gain * program->loudness_gain;
   m.program = program;
   // Bank slots keep their phases: an edit that leaves an image alone plays on seamlessly.
   const double at = m.beat;

@@ -27,7 +27,10 @@ struct Plan {
 Plan MakePlan(const Events& events, const OfflineOptions& o) {
   Plan plan;
   try {
-    plan.program = PrepareProgram(events, o.engine);
+    EngineSettings settings = o.engine;
+    settings.normalise_loudness = o.normalise;  // offline, the render's own choice decides
+    settings.target_lufs = o.target_lufs;
+    plan.program = PrepareProgram(events, settings);
   } catch (const std::exception& e) {
     throw RenderError(e.what());
   }
@@ -79,46 +82,6 @@ void RunEngine(const Plan& plan, const OfflineOptions& o, float gain, const Sink
     done += n;
     if (progress) progress(p0 + (p1 - p0) * static_cast<double>(done) / static_cast<double>(plan.frames));
   }
-}
-
-// Gated RMS (400 ms blocks; gates at -70 dBFS and 10 dB below the mean), a simple
-// loudness measure that ignores silence between phrases.
-struct LoudnessMeter {
-  int64_t block_frames;
-  int64_t count = 0;
-  double acc = 0;
-  std::vector<double> blocks;
-  explicit LoudnessMeter(double sr) : block_frames(std::max<int64_t>(1, static_cast<int64_t>(0.4 * sr))) {}
-  void Add(const float* l, const float* r, int n) {
-    for (int i = 0; i < n; ++i) {
-      acc += 0.5 * (static_cast<double>(l[i]) * l[i] + static_cast<double>(r[i]) * r[i]);
-      if (++count == block_frames) { blocks.push_back(acc / static_cast<double>(count)); acc = 0; count = 0; }
-    }
-  }
-  double RmsDb() {
-    if (count > block_frames / 4) blocks.push_back(acc / static_cast<double>(count));
-    std::vector<double> kept;
-    for (double b : blocks) if (b > 1e-7) kept.push_back(b);
-    if (kept.empty()) return -200;
-    double mean = 0;
-    for (double b : kept) mean += b;
-    mean /= static_cast<double>(kept.size());
-    double sum = 0;
-    int n = 0;
-    for (double b : kept) if (b >= mean * 0.1) { sum += b; ++n; }
-    return 10 * std::log10(sum / std::max(1, n));
-  }
-};
-
-float NormalisationGain(const Plan& plan, const OfflineOptions& o, const ProgressFn& progress,
-                        const std::atomic<bool>* cancel) {
-  if (!o.normalise) return 1.0f;
-  LoudnessMeter meter(o.engine.sample_rate);
-  RunEngine(plan, o, 1.0f, [&](const float* l, const float* r, int n) { meter.Add(l, r, n); },
-            progress, 0.0, 0.5, cancel);
-  const double db = meter.RmsDb();
-  if (db < -120) return 1.0f;  // silence stays silence
-  return static_cast<float>(std::clamp(std::pow(10.0, (o.target_rms_db - db) / 20.0), 0.01, 16.0));
 }
 
 // The render's output: the one sound-file writer, with its errors as RenderError.
@@ -178,7 +141,7 @@ int64_t OfflineFrameCount(const Events& events, const OfflineOptions& options) {
 RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& options,
                               const ProgressFn& progress, const std::atomic<bool>* cancel) {
   const Plan plan = MakePlan(events, options);
-  const float gain = NormalisationGain(plan, options, progress, cancel);
+  const float gain = 1.0f;  // normalisation is the program's own loudness gain
   RenderedAudio out;
   out.sample_rate = options.engine.sample_rate;
   out.left.reserve(static_cast<size_t>(plan.frames));
@@ -188,7 +151,7 @@ RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& option
               out.left.insert(out.left.end(), l, l + n);
               out.right.insert(out.right.end(), r, r + n);
             },
-            progress, options.normalise ? 0.5 : 0.0, 1.0, cancel);
+            progress, 0.0, 1.0, cancel);
   return out;
 }
 
@@ -208,10 +171,10 @@ void RenderToFile(const Events& events, const std::filesystem::path& path,
   const Plan plan = MakePlan(events, options);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw RenderError(path.string() + ": is a directory");
-  const float gain = NormalisationGain(plan, options, progress, cancel);
+  const float gain = 1.0f;  // normalisation is the program's own loudness gain
   RenderFile out(path, file, options.engine.sample_rate, plan.frames);
   RunEngine(plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
-            progress, options.normalise ? 0.5 : 0.0, 1.0, cancel);
+            progress, 0.0, 1.0, cancel);
   out.Commit();
 }
 

@@ -28,8 +28,10 @@ struct OfflineOptions {
   double from_beat = 0;
   double to_beat = -1;            // < 0: to the end of the score
   double tail_seconds = -1;       // < 0: automatic (reverb and release tails)
-  bool normalise = false;         // loudness normalisation to `target_rms_db` (two passes)
-  double target_rms_db = -18;     // gated RMS target for normalisation
+  // EBU R128 loudness normalisation to `target_lufs` (the program is measured once when it is
+  // prepared; engine.normalise_loudness does the same for live playback).
+  bool normalise = false;
+  double target_lufs = -16;
   int solo_instrument = -1;       // render one instrument only (stems)
 };
 

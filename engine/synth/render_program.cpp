@@ -8,6 +8,7 @@
 
 #include "synth/dsp.h"
 #include "synth/engine.h"
+#include "synth/loudness.h"
 #include "synth/sample_loader.h"
 
 namespace graphony {
@@ -211,6 +212,7 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
     p->partial_slots = std::max(p->partial_slots, b.slot + b.padded);
     p->banks.push_back(std::move(b));
   }
+  if (settings.normalise_loudness) p->loudness_gain = LoudnessGain(*p, settings);
   return p;
 }
 

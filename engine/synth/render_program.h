@@ -28,6 +28,7 @@ class RenderProgram {
   std::vector<GestureEvent> gestures;  // gestures with >= 1 point, sorted by start beat
   std::vector<PreparedBank> banks;     // sorted by start beat
   int partial_slots = 0;               // oscillator slots the banks need
+  float loudness_gain = 1.0f;          // EBU R128 normalisation (synth/loudness.h), 1 = none
 
   // The last beat at which anything is scheduled (>= length_beats).
   double EndBeat() const;

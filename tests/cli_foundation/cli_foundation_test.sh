@@ -26,7 +26,7 @@ expect() {
   fi
 }
 
-# Artworks: a PNG, a JPEG and a BMP made by ImageMagick; a corrupt "PNG".
+# Artworks: a PNG and a JPEG made by ImageMagick; a BMP (refused: no hardened decoder); a corrupt "PNG".
 convert -size 120x60 gradient:orange-navy art.png
 convert -size 80x40 plasma:fractal -seed 3 art.jpg 2>/dev/null || convert -size 80x40 gradient:red-green art.jpg
 convert -size 30x20 xc:teal art.bmp
@@ -43,7 +43,9 @@ for c in new validate info; do
 done
 
 # --- new
-expect 0 "" -- "$cli" new a.graphony --image art.png --image art.jpg --image art.bmp --title "Our sea" \
+expect 1 "art.bmp: BMP pictures are not supported; convert it to PNG or JPEG" -- "$cli" new a.graphony --image art.bmp
+[ -e a.graphony ] && fail "a refused BMP left a score behind"
+expect 0 "" -- "$cli" new a.graphony --image art.png --image art.jpg --title "Our sea" \
   --tempo 66 --beats 24 --meter 3/4 --scale minor-pentatonic --root A3 --range E3..E5 --mode scan \
   --instrument marimba
 grep -q "a.graphony: new score, 24 beats at 66 bpm" out.txt || fail "new prints no summary: $(cat out.txt)"
@@ -54,16 +56,16 @@ j = json.load(open(sys.argv[1]))
 assert j["title"] == "Our sea", j["title"]
 assert j["tempo_bpm"] == 66 and j["beats"] == 24 and j["meter"] == "3/4"
 assert abs(j["duration_s"] - 24 * 60 / 66) < 1e-9
-assert j["images"] == 3 and j["strokes"] == 0 and j["contributors"] == []
+assert j["images"] == 2 and j["strokes"] == 0 and j["contributors"] == []
 m = j["mapping"]
 assert m["scale"] == "minor-pentatonic" and m["root"] == "A3" and m["lowest"] == 52 and m["highest"] == 76, m
 assert m["image_mode"] == "scan"
 assert [p["instrument"] for p in j["palette"]] == ["marimba"], j["palette"]
 sizes = [(l["width"], l["height"], l["length_beats"], l["mode"]) for l in j["layers"]]
-assert sizes == [(120, 60, 24, "scan"), (80, 40, 24, "scan"), (30, 20, 24, "scan")], sizes
+assert sizes == [(120, 60, 24, "scan"), (80, 40, 24, "scan")], sizes
 PY
 unzip -Z1 a.graphony | sort >entries.txt
-printf 'images/art.bmp\nimages/art.jpg\nimages/art.png\nscore.json\n' | diff - entries.txt || fail "bundle entries"
+printf 'images/art.jpg\nimages/art.png\nscore.json\n' | diff - entries.txt || fail "bundle entries"
 cmp <(unzip -p a.graphony images/art.jpg) art.jpg || fail "the JPEG was not copied as is"
 
 # Continuous pitch: --scale none with a range in Hz.
@@ -81,7 +83,7 @@ grep -q "major-pentatonic on C4, range G3..G5" out.txt || fail "default mapping:
 expect 1 "b.graphony: score.json: tempo must be between 20 and 400 bpm (got 900)" -- "$cli" new b.graphony --tempo 900
 [ -e b.graphony ] && fail "an invalid score was written"
 expect 1 "missing.png: file not found" -- "$cli" new b.graphony --image missing.png
-expect 1 "broken.png: not a readable PNG, JPEG or BMP image" -- "$cli" new b.graphony --image broken.png
+expect 1 "broken.png: not a PNG or JPEG picture; convert it to PNG or JPEG" -- "$cli" new b.graphony --image broken.png
 expect 1 "unknown instrument \"kazoo\"" -- "$cli" new b.graphony --instrument kazoo
 expect 1 "mapping.scale: unknown scale \"jazzy\"" -- "$cli" new b.graphony --scale jazzy
 expect 1 "mapping.lowest must be below mapping.highest" -- "$cli" new b.graphony --range G5..G3

@@ -7,19 +7,10 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/image_encode.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STB_IMAGE_WRITE_STATIC
-#define STBI_WRITE_NO_STDIO
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wswitch-enum"
-#include <stb/stb_image_write.h>
-#pragma GCC diagnostic pop
 
 namespace graphony::test {
 
@@ -44,14 +35,7 @@ Bytes MakePng(int width, int height) {
       p[2] = static_cast<uint8_t>(x + y);
       p[3] = 255;
     }
-  Bytes png;
-  stbi_write_png_to_func(
-      [](void* ctx, void* data, int size) {
-        auto* out = static_cast<Bytes*>(ctx);
-        out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
-      },
-      &png, width, height, 4, rgba.data(), width * 4);
-  return png;
+  return EncodePng(rgba.data(), width, height);
 }
 
 Bytes MakeJpegHalves(int width, int height, int exif_orientation) {
@@ -62,13 +46,7 @@ Bytes MakeJpegHalves(int width, int height, int exif_orientation) {
       p[0] = x < width / 2 ? 230 : 20;
       p[2] = x < width / 2 ? 20 : 230;
     }
-  Bytes jpeg;
-  stbi_write_jpg_to_func(
-      [](void* ctx, void* data, int size) {
-        auto* out = static_cast<Bytes*>(ctx);
-        out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
-      },
-      &jpeg, width, height, 3, rgb.data(), 95);
+  Bytes jpeg = EncodeJpeg(rgb.data(), width, height, 95);
   if (exif_orientation == 0) return jpeg;
   // APP1 "Exif": a big-endian TIFF header and one IFD entry, tag 0x0112 (orientation), SHORT.
   const Bytes app1 = {

@@ -16,15 +16,16 @@ using testing::TempDir;
 
 const char* kStairsMidi = "60@0.00 62@1.00 64@2.00 65@3.00 67@4.00 69@5.00 71@6.00 72@7.00";
 
-NotationScore Stairs() {
+NotationScore Stairs(Events* out_events = nullptr) {
   Score score;
   Events events;
   testing::MakeStaircase(&score, &events);
+  if (out_events) *out_events = events;
   return BuildNotation(score, events);
 }
 
-void WriteMidi(const std::filesystem::path& path, const NotationScore& ns) {
-  const std::vector<uint8_t> bytes = ToMidiFile(ns);
+void WriteMidi(const std::filesystem::path& path, const NotationScore& ns, const Events& events) {
+  const std::vector<uint8_t> bytes = ToMidiFile(ns, events);
   std::ofstream(path, std::ios::binary)
       .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
@@ -48,9 +49,10 @@ void CheckMuseScoreImports(const TempDir& dir, const std::string& file, const st
 
 TEST_CASE("the staircase exports to exactly C4..C5 in our MIDI and through MuseScore") {
   TempDir dir;
-  const NotationScore ns = Stairs();
+  Events stairs_events;
+  const NotationScore ns = Stairs(&stairs_events);
   testing::WriteText(dir / "stairs.musicxml", ToMusicXml(ns));
-  WriteMidi(dir / "stairs.mid", ns);
+  WriteMidi(dir / "stairs.mid", ns, stairs_events);
   CheckValidMusicXml(dir, "stairs.musicxml");
   CheckMuseScoreImports(dir, "stairs.musicxml", "from_musescore.mid");
   // Credits: the consenting contributor by name, the other by initials only.
@@ -105,7 +107,7 @@ TEST_CASE("empty, long, dense and odd-meter scores export valid MusicXML and MID
   auto add = [&](const std::string& name, const Score& score, const Events& events) {
     const NotationScore ns = BuildNotation(score, events);
     testing::WriteText(dir / (name + ".musicxml"), ToMusicXml(ns));
-    WriteMidi(dir / (name + ".mid"), ns);
+    WriteMidi(dir / (name + ".mid"), ns, events);
     names.push_back(name);
   };
   Score empty;

@@ -33,7 +33,8 @@ std::vector<int> PitchesOf(const std::vector<Element>& voice) {
 
 TEST_CASE("note values split on their own beat grid") {
   // 4/4: 32 ticks a whole. A 3-beat note on beat 2 is quarter + half, not dotted chains.
-  CHECK(SplitIntoNoteValues(8, 24, 32) == std::vector<int>{8, 16});
+  CHECK(SplitIntoNoteValues(8, 24, 32) == std::vector<int>{24});  // dotted half from beat 2: no tie
+  CHECK(SplitIntoNoteValues(8, 24, 32, true) == std::vector<int>{8, 16});  // rests: plain, on their grid
   CHECK(SplitIntoNoteValues(0, 24, 32) == std::vector<int>{24});  // dotted half
   CHECK(SplitIntoNoteValues(0, 32, 32) == std::vector<int>{32});
   CHECK(SplitIntoNoteValues(4, 12, 32) == std::vector<int>{4, 8});
@@ -103,15 +104,18 @@ TEST_CASE("notes crossing a barline are tied and gaps are rests") {
   score.length_beats = 8;
   const NotationScore ns = BuildNotation(score, OneInstrument({Note(3, 2, 48)}));
   const Part& part = ns.parts[0];
-  CHECK(part.clef == Clef::kBass);
+  // C3 is below the flute: the part is written an octave up, in the flute's treble clef.
+  CHECK(part.clef == Clef::kTreble);
   const auto& bar1 = part.measures[0].voice1;
-  REQUIRE(bar1.size() == 2);
-  CHECK(bar1[0].pitches.empty());        // rest for beats 1-3
-  CHECK(bar1[0].ticks == 3 * kTicksPerBeat);
-  CHECK(bar1[1].tie_start);
+  REQUIRE(bar1.size() == 3);
+  CHECK(bar1[0].pitches.empty());  // rests for beats 1-3, plain (no dotted rest in 4/4)
+  CHECK(bar1[0].ticks == 2 * kTicksPerBeat);
+  CHECK(bar1[1].pitches.empty());
+  CHECK(bar1[1].ticks == kTicksPerBeat);
+  CHECK(bar1[2].tie_start);
   const auto& bar2 = part.measures[1].voice1;
   REQUIRE(!bar2.empty());
-  CHECK(bar2[0].pitches == std::vector<int>{48});
+  CHECK(bar2[0].pitches == std::vector<int>{60});
   CHECK(bar2[0].tie_stop);
   CHECK(!bar2[0].tie_start);
 }
@@ -128,7 +132,7 @@ TEST_CASE("quantising snaps to the grid and chords respect the polyphony cap") {
   CHECK(bar[0].start == 0);                    // 0.1 beat snapped to 0
   CHECK(bar[0].ticks == kTicksPerBeat);        // 0.9 beat snapped to 1
   CHECK(bar[0].pitches.size() == 3);           // capped at 3
-  CHECK(ns.parts[0].notes.size() == 3);        // MIDI gets what is printed
+  CHECK(ns.parts[0].notes.size() == 3);        // the printed notes (the MIDI keeps all five)
 }
 
 TEST_CASE("overlapping notes go to a second voice that fills its bars") {
@@ -140,11 +144,12 @@ TEST_CASE("overlapping notes go to a second voice that fills its bars") {
   for (const Element& e : m.voice2) filled += e.ticks;
   CHECK(filled == ns.TicksPerMeasure());
   CHECK(PitchesOf(m.voice1) == std::vector<int>{72});
-  // Beat 2 for two beats: quarter tied to half (no half note on beat 2).
-  CHECK(PitchesOf(m.voice2) == std::vector<int>{60, 60});
+  // Beat 2 for two beats: a half note on the beat (syncopation, no tie needed).
+  CHECK(PitchesOf(m.voice2) == std::vector<int>{60});
   CHECK(m.voice2[0].hidden);
   CHECK(m.voice2[1].start == kTicksPerBeat);
-  CHECK(m.voice2[1].tie_start);
+  CHECK(m.voice2[1].ticks == 2 * kTicksPerBeat);
+  CHECK(!m.voice2[1].tie_start);
 }
 
 TEST_CASE("odd meters, empty scores and shadows of strokes") {

@@ -1,11 +1,13 @@
 // Engine behaviour: lengths, levels, silence, block-size independence, determinism, stealing.
 #include <doctest/doctest.h>
+#include <ebur128.h>
 
 #include <random>
 
 #include "audio_analysis.h"
 #include "synth/engine.h"
 #include "synth/limiter.h"
+#include "synth/render_program.h"
 #include "synth_events.h"
 
 using namespace graphony;
@@ -77,15 +79,42 @@ TEST_CASE("a loud score stays at or below -1 dBFS, finite") {
   CHECK(Peak(a.left) > 0.5);  // it was loud enough to need the limiter
 }
 
-TEST_CASE("loudness normalisation reaches its target and keeps the ceiling") {
+// EBU R128 integrated loudness of a render (libebur128, as the engine measures it).
+double Lufs(const RenderedAudio& a) {
+  ebur128_state* st = ebur128_init(2, static_cast<unsigned long>(a.sample_rate), EBUR128_MODE_I);
+  std::vector<float> inter(2 * a.left.size());
+  for (size_t i = 0; i < a.left.size(); ++i) {
+    inter[2 * i] = a.left[i];
+    inter[2 * i + 1] = a.right[i];
+  }
+  ebur128_add_frames_float(st, inter.data(), a.left.size());
+  double lufs = -1000;
+  ebur128_loudness_global(st, &lufs);
+  ebur128_destroy(&st);
+  return lufs;
+}
+
+TEST_CASE("loudness normalisation reaches its EBU R128 target and keeps the ceiling") {
   OfflineOptions o = Dry();
   o.normalise = true;
-  o.target_rms_db = -20;
-  o.tail_seconds = 0;
-  const RenderedAudio a = RenderToBuffers(Staircase("flute"), o);
-  const double db = 20 * std::log10(std::sqrt(0.5 * (Rms(a.left) * Rms(a.left) + Rms(a.right) * Rms(a.right))));
-  CHECK(db == doctest::Approx(-20).epsilon(0.05));
-  CHECK(Peak(a.left) <= Limiter::kCeiling);
+  for (double target : {-20.0, -16.0}) {
+    CAPTURE(target);
+    o.target_lufs = target;
+    for (const Events& e : {Staircase("flute"), LoudScore()}) {  // a quiet score and a loud one
+      const RenderedAudio a = RenderToBuffers(e, o);
+      CHECK(std::abs(Lufs(a) - target) <= 1.0);
+      CHECK(Peak(a.left) <= Limiter::kCeiling);
+      CHECK(Peak(a.right) <= Limiter::kCeiling);
+    }
+  }
+  // Live playback uses the same gain: it is part of the prepared program.
+  EngineSettings s;
+  s.normalise_loudness = true;
+  s.target_lufs = -16;
+  const auto program = PrepareProgram(Staircase("flute"), s);
+  s.normalise_loudness = false;
+  CHECK(PrepareProgram(Staircase("flute"), s)->loudness_gain == 1.0f);
+  CHECK(program->loudness_gain != 1.0f);
 }
 
 TEST_CASE("a silent score renders silence") {

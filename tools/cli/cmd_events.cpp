@@ -8,6 +8,7 @@
 #include "core/pitch.h"
 #include "core/score_io.h"
 #include "interpret/interpret.h"
+#include "roll_png.h"
 
 namespace graphony::cli {
 
@@ -100,11 +101,17 @@ void PrintTable(const std::vector<Row>& rows, const Events& events) {
 
 int RunEvents(Args& args) {
   const bool csv = args.Flag("--csv");
+  const auto png = args.Option("--png");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("events: give exactly one score file (see --help)");
   const Score score = LoadScore(files[0]);
   const Events events = Interpret(score);
   const std::vector<Row> rows = NoteRows(events, SanitisedMapping(score.mapping));
+  if (png) {
+    WriteRollPng(score, events, *png);
+    std::printf("%s: %zu notes drawn over the picture\n", png->c_str(), events.notes.size());
+    return kExitOk;
+  }
   if (csv)
     PrintCsv(rows);
   else
@@ -116,14 +123,16 @@ int RunEvents(Args& args) {
 
 const Command kEventsCommand = {
     "events", "list the notes a score's pictures and strokes become",
-    "usage: graphony-cli events FILE [--csv]\n\n"
+    "usage: graphony-cli events FILE [--csv | --png ROLL.png]\n\n"
     "Interprets the score exactly as playback, export and printing do, and prints one row\n"
     "per note, sorted by start: start_beat, duration_beat, pitch (MIDI number as heard),\n"
     "velocity (0..1), instrument (palette index), layer (index), quantised_pitch and note\n"
     "(as printed), instrument_name, contributor, sounding (\"no\" for the printable shadow\n"
     "of a stroke, which is heard as a glide), gesture (its stroke part, or -1) and pan.\n"
     "Without --csv the rows form an aligned table followed by a one-line summary.\n\n"
-    "  --csv    a header row, then comma-separated rows (no summary)\n\n"
+    "  --csv    a header row, then comma-separated rows (no summary)\n"
+    "  --png F  draw the notes as coloured bars over the picture (time across, pitch up,\n"
+    "           louder more opaque) with the palette's legend, into the PNG file F\n\n"
     "Exit status: 0 ok, 1 the file cannot be read, 2 usage error.\n",
     RunEvents};
 

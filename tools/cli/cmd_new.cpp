@@ -1,16 +1,18 @@
-// graphony-cli new: turns artworks (PNG, JPEG, BMP) into a new score in one line.
+// graphony-cli new: turns artworks (PNG, JPEG) into a new score in one line.
 #include <cstdio>
 #include <filesystem>
 #include <set>
 
 #include "commands.h"
 #include "core/file_io.h"
+#include "core/image_decode.h"
 #include "core/limits.h"
 #include "core/pitch.h"
 #include "core/instrument_traits.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
+#include "interpret/picture_palette.h"
 
 namespace graphony::cli {
 
@@ -64,6 +66,7 @@ int RunNew(Args& args) {
   const auto range = args.Option("--range");
   const auto mode = args.Option("--mode");
   const auto instrument = args.Option("--instrument");
+  const auto palette = args.Option("--palette");
   const bool force = args.Flag("--force");
   const auto rest = args.Positionals();
   if (rest.size() != 1)
@@ -96,19 +99,29 @@ int RunNew(Args& args) {
     if (!m) throw UsageError("new: --mode expects scan or notes (got \"" + *mode + "\")");
     score.mapping.image_mode = *m;
   }
+  if (palette && *palette != "picture" && *palette != "fixed")
+    throw UsageError("new: --palette expects picture or fixed (got \"" + *palette + "\")");
+  if (palette && instrument)
+    throw UsageError("new: give --palette or --instrument, not both");
   if (instrument) score.palette = {EntryForInstrument(*instrument)};
 
   std::error_code ec;
   if (!force && std::filesystem::exists(out, ec))
     throw ScoreError(out.string() + ": already exists (add --force to replace it)");
 
-  // Each artwork is checked (decoded) before anything is written, then carried in the bundle.
-  std::set<std::string> used;
+  // Each artwork is checked (decoded, all within one memory budget) before anything is
+  // written, then carried in the bundle.
+  std::vector<std::shared_ptr<const std::vector<uint8_t>>> sources;
+  std::vector<const std::vector<uint8_t>*> pictures;
   for (const std::string& image : images) {
-    auto bytes =
-        std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes()));
-    auto pixels = DecodeImage(*bytes, image);
-    const std::filesystem::path source = image;
+    sources.push_back(
+        std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(image, image, MaxEntryBytes())));
+    pictures.push_back(sources.back().get());
+  }
+  const auto decoded = DecodePictures(pictures, images, ImageMemoryBudget(), out.string());
+  std::set<std::string> used;
+  for (size_t i = 0; i < images.size(); ++i) {
+    const std::filesystem::path source = images[i];
     Layer layer;
     layer.kind = Layer::Kind::kImage;
     layer.name = source.stem().string();
@@ -116,9 +129,15 @@ int RunNew(Args& args) {
     layer.image.start_beat = 0;
     layer.image.length_beats = score.length_beats;
     layer.image.mode = score.mapping.image_mode;
-    layer.image.pixels = pixels;
-    score.assets.files[layer.image.file] = bytes;
+    layer.image.pixels = decoded[i];
+    score.assets.files[layer.image.file] = sources[i];
     score.layers.push_back(std::move(layer));
+  }
+  // A score made from a picture plays the picture's own colours unless told otherwise.
+  const bool picture_palette = !instrument && (palette ? *palette == "picture" : !images.empty());
+  if (picture_palette && !score.layers.empty()) {
+    std::vector<PaletteEntry> own = interpret::PicturePalette(*score.layers.front().image.pixels);
+    if (!own.empty()) score.palette = std::move(own);
   }
   SaveScore(score, out);
   std::printf("%s: new score, %s beats at %s bpm (%.1f s), %zu image%s\n", out.string().c_str(),
@@ -130,15 +149,15 @@ int RunNew(Args& args) {
 }  // namespace
 
 const Command kNewCommand = {
-    "new", "make a new score, optionally from artworks (PNG, JPEG, BMP)",
+    "new", "make a new score, optionally from artworks (PNG, JPEG)",
     "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
     "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
     "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
-    "[--force]\n\n"
+    "[--palette picture|fixed] [--force]\n\n"
     "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
     "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
     "mode.\n\n"
-    "  --image FILE        a PNG, JPEG or BMP picture (repeatable); copied into the bundle\n"
+    "  --image FILE        a PNG or JPEG picture (repeatable); copied into the bundle\n"
     "  --title TEXT        the score's title\n"
     "  --tempo BPM         beats per minute, 20..400\n"
     "  --beats N           length in beats\n"
@@ -150,6 +169,10 @@ const Command kNewCommand = {
     "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
     "  --instrument NAME   play with one instrument, e.g. flute, marimba or bass (a wrong name\n"
     "                      lists them all); the palette gets that single entry\n"
+    "  --palette picture   the palette is the first picture's own dominant colours (up to 6,\n"
+    "                      background left out), each with an instrument suiting it: dark ->\n"
+    "                      bass, blue -> flute, warm bright -> bells... (default with --image)\n"
+    "  --palette fixed     the six fixed colour-blind-friendly colours (default without --image)\n"
     "  --force             replace OUT if it exists\n\n"
     "Exit status: 0 written, 1 bad input (nothing written), 2 usage error.\n",
     RunNew};

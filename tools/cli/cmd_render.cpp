@@ -58,7 +58,8 @@ int RunRender(Args& args) {
   const auto bits = args.Option("--bits");
   const auto gain = args.Option("--gain");
   const bool no_reverb = args.Flag("--no-reverb");
-  const bool normalise = args.Flag("--normalise") || args.Flag("--normalize");
+  (void)(args.Flag("--normalise") || args.Flag("--normalize"));  // the default now; still accepted
+  const bool no_normalise = args.Flag("--no-normalise") || args.Flag("--no-normalize");
   const bool dry = args.Flag("--dry");
   const bool quiet = args.Flag("--quiet");
   const auto files = args.Positionals();
@@ -101,7 +102,7 @@ int RunRender(Args& args) {
   if (bits) file.sample_format = ParseBits(*bits);
   if (no_reverb || dry) options.engine.reverb_mix = 0;
   if (dry) options.engine.partial_gain = -1;  // scan rows at 1/rows each: the W(N) levels
-  options.normalise = normalise && !dry;
+  options.normalise = !no_normalise && !dry;
 
   const Score score = LoadScore(files[0]);
   ExportRequest request;
@@ -150,7 +151,8 @@ const Command kRenderCommand = {
     "  --reverb MIX    reverb amount 0 .. 1 (default 0.18)\n"
     "  --no-reverb     no reverb\n"
     "  --gain DB       master gain in dB before the limiter (default 0)\n"
-    "  --normalise     even out loudness (-18 dB gated RMS; peaks stay under -1 dBFS)\n"
+    "  --no-normalise  keep the raw level (by default loudness is normalised to -16 LUFS,\n"
+    "                  EBU R128, the same gain live playback uses; peaks stay under -1 dBFS)\n"
     "  --dry           for measurements: no reverb, no normalisation, scan-mode rows at\n"
     "                  1/rows amplitude each\n"
     "  --quiet         no progress output\n\n"

@@ -21,6 +21,11 @@ static int RunValidate(Args& args) {
     } catch (const ScoreError& e) {
       std::fprintf(stderr, "%s\n", e.what());
       ++bad;
+    } catch (const std::exception& e) {
+      // LoadScore turns everything into ScoreError; this is the last guard so the next
+      // file is still checked and the line still names this one.
+      std::fprintf(stderr, "%s: %s\n", file.c_str(), e.what());
+      ++bad;
     }
     std::fflush(stdout);
   }
@@ -32,7 +37,10 @@ const Command kValidateCommand = {
     "usage: graphony-cli validate FILE...\n\n"
     "Checks each score: that it opens, its values are in range, its images decode.\n"
     "Prints 'FILE: ok (...)' on stdout or one line naming the problem on stderr.\n"
-    "Exit status: 0 all valid, 1 any invalid, 2 usage error.\n",
+    "Exit status: 0 all valid, 1 any invalid, 2 usage error.\n\n"
+    "Pictures (PNG, JPEG) are decoded within one memory budget per score, 1024 MB unless\n"
+    "GRAPHONY_IMAGE_MEMORY_MB says otherwise; beyond it they are decoded at a smaller size,\n"
+    "and a score whose pictures do not fit even at 1/8 size is refused.\n",
     RunValidate};
 
 }  // namespace graphony::cli

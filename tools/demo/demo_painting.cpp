@@ -6,16 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STB_IMAGE_WRITE_STATIC
-#define STBI_WRITE_NO_STDIO
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wswitch-enum"
-#include <stb/stb_image_write.h>
-#pragma GCC diagnostic pop
+#include "core/image_encode.h"
 
 namespace graphony::demo {
 
@@ -164,14 +155,7 @@ std::vector<uint8_t> PaintDemo() {
 }
 
 std::vector<uint8_t> EncodePng(const std::vector<uint8_t>& rgba, int width, int height) {
-  std::vector<uint8_t> png;
-  stbi_write_png_to_func(
-      [](void* ctx, void* data, int size) {
-        auto* out = static_cast<std::vector<uint8_t>*>(ctx);
-        out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
-      },
-      &png, width, height, 4, rgba.data(), width * 4);
-  return png;
+  return graphony::EncodePng(rgba.data(), width, height);
 }
 
 }  // namespace graphony::demo

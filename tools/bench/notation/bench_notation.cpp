@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
   std::string xml, ly;
   std::vector<uint8_t> midi;
   const double t_xml = Best(5, [&] { xml = notation::ToMusicXml(notation::BuildNotation(score, events)); });
-  const double t_mid = Best(5, [&] { midi = notation::ToMidiFile(notation::BuildNotation(score, events)); });
+  const double t_mid = Best(5, [&] { midi = notation::ToMidiFile(notation::BuildNotation(score, events), events); });
   const double t_ly = Best(5, [&] { ly = notation::ToLilyPond(notation::BuildNotation(score, events)); });
   Save(dir / "dense.musicxml", xml.data(), xml.size());
   Save(dir / "dense.mid", midi.data(), midi.size());

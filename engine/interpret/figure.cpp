@@ -1,0 +1,123 @@
+// Figure field: box-filter centre-surround contrast in OKLab (summed-area tables), a fine-scale
+// texture measure, and the blend between "marks on paper" and "painting" figure rules.
+#include "interpret/figure.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace graphony::interpret {
+
+namespace {
+
+// Summed-area table of one channel, (w+1) x (h+1).
+struct Integral {
+  int w = 0, h = 0;
+  std::vector<double> s;
+  Integral(const std::vector<float>& v, int width, int height) : w(width), h(height) {
+    s.assign(static_cast<size_t>(w + 1) * static_cast<size_t>(h + 1), 0.0);
+    for (int y = 0; y < h; ++y) {
+      double row = 0;
+      for (int x = 0; x < w; ++x) {
+        row += v[static_cast<size_t>(y) * w + x];
+        s[static_cast<size_t>(y + 1) * (w + 1) + x + 1] = s[static_cast<size_t>(y) * (w + 1) + x + 1] + row;
+      }
+    }
+  }
+  // Mean over the box of radii (rx, ry) around (x, y), clipped to the grid.
+  float Mean(int x, int y, int rx, int ry) const {
+    const int x0 = std::max(0, x - rx), x1 = std::min(w, x + rx + 1);
+    const int y0 = std::max(0, y - ry), y1 = std::min(h, y + ry + 1);
+    const size_t W = static_cast<size_t>(w + 1);
+    const double sum = s[y1 * W + x1] - s[y0 * W + x1] - s[y1 * W + x0] + s[y0 * W + x0];
+    return static_cast<float>(sum / ((x1 - x0) * (y1 - y0)));
+  }
+};
+
+// Contrast below this (OKLab) is paint texture or noise; salience is full from this much more.
+constexpr float kSalienceFloor = 0.035f, kSalienceSpan = 0.12f;
+constexpr float kTextureFloor = 0.008f, kTextureSpan = 0.03f;
+
+}  // namespace
+
+FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, const Background& bg,
+                            double cells_per_beat) {
+  FigureField f;
+  f.width = grid.width;
+  f.height = grid.height;
+  const int w = grid.width, h = grid.height;
+  const size_t n = static_cast<size_t>(w) * static_cast<size_t>(h);
+  f.figure.assign(n, 0.0f);
+  f.salience.assign(n, 0.0f);
+  f.texture.assign(n, 0.0f);
+  f.alpha.assign(n, 0.0f);
+  if (n == 0) return f;
+
+  // The picture as seen: paint composited over the background colour (black for a transparent
+  // sheet), in OKLab.
+  std::vector<float> L(n), A(n), B(n);
+  size_t ground = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const float* c = &grid.rgba[i * 4];
+    f.alpha[i] = c[3];
+    LinearRgb over;
+    for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - c[3]) * bg.linear[k];
+    const Lab lab = LinearToOklab(over);
+    L[i] = lab.L;
+    A[i] = lab.a;
+    B[i] = lab.b;
+  }
+
+  const Integral iL(L, w, h), iA(A, w, h), iB(B, w, h);
+  // Scales: a cell, a small patch and a larger patch against surrounds up to about a beat
+  // wide (and as tall, in rows of similar size).
+  const int reach = std::max(2, static_cast<int>(std::lround(std::min(cells_per_beat, w / 8.0))));
+  const int kCentre[3] = {0, std::max(1, reach / 6), std::max(1, reach / 3)};
+  const int kSurround[3] = {std::max(2, reach / 3), std::max(3, reach * 2 / 3), reach};
+  std::vector<float> raw(n), fine(n);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const size_t i = static_cast<size_t>(y) * w + x;
+      float best = 0;
+      for (int s = 0; s < 3; ++s) {
+        const float dl = iL.Mean(x, y, kCentre[s], kCentre[s]) - iL.Mean(x, y, kSurround[s], kSurround[s]);
+        const float da = iA.Mean(x, y, kCentre[s], kCentre[s]) - iA.Mean(x, y, kSurround[s], kSurround[s]);
+        const float db = iB.Mean(x, y, kCentre[s], kCentre[s]) - iB.Mean(x, y, kSurround[s], kSurround[s]);
+        // Brighter than its surround stands out more than darker (the moon, stars, a lit face).
+        const float c = std::sqrt(dl * dl + 2.0f * (da * da + db * db)) + 0.5f * std::max(0.0f, dl);
+        best = std::max(best, c);
+      }
+      raw[i] = best;
+      const float dl = L[i] - iL.Mean(x, y, 1, 1);
+      const float da = A[i] - iA.Mean(x, y, 1, 1), db = B[i] - iB.Mean(x, y, 1, 1);
+      fine[i] = std::sqrt(dl * dl + da * da + db * db);
+    }
+  // A calm painting still has figures: the floor rises with the picture's typical contrast
+  // (the median, which one new shape barely moves).
+  std::vector<float> sorted = raw;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(n / 2), sorted.end());
+  const float floor = std::max(kSalienceFloor, 1.4f * sorted[n / 2]);
+  const Integral iF(fine, w, h);
+  // Paper is flat: a cell is ground when it looks like the border's colour and is not busy.
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const size_t i = static_cast<size_t>(y) * w + x;
+      f.texture[i] = std::clamp((iF.Mean(x, y, 2, 2) - kTextureFloor) / kTextureSpan, 0.0f, 1.0f);
+      if (cells.strength[i] <= 0.0f || (cells.strength[i] < 0.12f && f.texture[i] < 0.25f)) ++ground;
+    }
+  // Only a blank ground is paper: white or near-white, black, or transparent. Any other ground
+  // (a calm sky meeting the border, a coloured wash) is painted, and what sounds in it is what
+  // stands out.
+  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
+  f.paper = blank ? std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f, 0.0f, 1.0f) : 0.0f;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const size_t i = static_cast<size_t>(y) * w + x;
+      f.salience[i] = std::clamp((raw[i] - floor) / kSalienceSpan, 0.0f, 1.0f) * f.alpha[i];
+      // Marks on paper sound where they differ from the paper; inside a painting, where they
+      // stand out from their surroundings or where the brushwork is busy.
+      f.figure[i] = f.paper * cells.strength[i] + (1.0f - f.paper) * std::max(f.salience[i], 0.5f * f.texture[i]);
+    }
+  return f;
+}
+
+}  // namespace graphony::interpret

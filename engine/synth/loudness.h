@@ -1,0 +1,21 @@
+// Loudness normalisation: a program's EBU R128 integrated loudness (libebur128), measured by
+// rendering it once offline, and the gain that brings it to the target.
+// Thread: any non-audio thread (PrepareProgram calls it).
+#pragma once
+
+#include "synth/engine.h"
+
+namespace graphony {
+
+class RenderProgram;
+
+// Integrated loudness in LUFS of `program` played from its start to its end plus a short tail
+// through the engine with `settings` (reverb and limiter included, at gain 1); -inf if silent.
+double IntegratedLoudness(const RenderProgram& program, const EngineSettings& settings);
+
+// The linear gain (0.05 .. 16) that brings `program` to settings.target_lufs; 1 for silence.
+// Because the limiter keeps peaks at -1 dBFS, the gain is checked up to three times more through
+// the limiter and corrected, so the result lands within about 1 LU of the target.
+float LoudnessGain(const RenderProgram& program, const EngineSettings& settings);
+
+}  // namespace graphony
