@@ -1,4 +1,4 @@
-// Helpers for score-file tests: temp folders, PNG encoding, hand-built zips, a full score.
+// Helpers for score-file tests: PNG test patterns, hand-built zips, a full score.
 #pragma once
 
 #include <cstdint>
@@ -8,24 +8,11 @@
 #include <vector>
 
 #include "core/score.h"
+#include "support/temp_dir.h"  // TempDir
 
 namespace graphony::test {
 
 using Bytes = std::vector<uint8_t>;
-
-// A fresh folder under /tmp, removed with everything in it when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& Path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // A w x h PNG whose pixel (x, y) is (x*7, y*13, x+y, 255) mod 256 (easy to check after decoding).
 Bytes MakePng(int width, int height);

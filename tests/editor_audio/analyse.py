@@ -11,20 +11,9 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from peak_pitch import peak_midi  # noqa: E402
 from wav_file import read_wav_mono  # noqa: E402
-
-
-def peak_midi(x, rate):
-    w = x * np.hanning(len(x))
-    n = 1 << 17
-    spec = np.abs(np.fft.rfft(w, n))
-    lo = int(50 * n / rate)
-    k = lo + int(np.argmax(spec[lo:]))
-    a, b, c = np.log(spec[k - 1] + 1e-12), np.log(spec[k] + 1e-12), np.log(spec[k + 1] + 1e-12)
-    k = k + 0.5 * (a - c) / (a - 2 * b + c)
-    f = k * rate / n
-    return 69 + 12 * np.log2(f / 440.0)
 
 
 def main():

@@ -1,8 +1,6 @@
 // ExportDialog::Run, the window-free part of the export dialog: each format really written,
 // stems next to the mix, cancel leaves nothing behind.
 #include <doctest/doctest.h>
-#include <sndfile.h>
-#include <stdlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,10 +14,15 @@
 #include "core/score_defaults.h"
 #include "dialog_export.h"
 #include "export/export_job.h"
+#include "support/sound_readback.h"
+#include "support/temp_dir.h"
 #include "synth/limiter.h"
 #include "synth/offline_render.h"
 
 namespace fs = std::filesystem;
+using graphony::test::ReadBack;
+using graphony::test::ReadBackSound;
+using graphony::test::TempDir;
 using graphony::editor::ExportDialog;
 using graphony::editor::ExportKind;
 
@@ -63,19 +66,6 @@ graphony::Score LoudScore(double beats) {
   return s;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string p = (fs::temp_directory_path() / "graphony-export-test-XXXXXX").string();
-    REQUIRE(mkdtemp(p.data()) != nullptr);
-    path = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 std::string Head(const fs::path& p, size_t n) {
   std::ifstream in(p, std::ios::binary);
   std::string s(n, '\0');
@@ -84,55 +74,40 @@ std::string Head(const fs::path& p, size_t n) {
   return s;
 }
 
-// Frames and peak of a sound file read back with libsndfile.
-void ReadBack(const fs::path& p, sf_count_t* frames, float* peak) {
-  SF_INFO info{};
-  SNDFILE* f = sf_open(p.c_str(), SFM_READ, &info);
-  REQUIRE_MESSAGE(f != nullptr, p.string());
-  std::vector<float> buf(static_cast<size_t>(info.frames * info.channels));
-  *frames = sf_readf_float(f, buf.data(), info.frames);
-  sf_close(f);
-  *peak = 0;
-  for (float v : buf) *peak = std::max(*peak, std::fabs(v));
-}
-
 }  // namespace
 
 TEST_CASE("export: FLAC mix and one stem per instrument") {
-  TempDir dir;
-  const fs::path out = dir.path / "song.flac";
+  TempDir dir("export-test");
+  const fs::path out = dir.Path() / "song.flac";
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
   ExportDialog::Run(TwoStrokeScore(), ExportKind::kFlac, out, true, &progress, &cancel);
-  sf_count_t frames = 0;
-  float peak = 0;
-  ReadBack(out, &frames, &peak);
-  CHECK(frames >= 48000 * 2);  // 4 beats at 120 bpm, plus the tail
-  CHECK(peak > 0.01f);
+  const ReadBackSound mix = ReadBack(out);
+  CHECK(mix.frames >= 48000 * 2);  // 4 beats at 120 bpm, plus the tail
+  CHECK(mix.Peak() > 0.01f);
   int stems = 0;
-  for (const auto& e : fs::directory_iterator(dir.path / "song-stems")) {
-    ReadBack(e.path(), &frames, &peak);
-    CHECK(peak > 0.01f);
+  for (const auto& e : fs::directory_iterator(dir.Path() / "song-stems")) {
+    CHECK(ReadBack(e.path()).Peak() > 0.01f);
     ++stems;
   }
   CHECK(stems == 2);
 }
 
 TEST_CASE("export: MIDI, MusicXML and LilyPond files start like their formats") {
-  TempDir dir;
+  TempDir dir("export-test");
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMidi, dir.path / "s.mid", false, &progress, &cancel);
-  CHECK(Head(dir.path / "s.mid", 4) == "MThd");
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMusicXml, dir.path / "s.musicxml", false, &progress, &cancel);
-  CHECK(Head(dir.path / "s.musicxml", 200).find("<?xml") != std::string::npos);
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kLilyPond, dir.path / "s.ly", false, &progress, &cancel);
-  CHECK(Head(dir.path / "s.ly", 400).find("\\version") != std::string::npos);
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMidi, dir.Path() / "s.mid", false, &progress, &cancel);
+  CHECK(Head(dir.Path() / "s.mid", 4) == "MThd");
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMusicXml, dir.Path() / "s.musicxml", false, &progress, &cancel);
+  CHECK(Head(dir.Path() / "s.musicxml", 200).find("<?xml") != std::string::npos);
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kLilyPond, dir.Path() / "s.ly", false, &progress, &cancel);
+  CHECK(Head(dir.Path() / "s.ly", 400).find("\\version") != std::string::npos);
 }
 
 TEST_CASE("export: cancelling leaves an existing file untouched and no temporary files") {
-  TempDir dir;
-  const fs::path out = dir.path / "song.wav";
+  TempDir dir("export-test");
+  const fs::path out = dir.Path() / "song.wav";
   { std::ofstream(out) << "keep me"; }
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{true};
@@ -140,22 +115,22 @@ TEST_CASE("export: cancelling leaves an existing file untouched and no temporary
                   graphony::RenderCancelled);
   CHECK(Head(out, 100) == "keep me");
   int files = 0;
-  for (const auto& e : fs::directory_iterator(dir.path)) files += e.is_regular_file() ? 1 : 0;
+  for (const auto& e : fs::directory_iterator(dir.Path())) files += e.is_regular_file() ? 1 : 0;
   CHECK(files == 1);
 }
 
 TEST_CASE("export: PDF to print is a PDF file") {
-  TempDir dir;
+  TempDir dir("export-test");
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kPdf, dir.path / "s.pdf", false, &progress, &cancel);
-  CHECK(Head(dir.path / "s.pdf", 5) == "%PDF-");
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kPdf, dir.Path() / "s.pdf", false, &progress, &cancel);
+  CHECK(Head(dir.Path() / "s.pdf", 5) == "%PDF-");
   CHECK(progress.load() == doctest::Approx(1.0));
 }
 
 TEST_CASE("export: a loud mix stays under the limiter's -1 dBFS ceiling") {
-  TempDir dir;
-  const fs::path out = dir.path / "loud.wav";
+  TempDir dir("export-test");
+  const fs::path out = dir.Path() / "loud.wav";
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
   // The editor's export job with loudness normalisation off: normalised to -16 LUFS this
@@ -164,9 +139,7 @@ TEST_CASE("export: a loud mix stays under the limiter's -1 dBFS ceiling") {
   request.out = out;
   request.audio.normalise = false;
   graphony::RunExportJob(LoudScore(8), request, [&](double f) { progress.store(f); }, &cancel);
-  sf_count_t frames = 0;
-  float peak = 0;
-  ReadBack(out, &frames, &peak);
+  const float peak = ReadBack(out).Peak();
   // Pushed into the limiter (within 3 dB of the ceiling), never over it (one 16-bit step of
   // quantisation allowed).
   CHECK(peak > graphony::Limiter::kCeiling * 0.7f);
@@ -174,7 +147,7 @@ TEST_CASE("export: a loud mix stays under the limiter's -1 dBFS ceiling") {
 }
 
 TEST_CASE("export: progress rises step by step during a long job, never backwards") {
-  TempDir dir;
+  TempDir dir("export-test");
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
   std::atomic<bool> done{false};
@@ -187,7 +160,7 @@ TEST_CASE("export: progress rises step by step during a long job, never backward
     }
     seen.push_back(progress.load());
   });
-  ExportDialog::Run(LoudScore(240), ExportKind::kWav, dir.path / "long.wav", true, &progress,
+  ExportDialog::Run(LoudScore(240), ExportKind::kWav, dir.Path() / "long.wav", true, &progress,
                     &cancel);
   done = true;
   watcher.join();

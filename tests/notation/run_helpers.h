@@ -8,27 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.h"
+
 namespace graphony::testing {
 
 // A unique directory removed on destruction, so tests can run in parallel.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "graphony-notation-XXXXXX").string();
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    path_ = mkdtemp(buf.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = graphony::test::TempDir;
 
 inline std::string ReadText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -50,7 +35,7 @@ inline RunResult Run(const TempDir& dir, const std::string& command) {
   static int counter = 0;
   const std::string id = std::to_string(++counter);
   const auto out = dir / ("run" + id + ".out"), err = dir / ("run" + id + ".err");
-  const std::string full = "cd '" + dir.path().string() + "' && (" + command + ") >'" +
+  const std::string full = "cd '" + dir.Path().string() + "' && (" + command + ") >'" +
                            out.string() + "' 2>'" + err.string() + "'";
   RunResult r;
   const int status = std::system(full.c_str());

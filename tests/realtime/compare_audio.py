@@ -6,7 +6,7 @@
 Finds the lag (in frames) that best aligns LIVE with REFERENCE by cross-correlation of the
 mono mixes, then checks |lag| <= --max-lag and the normalised correlation over the
 overlapping part (up to --seconds) >= --min-corr. Prints the figures; exit 0/1.
-Reads WAV (PCM 16/24/32 or float 32) with tests/wav_file.py.
+Reads WAV (PCM 16/24/32 or float 32) with tests/support/wav_file.py.
 """
 import argparse
 import os
@@ -14,7 +14,7 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from wav_file import read_wav_channels, read_wav_mono  # noqa: E402  (spectrum_check imports these too)
 
 

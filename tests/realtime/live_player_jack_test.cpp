@@ -2,8 +2,6 @@
 // device choice, playback never late and with no audio-thread allocation, live-note latency,
 // and recording with an input track.
 #include <doctest/doctest.h>
-#include <sndfile.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,6 +13,8 @@
 #include "realtime/audio_thread.h"
 #include "realtime/live_player.h"
 #include "rt_test_util.h"
+#include "support/sound_readback.h"
+#include "support/temp_dir.h"
 
 using namespace graphony;
 using namespace graphony::test;
@@ -22,22 +22,6 @@ using namespace graphony::test;
 namespace {
 
 void Sleep(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
-
-std::filesystem::path TempDir() {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("graphony-rtj-" + std::to_string(getpid()) + "-" + std::to_string(std::random_device{}()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-int64_t FramesIn(const std::filesystem::path& p, int* channels = nullptr) {
-  SF_INFO info{};
-  SNDFILE* f = sf_open(p.c_str(), SFM_READ, &info);
-  if (!f) return -1;
-  sf_close(f);
-  if (channels) *channels = info.channels;
-  return info.frames;
-}
 
 }  // namespace
 
@@ -117,7 +101,8 @@ TEST_CASE("A live note reaches the output within one period") {
 }
 
 TEST_CASE("Recording keeps the mix and the input track, sample-aligned and equally long") {
-  const auto dir = TempDir();
+  const TempDir tmp("rtj");
+  const std::filesystem::path& dir = tmp.Path();
   LivePlayer player;
   PlayerOptions options;
   options.record_input = true;  // JACK's system capture ports (silence on the dummy driver)
@@ -139,5 +124,4 @@ TEST_CASE("Recording keeps the mix and the input track, sample-aligned and equal
   // Both tracks start at the same played frame; the input drops its round-trip latency.
   CHECK(r.input_frames == r.frames - skip);
   player.Close();
-  std::filesystem::remove_all(dir);
 }

@@ -2,8 +2,6 @@
 // (buffer-size independence, live audition, program swap, seek, loop), the allocation
 // trap and background recording.
 #include <doctest/doctest.h>
-#include <sndfile.h>
-
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +15,8 @@
 #include "realtime/recorder.h"
 #include "realtime/spsc_ring.h"
 #include "rt_test_util.h"
+#include "support/sound_readback.h"
+#include "support/temp_dir.h"
 
 using namespace graphony;
 using namespace graphony::test;
@@ -56,14 +56,6 @@ std::vector<float> Run(AudioRenderer& r, int frames, int buffer, F after_buffer)
 }
 std::vector<float> Run(AudioRenderer& r, int frames, int buffer) {
   return Run(r, frames, buffer, [] {});
-}
-
-std::filesystem::path TempDir() {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("graphony-rt-" + std::to_string(getpid()) + "-" +
-                               std::to_string(std::random_device{}()));
-  std::filesystem::create_directories(dir);
-  return dir;
 }
 
 }  // namespace
@@ -145,11 +137,11 @@ TEST_CASE("Live audition: a note sounds within one buffer, a gesture moves it, n
   CHECK(Peak(first, 0, 256) > 1e-3f);  // heard in the very next buffer
 
   const std::vector<float> held = Run(r, 24000, 256);
-  CHECK(std::fabs(Semitones(EstimateHz(held, 4800, 24000, kRate), 69)) < 0.1);
+  CHECK(std::fabs(Semitones(ZeroCrossingHz(held, 4800, 24000, kRate), 69)) < 0.1);
 
   r.Send(Command::Gesture(7, 76, 0.8f));  // the stroke moves up to E5
   const std::vector<float> moved = Run(r, 24000, 256);
-  CHECK(std::fabs(Semitones(EstimateHz(moved, 9600, 24000, kRate), 76)) < 0.1);
+  CHECK(std::fabs(Semitones(ZeroCrossingHz(moved, 9600, 24000, kRate), 76)) < 0.1);
 
   r.Send(Command::NoteOff(7));
   const std::vector<float> released = Run(r, 48000, 256);
@@ -174,7 +166,7 @@ TEST_CASE("A published program is swapped in and the old one is freed off the au
   CHECK_FALSE(a_alive.expired());  // handed back, but only the control thread frees it
   r.CollectReturned();
   CHECK(a_alive.expired());
-  CHECK(std::fabs(Semitones(EstimateHz(out, 2400, 12000, kRate), 81)) < 0.1);  // B plays
+  CHECK(std::fabs(Semitones(ZeroCrossingHz(out, 2400, 12000, kRate), 81)) < 0.1);  // B plays
 }
 
 TEST_CASE("A program published twice before the audio thread looks is replaced, not leaked") {
@@ -193,7 +185,7 @@ TEST_CASE("Seek lands on the beat asked for") {
   r.Send(Command::Play());
   const std::vector<float> out = Run(r, 12000, 256);  // 0.25 s = half a beat
   CHECK(r.Meters().playhead_beat.load() == doctest::Approx(4.5).epsilon(0.01));
-  CHECK(std::fabs(Semitones(EstimateHz(out, 2400, 12000, kRate), kStaircase[4])) < 0.1);
+  CHECK(std::fabs(Semitones(ZeroCrossingHz(out, 2400, 12000, kRate), kStaircase[4])) < 0.1);
 }
 
 TEST_CASE("A loop region repeats and the playhead stays inside it") {
@@ -213,8 +205,8 @@ TEST_CASE("A loop region repeats and the playhead stays inside it") {
   CHECK(highest > 3.9);
   CHECK_FALSE(r.Meters().reached_end.load());
   // 1 s loop: beats 2,3 = E4,F4; the second time round (1.0..1.5 s) is E4 again.
-  CHECK(std::fabs(Semitones(EstimateHz(out, 52000, 66000, kRate), kStaircase[2])) < 0.15);
-  CHECK(std::fabs(Semitones(EstimateHz(out, 76000, 90000, kRate), kStaircase[3])) < 0.15);
+  CHECK(std::fabs(Semitones(ZeroCrossingHz(out, 52000, 66000, kRate), kStaircase[2])) < 0.15);
+  CHECK(std::fabs(Semitones(ZeroCrossingHz(out, 76000, 90000, kRate), kStaircase[3])) < 0.15);
 }
 
 TEST_CASE("The allocation trap catches an allocation on the audio thread") {
@@ -233,7 +225,8 @@ TEST_CASE("The allocation trap catches an allocation on the audio thread") {
 TEST_CASE("Playing, seeking, looping, count-in, live notes, swaps, clips and recording allocate nothing on the audio thread") {
   REQUIRE(AllocTrapLinked());
   SetAllocTrapMode(AllocTrapMode::kCount);
-  const auto dir = TempDir();
+  const TempDir tmp("rt");
+  const std::filesystem::path& dir = tmp.Path();
   Recorder recorder(kRate, 0);
   AudioRenderer r(Settings(), &recorder);
   r.Publish(Publishable(StaircaseEvents()));
@@ -271,11 +264,11 @@ TEST_CASE("Playing, seeking, looping, count-in, live notes, swaps, clips and rec
   Run(r, 512, 256);
   CHECK(AudioThreadAllocations() == before);
   recorder.Finish(0);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("Recording writes exactly what was played, in the background") {
-  const auto dir = TempDir();
+  const TempDir tmp("rt");
+  const std::filesystem::path& dir = tmp.Path();
   const auto path = dir / "take.wav";
   Recorder recorder(kRate, 0);
   AudioRenderer r(Settings(), &recorder);
@@ -293,15 +286,11 @@ TEST_CASE("Recording writes exactly what was played, in the background") {
   CHECK(s.dropped_frames == 0);
   CHECK(s.start_beat == doctest::Approx(1.0).epsilon(0.01));
 
-  SF_INFO info{};
-  SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
-  REQUIRE(f != nullptr);
-  CHECK(info.channels == 2);
-  CHECK(info.samplerate == 48000);
-  REQUIRE(info.frames == 96000);
-  std::vector<float> data(static_cast<size_t>(info.frames) * 2);
-  sf_readf_float(f, data.data(), info.frames);
-  sf_close(f);
+  const ReadBackSound take = ReadBack(path);
+  CHECK(take.channels == 2);
+  CHECK(take.sample_rate == 48000);
+  REQUIRE(take.frames == 96000);
+  const std::vector<float>& data = take.samples;
   float max_diff = 0;
   for (size_t i = 0; i < played.size(); ++i) max_diff = std::max(max_diff, std::fabs(data[2 * i] - played[i]));
   CHECK(max_diff < 1e-5f);  // 24-bit PCM
@@ -310,11 +299,11 @@ TEST_CASE("Recording writes exactly what was played, in the background") {
   int files = 0;
   for (auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
   CHECK(files == 1);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("A recording that cannot be written names the file and leaves existing files alone") {
-  const auto dir = TempDir();
+  const TempDir tmp("rt");
+  const std::filesystem::path& dir = tmp.Path();
   Recorder recorder(kRate, 0);
   CHECK_THROWS_WITH_AS(recorder.Begin({dir / "take.mp4", {}}, 0),
                        doctest::Contains("take.mp4"), std::runtime_error);
@@ -331,5 +320,4 @@ TEST_CASE("A recording that cannot be written names the file and leaves existing
   std::string text;
   in >> text;
   CHECK(text == "precious");
-  std::filesystem::remove_all(dir);
 }

@@ -1,4 +1,5 @@
-// Shared helpers for the real-time tests: small event lists and signal measurements.
+// Shared helpers for the real-time tests: small event lists and a peak meter (pitch and the
+// staircase come from tests/support).
 #pragma once
 
 #include <algorithm>
@@ -7,6 +8,8 @@
 #include <vector>
 
 #include "interpret/events.h"
+#include "support/pitch_estimate.h"
+#include "support/staircase.h"
 
 namespace graphony::test {
 
@@ -32,33 +35,8 @@ inline void AddNote(Events& e, double beat, double length, double pitch, float v
   e.notes.push_back(n);
 }
 
-// C4 D4 E4 F4 G4 A4 B4 C5, one beat each (0.5 s at 120 bpm), 0.9 beat long.
-inline const int kStaircase[8] = {60, 62, 64, 65, 67, 69, 71, 72};
-inline Events StaircaseEvents() {
-  Events e = SineEvents(8);
-  for (int i = 0; i < 8; ++i) AddNote(e, i, 0.9, kStaircase[i]);
-  return e;
-}
-
-inline double MidiToHz(double midi) { return 440.0 * std::pow(2.0, (midi - 69.0) / 12.0); }
-
-// Frequency of a (nearly) pure tone from its rising zero crossings, interpolated.
-inline double EstimateHz(const std::vector<float>& x, size_t begin, size_t end, double rate) {
-  double first = -1, last = -1;
-  int crossings = 0;
-  for (size_t i = begin + 1; i < end && i < x.size(); ++i) {
-    if (x[i - 1] < 0 && x[i] >= 0) {
-      const double t = (i - 1) + x[i - 1] / (x[i - 1] - x[i]);
-      if (first < 0) first = t; else ++crossings;
-      last = t;
-    }
-  }
-  return crossings > 0 ? crossings * rate / (last - first) : 0;
-}
-
-inline double Semitones(double hz, double midi) {
-  return hz > 0 ? 12.0 * std::log2(hz / MidiToHz(midi)) : 99;
-}
+// The staircase (support/staircase.h) on the sine, one beat each (0.5 s at 120 bpm), 0.9 beat long.
+inline Events StaircaseEvents() { return StaircaseEvents(SineEvents(8).instruments[0], 120, 0.9); }
 
 inline float Peak(const std::vector<float>& x, size_t begin, size_t end) {
   float p = 0;

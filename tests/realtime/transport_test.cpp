@@ -15,6 +15,7 @@
 #include "realtime/recorder.h"
 #include "realtime/sound_clip.h"
 #include "rt_test_util.h"
+#include "support/temp_dir.h"
 #include "synth/sound_file.h"
 
 using namespace graphony;
@@ -174,9 +175,8 @@ TEST_CASE("Loop and tempo are published by the transport") {
 
 TEST_CASE("A take played back goes through the renderer, resampled to its rate") {
   // A 0.5 s, 440 Hz tone at 44.1 kHz, written and read back by the one sound-file pair.
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("graphony-clip-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
+  const TempDir tmp("clip");
+  const std::filesystem::path& dir = tmp.Path();
   const auto path = dir / "take.wav";
   std::vector<float> tone(2 * 22050);
   for (size_t i = 0; i < 22050; ++i)
@@ -189,7 +189,6 @@ TEST_CASE("A take played back goes through the renderer, resampled to its rate")
   std::ifstream in(path, std::ios::binary);
   const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                                    std::istreambuf_iterator<char>());
-  std::filesystem::remove_all(dir);
 
   auto clip = PrepareSoundClip(bytes, kRate, "take.wav");
   CHECK(std::abs(clip->Frames() - 24000) <= 2);
@@ -200,7 +199,7 @@ TEST_CASE("A take played back goes through the renderer, resampled to its rate")
   CHECK(r.Meters().clip_playing.load());
   Render(r, 24000, 256, out);
   CHECK_FALSE(r.Meters().clip_playing.load());
-  CHECK(EstimateHz(out.left, 1000, 20000, kRate) == doctest::Approx(440).epsilon(0.005));
+  CHECK(ZeroCrossingHz(out.left, 1000, 20000, kRate) == doctest::Approx(440).epsilon(0.005));
   CHECK(MaxAbs(out.left, 0, 20000) == doctest::Approx(0.5).epsilon(0.02));
   CHECK(MaxAbs(out.left, 24100, out.left.size()) < 1e-6f);
 
@@ -209,9 +208,8 @@ TEST_CASE("A take played back goes through the renderer, resampled to its rate")
 }
 
 TEST_CASE("A take armed during the count-in starts on the score's first frame, without clicks") {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("graphony-armed-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
+  const TempDir tmp("armed");
+  const std::filesystem::path& dir = tmp.Path();
   Recorder recorder(kRate, 0);
   AudioRenderer r(DrySettings(), &recorder);
   r.Publish(FirstBeatProgram());
@@ -238,6 +236,5 @@ TEST_CASE("A take armed during the count-in starts on the score's first frame, w
   const auto onsets = Onsets(left, 0.05f, 1e-4f, 100);
   REQUIRE(!onsets.empty());
   CHECK(onsets[0] < 0.01 * kRate);
-  CHECK(EstimateHz(left, 2000, 20000, kRate) == doctest::Approx(MidiToHz(72)).epsilon(0.01));
-  std::filesystem::remove_all(dir);
+  CHECK(ZeroCrossingHz(left, 2000, 20000, kRate) == doctest::Approx(MidiToHz(72)).epsilon(0.01));
 }

@@ -1,10 +1,13 @@
-// Signal measurements for synth tests: pitch, RMS, peak, spectral centroid, DFT magnitude.
+// Signal measurements for synth tests: RMS, peak, spectral centroid, DFT magnitude (pitch:
+// support/pitch_estimate.h).
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
+
+#include "support/pitch_estimate.h"
 
 namespace graphony::test {
 
@@ -26,43 +29,6 @@ inline bool AllFinite(const std::vector<float>& x) {
     if (!std::isfinite(v)) return false;
   return true;
 }
-
-// Fundamental frequency of x[begin, begin+len) by normalised autocorrelation: the first
-// lag whose correlation is within 90% of the best (avoids octave errors), refined by a
-// parabola through its neighbours. Returns Hz (0 when nothing periodic is found).
-inline double EstimatePitchHz(const std::vector<float>& x, size_t begin, size_t len, double sr,
-                              double fmin = 50, double fmax = 2000) {
-  if (begin + len > x.size()) return 0;
-  const int lo = static_cast<int>(sr / fmax), hi = static_cast<int>(sr / fmin);
-  const int n = static_cast<int>(len) - hi;
-  if (n <= 0) return 0;
-  const float* s = x.data() + begin;
-  std::vector<double> r(static_cast<size_t>(hi + 2), 0.0);
-  double e0 = 0;
-  for (int i = 0; i < n; ++i) e0 += static_cast<double>(s[i]) * s[i];
-  if (e0 <= 0) return 0;
-  double best = 0;
-  for (int lag = lo; lag <= hi + 1; ++lag) {
-    double acc = 0, e1 = 0;
-    for (int i = 0; i < n; ++i) {
-      acc += static_cast<double>(s[i]) * s[i + lag];
-      e1 += static_cast<double>(s[i + lag]) * s[i + lag];
-    }
-    r[static_cast<size_t>(lag)] = acc / std::sqrt(e0 * e1 + 1e-30);
-    if (lag <= hi) best = std::max(best, r[static_cast<size_t>(lag)]);
-  }
-  for (int lag = lo + 1; lag < hi; ++lag) {
-    const double a = r[static_cast<size_t>(lag - 1)], b = r[static_cast<size_t>(lag)], c = r[static_cast<size_t>(lag + 1)];
-    if (b >= 0.9 * best && b >= a && b >= c) {
-      const double d = a - 2 * b + c;
-      const double shift = d != 0 ? 0.5 * (a - c) / d : 0.0;
-      return sr / (lag + shift);
-    }
-  }
-  return 0;
-}
-
-inline double Cents(double hz, double want_hz) { return 1200.0 * std::log2(hz / want_hz); }
 
 // |DFT| at one frequency over a Hann-windowed span (Goertzel-like, direct sum).
 inline double MagnitudeAt(const std::vector<float>& x, size_t begin, size_t len, double sr, double hz) {

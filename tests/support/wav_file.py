@@ -1,5 +1,5 @@
 """Reads WAV files (PCM 16/24/32 or float 32, WAVE_FORMAT_EXTENSIBLE too) into numpy arrays
-for the audio-analysing tests; shared by tests/realtime and tests/editor_audio."""
+for the audio-analysing script tests (tests/realtime, tests/editor_audio, tools/bench/realtime)."""
 import struct
 import sys
 
