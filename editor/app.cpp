@@ -1,9 +1,10 @@
-// Editor frame loop, fixed calm layout (toolbar, side panels, canvas, status bar), shortcuts and commands.
+// Editor frame loop, fixed calm layout (toolbar, side panels, canvas, status bar), shortcuts and
+// commands.
 #include "app.h"
 
 #include <SFML/OpenGL.hpp>
-#include <SFML/Window/Event.hpp>
 #include <SFML/System/Sleep.hpp>
+#include <SFML/Window/Event.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -53,7 +54,8 @@ int App::Run(const AppOptions& options) {
     if (v >= 0.75 && v <= 3) ui_.settings.ui_scale = static_cast<float>(v);
   }
 
-  if (const char* env = std::getenv("GRAPHONY_NO_STROKE_CACHE"); env && *env == '1') canvas_.SetStrokeCache(false);
+  if (const char* env = std::getenv("GRAPHONY_NO_STROKE_CACHE"); env && *env == '1')
+    canvas_.SetStrokeCache(false);
 
   sf::ContextSettings gl;
   gl.antialiasingLevel = 0;
@@ -145,15 +147,18 @@ void App::Frame(float dt) {
   while (window_.pollEvent(event)) {
     had_events_ = true;
     bridge_.ProcessEvent(event);
-    switch (static_cast<int>(event.type)) {  // int: only a few of SFML's many event kinds matter here
+    switch (
+        static_cast<int>(event.type)) {  // int: only a few of SFML's many event kinds matter here
       case sf::Event::Closed:
         RequestWithSavePrompt(Pending::kQuit);
         break;
       case sf::Event::Resized:
-        glViewport(0, 0, static_cast<GLsizei>(event.size.width), static_cast<GLsizei>(event.size.height));
+        glViewport(0, 0, static_cast<GLsizei>(event.size.width),
+                   static_cast<GLsizei>(event.size.height));
         break;
       case sf::Event::KeyPressed:
-        if (event.key.code == sf::Keyboard::Space && !ImGui::GetIO().WantTextInput) ui_.space_held = true;
+        if (event.key.code == sf::Keyboard::Space && !ImGui::GetIO().WantTextInput)
+          ui_.space_held = true;
         if (audio_.HandleKey(event.key)) break;
         HandleShortcut(event.key);
         break;
@@ -215,13 +220,15 @@ void App::LayoutAndDraw() {
 
   ImGui::SetNextWindowPos(ImVec2(0, body_y));
   ImGui::SetNextWindowSize(ImVec2(left_w, body_h));
-  if (ImGui::Begin("##palette", nullptr, kPanelFlags)) DrawPalettePanel(doc_, ui_, palette_state_, colors_);
+  if (ImGui::Begin("##palette", nullptr, kPanelFlags))
+    DrawPalettePanel(doc_, ui_, palette_state_, colors_);
   ImGui::End();
 
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - right_w, body_y));
   ImGui::SetNextWindowSize(ImVec2(right_w, body_h));
   if (ImGui::Begin("##side", nullptr, kPanelFlags)) {
-    if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) DrawLayersPanel(doc_, ui_, colors_);
+    if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen))
+      DrawLayersPanel(doc_, ui_, colors_);
     if (ImGui::CollapsingHeader("Music settings", ImGuiTreeNodeFlags_DefaultOpen))
       DrawMappingPanel(doc_, ui_, mapping_state_);
     audio_.DrawSidePanel();
@@ -231,8 +238,9 @@ void App::LayoutAndDraw() {
   ImGui::SetNextWindowPos(ImVec2(left_w, body_y));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left_w - right_w, body_h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  if (ImGui::Begin("##canvas", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
-                                            ImGuiWindowFlags_NoScrollWithMouse)) {
+  if (ImGui::Begin(
+          "##canvas", nullptr,
+          kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
     canvas_.Draw(ctx);
   }
@@ -259,44 +267,79 @@ void App::HandleShortcut(const sf::Event::KeyEvent& key) {
   const bool modal = browser_.IsOpen() || show_unsaved_prompt_ || show_error_ || show_recovery_;
   if (key.control) {
     switch (static_cast<int>(key.code)) {
-      case sf::Keyboard::S: ui_.commands.Push(key.shift ? AppCommand::kSaveAs : AppCommand::kSave); return;
-      case sf::Keyboard::Q: ui_.commands.Push(AppCommand::kQuit); return;
-      default: break;
+      case sf::Keyboard::S:
+        ui_.commands.Push(key.shift ? AppCommand::kSaveAs : AppCommand::kSave);
+        return;
+      case sf::Keyboard::Q:
+        ui_.commands.Push(AppCommand::kQuit);
+        return;
+      default:
+        break;
     }
     if (typing || modal) return;
     switch (static_cast<int>(key.code)) {
-      case sf::Keyboard::N: ui_.commands.Push(AppCommand::kNew); break;
-      case sf::Keyboard::O: ui_.commands.Push(AppCommand::kOpen); break;
-      case sf::Keyboard::I: ui_.commands.Push(AppCommand::kImportImage); break;
-      case sf::Keyboard::Z: ui_.commands.Push(key.shift ? AppCommand::kRedo : AppCommand::kUndo); break;
-      case sf::Keyboard::Y: ui_.commands.Push(AppCommand::kRedo); break;
-      default: break;
+      case sf::Keyboard::N:
+        ui_.commands.Push(AppCommand::kNew);
+        break;
+      case sf::Keyboard::O:
+        ui_.commands.Push(AppCommand::kOpen);
+        break;
+      case sf::Keyboard::I:
+        ui_.commands.Push(AppCommand::kImportImage);
+        break;
+      case sf::Keyboard::Z:
+        ui_.commands.Push(key.shift ? AppCommand::kRedo : AppCommand::kUndo);
+        break;
+      case sf::Keyboard::Y:
+        ui_.commands.Push(AppCommand::kRedo);
+        break;
+      default:
+        break;
     }
     return;
   }
   if (typing || modal) return;
   switch (static_cast<int>(key.code)) {
     case sf::Keyboard::Add:
-    case sf::Keyboard::Equal: ui_.commands.Push(AppCommand::kZoomIn); break;
+    case sf::Keyboard::Equal:
+      ui_.commands.Push(AppCommand::kZoomIn);
+      break;
     case sf::Keyboard::Subtract:
-    case sf::Keyboard::Hyphen: ui_.commands.Push(AppCommand::kZoomOut); break;
+    case sf::Keyboard::Hyphen:
+      ui_.commands.Push(AppCommand::kZoomOut);
+      break;
     case sf::Keyboard::Num0:
     case sf::Keyboard::Numpad0:
-    case sf::Keyboard::Home: ui_.commands.Push(AppCommand::kFit); break;
+    case sf::Keyboard::Home:
+      ui_.commands.Push(AppCommand::kFit);
+      break;
     case sf::Keyboard::Delete:
-    case sf::Keyboard::BackSpace: ui_.commands.Push(AppCommand::kDeleteSelection); break;
-    case sf::Keyboard::B: ui_.tool = Tool::kBrush; break;
-    case sf::Keyboard::L: ui_.tool = Tool::kLine; break;
-    case sf::Keyboard::D: ui_.tool = Tool::kDot; break;
-    case sf::Keyboard::E: ui_.tool = Tool::kEraser; break;
-    case sf::Keyboard::S: ui_.tool = Tool::kSelect; break;
+    case sf::Keyboard::BackSpace:
+      ui_.commands.Push(AppCommand::kDeleteSelection);
+      break;
+    case sf::Keyboard::B:
+      ui_.tool = Tool::kBrush;
+      break;
+    case sf::Keyboard::L:
+      ui_.tool = Tool::kLine;
+      break;
+    case sf::Keyboard::D:
+      ui_.tool = Tool::kDot;
+      break;
+    case sf::Keyboard::E:
+      ui_.tool = Tool::kEraser;
+      break;
+    case sf::Keyboard::S:
+      ui_.tool = Tool::kSelect;
+      break;
     case sf::Keyboard::Escape: {
       CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
       canvas_.CancelGesture(ctx);
       ui_.selection.clear();
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -310,8 +353,12 @@ void App::RunCommand(const TypedCommand& command) {
   const float cx = view_.left + view_.width * 0.5f, cy = view_.top + view_.height * 0.5f;
   const AppCommand cmd = command.kind;
   switch (cmd) {
-    case AppCommand::kNew: RequestWithSavePrompt(Pending::kNew); break;
-    case AppCommand::kOpen: RequestWithSavePrompt(Pending::kOpen); break;
+    case AppCommand::kNew:
+      RequestWithSavePrompt(Pending::kNew);
+      break;
+    case AppCommand::kOpen:
+      RequestWithSavePrompt(Pending::kOpen);
+      break;
     case AppCommand::kSave:
       if (doc_.path.empty()) {
         after_save_as_ = Pending::kNone;
@@ -322,8 +369,9 @@ void App::RunCommand(const TypedCommand& command) {
       break;
     case AppCommand::kSaveAs:
       after_save_as_ = Pending::kNone;
-      browser_.Open(FileBrowser::Purpose::kSaveScore, doc_.path.parent_path(),
-                    doc_.path.empty() ? std::string("my-score.graphony") : doc_.path.filename().string());
+      browser_.Open(
+          FileBrowser::Purpose::kSaveScore, doc_.path.parent_path(),
+          doc_.path.empty() ? std::string("my-score.graphony") : doc_.path.filename().string());
       break;
     case AppCommand::kUndo:
     case AppCommand::kRedo: {
@@ -338,14 +386,22 @@ void App::RunCommand(const TypedCommand& command) {
       break;
     }
     case AppCommand::kImportImage:
-      browser_.Open(FileBrowser::Purpose::kImportImage, doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
+      browser_.Open(FileBrowser::Purpose::kImportImage,
+                    doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
       break;
-    case AppCommand::kFit: view_.Fit(doc_.score.length_beats); break;
-    case AppCommand::kZoomIn: view_.ZoomAround(cx, cy, 1.25); break;
-    case AppCommand::kZoomOut: view_.ZoomAround(cx, cy, 0.8); break;
+    case AppCommand::kFit:
+      view_.Fit(doc_.score.length_beats);
+      break;
+    case AppCommand::kZoomIn:
+      view_.ZoomAround(cx, cy, 1.25);
+      break;
+    case AppCommand::kZoomOut:
+      view_.ZoomAround(cx, cy, 0.8);
+      break;
     case AppCommand::kDeleteSelection: {
       const int li = ui_.selection_layer;
-      if (ui_.selection.empty() || li < 0 || li >= static_cast<int>(doc_.score.layers.size())) break;
+      if (ui_.selection.empty() || li < 0 || li >= static_cast<int>(doc_.score.layers.size()))
+        break;
       doc_.BeginEdit();
       DeleteStrokes(doc_.score.layers[li].strokes, ui_.selection);
       doc_.EndEdit();
@@ -355,16 +411,27 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kAddDrawingLayer: {
       doc_.BeginEdit();
       char name[32];
-      std::snprintf(name, sizeof name, "Drawing %d", static_cast<int>(doc_.score.layers.size()) + 1);
+      std::snprintf(name, sizeof name, "Drawing %d",
+                    static_cast<int>(doc_.score.layers.size()) + 1);
       ui_.active_layer = AddStrokeLayer(doc_.score, name);
       doc_.EndEdit();
       break;
     }
-    case AppCommand::kQuit: RequestWithSavePrompt(Pending::kQuit); break;
-    case AppCommand::kSeek: audio_.Seek(command.beat); break;
-    case AppCommand::kSetLoop: audio_.SetLoop(command.beat, command.end_beat); break;
-    case AppCommand::kScrollTo: view_.first_beat = command.beat; break;
-    case AppCommand::kTogglePerformance: audio_.TogglePerformance(window_); break;
+    case AppCommand::kQuit:
+      RequestWithSavePrompt(Pending::kQuit);
+      break;
+    case AppCommand::kSeek:
+      audio_.Seek(command.beat);
+      break;
+    case AppCommand::kSetLoop:
+      audio_.SetLoop(command.beat, command.end_beat);
+      break;
+    case AppCommand::kScrollTo:
+      view_.first_beat = command.beat;
+      break;
+    case AppCommand::kTogglePerformance:
+      audio_.TogglePerformance(window_);
+      break;
   }
 }
 

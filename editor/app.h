@@ -24,10 +24,10 @@
 namespace graphony::editor {
 
 struct AppOptions {
-  std::filesystem::path file;        // score to open (may not exist yet: a new score saved there)
-  int bench_frames = 0;              // >0: render this many frames, print timings, exit
+  std::filesystem::path file;  // score to open (may not exist yet: a new score saved there)
+  int bench_frames = 0;        // >0: render this many frames, print timings, exit
   std::chrono::steady_clock::time_point started;  // process start, for time-to-first-frame
-  uint64_t (*allocation_count)() = nullptr;  // heap allocations so far; only in graphony-bench
+  uint64_t (*allocation_count)() = nullptr;       // heap allocations so far; only in graphony-bench
 };
 
 class App {
@@ -83,7 +83,7 @@ class App {
   sf::Clock clock_;
 
   bool running_ = true;
-  Pending pending_ = Pending::kNone;     // what to do after the unsaved-changes prompt
+  Pending pending_ = Pending::kNone;  // what to do after the unsaved-changes prompt
   bool show_unsaved_prompt_ = false;
   bool show_error_ = false;
   std::string error_text_;

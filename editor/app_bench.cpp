@@ -1,4 +1,5 @@
-// --bench-frames N: time to first frame, then frame times while idle, panning (fitted) and panning zoomed in.
+// --bench-frames N: time to first frame, then frame times while idle, panning (fitted) and panning
+// zoomed in.
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <chrono>
@@ -45,11 +46,15 @@ int App::RunBenchmark(int frames) {
   for (const Layer& l : doc_.score.layers) strokes += l.strokes.strokes.size();
   std::printf("bench: strokes=%zu layers=%zu window=%ux%u\n", strokes, doc_.score.layers.size(),
               window_.getSize().x, window_.getSize().y);
-  auto span = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-  std::printf("bench: time_to_first_frame_ms=%.1f (window+GL %.1f, load score %.1f, first frame incl. textures %.1f; "
-              "picture texture %.1f)\n",
-              first_frame_ms, span(options_.started, window_ready_), span(window_ready_, score_loaded_),
-              first_frame_ms - span(options_.started, score_loaded_), textures_.LastBuildMs());
+  auto span = [](auto a, auto b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  };
+  std::printf(
+      "bench: time_to_first_frame_ms=%.1f (window+GL %.1f, load score %.1f, first frame incl. "
+      "textures %.1f; "
+      "picture texture %.1f)\n",
+      first_frame_ms, span(options_.started, window_ready_), span(window_ready_, score_loaded_),
+      first_frame_ms - span(options_.started, score_loaded_), textures_.LastBuildMs());
 
   std::printf("bench: stroke_cache=%s\n", std::getenv("GRAPHONY_NO_STROKE_CACHE") ? "off" : "on");
   std::vector<double> times;
@@ -64,9 +69,11 @@ int App::RunBenchmark(int frames) {
       times.push_back(ms_since(t0));
     }
     const Stats s = Summarize(times);
-    std::printf("bench: %-14s frames=%d mean_ms=%.2f median_ms=%.2f p95_ms=%.2f max_ms=%.2f strokes_on_screen=%d "
-                "cache_rebuilds=%d\n",
-                name, n, s.mean, s.median, s.p95, s.max, canvas_.StrokesDrawn(), canvas_.CacheRebuilds());
+    std::printf(
+        "bench: %-14s frames=%d mean_ms=%.2f median_ms=%.2f p95_ms=%.2f max_ms=%.2f "
+        "strokes_on_screen=%d "
+        "cache_rebuilds=%d\n",
+        name, n, s.mean, s.median, s.p95, s.max, canvas_.StrokesDrawn(), canvas_.CacheRebuilds());
   };
   const int n = std::max(10, frames);
   // Idle: nothing changes; also counts heap allocations per frame (target: zero).
@@ -85,7 +92,8 @@ int App::RunBenchmark(int frames) {
   run("pan_fitted", n, [&](int i) { view_.PanPixels(std::sin(i * 0.1f) * 6.f, 0); });
   view_.Fit(doc_.score.length_beats);
   view_.ZoomAround(view_.left + view_.width * 0.5f, view_.top + view_.height * 0.5f, 2.5);
-  run("pan_zoomed", n, [&](int i) { view_.PanPixels(std::sin(i * 0.1f) * 12.f, std::cos(i * 0.1f) * 4.f); });
+  run("pan_zoomed", n,
+      [&](int i) { view_.PanPixels(std::sin(i * 0.1f) * 12.f, std::cos(i * 0.1f) * 4.f); });
   bridge_.Shutdown();
   window_.close();
   return 0;

@@ -1,4 +1,5 @@
-// Menu bar (for facilitators who read) and the modal dialogs: unsaved changes, errors, crash recovery, file browser.
+// Menu bar (for facilitators who read) and the modal dialogs: unsaved changes, errors, crash
+// recovery, file browser.
 #include <cmath>
 #include <system_error>
 
@@ -18,17 +19,19 @@ bool DialogButton(const char* label, Glyph glyph, ImU32 col, float s) {
   const bool pressed = ImGui::Button("##b", ImVec2(w, h));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.55f, p.y + h * 0.5f), h * 0.6f, col);
-  dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), label);
+  dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+              ImGui::GetColorU32(ImGuiCol_Text), label);
   return pressed;
 }
 
 void CenterNext() {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
 }
 
-constexpr ImGuiWindowFlags kDialogFlags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+constexpr ImGuiWindowFlags kDialogFlags =
+    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
 
 }  // namespace
 
@@ -46,8 +49,10 @@ void App::DrawMenuBar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
-    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.CanUndo())) ui_.commands.Push(AppCommand::kUndo);
-    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.CanRedo())) ui_.commands.Push(AppCommand::kRedo);
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.CanUndo()))
+      ui_.commands.Push(AppCommand::kUndo);
+    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.CanRedo()))
+      ui_.commands.Push(AppCommand::kRedo);
     if (ImGui::MenuItem("Delete picked strokes", "Delete", false, !ui_.selection.empty()))
       ui_.commands.Push(AppCommand::kDeleteSelection);
     ImGui::EndMenu();
@@ -68,7 +73,8 @@ void App::DrawMenuBar() {
     static constexpr float kScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
     static constexpr const char* kScaleNames[] = {"Normal size", "Large", "Larger", "Largest"};
     for (int i = 0; i < 4; ++i)
-      if (ImGui::MenuItem(kScaleNames[i], nullptr, std::fabs(ui_.settings.ui_scale - kScales[i]) < 0.01f)) {
+      if (ImGui::MenuItem(kScaleNames[i], nullptr,
+                          std::fabs(ui_.settings.ui_scale - kScales[i]) < 0.01f)) {
         ui_.settings.ui_scale = kScales[i];
         ui_.fonts_dirty = true;
         ui_.want_fit = true;
@@ -134,7 +140,8 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(3);
-    if (DialogButton("Cancel", Glyph::kCross, colors_.icon, s) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (DialogButton("Cancel", Glyph::kCross, colors_.icon, s) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
       ImGui::CloseCurrentPopup();
       pending_ = Pending::kNone;
     }
@@ -184,7 +191,8 @@ void App::DrawDialogs() {
     show_error_ = false;
   }
   CenterNext();
-  ImGui::SetNextWindowSizeConstraints(ImVec2(300 * s, 0), ImVec2(ImGui::GetIO().DisplaySize.x * 0.8f, FLT_MAX));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(300 * s, 0),
+                                      ImVec2(ImGui::GetIO().DisplaySize.x * 0.8f, FLT_MAX));
   if (ImGui::BeginPopupModal("Something went wrong", nullptr, kDialogFlags)) {
     ImGui::PushTextWrapPos(ImGui::GetIO().DisplaySize.x * 0.7f);
     ImGui::TextUnformatted(error_text_.c_str());

@@ -1,4 +1,5 @@
-// New / open / save / save as, picture import, autosave and crash recovery. Bad files become messages, never crashes.
+// New / open / save / save as, picture import, autosave and crash recovery. Bad files become
+// messages, never crashes.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -45,8 +46,8 @@ void App::NotifyError(const std::string& text) {
 
 void App::UpdateFileLabel() {
   std::snprintf(file_label_, sizeof file_label_, "%s", doc_.path.filename().string().c_str());
-  const std::string title = doc_.path.empty() ? std::string("Graphony")
-                                              : "Graphony - " + doc_.path.filename().string();
+  const std::string title =
+      doc_.path.empty() ? std::string("Graphony") : "Graphony - " + doc_.path.filename().string();
   window_.setTitle(title);
 }
 
@@ -99,7 +100,8 @@ bool App::OpenDocument(const fs::path& path) {
   ui_.selection.clear();
   ui_.selection_layer = -1;
   ui_.palette_index = doc_.score.palette.empty() ? -1 : 0;
-  ui_.contributor_id = doc_.score.contributors.empty() ? std::string() : doc_.score.contributors.front().id;
+  ui_.contributor_id =
+      doc_.score.contributors.empty() ? std::string() : doc_.score.contributors.front().id;
   ui_.want_fit = true;
   UpdateFileLabel();
   Notify("Opened.", false);
@@ -130,7 +132,10 @@ void App::ImportImage(const fs::path& path) {
     const std::string where = path.filename().string();
     bytes = ReadFileBytes(path, where, kMaxEntryBytes);
     const uint64_t budget = ImageMemoryBudget(), used = DecodedPictureBytes(doc_.score);
-    if (used >= budget) throw ScoreError(where + ": the score's pictures already use the memory budget for pictures (set GRAPHONY_IMAGE_MEMORY_MB to allow more)");
+    if (used >= budget)
+      throw ScoreError(where +
+                       ": the score's pictures already use the memory budget for pictures (set "
+                       "GRAPHONY_IMAGE_MEMORY_MB to allow more)");
     pixels = DecodeImage(bytes, where, budget - used);
   } catch (const std::exception& e) {
     NotifyError(e.what());
@@ -138,8 +143,10 @@ void App::ImportImage(const fs::path& path) {
   }
   // The picture travels inside the bundle: "images/<name>", made unique.
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const std::string stem = path.stem().string().empty() ? std::string("picture") : path.stem().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string stem =
+      path.stem().string().empty() ? std::string("picture") : path.stem().string();
   std::string entry = "images/" + stem + ext;
   for (int n = 2; doc_.score.assets.files.count(entry); ++n)
     entry = "images/" + stem + "-" + std::to_string(n) + ext;
@@ -175,7 +182,8 @@ void App::MaybeAutosave() {
   fs::create_directories(autosave_path_.parent_path(), ec);
   try {
     SaveScore(doc_.score, autosave_path_, doc_.path.empty() ? fs::path() : doc_.path.parent_path());
-    const std::string origin = doc_.path.empty() ? std::string() : fs::absolute(doc_.path, ec).string();
+    const std::string origin =
+        doc_.path.empty() ? std::string() : fs::absolute(doc_.path, ec).string();
     WriteFileAtomically(AutosaveOriginPath(autosave_path_), origin.data(), origin.size());
     doc_.MarkAutosaved();
   } catch (const std::exception& e) {

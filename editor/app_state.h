@@ -14,11 +14,22 @@ namespace graphony::editor {
 // them once per frame after the views have drawn, so no view reaches into another (or into
 // the App).
 enum class AppCommand {
-  kNew, kOpen, kSave, kSaveAs, kUndo, kRedo, kImportImage, kFit, kZoomIn, kZoomOut,
-  kDeleteSelection, kAddDrawingLayer, kQuit,
-  kSeek,        // beat = where the playhead goes (ruler click)
-  kSetLoop,     // beat..end_beat becomes the loop (ruler drag)
-  kScrollTo,    // beat = the view's new first beat (the view follows the playhead)
+  kNew,
+  kOpen,
+  kSave,
+  kSaveAs,
+  kUndo,
+  kRedo,
+  kImportImage,
+  kFit,
+  kZoomIn,
+  kZoomOut,
+  kDeleteSelection,
+  kAddDrawingLayer,
+  kQuit,
+  kSeek,               // beat = where the playhead goes (ruler click)
+  kSetLoop,            // beat..end_beat becomes the loop (ruler drag)
+  kScrollTo,           // beat = the view's new first beat (the view follows the playhead)
   kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
 };
 
@@ -58,28 +69,28 @@ struct TransportReadout {
 struct UiState {
   Tool tool = Tool::kBrush;
   int palette_index = 0;
-  float brush_size = 0.03f;           // stroke width as a share of the canvas height
-  std::string contributor_id;         // who is drawing now ("" = nobody chosen)
-  int active_layer = -1;              // layer the layers panel highlights
-  std::vector<int> selection;         // selected stroke indices in selection_layer
+  float brush_size = 0.03f;    // stroke width as a share of the canvas height
+  std::string contributor_id;  // who is drawing now ("" = nobody chosen)
+  int active_layer = -1;       // layer the layers panel highlights
+  std::vector<int> selection;  // selected stroke indices in selection_layer
   int selection_layer = -1;
   Settings settings;
-  bool space_held = false;            // space + drag pans
-  bool want_fit = true;               // fit the view on the next frame (new/open)
-  bool fonts_dirty = true;            // UI scale changed: rebuild the font atlas
-  const char* hint = nullptr;         // status-bar hint set by whatever is hovered
-  char message[320] = {};             // last notice (saved, error...)
+  bool space_held = false;     // space + drag pans
+  bool want_fit = true;        // fit the view on the next frame (new/open)
+  bool fonts_dirty = true;     // UI scale changed: rebuild the font atlas
+  const char* hint = nullptr;  // status-bar hint set by whatever is hovered
+  char message[320] = {};      // last notice (saved, error...)
   bool message_is_error = false;
-  double message_until = 0;           // seconds on the app clock
-  double now = 0;                     // app clock, seconds
+  double message_until = 0;  // seconds on the app clock
+  double now = 0;            // app clock, seconds
   CommandQueue commands;
 
   // Editor II (sound): the canvas draws the playhead and loop from `transport`; the ruler
   // asks to seek or loop with kSeek / kSetLoop commands.
   TransportReadout transport;
-  double ruler_drag_start = 0, ruler_drag_end = 0;       // loop being dragged on the ruler
-  bool space_panned = false;                   // space was held to pan, so its release is not play/pause
-  const char* audio_status = nullptr;          // status-bar line about sound (null: all well)
+  double ruler_drag_start = 0, ruler_drag_end = 0;  // loop being dragged on the ruler
+  bool space_panned = false;           // space was held to pan, so its release is not play/pause
+  const char* audio_status = nullptr;  // status-bar line about sound (null: all well)
 
   UiState() { selection.reserve(1024); }
 };

@@ -18,7 +18,9 @@ constexpr double kMinPrepareInterval = 0.12;
 
 }  // namespace
 
-AudioSession::AudioSession() { worker_ = std::thread([this] { WorkerLoop(); }); }
+AudioSession::AudioSession() {
+  worker_ = std::thread([this] { WorkerLoop(); });
+}
 
 AudioSession::~AudioSession() {
   StopWorker();
@@ -45,7 +47,8 @@ bool AudioSession::EnsureOpen() {
     device_message_.clear();
     player_->SetTempoScale(tempo_scale_);
     player_->SetMasterVolume(volume_);
-    if (reopen_loop_end_ > reopen_loop_start_) player_->SetLoop(reopen_loop_start_, reopen_loop_end_);
+    if (reopen_loop_end_ > reopen_loop_start_)
+      player_->SetLoop(reopen_loop_start_, reopen_loop_end_);
     reopen_loop_start_ = reopen_loop_end_ = 0;
     Invalidate();  // the program must be prepared for this device's sample rate
     return true;
@@ -170,8 +173,10 @@ void AudioSession::Seek(double beat) {
 
 void AudioSession::SetLoop(double start_beat, double end_beat) {
   if (!Available()) return;
-  if (end_beat > start_beat) player_->SetLoop(start_beat, end_beat);
-  else player_->ClearLoop();
+  if (end_beat > start_beat)
+    player_->SetLoop(start_beat, end_beat);
+  else
+    player_->ClearLoop();
 }
 
 void AudioSession::SetTempoScale(double scale) {

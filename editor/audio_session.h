@@ -17,7 +17,8 @@
 namespace graphony::editor {
 
 // Shown in the status bar when nothing can play; painting, saving and export still work.
-inline constexpr const char* kNoSoundDeviceText = "No sound device \u2014 you can still paint, save and export";
+inline constexpr const char* kNoSoundDeviceText =
+    "No sound device \u2014 you can still paint, save and export";
 
 // Thread rules: every public function is [UI]. The worker thread is private: it runs
 // Interpret + PrepareProgram on a copy of the score and hands the result back under a mutex.
@@ -33,7 +34,9 @@ class AudioSession {
   bool EnsureOpen();
   // Closes and opens again with new options (audio settings). Keeps the current program.
   bool Reopen(const PlayerOptions& options);
-  bool Available() const { return player_ && player_->IsOpen() && status_.state == PlayerState::kRunning; }
+  bool Available() const {
+    return player_ && player_->IsOpen() && status_.state == PlayerState::kRunning;
+  }
   // One line for people ("" when the device works).
   const std::string& DeviceMessage() const { return device_message_; }
   const PlayerOptions& Options() const { return options_; }
@@ -46,7 +49,9 @@ class AudioSession {
   const PlayerStatus& Status() const { return status_; }
   bool ProgramReady() const { return published_revision_ != 0; }
   // A newer score is being prepared (keep polling so it is published promptly).
-  bool Preparing() const { return player_ && player_->IsOpen() && requested_revision_ != answered_revision_; }
+  bool Preparing() const {
+    return player_ && player_->IsOpen() && requested_revision_ != answered_revision_;
+  }
   uint64_t PublishedRevision() const { return published_revision_; }
   double LastPrepareMs() const { return last_prepare_ms_; }
   // Why the last preparation failed (e.g. a sampler file that cannot be read), once; "" if none.
@@ -61,7 +66,7 @@ class AudioSession {
   // engine's published status (Status()); nothing here keeps its own copy.
   void Play(int count_in_beats = 0);
   void Pause();
-  void Stop();                     // stops and returns to the loop start (or 0)
+  void Stop();  // stops and returns to the loop start (or 0)
   void Seek(double beat);
   void SetLoop(double start_beat, double end_beat);  // end <= start clears it
   bool Looping() const { return status_.looping; }

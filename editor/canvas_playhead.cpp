@@ -18,7 +18,8 @@ void HandleRulerInput(const ViewTransform& v, float ruler_top, float press_x, Ui
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered())
     ui.hint = "Click the ruler to move the playhead there; drag along it to loop that part.";
-  if (ImGui::IsItemActivated()) ui.commands.Push(AppCommand::kSeek, std::max(0.0, v.XToBeat(press_x)));
+  if (ImGui::IsItemActivated())
+    ui.commands.Push(AppCommand::kSeek, std::max(0.0, v.XToBeat(press_x)));
   const bool dragged = std::fabs(io.MousePos.x - press_x) > kDragThresholdPx;
   if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && dragged) {
     ui.ruler_drag_start = std::max(0.0, v.XToBeat(std::min(press_x, io.MousePos.x)));
@@ -42,8 +43,10 @@ void DrawPlayhead(ImDrawList* dl, const ViewTransform& v, float ruler_top, const
   if (ui.ruler_drag_end > ui.ruler_drag_start) a = ui.ruler_drag_start, b = ui.ruler_drag_end;
   if (b > a) {
     const float x0 = v.BeatToX(a), x1 = v.BeatToX(b);
-    dl->AddRectFilled(ImVec2(x0, ruler_top), ImVec2(x1, v.top), (colors.accent & 0x00FFFFFF) | 0x90000000);
-    dl->AddRectFilled(ImVec2(x0, v.top), ImVec2(x1, bottom), (colors.accent & 0x00FFFFFF) | 0x18000000);
+    dl->AddRectFilled(ImVec2(x0, ruler_top), ImVec2(x1, v.top),
+                      (colors.accent & 0x00FFFFFF) | 0x90000000);
+    dl->AddRectFilled(ImVec2(x0, v.top), ImVec2(x1, bottom),
+                      (colors.accent & 0x00FFFFFF) | 0x18000000);
     dl->AddLine(ImVec2(x0, ruler_top), ImVec2(x0, bottom), colors.accent, 1.5f);
     dl->AddLine(ImVec2(x1, ruler_top), ImVec2(x1, bottom), colors.accent, 1.5f);
   }
@@ -53,8 +56,8 @@ void DrawPlayhead(ImDrawList* dl, const ViewTransform& v, float ruler_top, const
     const ImU32 col = IM_COL32(230, 57, 70, 255);
     dl->AddLine(ImVec2(x, v.top), ImVec2(x, bottom), col, w);
     const float t = std::max(7.f, (v.top - ruler_top) * 0.35f);
-    dl->AddTriangleFilled(ImVec2(x - t, v.top - t * 1.2f), ImVec2(x + t, v.top - t * 1.2f), ImVec2(x, v.top),
-                          col);
+    dl->AddTriangleFilled(ImVec2(x - t, v.top - t * 1.2f), ImVec2(x + t, v.top - t * 1.2f),
+                          ImVec2(x, v.top), col);
   }
   dl->PopClipRect();
 }

@@ -15,7 +15,8 @@ namespace graphony::editor {
 // share a frame on a slow machine, so ImGui's own click position may be late).
 void HandleRulerInput(const ViewTransform& view, float ruler_top, float press_x, UiState& ui);
 
-// Loop region and playhead (if ui.transport.playhead_beat >= 0), from the ruler to the canvas bottom.
+// Loop region and playhead (if ui.transport.playhead_beat >= 0), from the ruler to the canvas
+// bottom.
 void DrawPlayhead(ImDrawList* dl, const ViewTransform& view, float ruler_top, const UiState& ui,
                   const CanvasColors& colors);
 

@@ -14,22 +14,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kKindNames[] = {"WAV sound", "FLAC sound (smaller, same quality)",
-                                      "OGG sound (small, for phones)", "MusicXML (notation programs)",
-                                      "MIDI", "LilyPond", "PDF to print"};
+constexpr const char* kKindNames[] = {"WAV sound",
+                                      "FLAC sound (smaller, same quality)",
+                                      "OGG sound (small, for phones)",
+                                      "MusicXML (notation programs)",
+                                      "MIDI",
+                                      "LilyPond",
+                                      "PDF to print"};
 constexpr const char* kExtensions[] = {".wav", ".flac", ".ogg", ".musicxml", ".mid", ".ly", ".pdf"};
 constexpr int kKinds = 7;
 
-bool IsAudio(ExportKind k) { return k == ExportKind::kWav || k == ExportKind::kFlac || k == ExportKind::kOgg; }
+bool IsAudio(ExportKind k) {
+  return k == ExportKind::kWav || k == ExportKind::kFlac || k == ExportKind::kOgg;
+}
 
 // The export job picks what to make by extension: a path typed without the chosen kind's
 // extension (or with another kind's) gets it, so the kind chosen is the kind made.
 fs::path OutputFor(ExportKind kind, const fs::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const std::string want = kExtensions[static_cast<int>(kind)];
   const bool ok = ext == want || (kind == ExportKind::kMusicXml && ext == ".xml") ||
-                  (kind == ExportKind::kMidi && ext == ".midi") || (kind == ExportKind::kOgg && ext == ".oga");
+                  (kind == ExportKind::kMidi && ext == ".midi") ||
+                  (kind == ExportKind::kOgg && ext == ".oga");
   if (ok) return path;
   fs::path fixed = path;
   if (ExportTargetOf(path) != ExportTarget::kUnknown) fixed.replace_extension();
@@ -62,7 +70,8 @@ void ExportDialog::Run(const Score& score, ExportKind kind, const fs::path& out,
   request.out = OutputFor(kind, out);
   if (stems && IsAudio(kind))
     request.stems_dir = request.out.parent_path() / (request.out.stem().string() + "-stems");
-  RunExportJob(score, request, [&](double f) { progress->store(f); }, cancel);
+  RunExportJob(
+      score, request, [&](double f) { progress->store(f); }, cancel);
 }
 
 void ExportDialog::Start(const Document& doc) {
@@ -79,7 +88,8 @@ void ExportDialog::Start(const Document& doc) {
     bool error = false;
     try {
       Run(*score, kind, out, stems, &progress_, &cancel_);
-      message = "Exported " + out.filename().string() + (stems ? " and one file per instrument" : "");
+      message =
+          "Exported " + out.filename().string() + (stems ? " and one file per instrument" : "");
     } catch (const RenderCancelled&) {
       message = "Export cancelled; nothing was changed.";
     } catch (const std::exception& e) {
@@ -105,11 +115,12 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
   if (!open_) return finished;
   const float s = ui.settings.ui_scale;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_Appearing);
   bool keep_open = true;
-  if (ImGui::Begin("Export", &keep_open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  if (ImGui::Begin("Export", &keep_open,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     const bool running = Running();
     ImGui::BeginDisabled(running);
     ImGui::TextUnformatted("What to make:");
@@ -135,7 +146,8 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
       if (ImGui::Button("Cancel", ImVec2(140 * s, 0))) cancel_ = true;
     } else {
       const bool enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
-                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !io.WantTextInput;
+                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
+                         !io.WantTextInput;
       if (ImGui::Button("Export", ImVec2(140 * s, 0)) || enter) Start(doc);
       ImGui::SameLine();
       if (ImGui::Button("Close", ImVec2(140 * s, 0))) keep_open = false;

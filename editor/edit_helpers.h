@@ -1,4 +1,5 @@
-// Undoable widget edits: a widget edits a copy; the first change opens an undo step, release closes it.
+// Undoable widget edits: a widget edits a copy; the first change opens an undo step, release closes
+// it.
 #pragma once
 
 #include "imgui.h"
@@ -15,7 +16,8 @@ void CommitWidgetEdit(Document& doc, bool changed, T& field, const T& value) {
     field = value;
     doc.Touch();
   }
-  if (doc.EditInProgress() && (ImGui::IsItemDeactivatedAfterEdit() || (changed && !ImGui::IsItemActive())))
+  if (doc.EditInProgress() &&
+      (ImGui::IsItemDeactivatedAfterEdit() || (changed && !ImGui::IsItemActive())))
     doc.EndEdit();
 }
 

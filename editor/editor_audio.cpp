@@ -77,10 +77,13 @@ void EditorAudio::IdleSleep(int ms) const {
   }
 }
 
-int EditorAudio::CountInLeft() const { return session_.Status().counting_in ? session_.Status().count_in_left : 0; }
+int EditorAudio::CountInLeft() const {
+  return session_.Status().counting_in ? session_.Status().count_in_left : 0;
+}
 
 void EditorAudio::DrawPerformance() {
-  performance_.Draw(ctx_.doc, ctx_.ui, ctx_.colors, ctx_.textures, ctx_.bridge, settings_.performance_mode);
+  performance_.Draw(ctx_.doc, ctx_.ui, ctx_.colors, ctx_.textures, ctx_.bridge,
+                    settings_.performance_mode);
 }
 
 void EditorAudio::DrawToolbar() {
@@ -130,8 +133,8 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   if (!exported.empty()) Notify(exported, export_error);
   PlayerOptions chosen;  // filled by the settings window's Apply (nothing copied on idle frames)
   if (audio_settings_.IsOpen() &&
-      audio_settings_.Draw(ui, session_.DeviceMessage(), session_.Available() ? session_.Player()->DeviceName() : "",
-                           &chosen)) {
+      audio_settings_.Draw(ui, session_.DeviceMessage(),
+                           session_.Available() ? session_.Player()->DeviceName() : "", &chosen)) {
     if (takes_.Recording()) FinishRecording();
     audition_.Silence(session_.Player());
     session_.Reopen(chosen);
@@ -154,11 +157,14 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   if (takes_.Recording() && st.playing) record_seen_playing_ = true;
   // Past the end of the score (the transport keeps running): let the last notes ring out,
   // then stop; a take is complete there.
-  if (st.playing && st.reached_end && !session_.Looping() && (!takes_.Recording() || record_seen_playing_)) {
+  if (st.playing && st.reached_end && !session_.Looping() &&
+      (!takes_.Recording() || record_seen_playing_)) {
     if (end_seen_at_ < 0) end_seen_at_ = now;
     if (now - end_seen_at_ >= kEndTailSeconds) {
-      if (takes_.Recording()) FinishRecording();
-      else session_.Pause();
+      if (takes_.Recording())
+        FinishRecording();
+      else
+        session_.Pause();
       end_seen_at_ = -1;
     }
   } else {
@@ -170,7 +176,8 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   const double ms = audition_.LastInputToSoundMs(session_.Player());
   if (ms >= 0) last_input_to_sound_ms_ = ms;
 
-  debug_.AddFrame(Ms(std::chrono::steady_clock::now() - frame_start_), Ms(frame_start_ - last_frame_start_));
+  debug_.AddFrame(Ms(std::chrono::steady_clock::now() - frame_start_),
+                  Ms(frame_start_ - last_frame_start_));
   if (debug_.Due(now)) WriteDebugStatus(now);
 }
 
@@ -192,7 +199,8 @@ void EditorAudio::Apply(const TransportActions& a) {
       double lo = 1e300, hi = -1e300;
       for (int i : ui.selection) {
         if (i < 0 || i >= static_cast<int>(strokes.size())) continue;
-        for (const StrokePoint& p : strokes[i].points) lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
+        for (const StrokePoint& p : strokes[i].points)
+          lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
       }
       if (hi > lo) session_.SetLoop(lo, hi);
     }
@@ -202,13 +210,17 @@ void EditorAudio::Apply(const TransportActions& a) {
 }
 
 void EditorAudio::TogglePlay() {
-  if (session_.Playing() || session_.CountingIn() || play_when_ready_) Pause();
-  else StartPlaying();
+  if (session_.Playing() || session_.CountingIn() || play_when_ready_)
+    Pause();
+  else
+    StartPlaying();
 }
 
 void EditorAudio::StartPlaying() {
   if (!session_.Available()) {
-    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText) : session_.DeviceMessage(), true);
+    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText)
+                                            : session_.DeviceMessage(),
+           true);
     record_armed_ = false;
     return;
   }
@@ -257,7 +269,9 @@ void EditorAudio::ToggleRecord() {
     return;
   }
   if (!session_.Available()) {
-    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText) : session_.DeviceMessage(), true);
+    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText)
+                                            : session_.DeviceMessage(),
+           true);
     return;
   }
   if (settings_.record_microphone && session_.Player()->InputDeviceName().empty()) {
@@ -275,8 +289,10 @@ void EditorAudio::ToggleRecord() {
     if (!session_.Available()) return;
   }
   record_armed_ = true;
-  if (session_.Playing()) BeginPlayback(0);  // already playing: start the take now
-  else StartPlaying();
+  if (session_.Playing())
+    BeginPlayback(0);  // already playing: start the take now
+  else
+    StartPlaying();
 }
 
 void EditorAudio::FinishRecording() {
@@ -305,8 +321,10 @@ void EditorAudio::FollowPlayhead() {
 }
 
 void EditorAudio::TogglePerformance(sf::RenderWindow& window) {
-  if (performance_.Active()) performance_.Exit(window);
-  else performance_.Enter(window);
+  if (performance_.Active())
+    performance_.Exit(window);
+  else
+    performance_.Enter(window);
 }
 
 void EditorAudio::Notify(const std::string& text, bool is_error) {
@@ -346,24 +364,25 @@ void EditorAudio::WriteDebugStatus(double now) {
   const PlayerStatus& st = session_.Status();
   LivePlayer* p = session_.Player();
   char buf[4096];
-  std::snprintf(buf, sizeof buf,
-                "device=%s\ndevice_message=%s\ndevice_name=%s\nplaying=%d\nplayhead_beat=%.4f\n"
-                "program_ready=%d\nprepare_ms=%.1f\nrecording=%d\ncounting_in=%d\nperformance=%d\n"
-                "takes=%zu\nexport_running=%d\naudition_notes=%d\ninput_to_sound_ms=%.2f\n"
-                "note_latency_ms=%.2f\noutput_latency_ms=%.2f\nbuffer_frames=%d\nxruns=%llu\n"
-                "late_callbacks=%llu\nview_first_beat=%.3f\nfirst_sample_clock_s=%.6f\nlast_message=%s\n"
-                "loop_start=%.4f\nloop_end=%.4f\ndoc_revision=%llu\npublished_revision=%llu\n",
-                session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
-                p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
-                session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
-                session_.CountingIn() ? 1 : 0, performance_.Active() ? 1 : 0, ctx_.doc.score.takes.size(),
-                export_.Running() ? 1 : 0, audition_.NotesStarted(), last_input_to_sound_ms_,
-                p && p->LastNoteLatencySeconds() >= 0 ? p->LastNoteLatencySeconds() * 1000 : -1.0,
-                p ? p->OutputLatencySeconds() * 1000 : -1.0, st.buffer_frames,
-                static_cast<unsigned long long>(st.xruns), static_cast<unsigned long long>(st.late_callbacks),
-                ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str(),
-                st.loop_start, st.loop_end, static_cast<unsigned long long>(ctx_.doc.revision),
-                static_cast<unsigned long long>(session_.PublishedRevision()));
+  std::snprintf(
+      buf, sizeof buf,
+      "device=%s\ndevice_message=%s\ndevice_name=%s\nplaying=%d\nplayhead_beat=%.4f\n"
+      "program_ready=%d\nprepare_ms=%.1f\nrecording=%d\ncounting_in=%d\nperformance=%d\n"
+      "takes=%zu\nexport_running=%d\naudition_notes=%d\ninput_to_sound_ms=%.2f\n"
+      "note_latency_ms=%.2f\noutput_latency_ms=%.2f\nbuffer_frames=%d\nxruns=%llu\n"
+      "late_callbacks=%llu\nview_first_beat=%.3f\nfirst_sample_clock_s=%.6f\nlast_message=%s\n"
+      "loop_start=%.4f\nloop_end=%.4f\ndoc_revision=%llu\npublished_revision=%llu\n",
+      session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
+      p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
+      session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
+      session_.CountingIn() ? 1 : 0, performance_.Active() ? 1 : 0, ctx_.doc.score.takes.size(),
+      export_.Running() ? 1 : 0, audition_.NotesStarted(), last_input_to_sound_ms_,
+      p && p->LastNoteLatencySeconds() >= 0 ? p->LastNoteLatencySeconds() * 1000 : -1.0,
+      p ? p->OutputLatencySeconds() * 1000 : -1.0, st.buffer_frames,
+      static_cast<unsigned long long>(st.xruns), static_cast<unsigned long long>(st.late_callbacks),
+      ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str(),
+      st.loop_start, st.loop_end, static_cast<unsigned long long>(ctx_.doc.revision),
+      static_cast<unsigned long long>(session_.PublishedRevision()));
   debug_.Write(now, buf);
 }
 

@@ -44,14 +44,14 @@ class EditorAudio {
   explicit EditorAudio(AudioContext ctx) : ctx_(ctx) {}
 
   // [SECTION] Frame-loop hooks, in the order the App calls them.
-  void BeginFrame();                                  // before polling events
-  bool HandleKey(const sf::Event::KeyEvent& key);     // true: the key was ours
-  void OnSpaceReleased();                             // play/pause unless space panned
+  void BeginFrame();                               // before polling events
+  bool HandleKey(const sf::Event::KeyEvent& key);  // true: the key was ours
+  void OnSpaceReleased();                          // play/pause unless space panned
   bool PerformanceActive() const { return performance_.Active(); }
-  void DrawPerformance();                             // instead of the panels
-  void DrawToolbar();                                 // inside the toolbar window
-  void DrawSidePanel();                               // inside the side panel window
-  void AfterDraw(const CanvasEvents& events);         // dialogs, audition, transport, follow
+  void DrawPerformance();                      // instead of the panels
+  void DrawToolbar();                          // inside the toolbar window
+  void DrawSidePanel();                        // inside the side panel window
+  void AfterDraw(const CanvasEvents& events);  // dialogs, audition, transport, follow
   // True while something moves on screen (playing, counting in): no idle sleeping.
   bool WantsFrames() const;
   // Transport requests from the App's command queue (ruler click and drag).
@@ -90,10 +90,10 @@ class EditorAudio {
 
   std::chrono::steady_clock::time_point frame_start_, last_frame_start_;
   bool opened_once_ = false;
-  bool record_armed_ = false;     // record when the count-in ends
+  bool record_armed_ = false;         // record when the count-in ends
   bool record_seen_playing_ = false;  // the take's playback has started (status lags commands)
-  double end_seen_at_ = -1;       // app clock when playback passed the end of the score
-  bool play_when_ready_ = false;  // Play pressed before the program was prepared
+  double end_seen_at_ = -1;           // app clock when playback passed the end of the score
+  bool play_when_ready_ = false;      // Play pressed before the program was prepared
   std::filesystem::path last_path_;
   std::string last_message_;
   double last_input_to_sound_ms_ = -1;

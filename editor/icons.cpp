@@ -45,8 +45,8 @@ void DrawToolIcon(ImDrawList* dl, Tool tool, ImVec2 c, float s, ImU32 col) {
       dl->AddLine(P(c, s, 0.38f, -0.38f), P(c, s, 0.02f, -0.02f), col, th * 1.6f);
       dl->AddQuadFilled(P(c, s, 0.02f, -0.12f), P(c, s, 0.12f, -0.02f), P(c, s, -0.06f, 0.16f),
                         P(c, s, -0.16f, 0.06f), col);
-      dl->AddTriangleFilled(P(c, s, -0.16f, 0.06f), P(c, s, -0.06f, 0.16f),
-                            P(c, s, -0.3f, 0.3f), col);
+      dl->AddTriangleFilled(P(c, s, -0.16f, 0.06f), P(c, s, -0.06f, 0.16f), P(c, s, -0.3f, 0.3f),
+                            col);
       dl->AddBezierCubic(P(c, s, -0.42f, 0.42f), P(c, s, -0.2f, 0.5f), P(c, s, 0.1f, 0.3f),
                          P(c, s, 0.4f, 0.42f), col, th);
       break;
@@ -65,7 +65,7 @@ void DrawToolIcon(ImDrawList* dl, Tool tool, ImVec2 c, float s, ImU32 col) {
       const ImVec2 a = P(c, s, -0.05f, -0.38f), b = P(c, s, 0.38f, 0.02f);
       const ImVec2 d = P(c, s, 0.05f, 0.32f), e = P(c, s, -0.38f, -0.08f);
       dl->AddQuad(a, b, d, e, col, th);
-      dl->AddQuadFilled(P(c, s, -0.17f, 0.05f), P(c, s, -0.05f, -0.03f) , d, e, col);
+      dl->AddQuadFilled(P(c, s, -0.17f, 0.05f), P(c, s, -0.05f, -0.03f), d, e, col);
       dl->AddLine(P(c, s, -0.42f, 0.42f), P(c, s, -0.12f, 0.42f), col, th);
       dl->AddLine(P(c, s, 0.0f, 0.42f), P(c, s, 0.14f, 0.42f), col, th);
       break;
@@ -78,8 +78,8 @@ void DrawToolIcon(ImDrawList* dl, Tool tool, ImVec2 c, float s, ImU32 col) {
         dl->AddLine(P(c, s, -0.42f, t0), P(c, s, -0.42f, t0 + 0.11f), col, th * 0.7f);
       }
       {
-        const ImVec2 pts[] = {P(c, s, -0.22f, -0.24f), P(c, s, 0.3f, 0.1f), P(c, s, 0.06f, 0.12f),
-                              P(c, s, 0.2f, 0.4f), P(c, s, 0.1f, 0.44f), P(c, s, -0.04f, 0.17f),
+        const ImVec2 pts[] = {P(c, s, -0.22f, -0.24f), P(c, s, 0.3f, 0.1f),  P(c, s, 0.06f, 0.12f),
+                              P(c, s, 0.2f, 0.4f),     P(c, s, 0.1f, 0.44f), P(c, s, -0.04f, 0.17f),
                               P(c, s, -0.22f, 0.32f)};
         dl->AddConvexPolyFilled(pts, 3, col);
         dl->AddPolyline(pts, 7, col, ImDrawFlags_Closed, th);
@@ -113,8 +113,8 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
     case AppCommand::kUndo:
     case AppCommand::kRedo: {
       const float dir = cmd == AppCommand::kUndo ? 1.f : -1.f;
-      dl->PathArcTo(c, s * 0.28f, kPi * (dir > 0 ? 1.25f : -0.25f),
-                    kPi * (dir > 0 ? 2.5f : -1.5f), 20);
+      dl->PathArcTo(c, s * 0.28f, kPi * (dir > 0 ? 1.25f : -0.25f), kPi * (dir > 0 ? 2.5f : -1.5f),
+                    20);
       dl->PathStroke(col, 0, th * 1.2f);
       const ImVec2 tip = P(c, s, -0.2f * dir, -0.2f);
       dl->AddTriangleFilled(P(c, s, -0.36f * dir, -0.3f), P(c, s, -0.1f * dir, -0.38f),
@@ -235,8 +235,10 @@ void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col) {
       dl->PathStroke(col, 0, th);
       dl->PathArcTo(P(c, s, 0, -0.35f), s * 0.55f, kPi * 0.22f, kPi * 0.78f, 14);
       dl->PathStroke(col, 0, th);
-      if (g == Glyph::kEye) dl->AddCircleFilled(c, s * 0.13f, col);
-      else dl->AddLine(P(c, s, -0.38f, 0.38f), P(c, s, 0.38f, -0.38f), col, th);
+      if (g == Glyph::kEye)
+        dl->AddCircleFilled(c, s * 0.13f, col);
+      else
+        dl->AddLine(P(c, s, -0.38f, 0.38f), P(c, s, 0.38f, -0.38f), col, th);
       break;
     case Glyph::kLock:
     case Glyph::kUnlock:
@@ -254,8 +256,9 @@ void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col) {
       break;
     case Glyph::kSpeaker:
     case Glyph::kSpeakerMuted: {
-      const ImVec2 pts[] = {P(c, s, -0.36f, -0.12f), P(c, s, -0.18f, -0.12f), P(c, s, 0.04f, -0.34f),
-                            P(c, s, 0.04f, 0.34f),   P(c, s, -0.18f, 0.12f),  P(c, s, -0.36f, 0.12f)};
+      const ImVec2 pts[] = {P(c, s, -0.36f, -0.12f), P(c, s, -0.18f, -0.12f),
+                            P(c, s, 0.04f, -0.34f),  P(c, s, 0.04f, 0.34f),
+                            P(c, s, -0.18f, 0.12f),  P(c, s, -0.36f, 0.12f)};
       dl->AddConvexPolyFilled(pts, 6, col);
       if (g == Glyph::kSpeaker) {
         dl->PathArcTo(P(c, s, 0.04f, 0), s * 0.2f, -0.8f, 0.8f, 8);
@@ -283,8 +286,10 @@ void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col) {
       break;
     case Glyph::kPicture:
       dl->AddRect(P(c, s, -0.4f, -0.3f), P(c, s, 0.4f, 0.3f), col, s * 0.04f, 0, th);
-      dl->AddTriangleFilled(P(c, s, -0.32f, 0.24f), P(c, s, -0.08f, -0.08f), P(c, s, 0.14f, 0.24f), col);
-      dl->AddTriangleFilled(P(c, s, 0.02f, 0.24f), P(c, s, 0.18f, 0.02f), P(c, s, 0.34f, 0.24f), col);
+      dl->AddTriangleFilled(P(c, s, -0.32f, 0.24f), P(c, s, -0.08f, -0.08f), P(c, s, 0.14f, 0.24f),
+                            col);
+      dl->AddTriangleFilled(P(c, s, 0.02f, 0.24f), P(c, s, 0.18f, 0.02f), P(c, s, 0.34f, 0.24f),
+                            col);
       dl->AddCircleFilled(P(c, s, 0.2f, -0.14f), s * 0.07f, col);
       break;
     case Glyph::kScoreFile:
@@ -336,9 +341,10 @@ IconButtonResult IconButton(const char* id, float size, bool active, const char*
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImGuiStyle& style = ImGui::GetStyle();
-  ImU32 bg = ImGui::GetColorU32(active ? ImGuiCol_ButtonActive
-                                       : held ? ImGuiCol_ButtonActive
-                                              : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button);
+  ImU32 bg = ImGui::GetColorU32(active    ? ImGuiCol_ButtonActive
+                                : held    ? ImGuiCol_ButtonActive
+                                : hovered ? ImGuiCol_ButtonHovered
+                                          : ImGuiCol_Button);
   if (!active && !hovered && !held) bg = ImGui::GetColorU32(ImGuiCol_Button, 0.55f);
   dl->AddRectFilled(pos, ImVec2(pos.x + size, pos.y + size), bg, style.FrameRounding);
   if (active)

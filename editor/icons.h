@@ -1,4 +1,5 @@
-// Icons drawn with ImDrawList (no text, no image files): tools, commands, instruments, layer toggles.
+// Icons drawn with ImDrawList (no text, no image files): tools, commands, instruments, layer
+// toggles.
 #pragma once
 
 #include <string_view>
@@ -16,8 +17,25 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
 void DrawInstrumentIcon(ImDrawList* dl, std::string_view instrument, ImVec2 c, float s, ImU32 col);
 void DrawInstrumentIcon(ImDrawList* dl, InstrumentIcon icon, ImVec2 c, float s, ImU32 col);
 
-enum class Glyph { kEye, kEyeClosed, kLock, kUnlock, kSpeaker, kSpeakerMuted, kPerson, kPlus,
-                   kFolder, kPicture, kScoreFile, kUp, kHome, kTrash, kCheck, kCross, kDrive };
+enum class Glyph {
+  kEye,
+  kEyeClosed,
+  kLock,
+  kUnlock,
+  kSpeaker,
+  kSpeakerMuted,
+  kPerson,
+  kPlus,
+  kFolder,
+  kPicture,
+  kScoreFile,
+  kUp,
+  kHome,
+  kTrash,
+  kCheck,
+  kCross,
+  kDrive
+};
 void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col);
 
 // A square button whose face the caller draws. Shows `tooltip` on hover and puts `hint`

@@ -23,10 +23,12 @@ void DownscaleRgba(const Image& src, int max_side, int& out_w, int& out_h,
   // Each output pixel averages the block of source pixels it covers.
   for (int y = 0; y < out_h; ++y) {
     const int sy0 = static_cast<int>(static_cast<int64_t>(y) * src.height / out_h);
-    const int sy1 = std::max(sy0 + 1, static_cast<int>(static_cast<int64_t>(y + 1) * src.height / out_h));
+    const int sy1 =
+        std::max(sy0 + 1, static_cast<int>(static_cast<int64_t>(y + 1) * src.height / out_h));
     for (int x = 0; x < out_w; ++x) {
       const int sx0 = static_cast<int>(static_cast<int64_t>(x) * src.width / out_w);
-      const int sx1 = std::max(sx0 + 1, static_cast<int>(static_cast<int64_t>(x + 1) * src.width / out_w));
+      const int sx1 =
+          std::max(sx0 + 1, static_cast<int>(static_cast<int64_t>(x + 1) * src.width / out_w));
       uint32_t acc[4] = {0, 0, 0, 0};
       for (int sy = sy0; sy < sy1; ++sy) {
         const uint8_t* row = &src.rgba[(static_cast<size_t>(sy) * src.width + sx0) * 4];
@@ -48,7 +50,8 @@ ImTextureID ImageTextures::Get(const std::shared_ptr<const Image>& image) {
   if (!image || image->width <= 0 || image->height <= 0) return nullptr;
   auto it = entries_.find(image.get());
   if (it != entries_.end() && !it->second.image.expired())
-    return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(it->second.texture->getNativeHandle()));
+    return reinterpret_cast<ImTextureID>(
+        static_cast<intptr_t>(it->second.texture->getNativeHandle()));
   const auto t0 = std::chrono::steady_clock::now();
   const int max_side = std::min<int>(kMaxSide, static_cast<int>(sf::Texture::getMaximumSize()));
   int w = 0, h = 0;
@@ -61,14 +64,17 @@ ImTextureID ImageTextures::Get(const std::shared_ptr<const Image>& image) {
   texture->generateMipmap();  // keeps a zoomed-out photo from shimmering
   const GLuint handle = texture->getNativeHandle();
   entries_[image.get()] = Entry{image, std::move(texture)};
-  last_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  last_build_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(handle));
 }
 
 void ImageTextures::ForgetUnused() {
   for (auto it = entries_.begin(); it != entries_.end();) {
-    if (it->second.image.expired()) it = entries_.erase(it);
-    else ++it;
+    if (it->second.image.expired())
+      it = entries_.erase(it);
+    else
+      ++it;
   }
 }
 

@@ -13,12 +13,18 @@ namespace {
 
 int MouseIndex(sf::Mouse::Button b) {
   switch (b) {
-    case sf::Mouse::Left: return 0;
-    case sf::Mouse::Right: return 1;
-    case sf::Mouse::Middle: return 2;
-    case sf::Mouse::XButton1: return 3;
-    case sf::Mouse::XButton2: return 4;
-    case sf::Mouse::ButtonCount: return -1;
+    case sf::Mouse::Left:
+      return 0;
+    case sf::Mouse::Right:
+      return 1;
+    case sf::Mouse::Middle:
+      return 2;
+    case sf::Mouse::XButton1:
+      return 3;
+    case sf::Mouse::XButton2:
+      return 4;
+    case sf::Mouse::ButtonCount:
+      return -1;
   }
   return -1;
 }
@@ -97,14 +103,14 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
   ImGuiIO& io = ImGui::GetIO();
   switch (event.type) {
     case sf::Event::MouseMoved:
-      mouse_pos_ = ImVec2(static_cast<float>(event.mouseMove.x),
-                          static_cast<float>(event.mouseMove.y));
+      mouse_pos_ =
+          ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
       if (motion_count_ < kMaxMotion) motion_[motion_count_++] = mouse_pos_;
       break;
     case sf::Event::MouseButtonPressed: {
       const int b = MouseIndex(event.mouseButton.button);
-      mouse_pos_ = ImVec2(static_cast<float>(event.mouseButton.x),
-                          static_cast<float>(event.mouseButton.y));
+      mouse_pos_ =
+          ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
       if (b >= 0) {
         press_pos_[b] = mouse_pos_;
         mouse_down_[b] = true;
@@ -114,17 +120,21 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
     }
     case sf::Event::MouseButtonReleased: {
       const int b = MouseIndex(event.mouseButton.button);
-      mouse_pos_ = ImVec2(static_cast<float>(event.mouseButton.x),
-                          static_cast<float>(event.mouseButton.y));
+      mouse_pos_ =
+          ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
       if (b < 0) break;
       // Pressed and released within this frame: ImGui must still see the press.
-      if (mouse_pressed_now_[b]) mouse_release_latched_[b] = true;
-      else mouse_down_[b] = false;
+      if (mouse_pressed_now_[b])
+        mouse_release_latched_[b] = true;
+      else
+        mouse_down_[b] = false;
       break;
     }
     case sf::Event::MouseWheelScrolled:
-      if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel) wheel_ += event.mouseWheelScroll.delta;
-      else wheel_h_ += event.mouseWheelScroll.delta;
+      if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
+        wheel_ += event.mouseWheelScroll.delta;
+      else
+        wheel_h_ += event.mouseWheelScroll.delta;
       break;
     case sf::Event::KeyPressed:
       if (ValidKey(event.key.code)) {
@@ -138,8 +148,10 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
       break;
     case sf::Event::KeyReleased:
       if (ValidKey(event.key.code)) {
-        if (key_pressed_now_[event.key.code]) key_release_latched_[event.key.code] = true;
-        else key_down_[event.key.code] = false;
+        if (key_pressed_now_[event.key.code])
+          key_release_latched_[event.key.code] = true;
+        else
+          key_down_[event.key.code] = false;
       }
       ctrl_ = event.key.control;
       shift_ = event.key.shift;

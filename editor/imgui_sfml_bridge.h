@@ -1,4 +1,5 @@
-// Our SFML 2.5 <-> Dear ImGui 1.86 bridge: SFML events into ImGuiIO, rendering with ImGui's OpenGL3 backend.
+// Our SFML 2.5 <-> Dear ImGui 1.86 bridge: SFML events into ImGuiIO, rendering with ImGui's OpenGL3
+// backend.
 #pragma once
 
 #include <SFML/Graphics/RenderWindow.hpp>

@@ -13,13 +13,13 @@ namespace graphony::editor {
 namespace {
 
 constexpr double kDotSeconds = 0.35;  // how long a tapped dot rings before its release
-constexpr int kFirstId = 1000;         // below: ids the transport uses (count-in clicks)
+constexpr int kFirstId = 1000;        // below: ids the transport uses (count-in clicks)
 constexpr int kLastId = 1 << 29;
 
 }  // namespace
 
 interpret::StrokePointSound LiveAudition::SoundAt(const Score& score, const CanvasEvent& e,
-                                          float brush_size, bool tap) const {
+                                                  float brush_size, bool tap) const {
   const int instruments = std::max<int>(1, static_cast<int>(score.palette.size()));
   const int index = std::clamp(e.palette_index, 0, instruments - 1);
   const Color color = score.palette.empty() ? Color{255, 255, 255, 255}
@@ -57,7 +57,8 @@ void LiveAudition::Process(const CanvasEvents& events, const Score& score, float
         player->NoteOnProbed(id, s.instrument, s.pitch, s.velocity, s.loudness, s.pan);
         note_on_time_ = std::chrono::steady_clock::now();
         handling_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                 frame_start).count();
+                                                                 frame_start)
+                           .count();
         ++notes_started_;
         if (tap) {
           if (dot_id_ >= 0) player->NoteOff(dot_id_);

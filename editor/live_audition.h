@@ -20,9 +20,8 @@ class LiveAudition {
   // Turns this frame's canvas events into NoteOn / Gesture / NoteOff. `player` may be null
   // (no device): then nothing happens. `frame_start` is when this frame began polling input,
   // for the input-to-sound figure. `brush_size` is the stroke width (share of the height).
-  void Process(const CanvasEvents& events, const Score& score, float brush_size,
-               LivePlayer* player, double now,
-               std::chrono::steady_clock::time_point frame_start);
+  void Process(const CanvasEvents& events, const Score& score, float brush_size, LivePlayer* player,
+               double now, std::chrono::steady_clock::time_point frame_start);
   // Releases whatever is sounding (Escape, file switch, device change).
   void Silence(LivePlayer* player);
 
@@ -38,11 +37,11 @@ class LiveAudition {
   interpret::StrokePointSound SoundAt(const Score& score, const CanvasEvent& e, float brush_size,
                                       bool tap) const;
 
-  Mapping mapping_;                                // sanitised, read when a stroke begins
+  Mapping mapping_;  // sanitised, read when a stroke begins
   std::vector<int> scale_notes_;
   std::optional<interpret::PaletteMatcher> palette_;
-  int stroke_id_ = -1;   // voice of the stroke being drawn, -1 = none
-  int dot_id_ = -1;      // a dot rings briefly, then is released
+  int stroke_id_ = -1;  // voice of the stroke being drawn, -1 = none
+  int dot_id_ = -1;     // a dot rings briefly, then is released
   double dot_off_at_ = 0;
   int next_id_ = 1;
   int notes_started_ = 0;

@@ -16,8 +16,9 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const char* a = argv[i];
     if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0) {
-      std::printf("usage: graphony [FILE.graphony] [--bench-frames N]\n"
-                  "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n");
+      std::printf(
+          "usage: graphony [FILE.graphony] [--bench-frames N]\n"
+          "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n");
       return 0;
     }
     if (std::strcmp(a, "--bench-frames") == 0) {
@@ -41,8 +42,9 @@ int main(int argc, char** argv) {
   // SFML aborts without a display; say why instead.
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
-    std::fprintf(stderr, "graphony: no display found (DISPLAY is not set); the editor needs a screen. "
-                         "graphony-cli works without one.\n");
+    std::fprintf(stderr,
+                 "graphony: no display found (DISPLAY is not set); the editor needs a screen. "
+                 "graphony-cli works without one.\n");
     return 1;
   }
 #ifdef GRAPHONY_ALLOCATION_COUNTER

@@ -32,8 +32,10 @@ FboFunctions& Fbo() {
     f.gen = reinterpret_cast<decltype(f.gen)>(sf::Context::getFunction("glGenFramebuffers"));
     f.del = reinterpret_cast<decltype(f.del)>(sf::Context::getFunction("glDeleteFramebuffers"));
     f.bind = reinterpret_cast<decltype(f.bind)>(sf::Context::getFunction("glBindFramebuffer"));
-    f.tex2d = reinterpret_cast<decltype(f.tex2d)>(sf::Context::getFunction("glFramebufferTexture2D"));
-    f.check = reinterpret_cast<decltype(f.check)>(sf::Context::getFunction("glCheckFramebufferStatus"));
+    f.tex2d =
+        reinterpret_cast<decltype(f.tex2d)>(sf::Context::getFunction("glFramebufferTexture2D"));
+    f.check =
+        reinterpret_cast<decltype(f.check)>(sf::Context::getFunction("glCheckFramebufferStatus"));
     f.ok = f.gen && f.del && f.bind && f.tex2d && f.check;
   }
   return f;

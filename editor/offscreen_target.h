@@ -1,4 +1,5 @@
-// An off-screen colour target (GL framebuffer object + texture) that ImGui draw lists can be rendered into.
+// An off-screen colour target (GL framebuffer object + texture) that ImGui draw lists can be
+// rendered into.
 #pragma once
 
 #include <SFML/Graphics/Texture.hpp>

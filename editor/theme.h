@@ -9,9 +9,8 @@ enum class ThemeKind { kDark = 0, kLight = 1, kHighContrast = 2 };
 
 // Colours the canvas, ruler and icons draw with (ImGui's style covers the widgets).
 struct CanvasColors {
-  ImU32 background, outside, band_a, band_b, band_root, guide_line, beat_line, bar_line,
-      ruler_bg, ruler_text, ruler_tick, note_text, selection, handle, icon, icon_active,
-      accent, warning;
+  ImU32 background, outside, band_a, band_b, band_root, guide_line, beat_line, bar_line, ruler_bg,
+      ruler_text, ruler_tick, note_text, selection, handle, icon, icon_active, accent, warning;
   ImVec4 clear;
 };
 

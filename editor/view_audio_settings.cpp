@@ -28,16 +28,20 @@ bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
   if (!open_) return false;
   const float s = ui.settings.ui_scale;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_Appearing);
   bool keep = true, apply = false;
-  if (ImGui::Begin("Sound settings", &keep, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-    if (!device_message.empty()) ImGui::TextWrapped("%s", device_message.c_str());
-    else ImGui::Text("Playing on: %s", device_name.c_str());
+  if (ImGui::Begin("Sound settings", &keep,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!device_message.empty())
+      ImGui::TextWrapped("%s", device_message.c_str());
+    else
+      ImGui::Text("Playing on: %s", device_name.c_str());
     if (!scan_error_.empty()) ImGui::TextWrapped("%s", scan_error_.c_str());
     auto combo = [&](const char* label, int* choice, bool outputs) {
-      const char* preview = *choice < 0 ? "The computer's usual one" : devices_[*choice].name.c_str();
+      const char* preview =
+          *choice < 0 ? "The computer's usual one" : devices_[*choice].name.c_str();
       ImGui::SetNextItemWidth(-1);
       if (ImGui::BeginCombo(label, preview)) {
         if (ImGui::Selectable("The computer's usual one", *choice < 0)) *choice = -1;

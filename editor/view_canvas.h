@@ -1,9 +1,10 @@
-// The canvas: pitch guides, layers (pictures and strokes) over the time ruler; painting and selection input.
+// The canvas: pitch guides, layers (pictures and strokes) over the time ruler; painting and
+// selection input.
 #pragma once
 
 #include <array>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,8 +50,18 @@ class CanvasView {
   int CacheRebuilds() const { return cache_rebuilds_; }
 
  private:
-  enum class Drag { kNone, kPaint, kLine, kStamp, kErase, kMoveStrokes, kRubberBand,
-                    kMoveImage, kScaleImage, kPan };
+  enum class Drag {
+    kNone,
+    kPaint,
+    kLine,
+    kStamp,
+    kErase,
+    kMoveStrokes,
+    kRubberBand,
+    kMoveImage,
+    kScaleImage,
+    kPan
+  };
   struct Band {
     float bottom, top;  // heights
     int midi;

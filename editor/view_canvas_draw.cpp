@@ -92,10 +92,12 @@ void CanvasView::DrawStroke(ImDrawList* dl, const ViewTransform& v, const Stroke
     const ImVec2 nrm(-dy, dx);
     const float w = scratch_w_[i];
     const ImVec2 p = scratch_pts_[i];
-    dl->PrimWriteVtx(ImVec2(p.x + nrm.x * (w + kAaFringe), p.y + nrm.y * (w + kAaFringe)), uv, clear);
+    dl->PrimWriteVtx(ImVec2(p.x + nrm.x * (w + kAaFringe), p.y + nrm.y * (w + kAaFringe)), uv,
+                     clear);
     dl->PrimWriteVtx(ImVec2(p.x + nrm.x * w, p.y + nrm.y * w), uv, col);
     dl->PrimWriteVtx(ImVec2(p.x - nrm.x * w, p.y - nrm.y * w), uv, col);
-    dl->PrimWriteVtx(ImVec2(p.x - nrm.x * (w + kAaFringe), p.y - nrm.y * (w + kAaFringe)), uv, clear);
+    dl->PrimWriteVtx(ImVec2(p.x - nrm.x * (w + kAaFringe), p.y - nrm.y * (w + kAaFringe)), uv,
+                     clear);
   }
   for (int i = 0; i + 1 < n; ++i) {
     const ImDrawIdx a = static_cast<ImDrawIdx>(base_idx + i * 4);
@@ -110,15 +112,18 @@ void CanvasView::DrawStroke(ImDrawList* dl, const ViewTransform& v, const Stroke
     }
   }
   // Round ends, only where they are big enough to see.
-  if (scratch_w_.front() >= 2.5f) dl->AddCircleFilled(scratch_pts_.front(), scratch_w_.front(), col, 12);
-  if (scratch_w_.back() >= 2.5f) dl->AddCircleFilled(scratch_pts_.back(), scratch_w_.back(), col, 12);
+  if (scratch_w_.front() >= 2.5f)
+    dl->AddCircleFilled(scratch_pts_.front(), scratch_w_.front(), col, 12);
+  if (scratch_w_.back() >= 2.5f)
+    dl->AddCircleFilled(scratch_pts_.back(), scratch_w_.back(), col, 12);
 }
 
 void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
   const ViewTransform& v = ctx.view;
   const Score& score = ctx.doc.score;
   const float vb0 = static_cast<float>(v.XToBeat(v.left)), vb1 = static_cast<float>(v.LastBeat());
-  const float vh0 = static_cast<float>(v.YToHeight(v.top + v.height)), vh1 = static_cast<float>(v.TopHeight());
+  const float vh0 = static_cast<float>(v.YToHeight(v.top + v.height)),
+              vh1 = static_cast<float>(v.TopHeight());
   strokes_drawn_ = 0;
   for (size_t li = 0; li < score.layers.size(); ++li) {
     const Layer& layer = score.layers[li];
@@ -131,8 +136,10 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
         if (p1.x < v.left || p0.x > v.left + v.width) break;
         const ImTextureID tex = ctx.textures.Get(img.pixels);
         const int alpha = static_cast<int>(std::clamp(img.opacity, 0.f, 1.f) * 255);
-        if (tex) dl->AddImage(tex, p0, p1, ImVec2(0, 0), ImVec2(1, 1), IM_COL32(255, 255, 255, alpha));
-        else dl->AddRectFilled(p0, p1, IM_COL32(128, 128, 128, alpha / 2));
+        if (tex)
+          dl->AddImage(tex, p0, p1, ImVec2(0, 0), ImVec2(1, 1), IM_COL32(255, 255, 255, alpha));
+        else
+          dl->AddRectFilled(p0, p1, IM_COL32(128, 128, 128, alpha / 2));
         break;
       }
       case Layer::Kind::kStrokes: {
@@ -164,7 +171,8 @@ void CanvasView::DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, 
     const Box& b = boxes[i];
     if (b.b1 < b0 || b.b0 > b1 || b.h1 < h0 || b.h0 > h1) continue;
     const Color c = strokes[i].color;
-    const ImU32 col = opaque ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(c.r, c.g, c.b, c.a * alpha / 255);
+    const ImU32 col =
+        opaque ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(c.r, c.g, c.b, c.a * alpha / 255);
     DrawStroke(dl, ctx.view, strokes[i], col, 0);
     ++strokes_drawn_;
   }
@@ -172,13 +180,15 @@ void CanvasView::DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, 
 
 void CanvasView::DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint) {
   const ViewTransform& v = ctx.view;
-  if (layer_caches_.size() < ctx.doc.score.layers.size()) layer_caches_.resize(ctx.doc.score.layers.size());
+  if (layer_caches_.size() < ctx.doc.score.layers.size())
+    layer_caches_.resize(ctx.doc.score.layers.size());
   LayerCache& c = layer_caches_[li];
   const float margin_x = std::round(v.width * 0.5f), margin_y = std::round(v.height * 0.25f);
   const unsigned tw = static_cast<unsigned>(v.width + 2 * margin_x);
   const unsigned th = static_cast<unsigned>(v.height + 2 * margin_y);
-  bool fresh = c.valid && c.target && c.revision == ctx.doc.revision && c.px_per_beat == v.px_per_beat &&
-               c.px_per_height == v.px_per_height && c.target->Width() >= static_cast<unsigned>(v.width) &&
+  bool fresh = c.valid && c.target && c.revision == ctx.doc.revision &&
+               c.px_per_beat == v.px_per_beat && c.px_per_height == v.px_per_height &&
+               c.target->Width() >= static_cast<unsigned>(v.width) &&
                c.target->Height() >= static_cast<unsigned>(v.height);
   if (fresh) {
     const float sx = v.BeatToX(c.beat0), sy = v.HeightToY(c.height_top);
@@ -251,7 +261,8 @@ void CanvasView::DrawOverlay(CanvasContext& ctx, ImDrawList* dl, ImVec2 mouse, b
       break;
     }
     case Drag::kRubberBand:
-      dl->AddRectFilled(drag_start_, mouse, (ctx.colors.selection & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 40));
+      dl->AddRectFilled(drag_start_, mouse,
+                        (ctx.colors.selection & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 40));
       dl->AddRect(drag_start_, mouse, ctx.colors.selection, 0, 0, 1.5f * s);
       break;
     case Drag::kNone:

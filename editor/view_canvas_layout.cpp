@@ -37,7 +37,8 @@ void CanvasView::RebuildCaches(const Score& score) {
   const Mapping& m = score.mapping;
   // The bands come from the engine's pitch map, so the canvas shows what plays.
   for (const PitchBand& b : PitchMap(m).Bands())
-    bands_.push_back(Band{static_cast<float>(b.bottom), static_cast<float>(b.top), b.midi, b.is_root});
+    bands_.push_back(
+        Band{static_cast<float>(b.bottom), static_cast<float>(b.top), b.midi, b.is_root});
   prefer_flats_ = KeyPrefersFlats(m);
   boxes_.resize(score.layers.size());
   for (size_t li = 0; li < score.layers.size(); ++li) {

@@ -36,7 +36,8 @@ int CanvasView::TopImageLayerAt(const CanvasContext& ctx, ImVec2 mouse) const {
   for (int i = static_cast<int>(layers.size()) - 1; i >= 0; --i) {
     const Layer& l = layers[i];
     if (l.kind != Layer::Kind::kImage || !l.visible || l.locked) continue;
-    if (HitImage(ctx.view, l.image, mouse.x, mouse.y, 8 * ctx.ui.settings.ui_scale) != ImageHandle::kNone)
+    if (HitImage(ctx.view, l.image, mouse.x, mouse.y, 8 * ctx.ui.settings.ui_scale) !=
+        ImageHandle::kNone)
       return i;
   }
   return -1;
@@ -55,24 +56,37 @@ void CanvasView::HandleInput(CanvasContext& ctx, bool hovered) {
     if (io.MouseWheel != 0 && io.KeyShift) v.PanPixels(io.MouseWheel * 60.f, 0);
     if (io.MouseWheelH != 0) v.PanPixels(io.MouseWheelH * 60.f, 0);
     switch (ctx.ui.tool) {
-      case Tool::kBrush: ctx.ui.hint = "Drag to paint. Slow strokes are thick, fast strokes thin."; break;
-      case Tool::kLine: ctx.ui.hint = "Drag from start to end for a straight line."; break;
-      case Tool::kDot: ctx.ui.hint = "Click to place a dot; drag to stamp a trail of dots."; break;
-      case Tool::kEraser: ctx.ui.hint = "Drag over strokes to rub them out."; break;
-      case Tool::kSelect: ctx.ui.hint = "Click a stroke (or drag a box) to pick, drag to move, Delete removes. Click a picture to choose it."; break;
+      case Tool::kBrush:
+        ctx.ui.hint = "Drag to paint. Slow strokes are thick, fast strokes thin.";
+        break;
+      case Tool::kLine:
+        ctx.ui.hint = "Drag from start to end for a straight line.";
+        break;
+      case Tool::kDot:
+        ctx.ui.hint = "Click to place a dot; drag to stamp a trail of dots.";
+        break;
+      case Tool::kEraser:
+        ctx.ui.hint = "Drag over strokes to rub them out.";
+        break;
+      case Tool::kSelect:
+        ctx.ui.hint =
+            "Click a stroke (or drag a box) to pick, drag to move, Delete removes. Click a picture "
+            "to choose it.";
+        break;
     }
   }
   if (drag_ == Drag::kNone && hovered) {
     const bool pan_start = ImGui::IsMouseClicked(ImGuiMouseButton_Middle) ||
                            (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ctx.ui.space_held);
-    if (pan_start) BeginGesture(ctx, mouse, true);
+    if (pan_start)
+      BeginGesture(ctx, mouse, true);
     else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
       BeginGesture(ctx, ctx.bridge.PressPos(ImGuiMouseButton_Left), false);
   }
   if (drag_ == Drag::kNone) return;
-  const bool button_down = drag_ == Drag::kPan
-                               ? (io.MouseDown[ImGuiMouseButton_Middle] || io.MouseDown[ImGuiMouseButton_Left])
-                               : io.MouseDown[ImGuiMouseButton_Left];
+  const bool button_down = drag_ == Drag::kPan ? (io.MouseDown[ImGuiMouseButton_Middle] ||
+                                                  io.MouseDown[ImGuiMouseButton_Left])
+                                               : io.MouseDown[ImGuiMouseButton_Left];
   ContinueGesture(ctx, mouse);
   if (!button_down) EndGesture(ctx, mouse);
 }
@@ -105,7 +119,8 @@ void CanvasView::BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan) {
       drag_ = Drag::kStamp;
       doc.BeginEdit();
       if (drag_layer_ < 0) drag_layer_ = AddStrokeLayer(doc.score, "Drawing");
-      Stroke dot = MakeDotStroke(ctx.view, mouse.x, mouse.y, color, ui.brush_size, ui.contributor_id);
+      Stroke dot =
+          MakeDotStroke(ctx.view, mouse.x, mouse.y, color, ui.brush_size, ui.contributor_id);
       Emit(ctx, CanvasEvent::Kind::kDot, dot.points[0]);
       doc.score.layers[drag_layer_].strokes.strokes.push_back(std::move(dot));
       ui.active_layer = drag_layer_;
@@ -141,8 +156,9 @@ void CanvasView::BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan) {
         if (!IsStrokeLayerEditable(l)) continue;
         const int hit = HitStroke(ctx.view, l.strokes, mouse.x, mouse.y, tol);
         if (hit < 0) continue;
-        const bool already = ui.selection_layer == li &&
-                             std::find(ui.selection.begin(), ui.selection.end(), hit) != ui.selection.end();
+        const bool already =
+            ui.selection_layer == li &&
+            std::find(ui.selection.begin(), ui.selection.end(), hit) != ui.selection.end();
         if (!already) {
           if (!io.KeyShift || ui.selection_layer != li) ui.selection.clear();
           ui.selection.push_back(hit);
@@ -228,8 +244,10 @@ void CanvasView::ContinueGesture(CanvasContext& ctx, ImVec2 mouse) {
     case Drag::kScaleImage: {
       ImageLayer& img = doc.score.layers[drag_layer_].image;
       const double d_beat = (mouse.x - drag_start_.x) / v.px_per_beat;
-      if (drag_ == Drag::kMoveImage) img.start_beat = std::max(0.0, image_beat0_ + d_beat);
-      else img.length_beats = std::max(0.25, image_len0_ + d_beat);
+      if (drag_ == Drag::kMoveImage)
+        img.start_beat = std::max(0.0, image_beat0_ + d_beat);
+      else
+        img.length_beats = std::max(0.25, image_len0_ + d_beat);
       drag_changed_ = drag_changed_ || d_beat != 0;
       doc.Touch();
       break;
@@ -263,9 +281,10 @@ void CanvasView::EndGesture(CanvasContext& ctx, ImVec2 mouse) {
       if (ui.palette_index >= 0 && ui.palette_index < static_cast<int>(doc.score.palette.size()))
         color = doc.score.palette[ui.palette_index].color;
       const bool tiny = std::hypot(mouse.x - drag_start_.x, mouse.y - drag_start_.y) < 3;
-      Stroke stroke = tiny ? MakeDotStroke(ctx.view, mouse.x, mouse.y, color, ui.brush_size, ui.contributor_id)
-                           : MakeLineStroke(ctx.view, drag_start_.x, drag_start_.y, mouse.x, mouse.y,
-                                            color, ui.brush_size, ui.contributor_id);
+      Stroke stroke =
+          tiny ? MakeDotStroke(ctx.view, mouse.x, mouse.y, color, ui.brush_size, ui.contributor_id)
+               : MakeLineStroke(ctx.view, drag_start_.x, drag_start_.y, mouse.x, mouse.y, color,
+                                ui.brush_size, ui.contributor_id);
       doc.BeginEdit();
       int layer = DrawingLayer(doc.score, ui.active_layer);
       if (layer < 0) layer = AddStrokeLayer(doc.score, "Drawing");
@@ -286,10 +305,11 @@ void CanvasView::EndGesture(CanvasContext& ctx, ImVec2 mouse) {
       break;
     case Drag::kRubberBand: {
       int best_layer = -1;
-      for (int li = static_cast<int>(doc.score.layers.size()) - 1; li >= 0 && best_layer < 0; --li) {
+      for (int li = static_cast<int>(doc.score.layers.size()) - 1; li >= 0 && best_layer < 0;
+           --li) {
         if (!IsStrokeLayerEditable(doc.score.layers[li])) continue;
-        StrokesInRect(ctx.view, doc.score.layers[li].strokes, drag_start_.x, drag_start_.y,
-                      mouse.x, mouse.y, scratch_sel_);
+        StrokesInRect(ctx.view, doc.score.layers[li].strokes, drag_start_.x, drag_start_.y, mouse.x,
+                      mouse.y, scratch_sel_);
         if (!scratch_sel_.empty()) best_layer = li;
       }
       const bool click = std::hypot(mouse.x - drag_start_.x, mouse.y - drag_start_.y) < 4;

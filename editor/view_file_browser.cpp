@@ -1,4 +1,5 @@
-// File browser: places (home, pictures, USB drives), folder list with big rows, a name field that takes typed paths.
+// File browser: places (home, pictures, USB drives), folder list with big rows, a name field that
+// takes typed paths.
 #include "view_file_browser.h"
 
 #include <algorithm>
@@ -35,7 +36,8 @@ void FileBrowser::Open(Purpose purpose, const fs::path& start_dir, const std::st
   if (home) {
     places_.emplace_back("Home", fs::path(home));
     for (const char* sub : {"Pictures", "Desktop", "Documents"})
-      if (fs::is_directory(fs::path(home) / sub, ec)) places_.emplace_back(sub, fs::path(home) / sub);
+      if (fs::is_directory(fs::path(home) / sub, ec))
+        places_.emplace_back(sub, fs::path(home) / sub);
   }
   // Removable drives (USB sticks) are where facilitators bring pictures from.
   for (const char* media : {"/media", "/mnt", "/run/media"}) {
@@ -132,12 +134,14 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui.settings.ui_scale;
   ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, 900 * s),
-                                  std::min(io.DisplaySize.y * 0.85f, 640 * s)), ImGuiCond_Always);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
+                                  std::min(io.DisplaySize.y * 0.85f, 640 * s)),
+                           ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   if (just_opened_) ImGui::OpenPopup("###browser");
   bool keep_open = true;
-  if (!ImGui::BeginPopupModal(title, &keep_open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+  if (!ImGui::BeginPopupModal(title, &keep_open,
+                              ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
     if (!just_opened_) open_ = false;
     return std::nullopt;
   }
@@ -164,7 +168,8 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
     const Entry& e = entries_[i];
     ImGui::PushID(i);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##e", selected_ == i, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, row_h))) {
+    if (ImGui::Selectable("##e", selected_ == i, ImGuiSelectableFlags_AllowDoubleClick,
+                          ImVec2(0, row_h))) {
       selected_ = i;
       if (!e.is_dir) std::snprintf(name_, sizeof name_, "%s", e.name.c_str());
       if (ImGui::IsMouseDoubleClicked(0) || e.is_dir) {
@@ -176,25 +181,33 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
         chosen = Choose(dir_ / e.name);
       }
     }
-    const Glyph g = e.is_dir ? Glyph::kFolder : purpose_ == Purpose::kImportImage ? Glyph::kPicture : Glyph::kScoreFile;
-    DrawGlyph(ImGui::GetWindowDrawList(), g, ImVec2(p.x + row_h * 0.5f, p.y + row_h * 0.5f), row_h * 0.75f,
-              e.is_dir ? colors.accent : colors.icon);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + row_h + 8 * s, p.y + (row_h - ImGui::GetFontSize()) * 0.5f),
-                                        ImGui::GetColorU32(ImGuiCol_Text), e.name.c_str());
+    const Glyph g = e.is_dir                            ? Glyph::kFolder
+                    : purpose_ == Purpose::kImportImage ? Glyph::kPicture
+                                                        : Glyph::kScoreFile;
+    DrawGlyph(ImGui::GetWindowDrawList(), g, ImVec2(p.x + row_h * 0.5f, p.y + row_h * 0.5f),
+              row_h * 0.75f, e.is_dir ? colors.accent : colors.icon);
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(p.x + row_h + 8 * s, p.y + (row_h - ImGui::GetFontSize()) * 0.5f),
+        ImGui::GetColorU32(ImGuiCol_Text), e.name.c_str());
     ImGui::PopID();
   }
   if (entries_.empty()) ImGui::TextDisabled("Nothing to show here.");
   ImGui::EndChild();
 
   // [SECTION] Name field and buttons
-  if (!error_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", error_.c_str());
-  else ImGui::TextDisabled("%s", purpose_ == Purpose::kSaveScore ? "Type a name, then press Enter."
-                                                                  : "Pick a file, or type its name or full path.");
+  if (!error_.empty())
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", error_.c_str());
+  else
+    ImGui::TextDisabled("%s", purpose_ == Purpose::kSaveScore
+                                  ? "Type a name, then press Enter."
+                                  : "Pick a file, or type its name or full path.");
   ImGui::SetNextItemWidth(-b * 2 - 20 * s);
   if (just_opened_) ImGui::SetKeyboardFocusHere();
-  const bool enter = ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  r = IconButton("##ok", b, true, purpose_ == Purpose::kSaveScore ? "Save" : "Open", nullptr, colors, ui);
+  r = IconButton("##ok", b, true, purpose_ == Purpose::kSaveScore ? "Save" : "Open", nullptr,
+                 colors, ui);
   DrawGlyph(dl, Glyph::kCheck, r.center, r.icon_size, r.color);
   if ((enter || r.pressed) && !chosen) chosen = Choose(fs::path(name_));
   ImGui::SameLine();

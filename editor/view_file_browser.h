@@ -1,4 +1,5 @@
-// In-app file browser (SFML has no native dialogs or drag-and-drop): open scores, save scores, add pictures.
+// In-app file browser (SFML has no native dialogs or drag-and-drop): open scores, save scores, add
+// pictures.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// Layers panel: rows top-most first, each with eye / lock / speaker toggles; the active one shows its settings.
+// Layers panel: rows top-most first, each with eye / lock / speaker toggles; the active one shows
+// its settings.
 #include "view_layers.h"
 
 #include <algorithm>
@@ -42,11 +43,13 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
 
   ImGui::SetNextItemWidth(w * 0.6f);
   double start = img.start_beat;
-  const bool st_changed = ImGui::DragScalar("Start (beat)", ImGuiDataType_Double, &start, 0.05f, nullptr, nullptr, "%.2f");
+  const bool st_changed = ImGui::DragScalar("Start (beat)", ImGuiDataType_Double, &start, 0.05f,
+                                            nullptr, nullptr, "%.2f");
   CommitWidgetEdit(doc, st_changed, img.start_beat, std::max(0.0, start));
   ImGui::SetNextItemWidth(w * 0.6f);
   double len = img.length_beats;
-  const bool len_changed = ImGui::DragScalar("Length", ImGuiDataType_Double, &len, 0.05f, nullptr, nullptr, "%.2f");
+  const bool len_changed =
+      ImGui::DragScalar("Length", ImGuiDataType_Double, &len, 0.05f, nullptr, nullptr, "%.2f");
   CommitWidgetEdit(doc, len_changed, img.length_beats, std::max(0.25, len));
   if (ImGui::IsItemHovered()) ui.hint = "Stretch the picture along the time line.";
 
@@ -58,8 +61,10 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
   const bool m1 = ImGui::RadioButton("Notes", &mode, 1);
   if (ImGui::IsItemHovered()) ui.hint = "Notes: shapes in the picture become notes.";
   CommitWidgetEdit(doc, m0 || m1, img.mode, mode == 0 ? ImageMode::kScan : ImageMode::kNotes);
-  if (img.pixels) ImGui::TextDisabled("%d x %d pixels", img.pixels->width, img.pixels->height);
-  else ImGui::TextDisabled("picture missing");
+  if (img.pixels)
+    ImGui::TextDisabled("%d x %d pixels", img.pixels->width, img.pixels->height);
+  else
+    ImGui::TextDisabled("picture missing");
 }
 
 }  // namespace
@@ -73,13 +78,16 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
   for (int li = static_cast<int>(layers.size()) - 1; li >= 0; --li) {
     Layer& layer = layers[li];
     ImGui::PushID(li);
-    if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, "Show / hide", icon, colors, ui))
+    if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, "Show / hide", icon, colors,
+               ui))
       ToggleField(doc, layer.visible);
     ImGui::SameLine(0, 4 * s);
-    if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, "Lock / unlock", icon, colors, ui))
+    if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, "Lock / unlock", icon, colors,
+               ui))
       ToggleField(doc, layer.locked);
     ImGui::SameLine(0, 4 * s);
-    if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, "Silence / play", icon, colors, ui))
+    if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, "Silence / play", icon,
+               colors, ui))
       ToggleField(doc, layer.muted);
     ImGui::SameLine(0, 6 * s);
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -88,8 +96,9 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
     if (ImGui::IsItemHovered()) ui.hint = "Choose the layer to work on.";
     DrawGlyph(dl, layer.kind == Layer::Kind::kImage ? Glyph::kPicture : Glyph::kScoreFile,
               ImVec2(p.x + icon * 0.5f, p.y + icon * 0.5f), icon * 0.7f, colors.icon);
-    const char* name = layer.name.empty() ? (layer.kind == Layer::Kind::kImage ? "Picture" : "Drawing")
-                                          : layer.name.c_str();
+    const char* name = layer.name.empty()
+                           ? (layer.kind == Layer::Kind::kImage ? "Picture" : "Drawing")
+                           : layer.name.c_str();
     dl->AddText(ImVec2(p.x + icon + 4 * s, p.y + (icon - ImGui::GetFontSize()) * 0.5f),
                 ImGui::GetColorU32(layer.visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), name);
     if (active) {
@@ -102,11 +111,13 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
   ImGui::Spacing();
   // Layer actions.
   const float b = std::round(44 * s);
-  IconButtonResult r = IconButton("##newlayer", b, false, "New drawing layer", "Add an empty layer to draw on.", colors, ui);
+  IconButtonResult r = IconButton("##newlayer", b, false, "New drawing layer",
+                                  "Add an empty layer to draw on.", colors, ui);
   DrawCommandIcon(dl, AppCommand::kAddDrawingLayer, r.center, r.icon_size, r.color);
   if (r.pressed) ui.commands.Push(AppCommand::kAddDrawingLayer);
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##addpic", b, false, "Add a picture", "Put a photo or painting on the timeline.", colors, ui);
+  r = IconButton("##addpic", b, false, "Add a picture", "Put a photo or painting on the timeline.",
+                 colors, ui);
   DrawCommandIcon(dl, AppCommand::kImportImage, r.center, r.icon_size, r.color);
   if (r.pressed) ui.commands.Push(AppCommand::kImportImage);
   const int a = ui.active_layer;
@@ -123,7 +134,8 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
     ui.selection.clear();
   }
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##down", b, false, "Move layer down", "Move the layer behind.", colors, ui, valid && a > 0);
+  r = IconButton("##down", b, false, "Move layer down", "Move the layer behind.", colors, ui,
+                 valid && a > 0);
   DrawGlyph(dl, Glyph::kUp, r.center, -r.icon_size, r.color);  // negative size flips the arrow
   if (r.pressed) {
     doc.BeginEdit();
@@ -133,8 +145,8 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
     ui.selection.clear();
   }
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##dellayer", b, false, "Remove layer", "Remove the chosen layer (Undo brings it back).",
-                 colors, ui, valid);
+  r = IconButton("##dellayer", b, false, "Remove layer",
+                 "Remove the chosen layer (Undo brings it back).", colors, ui, valid);
   DrawGlyph(dl, Glyph::kTrash, r.center, r.icon_size, r.color);
   if (r.pressed) {
     doc.BeginEdit();

@@ -1,4 +1,5 @@
-// Layers panel: visibility, lock, mute, order, and the active picture's placement, opacity and mode.
+// Layers panel: visibility, lock, mute, order, and the active picture's placement, opacity and
+// mode.
 #pragma once
 
 #include "app_state.h"

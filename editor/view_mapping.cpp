@@ -11,8 +11,7 @@
 
 namespace graphony::editor {
 
-namespace {
-}
+namespace {}
 
 MappingViewState::MappingViewState() {
   for (int m = 0; m < 128; ++m) note_labels[m] = NoteName(m);
@@ -101,7 +100,10 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   int den_index = score.meter.denominator == 2 ? 0 : score.meter.denominator == 8 ? 2 : 1;
   constexpr const char* kDen[] = {"2", "4", "8"};
   changed = ImGui::Combo("##den", &den_index, kDen, 3);
-  CommitWidgetEdit(doc, changed, score.meter.denominator, den_index == 0 ? 2 : den_index == 2 ? 8 : 4);
+  CommitWidgetEdit(doc, changed, score.meter.denominator,
+                   den_index == 0   ? 2
+                   : den_index == 2 ? 8
+                                    : 4);
 
   row("Length", "How long the piece is, in bars.");
   const int beats_per_bar = std::max(1, score.meter.numerator);

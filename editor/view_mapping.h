@@ -1,4 +1,5 @@
-// Mapping panel: title, scale, root, range, tempo, meter and length; the canvas guides follow at once.
+// Mapping panel: title, scale, root, range, tempo, meter and length; the canvas guides follow at
+// once.
 #pragma once
 
 #include <array>

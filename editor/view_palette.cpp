@@ -45,14 +45,16 @@ void DrawSwatches(Document& doc, UiState& ui, const CanvasColors& colors) {
                   colors.icon_active, 12 * s, 0, 3 * s);
     }
     if (hovered) {
-      ImGui::SetTooltip("%s", e.display_name.empty() ? e.instrument.c_str() : e.display_name.c_str());
+      ImGui::SetTooltip("%s",
+                        e.display_name.empty() ? e.instrument.c_str() : e.display_name.c_str());
       ui.hint = "Pick a colour: each colour plays its own instrument.";
     }
     ImGui::PopID();
   }
 }
 
-void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state, const CanvasColors& colors) {
+void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
+                      const CanvasColors& colors) {
   const float s = ui.settings.ui_scale;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float row_h = std::round(40 * s);
@@ -77,7 +79,8 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state, const
                                           "Add a person", "Add someone to the group.", colors, ui);
   DrawGlyph(dl, Glyph::kPerson, ImVec2(add.center.x - add.icon_size * 0.12f, add.center.y),
             add.icon_size * 0.8f, add.color);
-  DrawGlyph(dl, Glyph::kPlus, ImVec2(add.center.x + add.icon_size * 0.32f, add.center.y - add.icon_size * 0.3f),
+  DrawGlyph(dl, Glyph::kPlus,
+            ImVec2(add.center.x + add.icon_size * 0.32f, add.center.y - add.icon_size * 0.3f),
             add.icon_size * 0.45f, add.color);
   if (add.pressed) {
     state.adding = !state.adding;
@@ -94,14 +97,16 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state, const
   bool commit = ImGui::InputTextWithHint("##name", "name", state.new_name, sizeof state.new_name,
                                          ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  const IconButtonResult ok = IconButton("##addok", std::round(40 * s), false, "Add", nullptr, colors, ui);
+  const IconButtonResult ok =
+      IconButton("##addok", std::round(40 * s), false, "Add", nullptr, colors, ui);
   DrawGlyph(dl, Glyph::kCheck, ok.center, ok.icon_size, ok.color);
   commit = commit || ok.pressed;
   if (!commit) return;
   // A fresh id that no stroke uses yet.
   int n = static_cast<int>(people.size()) + 1;
   auto taken = [&](const std::string& id) {
-    return std::any_of(people.begin(), people.end(), [&](const Contributor& c) { return c.id == id; });
+    return std::any_of(people.begin(), people.end(),
+                       [&](const Contributor& c) { return c.id == id; });
   };
   // Built with += rather than "c" + ...: GCC 12 warns falsely (-Wrestrict) on the latter.
   auto id_for = [](int k) {
@@ -122,7 +127,8 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state, const
 
 }  // namespace
 
-void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state, const CanvasColors& colors) {
+void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
+                      const CanvasColors& colors) {
   DrawSwatches(doc, ui, colors);
   ImGui::Spacing();
   ImGui::Separator();

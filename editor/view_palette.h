@@ -1,4 +1,5 @@
-// Left panel: the tools, the instrument palette (colour + instrument icon), brush size and who is drawing.
+// Left panel: the tools, the instrument palette (colour + instrument icon), brush size and who is
+// drawing.
 #pragma once
 
 #include "app_state.h"
@@ -14,6 +15,7 @@ struct PaletteViewState {
   bool focus_name = false;
 };
 
-void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state, const CanvasColors& colors);
+void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
+                      const CanvasColors& colors);
 
 }  // namespace graphony::editor

@@ -34,8 +34,8 @@ void PerformanceView::Exit(sf::RenderWindow& window) {
   window.setPosition(saved_position_);
 }
 
-void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& colors, ImageTextures& textures,
-                           const ImGuiSfmlBridge& bridge, int mode) {
+void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& colors,
+                           ImageTextures& textures, const ImGuiSfmlBridge& bridge, int mode) {
   const double playhead_beat = std::max(0.0, ui.transport.playhead_beat);
   const int count_in = ui.transport.count_in_left;
   const bool recording = ui.transport.recording;
@@ -44,9 +44,9 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##performance", nullptr, flags)) {
     const double length = std::max(1.0, doc.score.length_beats);
     // Fit again whenever the canvas's size changes: the window grows to the screen a frame
@@ -87,10 +87,12 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
       const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text);
       const ImVec2 c(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
       fg->AddCircleFilled(c, size * 0.55f, IM_COL32(20, 20, 30, 200), 64);
-      fg->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), text);
+      fg->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
+                  IM_COL32(255, 255, 255, 255), text);
     }
     if (recording) {
-      fg->AddCircleFilled(ImVec2(io.DisplaySize.x - 40 * s, 40 * s), 16 * s, IM_COL32(214, 48, 49, 255), 32);
+      fg->AddCircleFilled(ImVec2(io.DisplaySize.x - 40 * s, 40 * s), 16 * s,
+                          IM_COL32(214, 48, 49, 255), 32);
     }
     fg->AddText(ImVec2(12 * s, io.DisplaySize.y - 28 * s), IM_COL32(150, 150, 150, 200),
                 "Esc: back to the editor    Space: play / pause");

@@ -26,8 +26,9 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
     ImGui::SameLine(0, 24 * s);
   }
   if (ui.message[0] && ui.now < ui.message_until) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui.message_is_error ? colors.warning : colors.accent),
-                       "%s", ui.message);
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(ui.message_is_error ? colors.warning : colors.accent), "%s",
+        ui.message);
   } else if (ui.hint) {
     ImGui::TextUnformatted(ui.hint);
   } else {
@@ -41,11 +42,14 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
     const int beat_index = static_cast<int>(std::floor(info.beat));
     const double secs = info.beat * score.SecondsPerBeat();
     const double h = std::clamp(info.height, 0.0, 1.0);
-    const int midi = std::clamp(static_cast<int>(std::lround(HeightToPitch(score.mapping, h))), 0, 127);
-    ImGui::Text("bar %d beat %d   %d:%04.1f   %s%d", beat_index / per_bar + 1, beat_index % per_bar + 1,
-                static_cast<int>(secs) / 60, std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1);
+    const int midi =
+        std::clamp(static_cast<int>(std::lround(HeightToPitch(score.mapping, h))), 0, 127);
+    ImGui::Text("bar %d beat %d   %d:%04.1f   %s%d", beat_index / per_bar + 1,
+                beat_index % per_bar + 1, static_cast<int>(secs) / 60, std::fmod(secs, 60.0),
+                PitchClassName(midi), midi / 12 - 1);
   } else {
-    ImGui::TextDisabled("%d bars, %.0f bpm", static_cast<int>(score.length_beats / std::max(1, score.meter.numerator)),
+    ImGui::TextDisabled("%d bars, %.0f bpm",
+                        static_cast<int>(score.length_beats / std::max(1, score.meter.numerator)),
                         score.tempo_bpm);
   }
   ImGui::SameLine(0, 24 * s);
@@ -55,8 +59,10 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float r = 6 * s;
   const ImVec2 c(p.x + r, p.y + ImGui::GetFrameHeight() * 0.5f);
-  if (doc.dirty) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors.warning);
-  else ImGui::GetWindowDrawList()->AddCircle(c, r, colors.icon, 16, 2 * s);
+  if (doc.dirty)
+    ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors.warning);
+  else
+    ImGui::GetWindowDrawList()->AddCircle(c, r, colors.icon, 16, 2 * s);
   ImGui::Dummy(ImVec2(2 * r, 2 * r));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(doc.dirty ? "Not saved yet" : "Saved");
   ImGui::SameLine(0, 8 * s);

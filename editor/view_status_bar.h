@@ -1,4 +1,5 @@
-// Status bar: a hint for whatever is under the pointer, messages, position under the pointer, zoom, saved state.
+// Status bar: a hint for whatever is under the pointer, messages, position under the pointer, zoom,
+// saved state.
 #pragma once
 
 #include "app_state.h"

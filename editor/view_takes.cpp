@@ -22,7 +22,8 @@ namespace {
 std::vector<uint8_t> ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path.filename().string() + ": the recording was not written");
-  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
 }
 
 std::string IsoNow() {
@@ -38,8 +39,10 @@ std::string IsoNow() {
 std::string SafeFileName(const std::string& name) {
   std::string out;
   for (unsigned char c : name) {
-    if (std::isalnum(c) || c == '-' || c == '_') out += static_cast<char>(c);
-    else if (c == ' ' && !out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(c) || c == '-' || c == '_')
+      out += static_cast<char>(c);
+    else if (c == ' ' && !out.empty() && out.back() != '-')
+      out += '-';
   }
   return out.empty() ? std::string("take") : out;
 }
@@ -63,7 +66,8 @@ TakesPanel::~TakesPanel() {
 void TakesPanel::Begin(LivePlayer& player, bool microphone, bool when_playing_starts) {
   if (temp_dir_.empty()) {
     std::string pattern = (fs::temp_directory_path() / "graphony-takes-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a folder for the recording");
+    if (!mkdtemp(pattern.data()))
+      throw std::runtime_error("cannot make a folder for the recording");
     temp_dir_ = pattern;
   }
   RecordingOptions options;
@@ -97,7 +101,8 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
   // Consent to share is given only if every player agreed; nobody named means "not yet asked".
   take.consent_to_share = !take.players.empty();
   for (const std::string& id : take.players)
-    if (const Contributor* c = FindContributor(score, id)) take.consent_to_share &= c->consent.share_audio;
+    if (const Contributor* c = FindContributor(score, id))
+      take.consent_to_share &= c->consent.share_audio;
 
   auto bytes = std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.output_path));
   doc.BeginEdit();
@@ -107,7 +112,8 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
     Take mic = take;
     mic.file = "recordings/take-" + std::to_string(n) + "-microphone.wav";
     mic.name = take.name + " (microphone)";
-    score.assets.files[mic.file] = std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.input_path));
+    score.assets.files[mic.file] =
+        std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.input_path));
     score.takes.push_back(mic);
   }
   doc.EndEdit();
@@ -115,13 +121,15 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
   fs::remove(summary.output_path, ec);
   if (!summary.input_path.empty()) fs::remove(summary.input_path, ec);
   char msg[200];
-  std::snprintf(msg, sizeof msg, "%s recorded: %.1f seconds%s.", take.name.c_str(), summary.seconds,
-                summary.dropped_frames > 0 ? " (some sound was lost: the computer was too busy)" : "");
+  std::snprintf(
+      msg, sizeof msg, "%s recorded: %.1f seconds%s.", take.name.c_str(), summary.seconds,
+      summary.dropped_frames > 0 ? " (some sound was lost: the computer was too busy)" : "");
   return msg;
 }
 
 std::string TakesPanel::TakeMessage() {
-  if (export_job_.valid() && export_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+  if (export_job_.valid() &&
+      export_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
     message_ = export_job_.get();
   std::string m;
   m.swap(message_);
@@ -133,7 +141,8 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
   const bool has_device = player != nullptr;
   take_player_.Update(status, ui.now);
   if (score.takes.empty()) {
-    ImGui::TextDisabled(recording_ ? "Recording..." : "No takes yet. Press the red button to record.");
+    ImGui::TextDisabled(recording_ ? "Recording..."
+                                   : "No takes yet. Press the red button to record.");
     return;
   }
   name_edits_.resize(score.takes.size());
@@ -163,8 +172,10 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
         take_player_.Stop(player);
       } else {
         auto it = score.assets.files.find(take.file);
-        if (it == score.assets.files.end() || !it->second) message_ = take.file + ": the recording is missing from the score";
-        else message_ = take_player_.Play(player, *it->second, take.file);
+        if (it == score.assets.files.end() || !it->second)
+          message_ = take.file + ": the recording is missing from the score";
+        else
+          message_ = take_player_.Play(player, *it->second, take.file);
       }
     }
     ImGui::EndDisabled();
@@ -173,7 +184,8 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
       auto it = score.assets.files.find(take.file);
       if (it != score.assets.files.end() && it->second && !export_job_.valid()) {
         const fs::path dir = doc.path.empty() ? fs::current_path() : doc.path.parent_path();
-        const fs::path out = dir / (SafeFileName(take.name) + fs::path(take.file).extension().string());
+        const fs::path out =
+            dir / (SafeFileName(take.name) + fs::path(take.file).extension().string());
         auto bytes = it->second;
         export_job_ = std::async(std::launch::async, [bytes, out]() -> std::string {
           try {
@@ -198,8 +210,11 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
       ImGui::PopID();
       if (changed) {
         doc.BeginEdit();
-        if (on) take.players.push_back(c.id);
-        else take.players.erase(std::remove(take.players.begin(), take.players.end(), c.id), take.players.end());
+        if (on)
+          take.players.push_back(c.id);
+        else
+          take.players.erase(std::remove(take.players.begin(), take.players.end(), c.id),
+                             take.players.end());
         doc.EndEdit();
       }
     }

@@ -56,8 +56,10 @@ void DrawTimeline(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const ViewTransform& vie
   // Seconds row (uses the tempo, so it moves when the tempo changes).
   const double px_per_second = view.px_per_beat / score.SecondsPerBeat();
   const double sstep = SecondsStep(px_per_second, 64 * ui_scale);
-  const double s_first = std::max(0.0, std::floor(view.XToBeat(p0.x) * score.SecondsPerBeat() / sstep) * sstep);
-  const double s_last = std::min(score.DurationSeconds(), view.XToBeat(p1.x) * score.SecondsPerBeat());
+  const double s_first =
+      std::max(0.0, std::floor(view.XToBeat(p0.x) * score.SecondsPerBeat() / sstep) * sstep);
+  const double s_last =
+      std::min(score.DurationSeconds(), view.XToBeat(p1.x) * score.SecondsPerBeat());
   const float small = ImGui::GetFontSize() * 0.8f;
   for (double s = s_first; s <= s_last + 1e-9; s += sstep) {
     const float x = view.BeatToX(s / score.SecondsPerBeat());
@@ -67,7 +69,8 @@ void DrawTimeline(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const ViewTransform& vie
       std::snprintf(label, sizeof label, "%d:%04.1f", whole / 60, s - (whole / 60) * 60);
     else
       std::snprintf(label, sizeof label, "%d:%02d", whole / 60, whole % 60);
-    dl->AddText(ImGui::GetFont(), small, ImVec2(x + 3 * ui_scale, mid + 1), colors.ruler_tick, label);
+    dl->AddText(ImGui::GetFont(), small, ImVec2(x + 3 * ui_scale, mid + 1), colors.ruler_tick,
+                label);
   }
   // The end of the score.
   const float end_x = view.BeatToX(score.length_beats);

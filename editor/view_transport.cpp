@@ -25,7 +25,8 @@ void DrawTransportIcon(ImDrawList* dl, TransportIcon icon, ImVec2 c, float s, Im
       dl->AddRectFilled(ImVec2(c.x + h * 0.2f, c.y - h), ImVec2(c.x + h * 0.8f, c.y + h), col, 2);
       break;
     case TransportIcon::kStop:
-      dl->AddRectFilled(ImVec2(c.x - h * 0.8f, c.y - h * 0.8f), ImVec2(c.x + h * 0.8f, c.y + h * 0.8f), col, 3);
+      dl->AddRectFilled(ImVec2(c.x - h * 0.8f, c.y - h * 0.8f),
+                        ImVec2(c.x + h * 0.8f, c.y + h * 0.8f), col, 3);
       break;
     case TransportIcon::kRecord:
       dl->AddCircle(c, h * 0.85f, IM_COL32(214, 48, 49, 255), 32, std::max(2.f, s * 0.08f));
@@ -33,13 +34,14 @@ void DrawTransportIcon(ImDrawList* dl, TransportIcon icon, ImVec2 c, float s, Im
       break;
     case TransportIcon::kRecording:
       dl->AddCircleFilled(c, h * 0.9f, IM_COL32(214, 48, 49, 255), 32);
-      dl->AddRectFilled(ImVec2(c.x - h * 0.3f, c.y - h * 0.3f), ImVec2(c.x + h * 0.3f, c.y + h * 0.3f),
-                        IM_COL32(255, 255, 255, 255), 2);
+      dl->AddRectFilled(ImVec2(c.x - h * 0.3f, c.y - h * 0.3f),
+                        ImVec2(c.x + h * 0.3f, c.y + h * 0.3f), IM_COL32(255, 255, 255, 255), 2);
       break;
     case TransportIcon::kPerform: {
       // A screen with corners pointing outwards: "big picture".
       const float t = std::max(2.f, s * 0.07f);
-      dl->AddRect(ImVec2(c.x - h * 0.6f, c.y - h * 0.4f), ImVec2(c.x + h * 0.6f, c.y + h * 0.4f), col, 2, 0, t);
+      dl->AddRect(ImVec2(c.x - h * 0.6f, c.y - h * 0.4f), ImVec2(c.x + h * 0.6f, c.y + h * 0.4f),
+                  col, 2, 0, t);
       const float e = h, k = h * 0.45f;
       for (int sx = -1; sx <= 1; sx += 2)
         for (int sy = -1; sy <= 1; sy += 2) {
@@ -52,8 +54,9 @@ void DrawTransportIcon(ImDrawList* dl, TransportIcon icon, ImVec2 c, float s, Im
   }
 }
 
-bool TransportButton(const char* id, TransportIcon icon, float size, bool active, const char* tooltip,
-                     const char* hint, const CanvasColors& colors, UiState& ui, bool enabled) {
+bool TransportButton(const char* id, TransportIcon icon, float size, bool active,
+                     const char* tooltip, const char* hint, const CanvasColors& colors, UiState& ui,
+                     bool enabled) {
   const IconButtonResult r = IconButton(id, size, active, tooltip, hint, colors, ui, enabled);
   DrawTransportIcon(ImGui::GetWindowDrawList(), icon, r.center, r.icon_size, r.color);
   return r.pressed;
@@ -68,30 +71,33 @@ void FormatClock(char* out, size_t n, double seconds) {
 
 float TransportButtonsWidth(float size, float ui_scale) { return 4 * size + 3 * 8 * ui_scale; }
 
-void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui, const CanvasColors& colors,
-                          TransportActions& out) {
+void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui,
+                          const CanvasColors& colors, TransportActions& out) {
   const float s = ui.settings.ui_scale;
   const float spacing = 8 * s;
   const bool busy = r.playing || r.counting_in;
-  if (TransportButton("##play", busy ? TransportIcon::kPause : TransportIcon::kPlay, size, busy,
-                      busy ? "Pause (Space)" : "Play (Space)",
-                      busy ? "Pause here; Space again carries on." : "Hear the score from the playhead.",
-                      colors, ui, r.has_device))
+  if (TransportButton(
+          "##play", busy ? TransportIcon::kPause : TransportIcon::kPlay, size, busy,
+          busy ? "Pause (Space)" : "Play (Space)",
+          busy ? "Pause here; Space again carries on." : "Hear the score from the playhead.",
+          colors, ui, r.has_device))
     out.play_pause = true;
   ImGui::SameLine(0, spacing);
   if (TransportButton("##stop", TransportIcon::kStop, size, false, "Stop",
                       "Stop and go back to the start.", colors, ui, r.has_device))
     out.stop = true;
   ImGui::SameLine(0, spacing);
-  if (TransportButton("##record", r.recording ? TransportIcon::kRecording : TransportIcon::kRecord, size,
-                      r.recording, r.recording ? "Stop recording (Ctrl+R)" : "Record a take (Ctrl+R)",
-                      "Record what is played (and the microphone, if chosen) as a take in this score.",
-                      colors, ui, r.has_device))
+  if (TransportButton(
+          "##record", r.recording ? TransportIcon::kRecording : TransportIcon::kRecord, size,
+          r.recording, r.recording ? "Stop recording (Ctrl+R)" : "Record a take (Ctrl+R)",
+          "Record what is played (and the microphone, if chosen) as a take in this score.", colors,
+          ui, r.has_device))
     out.record = true;
   ImGui::SameLine(0, spacing);
-  if (TransportButton("##perform", TransportIcon::kPerform, size, false, "Performance view (F11)",
-                      "Show only the picture and the playhead, big, for a projector. Esc comes back.",
-                      colors, ui, true))
+  if (TransportButton(
+          "##perform", TransportIcon::kPerform, size, false, "Performance view (F11)",
+          "Show only the picture and the playhead, big, for a projector. Esc comes back.", colors,
+          ui, true))
     out.performance = true;
 }
 
@@ -114,17 +120,21 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
   }
 
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##tempo", &settings.tempo_percent, 25, 200, "Speed %.0f%%")) out.tempo_changed = true;
+  if (ImGui::SliderFloat("##tempo", &settings.tempo_percent, 25, 200, "Speed %.0f%%"))
+    out.tempo_changed = true;
   if (ImGui::IsItemHovered()) ui.hint = "Play slower or faster without changing the score.";
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##volume", &settings.volume, 0, 1.5f, "Volume %.2f")) out.volume_changed = true;
+  if (ImGui::SliderFloat("##volume", &settings.volume, 0, 1.5f, "Volume %.2f"))
+    out.volume_changed = true;
   if (ImGui::IsItemHovered()) ui.hint = "How loud the whole score plays.";
 
   ImGui::Checkbox("Count in one bar", &settings.count_in);
-  if (ImGui::IsItemHovered()) ui.hint = "Clicks for one bar before playing, so players can come in together.";
+  if (ImGui::IsItemHovered())
+    ui.hint = "Clicks for one bar before playing, so players can come in together.";
   ImGui::Checkbox("View follows the playhead", &settings.follow);
   ImGui::Checkbox("Record the microphone too", &settings.record_microphone);
-  if (ImGui::IsItemHovered()) ui.hint = "Takes also keep what the microphone hears, lined up with the score.";
+  if (ImGui::IsItemHovered())
+    ui.hint = "Takes also keep what the microphone hears, lined up with the score.";
 
   if (r.looping) {
     ImGui::Text("Looping beats %.1f to %.1f", r.loop_start, r.loop_end);

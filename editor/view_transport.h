@@ -22,14 +22,14 @@ struct TransportSettings {
   bool count_in = false;      // one bar of clicks before playing
   bool follow = true;         // the view scrolls with the playhead
   bool record_microphone = false;
-  int performance_mode = 0;   // 0 = picture scrolls past a fixed playhead, 1 = playhead sweeps
+  int performance_mode = 0;  // 0 = picture scrolls past a fixed playhead, 1 = playhead sweeps
 };
 
 // Width of the four toolbar buttons at `size` pixels each.
 float TransportButtonsWidth(float size, float ui_scale);
 // Toolbar part: four square buttons of `size` pixels, drawn after the toolbar's own.
-void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui, const CanvasColors& colors,
-                          TransportActions& out);
+void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui,
+                          const CanvasColors& colors, TransportActions& out);
 // Side panel part, inside a collapsing header the app draws.
 void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, UiState& ui,
                         TransportActions& out);

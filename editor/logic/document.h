@@ -17,7 +17,7 @@ class Document {
   Score score;
   std::filesystem::path path;  // empty for a score never saved
   bool dirty = false;
-  uint64_t revision = 1;       // bumps on every change, including undo/redo
+  uint64_t revision = 1;  // bumps on every change, including undo/redo
 
   // Remembers the current score as the state to return to. Nested calls keep the first.
   void BeginEdit();

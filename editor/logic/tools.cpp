@@ -8,9 +8,9 @@ namespace graphony::editor {
 
 namespace {
 
-constexpr float kMinStepPx = 2.5f;        // finer samples add points but no shape
-constexpr double kSlowPxPerS = 150;       // at or below: full width
-constexpr double kFastPxPerS = 2500;      // at or above: thinnest
+constexpr float kMinStepPx = 2.5f;          // finer samples add points but no shape
+constexpr double kSlowPxPerS = 150;         // at or below: full width
+constexpr double kFastPxPerS = 2500;        // at or above: thinnest
 constexpr float kPressureSmoothing = 0.3f;  // share of the new value per sample
 
 float SegmentDistance(float px, float py, float ax, float ay, float bx, float by) {
@@ -37,8 +37,8 @@ float BrushBuilder::PressureFromSpeed(double px_per_s) {
   return static_cast<float>(1.0 - t * (1.0 - kMinPressure));
 }
 
-void BrushBuilder::Begin(const ViewTransform& view, float x, float y, double time_s,
-                         Color color, float width, const std::string& contributor) {
+void BrushBuilder::Begin(const ViewTransform& view, float x, float y, double time_s, Color color,
+                         float width, const std::string& contributor) {
   stroke_ = Stroke{};
   stroke_.points.reserve(512);
   stroke_.color = color;
@@ -142,9 +142,8 @@ void StrokesInRect(const ViewTransform& view, const StrokeLayer& layer, float x0
 
 int EraseNear(const ViewTransform& view, StrokeLayer& layer, float x, float y, float radius_px) {
   const size_t before = layer.strokes.size();
-  std::erase_if(layer.strokes, [&](const Stroke& s) {
-    return DistanceToStroke(view, s, x, y) <= radius_px;
-  });
+  std::erase_if(layer.strokes,
+                [&](const Stroke& s) { return DistanceToStroke(view, s, x, y) <= radius_px; });
   return static_cast<int>(before - layer.strokes.size());
 }
 

@@ -17,15 +17,18 @@ inline constexpr int kToolCount = 5;
 // a real brush; the "pressure" is kept per point (interpretation reads it as loudness).
 class BrushBuilder {
  public:
-  void Begin(const ViewTransform& view, float x, float y, double time_s, Color color,
-             float width, const std::string& contributor);
+  void Begin(const ViewTransform& view, float x, float y, double time_s, Color color, float width,
+             const std::string& contributor);
   // Adds a sample; points closer than a couple of pixels to the last one are skipped.
   void Add(const ViewTransform& view, float x, float y, double time_s);
   bool Active() const { return active_; }
   const Stroke& Current() const { return stroke_; }
   // Ends the stroke and hands it over (the builder is empty afterwards).
   Stroke Finish();
-  void Cancel() { active_ = false; stroke_.points.clear(); }
+  void Cancel() {
+    active_ = false;
+    stroke_.points.clear();
+  }
 
   // Speed (pixels per second) -> pressure in [kMinPressure, 1].
   static float PressureFromSpeed(double px_per_s);

@@ -28,7 +28,7 @@ void RemoveAutosave(const std::filesystem::path& autosave);
 
 // Editor preferences that outlive a session.
 struct Settings {
-  int theme = 0;         // 0 dark, 1 light, 2 high contrast
+  int theme = 0;  // 0 dark, 1 light, 2 high contrast
   float ui_scale = 1.25f;
   bool note_names = true;
 };

@@ -121,7 +121,8 @@ std::vector<uint8_t> ReadFileInside(const std::filesystem::path& dir, const std:
   size_t start = 0;
   for (;;) {
     const size_t slash = relative.find('/', start);
-    const std::string part = relative.substr(start, slash == std::string::npos ? slash : slash - start);
+    const std::string part =
+        relative.substr(start, slash == std::string::npos ? slash : slash - start);
     const bool last = slash == std::string::npos;
     if (part.empty() || part == ".") {
       if (last) throw ScoreError(where + ": is a folder, not a file");
@@ -169,7 +170,8 @@ void WriteFileAtomically(const std::filesystem::path& path, const void* data, si
   std::string error;
   if (!file.Open(path, error)) throw ScoreError(path.string() + ": cannot write (" + error + ")");
   if (!file.Write(data, size, error) || !file.Commit(error))
-    throw ScoreError(path.string() + ": cannot write (" + error + "); any previous file is unchanged");
+    throw ScoreError(path.string() + ": cannot write (" + error +
+                     "); any previous file is unchanged");
 }
 
 }  // namespace graphony

@@ -39,7 +39,8 @@ const char* KnownOtherFormat(const std::vector<uint8_t>& b) {
   };
   if (starts("BM")) return "BMP";
   if (starts("GIF8")) return "GIF";
-  if (starts("II*") || starts("MM")) return b.size() > 3 && (b[2] == 0x2a || b[3] == 0x2a) ? "TIFF" : nullptr;
+  if (starts("II*") || starts("MM"))
+    return b.size() > 3 && (b[2] == 0x2a || b[3] == 0x2a) ? "TIFF" : nullptr;
   if (starts("RIFF") && starts("WEBP", 8)) return "WebP";
   if (starts("ftypheic", 4) || starts("ftypheix", 4) || starts("ftypmif1", 4)) return "HEIC";
   if (starts("ftypavif", 4)) return "AVIF";
@@ -70,9 +71,9 @@ std::string Megabytes(uint64_t bytes) { return std::to_string((bytes + (1u << 20
 std::shared_ptr<const Image> DecodeOne(const std::vector<uint8_t>& bytes, const PictureHeader& h,
                                        int reduction, const std::string& where,
                                        uint64_t working_limit) {
-  auto image = std::make_shared<Image>(
-      h.format == PictureHeader::Format::kJpeg ? DecodeJpeg(bytes, where, reduction, working_limit)
-                                               : DecodePng(bytes, where, reduction));
+  auto image = std::make_shared<Image>(h.format == PictureHeader::Format::kJpeg
+                                           ? DecodeJpeg(bytes, where, reduction, working_limit)
+                                           : DecodePng(bytes, where, reduction));
   // Phone photos of paintings are usually stored sideways with an orientation tag.
   if (h.orientation != 1) *image = ApplyOrientation(*image, h.orientation);
   return image;
@@ -141,8 +142,8 @@ uint64_t PictureDecodeExtraBytes(const PictureHeader& h, int reduction) {
 }
 
 std::vector<std::shared_ptr<const Image>> DecodePictures(
-    const std::vector<const std::vector<uint8_t>*>& pictures, const std::vector<std::string>& wheres,
-    uint64_t budget, const std::string& score_where) {
+    const std::vector<const std::vector<uint8_t>*>& pictures,
+    const std::vector<std::string>& wheres, uint64_t budget, const std::string& score_where) {
   const size_t n = pictures.size();
   std::vector<PictureHeader> headers(n);
   std::vector<int> reductions(n);

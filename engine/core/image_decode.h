@@ -17,10 +17,10 @@ uint64_t ImageMemoryBudget();
 // What a picture's header tells before any pixel is decoded.
 struct PictureHeader {
   enum class Format { kPng, kJpeg } format = Format::kPng;
-  int width = 0, height = 0;  // as stored
-  int orientation = 1;        // EXIF orientation, 1..8 (JPEG only)
-  bool interlaced = false;    // PNG Adam7: the full-size picture is held while decoding
-  uint64_t working_bytes = 0; // the JPEG decoder's own memory (progressive: the whole picture)
+  int width = 0, height = 0;   // as stored
+  int orientation = 1;         // EXIF orientation, 1..8 (JPEG only)
+  bool interlaced = false;     // PNG Adam7: the full-size picture is held while decoding
+  uint64_t working_bytes = 0;  // the JPEG decoder's own memory (progressive: the whole picture)
 };
 
 // Refuses formats we do not read (BMP, GIF, TIFF, WebP, HEIC...) with a hint to convert,
@@ -40,8 +40,8 @@ uint64_t PictureDecodeExtraBytes(const PictureHeader& header, int reduction);
 // fit, the largest is reduced further. Throws ScoreError naming `score_where` when even 1/8
 // of everything does not fit, else the picture's own error.
 std::vector<std::shared_ptr<const Image>> DecodePictures(
-    const std::vector<const std::vector<uint8_t>*>& pictures, const std::vector<std::string>& wheres,
-    uint64_t budget, const std::string& score_where);
+    const std::vector<const std::vector<uint8_t>*>& pictures,
+    const std::vector<std::string>& wheres, uint64_t budget, const std::string& score_where);
 
 namespace testing {
 // Overrides ImageMemoryBudget() (0 restores it).

@@ -81,8 +81,8 @@ std::vector<uint8_t> EncodeJpeg(const uint8_t* rgb, int width, int height, int q
   if (progressive) jpeg_simple_progression(&w->cinfo);
   jpeg_start_compress(&w->cinfo, TRUE);
   while (w->cinfo.next_scanline < w->cinfo.image_height) {
-    JSAMPROW row = const_cast<JSAMPROW>(
-        rgb + static_cast<size_t>(w->cinfo.next_scanline) * static_cast<size_t>(width) * 3);
+    JSAMPROW row = const_cast<JSAMPROW>(rgb + static_cast<size_t>(w->cinfo.next_scanline) *
+                                                  static_cast<size_t>(width) * 3);
     jpeg_write_scanlines(&w->cinfo, &row, 1);
   }
   jpeg_finish_compress(&w->cinfo);

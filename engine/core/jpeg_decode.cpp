@@ -162,7 +162,8 @@ JpegHeader ReadJpegHeader(const std::vector<uint8_t>& bytes, const std::string& 
 }
 
 uint64_t JpegWorkingBytes(const JpegHeader& header) {
-  const uint64_t pixels = static_cast<uint64_t>(header.width) * static_cast<uint64_t>(header.height);
+  const uint64_t pixels =
+      static_cast<uint64_t>(header.width) * static_cast<uint64_t>(header.height);
   // Worst case every component at full resolution: 64 coefficients of 2 bytes per 8x8 block.
   if (header.progressive) return pixels * 2 * static_cast<uint64_t>(header.components) + (1u << 20);
   return static_cast<uint64_t>(header.width) * 16 * 4 * 8 + (1u << 20);

@@ -67,7 +67,8 @@ std::optional<int> ParseNoteName(const std::string& text) {
 }
 
 std::string NoteName(int midi, bool prefer_flats) {
-  static const char* kSharps[12] = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+  static const char* kSharps[12] = {"C",  "C#", "D",  "D#", "E",  "F",
+                                    "F#", "G",  "G#", "A",  "A#", "B"};
   static const char* kFlats[12] = {"C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B"};
   int pc = ((midi % 12) + 12) % 12;
   int octave = (midi - pc) / 12 - 1;
@@ -96,9 +97,17 @@ std::optional<std::vector<int>> ScaleDegrees(const std::string& name) {
 }
 
 const std::vector<std::string>& KnownScaleNames() {
-  static const std::vector<std::string> kNames = {
-      "major-pentatonic", "minor-pentatonic", "major",      "natural-minor", "dorian", "mixolydian",
-      "blues",            "whole-tone",       "chromatic", "none",          "custom"};
+  static const std::vector<std::string> kNames = {"major-pentatonic",
+                                                  "minor-pentatonic",
+                                                  "major",
+                                                  "natural-minor",
+                                                  "dorian",
+                                                  "mixolydian",
+                                                  "blues",
+                                                  "whole-tone",
+                                                  "chromatic",
+                                                  "none",
+                                                  "custom"};
   return kNames;
 }
 
@@ -183,7 +192,8 @@ std::vector<PitchBand> PitchMap::Bands() const {
     return bands;
   }
   // Continuous mapping: one band per semitone, linear in height.
-  const int lo = static_cast<int>(std::ceil(m.lowest)), hi = static_cast<int>(std::floor(m.highest));
+  const int lo = static_cast<int>(std::ceil(m.lowest)),
+            hi = static_cast<int>(std::floor(m.highest));
   const double span = std::max(1e-6, m.highest - m.lowest);
   for (int p = std::max(lo, 0); p <= hi && p < 128; ++p) {
     const double c = (p - m.lowest) / span, half = 0.5 / span;

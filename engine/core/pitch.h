@@ -53,7 +53,7 @@ double GlidePitch(const Mapping& mapping, const std::vector<int>& scale_notes, d
 struct PitchBand {
   double bottom = 0, top = 0;  // heights 0..1
   int midi = 60;
-  bool is_root = false;        // the scale's root pitch class
+  bool is_root = false;  // the scale's root pitch class
 };
 
 // The pitch map of one mapping, with its scale notes computed once: the one owner of height

@@ -36,7 +36,7 @@ struct Decoder {
   Image image;
   std::vector<uint8_t> row;
   std::vector<uint32_t> sums;
-  Image full;                    // interlaced pictures only
+  Image full;                   // interlaced pictures only
   std::vector<png_bytep> rows;  // into `full`
   ~Decoder() { png_destroy_read_struct(&png, info ? &info : nullptr, nullptr); }
 };

@@ -54,15 +54,15 @@ enum class ImageMode { kScan, kNotes };
 // How heights become pitches. Pitches are MIDI note numbers (may be fractional for
 // continuous mapping: 60.5 is a quarter tone above middle C).
 struct Mapping {
-  std::string scale = "major-pentatonic";  // a known scale name, "none" or "custom"
-  std::vector<int> custom_intervals;        // semitone steps for "custom", e.g. {2,2,3,2,3}
-  int root = 60;                            // MIDI number of the tonic (C4 = 60)
-  double lowest = 55.0;                     // MIDI number at height 0 (playable range bottom)
-  double highest = 79.0;                    // MIDI number at height 1 (playable range top)
-  ImageMode image_mode = ImageMode::kNotes; // default for new image layers
-  double grid = 0.5;                        // shortest note in beats (0.5 = an eighth in x/4)
-  int max_polyphony = 3;                    // notes mode: simultaneous notes per instrument
-  int max_notes_per_beat = 4;               // notes mode: new notes per beat per instrument
+  std::string scale = "major-pentatonic";    // a known scale name, "none" or "custom"
+  std::vector<int> custom_intervals;         // semitone steps for "custom", e.g. {2,2,3,2,3}
+  int root = 60;                             // MIDI number of the tonic (C4 = 60)
+  double lowest = 55.0;                      // MIDI number at height 0 (playable range bottom)
+  double highest = 79.0;                     // MIDI number at height 1 (playable range top)
+  ImageMode image_mode = ImageMode::kNotes;  // default for new image layers
+  double grid = 0.5;                         // shortest note in beats (0.5 = an eighth in x/4)
+  int max_polyphony = 3;                     // notes mode: simultaneous notes per instrument
+  int max_notes_per_beat = 4;                // notes mode: new notes per beat per instrument
   bool operator==(const Mapping&) const = default;
 };
 
@@ -77,29 +77,29 @@ struct PaletteEntry {
 };
 
 struct StrokePoint {
-  double beat = 0;      // time position
-  double height = 0;    // 0 = bottom of the playable range, 1 = top
-  float pressure = 1;   // 0..1
+  double beat = 0;     // time position
+  double height = 0;   // 0 = bottom of the playable range, 1 = top
+  float pressure = 1;  // 0..1
   bool operator==(const StrokePoint&) const = default;
 };
 
 struct Stroke {
   std::vector<StrokePoint> points;  // in drawing order (time may turn back)
   Color color;
-  float width = 0.02f;              // brush width as a fraction of the canvas height
-  std::string contributor;          // Contributor::id, may be empty
+  float width = 0.02f;      // brush width as a fraction of the canvas height
+  std::string contributor;  // Contributor::id, may be empty
   bool operator==(const Stroke&) const = default;
 };
 
 struct ImageLayer {
-  std::string file;             // bundle entry ("images/x.png") or path relative to score.json
-  double start_beat = 0;        // left edge on the timeline
-  double length_beats = 16;     // width on the timeline
-  double bottom = 0;            // vertical extent, heights 0..1
+  std::string file;          // bundle entry ("images/x.png") or path relative to score.json
+  double start_beat = 0;     // left edge on the timeline
+  double length_beats = 16;  // width on the timeline
+  double bottom = 0;         // vertical extent, heights 0..1
   double top = 1;
-  float opacity = 1;            // 0..1, also scales loudness
+  float opacity = 1;  // 0..1, also scales loudness
   ImageMode mode = ImageMode::kNotes;
-  int rows = 0;                 // scan mode resolution; 0 = image height capped at 1024
+  int rows = 0;                         // scan mode resolution; 0 = image height capped at 1024
   std::shared_ptr<const Image> pixels;  // decoded on load; not part of equality
   bool operator==(const ImageLayer& o) const {
     return file == o.file && start_beat == o.start_beat && length_beats == o.length_beats &&
@@ -120,8 +120,8 @@ struct Layer {
   bool visible = true;
   bool locked = false;
   bool muted = false;
-  ImageLayer image;      // used when kind == kImage
-  StrokeLayer strokes;   // used when kind == kStrokes
+  ImageLayer image;     // used when kind == kImage
+  StrokeLayer strokes;  // used when kind == kStrokes
   bool operator==(const Layer&) const = default;
 };
 
@@ -133,11 +133,11 @@ struct SectionMarker {
 
 // A recorded take kept in the bundle's recordings/ folder.
 struct Take {
-  std::string file;                       // "recordings/take-1.wav"
-  std::string name;                       // shown in the takes panel
-  std::vector<std::string> players;       // Contributor ids
+  std::string file;                  // "recordings/take-1.wav"
+  std::string name;                  // shown in the takes panel
+  std::vector<std::string> players;  // Contributor ids
   bool consent_to_share = false;
-  std::string recorded_at;                // ISO 8601
+  std::string recorded_at;  // ISO 8601
   double start_beat = 0;
   bool operator==(const Take&) const = default;
 };
@@ -151,14 +151,14 @@ struct AssetStore {
 
 struct Score {
   std::string title = "Untitled";
-  std::string date;                         // ISO date the composition was made (may be empty)
+  std::string date;  // ISO date the composition was made (may be empty)
   std::vector<Contributor> contributors;
   double tempo_bpm = 72;
   Meter meter;
   double length_beats = 32;
   Mapping mapping;
   std::vector<PaletteEntry> palette;
-  std::vector<Layer> layers;                // drawn bottom to top
+  std::vector<Layer> layers;  // drawn bottom to top
   std::vector<SectionMarker> sections;
   std::vector<Take> takes;
   AssetStore assets;

@@ -4,8 +4,8 @@
 #include <set>
 
 #include "core/file_io.h"
-#include "core/pitch.h"
 #include "core/instrument_traits.h"
+#include "core/pitch.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
 

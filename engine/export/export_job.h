@@ -34,10 +34,10 @@ struct ExportRequest {
     o.normalise = true;
     return o;
   }();
-  FileOptions file;                 // sample format and quality; the format comes from `out`
-                                    // (WAV for stems alone)
-  std::string paper = "a4";         // notation files
-  notation::PrintOptions print;     // print
+  FileOptions file;              // sample format and quality; the format comes from `out`
+                                 // (WAV for stems alone)
+  std::string paper = "a4";      // notation files
+  notation::PrintOptions print;  // print
 };
 
 struct ExportResult {

@@ -11,17 +11,17 @@ namespace graphony {
 struct NoteEvent {
   double start_beat = 0;
   double duration_beats = 0;
-  double pitch = 60;        // MIDI number as heard (fractional when the scale is "none")
-  int quantised_pitch = 60; // snapped to the scale: what notation prints
-  float velocity = 0.8f;    // 0..1
-  int instrument = 0;       // index into Events::instruments
-  float pan = 0;            // -1 left .. +1 right
-  int layer = 0;            // index into Score::layers
-  std::string contributor;  // Contributor::id, may be empty
+  double pitch = 60;         // MIDI number as heard (fractional when the scale is "none")
+  int quantised_pitch = 60;  // snapped to the scale: what notation prints
+  float velocity = 0.8f;     // 0..1
+  int instrument = 0;        // index into Events::instruments
+  float pan = 0;             // -1 left .. +1 right
+  int layer = 0;             // index into Score::layers
+  std::string contributor;   // Contributor::id, may be empty
   // False for the printable form of a stroke: the stroke sounds as its GestureEvent, and
   // this note (its scale- and grid-quantised shadow) is for notation only.
   bool sounding = true;
-  int gesture = -1;         // index into Events::gestures when derived from a stroke
+  int gesture = -1;  // index into Events::gestures when derived from a stroke
   bool operator==(const NoteEvent&) const = default;
 };
 
@@ -31,8 +31,8 @@ inline constexpr float kGestureVelocity = 0.8f;
 // A continuous stroke heard as a glide: pitch and loudness curves over time.
 struct GesturePoint {
   double beat = 0;
-  double pitch = 60;        // MIDI number, continuous
-  float loudness = 0.8f;    // 0..1
+  double pitch = 60;      // MIDI number, continuous
+  float loudness = 0.8f;  // 0..1
   bool operator==(const GesturePoint&) const = default;
 };
 struct GestureEvent {
@@ -56,9 +56,9 @@ struct PartialRow {
 };
 struct PartialBank {
   double start_beat = 0;
-  double length_beats = 0;   // the columns span this evenly
+  double length_beats = 0;  // the columns span this evenly
   int columns = 0;
-  int instrument = 0;        // timbre hint from the dominant hue (the bank itself is sines)
+  int instrument = 0;  // timbre hint from the dominant hue (the bank itself is sines)
   int layer = 0;
   std::vector<PartialRow> rows;  // only rows that ever sound
   bool operator==(const PartialBank&) const = default;
@@ -66,9 +66,9 @@ struct PartialBank {
 
 // An instrument the events refer to (resolved from the palette).
 struct InstrumentRef {
-  std::string name;          // engine instrument name ("sine", "flute", ...)
-  std::string display_name;  // for legends and part names
-  std::string sample;        // sampler file, if any
+  std::string name;                   // engine instrument name ("sine", "flute", ...)
+  std::string display_name;           // for legends and part names
+  std::string sample;                 // sampler file, if any
   unsigned char r = 0, g = 0, b = 0;  // the palette colour
   bool operator==(const InstrumentRef&) const = default;
 };

@@ -19,7 +19,8 @@ struct Integral {
       double row = 0;
       for (int x = 0; x < w; ++x) {
         row += v[static_cast<size_t>(y) * w + x];
-        s[static_cast<size_t>(y + 1) * (w + 1) + x + 1] = s[static_cast<size_t>(y) * (w + 1) + x + 1] + row;
+        s[static_cast<size_t>(y + 1) * (w + 1) + x + 1] =
+            s[static_cast<size_t>(y) * (w + 1) + x + 1] + row;
       }
     }
   }
@@ -79,9 +80,12 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
       const size_t i = static_cast<size_t>(y) * w + x;
       float best = 0;
       for (int s = 0; s < 3; ++s) {
-        const float dl = iL.Mean(x, y, kCentre[s], kCentre[s]) - iL.Mean(x, y, kSurround[s], kSurround[s]);
-        const float da = iA.Mean(x, y, kCentre[s], kCentre[s]) - iA.Mean(x, y, kSurround[s], kSurround[s]);
-        const float db = iB.Mean(x, y, kCentre[s], kCentre[s]) - iB.Mean(x, y, kSurround[s], kSurround[s]);
+        const float dl =
+            iL.Mean(x, y, kCentre[s], kCentre[s]) - iL.Mean(x, y, kSurround[s], kSurround[s]);
+        const float da =
+            iA.Mean(x, y, kCentre[s], kCentre[s]) - iA.Mean(x, y, kSurround[s], kSurround[s]);
+        const float db =
+            iB.Mean(x, y, kCentre[s], kCentre[s]) - iB.Mean(x, y, kSurround[s], kSurround[s]);
         // Brighter than its surround stands out more than darker (the moon, stars, a lit face).
         const float c = std::sqrt(dl * dl + 2.0f * (da * da + db * db)) + 0.5f * std::max(0.0f, dl);
         best = std::max(best, c);
@@ -102,20 +106,25 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
     for (int x = 0; x < w; ++x) {
       const size_t i = static_cast<size_t>(y) * w + x;
       f.texture[i] = std::clamp((iF.Mean(x, y, 2, 2) - kTextureFloor) / kTextureSpan, 0.0f, 1.0f);
-      if (cells.strength[i] <= 0.0f || (cells.strength[i] < 0.12f && f.texture[i] < 0.25f)) ++ground;
+      if (cells.strength[i] <= 0.0f || (cells.strength[i] < 0.12f && f.texture[i] < 0.25f))
+        ++ground;
     }
   // Only a blank ground is paper: white or near-white, black, or transparent. Any other ground
   // (a calm sky meeting the border, a coloured wash) is painted, and what sounds in it is what
   // stands out.
-  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
-  f.paper = blank ? std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f, 0.0f, 1.0f) : 0.0f;
+  const bool blank =
+      bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
+  f.paper = blank ? std::clamp((static_cast<float>(ground) / static_cast<float>(n) - 0.35f) / 0.25f,
+                               0.0f, 1.0f)
+                  : 0.0f;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       const size_t i = static_cast<size_t>(y) * w + x;
       f.salience[i] = std::clamp((raw[i] - floor) / kSalienceSpan, 0.0f, 1.0f) * f.alpha[i];
       // Marks on paper sound where they differ from the paper; inside a painting, where they
       // stand out from their surroundings or where the brushwork is busy.
-      f.figure[i] = f.paper * cells.strength[i] + (1.0f - f.paper) * std::max(f.salience[i], 0.5f * f.texture[i]);
+      f.figure[i] = f.paper * cells.strength[i] +
+                    (1.0f - f.paper) * std::max(f.salience[i], 0.5f * f.texture[i]);
     }
   return f;
 }

@@ -30,7 +30,8 @@ Background DetectBackground(const Image& image) {
   };
   visit([&](int x, int y) { ++counts[static_cast<size_t>(bin_of(x, y))]; });
   // Lowest bin index wins ties, so the result never depends on anything but the pixels.
-  const int winner = static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  const int winner =
+      static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
   if (winner == kTransparentBin) {
     bg.transparent = true;
     return bg;

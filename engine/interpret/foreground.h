@@ -34,15 +34,16 @@ struct CellPaint {
   Lab lab;
   float strength = 0;
 };
-CellPaint PaintOf(const float* premultiplied_rgba, const Background& background, float full_distance);
+CellPaint PaintOf(const float* premultiplied_rgba, const Background& background,
+                  float full_distance);
 
 // Per-cell interpretation inputs derived from a resampled grid.
 struct CellField {
   int width = 0;
   int height = 0;
-  std::vector<float> strength;   // 0..1
-  std::vector<Lab> lab;          // colour of the paint (unpremultiplied)
-  std::vector<LinearRgb> linear; // same, linear light
+  std::vector<float> strength;    // 0..1
+  std::vector<Lab> lab;           // colour of the paint (unpremultiplied)
+  std::vector<LinearRgb> linear;  // same, linear light
   size_t Index(int x, int y) const {
     return static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x);
   }

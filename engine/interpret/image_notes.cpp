@@ -27,9 +27,9 @@ constexpr float kFigureThreshold = 0.12f;
 constexpr double kMinRunCells = 0.25;
 
 struct Voice {
-  double paint = 0;      // figure-weighted cells
-  double height = 0;     // figure-weighted centre
-  double thickness = 0;  // vertical extent in scale bands
+  double paint = 0;                                            // figure-weighted cells
+  double height = 0;                                           // figure-weighted centre
+  double thickness = 0;                                        // vertical extent in scale bands
   double salience = 0, texture = 0, chroma = 0, strength = 0;  // figure-weighted means
   int label = 0;
 };
@@ -46,7 +46,8 @@ struct OpenNote {
 // voice stands out, times opacity.
 float Velocity(double thickness, double chroma, double strength, double salience, float opacity) {
   const double size = std::clamp(thickness, 0.0, 1.0);
-  const double colour = 0.6 * std::clamp(chroma / 0.15, 0.0, 1.0) + 0.4 * std::clamp(strength, 0.0, 1.0);
+  const double colour =
+      0.6 * std::clamp(chroma / 0.15, 0.0, 1.0) + 0.4 * std::clamp(strength, 0.0, 1.0);
   const double stand_out = std::clamp(salience, 0.0, 1.0);
   return static_cast<float>(
       std::clamp((0.3 + 0.3 * size + 0.2 * colour + 0.2 * stand_out) * opacity, 0.0, 1.0));
@@ -66,7 +67,8 @@ void ClearSpecks(FigureField& f, double min_cells) {
       const size_t i = stack.back();
       stack.pop_back();
       members.push_back(i);
-      const int x = static_cast<int>(i % static_cast<size_t>(w)), y = static_cast<int>(i / static_cast<size_t>(w));
+      const int x = static_cast<int>(i % static_cast<size_t>(w)),
+                y = static_cast<int>(i / static_cast<size_t>(w));
       for (int dy = -1; dy <= 1; ++dy)
         for (int dx = -1; dx <= 1; ++dx) {
           const int nx = x + dx, ny = y + dy;
@@ -107,8 +109,9 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   std::vector<int> label(n, 0);
   const bool on_paper = fig.paper >= 0.9f && !bg.transparent;
   for (size_t i = 0; i < n; ++i)
-    label[i] = on_paper && field.strength[i] >= 0.05f ? palette.Unmixed(field.linear[i], field.lab[i], bg.linear)
-                                                      : palette.Nearest(field.lab[i]);
+    label[i] = on_paper && field.strength[i] >= 0.05f
+                   ? palette.Unmixed(field.linear[i], field.lab[i], bg.linear)
+                   : palette.Nearest(field.lab[i]);
   const int entries = std::max(1, palette.size());
 
   const ScaleLookup scale(mapping);
@@ -117,7 +120,8 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
                                            : static_cast<double>(scale_notes.size());
   const double cells_per_band = rows / std::max(1e-9, std::abs(place.top - place.bottom) * bands);
   constexpr double kMaxStepsPerLayer = 8192;
-  const double g = mapping.grid * std::max(1.0, std::ceil(layer.length_beats / mapping.grid / kMaxStepsPerLayer));
+  const double g = mapping.grid *
+                   std::max(1.0, std::ceil(layer.length_beats / mapping.grid / kMaxStepsPerLayer));
   const bool continuous = mapping.scale == "none";
 
   auto emit = [&](int quantised, const OpenNote& o) {
@@ -128,7 +132,8 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
     note.duration_beats = count * g;
     note.quantised_pitch = quantised;
     note.pitch = continuous ? scale.Pitch(height) : quantised;
-    float v = Velocity(o.thickness / count, o.chroma / count, o.strength / count, o.salience / count, opacity);
+    float v = Velocity(o.thickness / count, o.chroma / count, o.strength / count,
+                       o.salience / count, opacity);
     if (o.mass) v *= 0.75f;  // a big mass is a presence, not a melody
     note.velocity = v;
     note.instrument = o.label;
@@ -138,10 +143,13 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   };
 
   const int64_t k0 = std::llround(layer.start_beat / g);
-  const int64_t k1 = std::max(k0 + 1, static_cast<int64_t>(std::llround((layer.start_beat + layer.length_beats) / g)));
+  const int64_t k1 = std::max(
+      k0 + 1, static_cast<int64_t>(std::llround((layer.start_beat + layer.length_beats) / g)));
   std::vector<double> paint(static_cast<size_t>(rows)), sal(static_cast<size_t>(rows)),
-      tex(static_cast<size_t>(rows)), chroma(static_cast<size_t>(rows)), strength(static_cast<size_t>(rows));
-  std::vector<std::vector<double>> votes(static_cast<size_t>(rows), std::vector<double>(static_cast<size_t>(entries)));
+      tex(static_cast<size_t>(rows)), chroma(static_cast<size_t>(rows)),
+      strength(static_cast<size_t>(rows));
+  std::vector<std::vector<double>> votes(static_cast<size_t>(rows),
+                                         std::vector<double>(static_cast<size_t>(entries)));
   std::map<std::pair<int, int>, OpenNote> open;  // by (printed pitch, instrument)
   // Each row's scale band (-1 outside the scale), for "the colour most of a note's cell shows".
   const int nb = static_cast<int>(scale_notes.size());
@@ -149,9 +157,11 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   for (int y = 0; y < rows && nb > 0; ++y) {
     const int q = scale.Printed(place.HeightAt(y + 0.5));
     auto it = std::lower_bound(scale_notes.begin(), scale_notes.end(), q);
-    if (it != scale_notes.end() && *it == q) band_of_row[static_cast<size_t>(y)] = static_cast<int>(it - scale_notes.begin());
+    if (it != scale_notes.end() && *it == q)
+      band_of_row[static_cast<size_t>(y)] = static_cast<int>(it - scale_notes.begin());
   }
-  std::vector<std::vector<double>> cell_votes(static_cast<size_t>(std::max(1, nb)), std::vector<double>(static_cast<size_t>(entries)));
+  std::vector<std::vector<double>> cell_votes(static_cast<size_t>(std::max(1, nb)),
+                                              std::vector<double>(static_cast<size_t>(entries)));
   for (int64_t k = k0; k < k1; ++k) {
     int xa = static_cast<int>(std::floor(place.ColumnAt(static_cast<double>(k) * g) + 1e-9));
     int xb = static_cast<int>(std::ceil(place.ColumnAt(static_cast<double>(k + 1) * g) - 1e-9)) - 1;
@@ -183,7 +193,8 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       const int band = band_of_row[static_cast<size_t>(y)];
       if (band < 0) continue;
       for (int x = xa; x <= xb; ++x)
-        cell_votes[static_cast<size_t>(band)][static_cast<size_t>(label[fig.Index(x, y)])] += fig.alpha[fig.Index(x, y)];
+        cell_votes[static_cast<size_t>(band)][static_cast<size_t>(label[fig.Index(x, y)])] +=
+            fig.alpha[fig.Index(x, y)];
     }
     // In a painting a note plays the colour that most of its cell (its band, this step) shows;
     // on paper, the ink of its run.
@@ -235,7 +246,8 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
     for (auto it = open.begin(); it != open.end();) {
       auto v = voices.find(it->first);
       // (On paper the outline of a mark is not brushwork: drawings keep their held notes.)
-      const bool busy = v != voices.end() && v->second.texture * (1.0f - fig.paper) >= kBusyTexture &&
+      const bool busy = v != voices.end() &&
+                        v->second.texture * (1.0f - fig.paper) >= kBusyTexture &&
                         v->second.thickness <= kMassBands;
       if (v != voices.end() && !busy) {
         ++it;
@@ -271,44 +283,54 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       const double s0 = std::max(b0, layer.start_beat), s1 = std::min(b0 + bar, end);
       if (s1 - s0 < g * 0.5) continue;
       const int xa = std::clamp(static_cast<int>(std::floor(place.ColumnAt(s0))), 0, columns - 1);
-      const int xb = std::clamp(static_cast<int>(std::ceil(place.ColumnAt(s1))) - 1, xa, columns - 1);
+      const int xb =
+          std::clamp(static_cast<int>(std::ceil(place.ColumnAt(s1))) - 1, xa, columns - 1);
       std::vector<double> calm(static_cast<size_t>(nb), 0.0), count(static_cast<size_t>(nb), 0.0);
-      std::vector<std::vector<double>> band_votes(static_cast<size_t>(nb), std::vector<double>(static_cast<size_t>(entries)));
+      std::vector<std::vector<double>> band_votes(
+          static_cast<size_t>(nb), std::vector<double>(static_cast<size_t>(entries)));
       std::vector<double> band_height(static_cast<size_t>(nb), 0.0);
       for (int y = 0; y < rows; ++y) {
         const double height = place.HeightAt(y + 0.5);
         const int q = scale.Printed(height);
-        const int j = static_cast<int>(std::lower_bound(scale_notes.begin(), scale_notes.end(), q) - scale_notes.begin());
+        const int j = static_cast<int>(std::lower_bound(scale_notes.begin(), scale_notes.end(), q) -
+                                       scale_notes.begin());
         if (j < 0 || j >= nb) continue;
         for (int x = xa; x <= xb; ++x) {
           const size_t i = fig.Index(x, y);
-          calm[static_cast<size_t>(j)] += (1.0 - fig.figure[i]) * (1.0 - fig.texture[i]) * fig.alpha[i];
+          calm[static_cast<size_t>(j)] +=
+              (1.0 - fig.figure[i]) * (1.0 - fig.texture[i]) * fig.alpha[i];
           count[static_cast<size_t>(j)] += 1;
           band_votes[static_cast<size_t>(j)][static_cast<size_t>(label[i])] += 1;
           band_height[static_cast<size_t>(j)] += height;
         }
       }
       for (int j = 0; j < nb; ++j)
-        if (count[static_cast<size_t>(j)] > 0) calm[static_cast<size_t>(j)] /= count[static_cast<size_t>(j)];
+        if (count[static_cast<size_t>(j)] > 0)
+          calm[static_cast<size_t>(j)] /= count[static_cast<size_t>(j)];
       int first = -1, second = -1;
       for (int j = 0; j < nb; ++j)
-        if (count[static_cast<size_t>(j)] > 0 && (first < 0 || calm[static_cast<size_t>(j)] > calm[static_cast<size_t>(first)])) first = j;
+        if (count[static_cast<size_t>(j)] > 0 &&
+            (first < 0 || calm[static_cast<size_t>(j)] > calm[static_cast<size_t>(first)]))
+          first = j;
       if (first < 0 || calm[static_cast<size_t>(first)] < 0.3) continue;
       for (int j = 0; j < nb; ++j)
         if (std::abs(j - first) >= 3 && count[static_cast<size_t>(j)] > 0 &&
             (second < 0 || calm[static_cast<size_t>(j)] > calm[static_cast<size_t>(second)]))
           second = j;
       for (int j : {first, second}) {
-        if (j < 0 || calm[static_cast<size_t>(j)] < 0.8 * calm[static_cast<size_t>(first)]) continue;
+        if (j < 0 || calm[static_cast<size_t>(j)] < 0.8 * calm[static_cast<size_t>(first)])
+          continue;
         const std::vector<double>& v = band_votes[static_cast<size_t>(j)];
         NoteEvent note;
         note.start_beat = std::round(s0 / g) * g;
         note.duration_beats = std::max(g, std::round(s1 / g) * g - note.start_beat);
         note.quantised_pitch = scale_notes[static_cast<size_t>(j)];
         note.pitch = note.quantised_pitch;
-        note.velocity = static_cast<float>((0.16 + 0.14 * calm[static_cast<size_t>(j)]) * ground_weight * opacity);
+        note.velocity = static_cast<float>((0.16 + 0.14 * calm[static_cast<size_t>(j)]) *
+                                           ground_weight * opacity);
         note.instrument = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
-        note.pan = PanForHeight(band_height[static_cast<size_t>(j)] / count[static_cast<size_t>(j)]);
+        note.pan =
+            PanForHeight(band_height[static_cast<size_t>(j)] / count[static_cast<size_t>(j)]);
         note.layer = layer_index;
         notes.push_back(note);
       }

@@ -13,9 +13,10 @@
 
 namespace graphony::interpret {
 
-std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& layer, int layer_index,
-                                     const PaletteMatcher& palette) {
-  if (!layer.pixels || !ImageIsUsable(*layer.pixels) || !PlacementIsUsable(layer)) return std::nullopt;
+std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& layer,
+                                     int layer_index, const PaletteMatcher& palette) {
+  if (!layer.pixels || !ImageIsUsable(*layer.pixels) || !PlacementIsUsable(layer))
+    return std::nullopt;
   const Image& image = *layer.pixels;
   const int rows = layer.rows > 0 ? std::clamp(layer.rows, 1, std::min(image.height, kMaxScanRows))
                                   : std::min(image.height, kDefaultMaxScanRows);
@@ -45,9 +46,11 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       lab[i] = paint.lab;
       if (paint.strength < 0.12f) ++ground;
     }
-  float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f, 0.0f, 1.0f);
+  float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f,
+                           0.0f, 1.0f);
   // (Only a blank ground can be paper: white, black or transparent, as in notes mode.)
-  const bool blank = bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
+  const bool blank =
+      bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
   if (!blank) paper = 0.0f;
   if (paper < 1.0f && !bg.transparent) {
     const int rx = std::max(1, columns / 48), ry = std::max(1, rows / 24);
@@ -58,19 +61,27 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       for (int y = 0; y < rows; ++y) {
         const float* row = &src[static_cast<size_t>(y) * columns];
         prefix[0] = 0;
-        for (int x = 0; x < columns; ++x) prefix[static_cast<size_t>(x) + 1] = prefix[static_cast<size_t>(x)] + row[x];
+        for (int x = 0; x < columns; ++x)
+          prefix[static_cast<size_t>(x) + 1] = prefix[static_cast<size_t>(x)] + row[x];
         for (int x = 0; x < columns; ++x) {
           const int x0 = std::max(0, x + lo_x), x1 = std::min(columns - 1, x + hi_x);
           h[static_cast<size_t>(y) * columns + x] =
-              x1 < x0 ? row[x] : static_cast<float>((prefix[static_cast<size_t>(x1) + 1] - prefix[static_cast<size_t>(x0)]) / (x1 - x0 + 1));
+              x1 < x0 ? row[x]
+                      : static_cast<float>((prefix[static_cast<size_t>(x1) + 1] -
+                                            prefix[static_cast<size_t>(x0)]) /
+                                           (x1 - x0 + 1));
         }
       }
       for (int x = 0; x < columns; ++x) {
         prefix[0] = 0;
-        for (int y = 0; y < rows; ++y) prefix[static_cast<size_t>(y) + 1] = prefix[static_cast<size_t>(y)] + h[static_cast<size_t>(y) * columns + x];
+        for (int y = 0; y < rows; ++y)
+          prefix[static_cast<size_t>(y) + 1] =
+              prefix[static_cast<size_t>(y)] + h[static_cast<size_t>(y) * columns + x];
         for (int y = 0; y < rows; ++y) {
           const int y0 = std::max(0, y - r_y), y1 = std::min(rows - 1, y + r_y);
-          out[static_cast<size_t>(y) * columns + x] = static_cast<float>((prefix[static_cast<size_t>(y1) + 1] - prefix[static_cast<size_t>(y0)]) / (y1 - y0 + 1));
+          out[static_cast<size_t>(y) * columns + x] = static_cast<float>(
+              (prefix[static_cast<size_t>(y1) + 1] - prefix[static_cast<size_t>(y0)]) /
+              (y1 - y0 + 1));
         }
       }
       return out;
@@ -78,7 +89,8 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
     std::vector<float> channel(ncells);
     std::vector<float> around[3], before[3];
     for (int k = 0; k < 3; ++k) {
-      for (size_t i = 0; i < ncells; ++i) channel[i] = k == 0 ? lab[i].L : k == 1 ? lab[i].a : lab[i].b;
+      for (size_t i = 0; i < ncells; ++i)
+        channel[i] = k == 0 ? lab[i].L : k == 1 ? lab[i].a : lab[i].b;
       around[k] = window_mean(channel, -rx, rx, ry);
       before[k] = window_mean(channel, -2 * rx, -1, 1);
     }
@@ -96,7 +108,8 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       }
   }
   // A gentle fade over the layer's last beat (at most its last eighth) closes the sound.
-  const double fade_columns = std::max(1.0, std::min(1.0 / std::max(1e-9, layer.length_beats), 0.125) * columns);
+  const double fade_columns =
+      std::max(1.0, std::min(1.0 / std::max(1e-9, layer.length_beats), 0.125) * columns);
   auto fade = [&](int x) {
     const double t = (columns - x - 0.5) / fade_columns;  // 1 at the fade's start, 0 at the end
     return t >= 1 ? 1.0f : static_cast<float>(0.15 + 0.85 * std::sin(1.5707963 * std::max(0.0, t)));
@@ -148,7 +161,8 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       }
     return total;
   };
-  const int stride = std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
+  const int stride =
+      std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
   if (vote(stride) <= 0 && stride > 1) vote(1);
 
   PartialBank bank;
@@ -156,7 +170,8 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   bank.length_beats = layer.length_beats;
   bank.columns = columns;
   bank.layer = layer_index;
-  bank.instrument = static_cast<int>(std::max_element(hue_votes.begin(), hue_votes.end()) - hue_votes.begin());
+  bank.instrument =
+      static_cast<int>(std::max_element(hue_votes.begin(), hue_votes.end()) - hue_votes.begin());
   for (auto& [pitch, row] : partials) bank.rows.push_back(std::move(row));
   return bank;
 }

@@ -17,7 +17,7 @@ inline constexpr int kMaxScanColumns = 2048;      // amplitude steps across the 
 inline constexpr int kMaxScanCells = 1 << 21;
 
 // nullopt when nothing in the image differs from its background (silence, not an error).
-std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& layer, int layer_index,
-                                     const PaletteMatcher& palette);
+std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& layer,
+                                     int layer_index, const PaletteMatcher& palette);
 
 }  // namespace graphony::interpret

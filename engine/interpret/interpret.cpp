@@ -56,8 +56,8 @@ struct InterpretCache::Impl {
   Entry* Find(const ImageLayer& layer, const Mapping& mapping, double bar_beats,
               const std::vector<PaletteEntry>& palette) {
     for (Entry& e : entries)
-      if (e.pixels == layer.pixels && e.layer == layer && e.mapping == mapping && e.bar_beats == bar_beats &&
-          e.palette == palette)
+      if (e.pixels == layer.pixels && e.layer == layer && e.mapping == mapping &&
+          e.bar_beats == bar_beats && e.palette == palette)
         return &e;
     return nullptr;
   }
@@ -81,9 +81,10 @@ Events Interpret(const Score& score, InterpretCache* cache) {
   events.instruments = ResolveInstruments(score.palette);
   const PaletteMatcher palette(score.palette);
   const Mapping mapping = SanitisedMapping(score.mapping);
-  const double bar_beats = score.meter.numerator > 0 && score.meter.denominator > 0
-                               ? std::clamp(4.0 * score.meter.numerator / score.meter.denominator, 0.25, 64.0)
-                               : 4.0;
+  const double bar_beats =
+      score.meter.numerator > 0 && score.meter.denominator > 0
+          ? std::clamp(4.0 * score.meter.numerator / score.meter.denominator, 0.25, 64.0)
+          : 4.0;
   double pictures_end = 0;  // where the last notes-mode picture ends: the music closes there
 
   std::vector<NoteEvent> image_notes;  // limited together: polyphony is per instrument, score-wide
@@ -98,7 +99,8 @@ Events Interpret(const Score& score, InterpretCache* cache) {
           InterpretStroke(mapping, stroke, index, palette, &gestures, &events.notes);
         break;
       case Layer::Kind::kImage: {
-        InterpretCache::Impl::Entry* entry = memo ? memo->Find(layer.image, mapping, bar_beats, score.palette) : nullptr;
+        InterpretCache::Impl::Entry* entry =
+            memo ? memo->Find(layer.image, mapping, bar_beats, score.palette) : nullptr;
         if (entry) {
           ++memo->hits;
         } else {
@@ -140,12 +142,14 @@ Events Interpret(const Score& score, InterpretCache* cache) {
     }
   }
   if (memo)
-    memo->entries.erase(std::remove_if(memo->entries.begin(), memo->entries.end(),
-                                       [](const InterpretCache::Impl::Entry& e) { return !e.used; }),
-                        memo->entries.end());
+    memo->entries.erase(
+        std::remove_if(memo->entries.begin(), memo->entries.end(),
+                       [](const InterpretCache::Impl::Entry& e) { return !e.used; }),
+        memo->entries.end());
   for (const Layer& layer : score.layers)
-    if (!layer.muted && layer.kind == Layer::Kind::kImage && layer.image.mode == ImageMode::kNotes &&
-        layer.image.pixels && PlacementIsUsable(layer.image))
+    if (!layer.muted && layer.kind == Layer::Kind::kImage &&
+        layer.image.mode == ImageMode::kNotes && layer.image.pixels &&
+        PlacementIsUsable(layer.image))
       pictures_end = std::max(pictures_end, layer.image.start_beat + layer.image.length_beats);
   ShapeContext shape;
   shape.mapping = mapping;
@@ -161,9 +165,10 @@ Events Interpret(const Score& score, InterpretCache* cache) {
     for (size_t i = 0; i < a.size(); ++i) {
       const NoteEvent& x = a[i];
       const NoteEvent& y = b[i];
-      if (x.start_beat != y.start_beat || x.duration_beats != y.duration_beats || x.pitch != y.pitch ||
-          x.quantised_pitch != y.quantised_pitch || x.velocity != y.velocity || x.instrument != y.instrument ||
-          x.pan != y.pan || x.layer != y.layer || x.contributor != y.contributor || x.sounding != y.sounding ||
+      if (x.start_beat != y.start_beat || x.duration_beats != y.duration_beats ||
+          x.pitch != y.pitch || x.quantised_pitch != y.quantised_pitch ||
+          x.velocity != y.velocity || x.instrument != y.instrument || x.pan != y.pan ||
+          x.layer != y.layer || x.contributor != y.contributor || x.sounding != y.sounding ||
           x.gesture != y.gesture)
         return false;
     }
@@ -175,9 +180,10 @@ Events Interpret(const Score& score, InterpretCache* cache) {
     kept = memo->shaped_output;
   } else {
     // Shaping adds notes (the closing root, bridges over rests): the voice limit holds again.
-    kept = LimitPolyphony(
-        ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony, mapping.grid, mapping.max_notes_per_beat), shape),
-        mapping.max_polyphony, mapping.grid);
+    kept = LimitPolyphony(ShapeMusic(LimitPolyphony(image_notes, mapping.max_polyphony,
+                                                    mapping.grid, mapping.max_notes_per_beat),
+                                     shape),
+                          mapping.max_polyphony, mapping.grid);
     if (memo) {
       memo->shaped = true;
       memo->shaped_input = image_notes;
@@ -191,8 +197,9 @@ Events Interpret(const Score& score, InterpretCache* cache) {
   // Gestures by start beat (drawing order breaks ties); shadow notes follow their gesture.
   std::vector<size_t> order(gestures.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return gestures[a].StartBeat() < gestures[b].StartBeat(); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return gestures[a].StartBeat() < gestures[b].StartBeat();
+  });
   std::vector<int> new_index(gestures.size());
   for (size_t k = 0; k < order.size(); ++k) {
     new_index[order[k]] = static_cast<int>(k);
@@ -201,18 +208,20 @@ Events Interpret(const Score& score, InterpretCache* cache) {
   for (NoteEvent& note : events.notes)
     if (note.gesture >= 0) note.gesture = new_index[static_cast<size_t>(note.gesture)];
 
-  std::stable_sort(events.notes.begin(), events.notes.end(), [](const NoteEvent& a, const NoteEvent& b) {
-    if (a.start_beat != b.start_beat) return a.start_beat < b.start_beat;
-    if (a.pitch != b.pitch) return a.pitch < b.pitch;
-    if (a.instrument != b.instrument) return a.instrument < b.instrument;
-    if (a.layer != b.layer) return a.layer < b.layer;
-    return a.sounding > b.sounding;
-  });
+  std::stable_sort(events.notes.begin(), events.notes.end(),
+                   [](const NoteEvent& a, const NoteEvent& b) {
+                     if (a.start_beat != b.start_beat) return a.start_beat < b.start_beat;
+                     if (a.pitch != b.pitch) return a.pitch < b.pitch;
+                     if (a.instrument != b.instrument) return a.instrument < b.instrument;
+                     if (a.layer != b.layer) return a.layer < b.layer;
+                     return a.sounding > b.sounding;
+                   });
 
   // The events last at least as long as the score, and long enough for everything in them.
   for (const NoteEvent& n : events.notes)
     events.length_beats = std::max(events.length_beats, n.start_beat + n.duration_beats);
-  for (const GestureEvent& g : events.gestures) events.length_beats = std::max(events.length_beats, g.EndBeat());
+  for (const GestureEvent& g : events.gestures)
+    events.length_beats = std::max(events.length_beats, g.EndBeat());
   for (const PartialBank& b : events.banks)
     events.length_beats = std::max(events.length_beats, b.start_beat + b.length_beats);
   return events;

@@ -15,7 +15,8 @@ void SplitAtPhrases(std::vector<NoteEvent>& notes, double phrase, double g) {
   for (NoteEvent n : notes) {
     while (true) {
       const double boundary = (std::floor(n.start_beat / phrase + 1e-9) + 1) * phrase;
-      if (n.start_beat + n.duration_beats <= boundary + 1e-9 || boundary - n.start_beat < g - 1e-9) break;
+      if (n.start_beat + n.duration_beats <= boundary + 1e-9 || boundary - n.start_beat < g - 1e-9)
+        break;
       NoteEvent head = n;
       head.duration_beats = boundary - n.start_beat;
       out.push_back(head);
@@ -45,10 +46,12 @@ void Close(std::vector<NoteEvent>& notes, const ShapeContext& c, double g) {
   const double bar_start = std::max(0.0, end - c.bar_beats);
   for (NoteEvent& n : notes)
     if (n.start_beat >= bar_start)
-      n.velocity *= static_cast<float>(1.0 - 0.45 * (n.start_beat - bar_start) / std::max(g, c.bar_beats));
+      n.velocity *=
+          static_cast<float>(1.0 - 0.45 * (n.start_beat - bar_start) / std::max(g, c.bar_beats));
   // The final sonority: notes still sounding in the last grid step, else the last to end.
   double last_end = 0;
-  for (const NoteEvent& n : notes) last_end = std::max(last_end, std::min(end, n.start_beat + n.duration_beats));
+  for (const NoteEvent& n : notes)
+    last_end = std::max(last_end, std::min(end, n.start_beat + n.duration_beats));
   const double final_step = last_end - g;
   int lowest = 1000, lowest_index = -1;
   for (size_t i = 0; i < notes.size(); ++i) {
@@ -62,7 +65,8 @@ void Close(std::vector<NoteEvent>& notes, const ShapeContext& c, double g) {
   if (lowest_index < 0) return;
   const int root_class = ((c.mapping.root % 12) + 12) % 12;
   if (((lowest % 12) + 12) % 12 == root_class) return;  // already closes on the root
-  const int lo = static_cast<int>(std::ceil(c.mapping.lowest - 1e-9)), hi = static_cast<int>(std::floor(c.mapping.highest + 1e-9));
+  const int lo = static_cast<int>(std::ceil(c.mapping.lowest - 1e-9)),
+            hi = static_cast<int>(std::floor(c.mapping.highest + 1e-9));
   int root = -1;
   for (int m = lowest; m >= lo; --m)
     if (((m % 12) + 12) % 12 == root_class) {
@@ -78,7 +82,10 @@ void Close(std::vector<NoteEvent>& notes, const ShapeContext& c, double g) {
   if (root < 0) return;
   // Under the final sonority, at most a bar before the music ends.
   const double close_from = std::max(0.0, last_end - c.bar_beats);
-  const double start = Snap(std::max(close_from, std::min(final_step, notes[static_cast<size_t>(lowest_index)].start_beat)), g);
+  const double start =
+      Snap(std::max(close_from,
+                    std::min(final_step, notes[static_cast<size_t>(lowest_index)].start_beat)),
+           g);
   // Nothing may sound below the root at the close.
   std::vector<NoteEvent> kept;
   for (NoteEvent n : notes) {
@@ -111,7 +118,8 @@ double Audible(const ShapeContext& c, const NoteEvent& n) {
 // before the rest carries on softly through it.
 void Bridge(std::vector<NoteEvent>& notes, const ShapeContext& c, double g) {
   if (notes.empty()) return;
-  std::sort(notes.begin(), notes.end(), [](const NoteEvent& a, const NoteEvent& b) { return a.start_beat < b.start_beat; });
+  std::sort(notes.begin(), notes.end(),
+            [](const NoteEvent& a, const NoteEvent& b) { return a.start_beat < b.start_beat; });
   std::vector<NoteEvent> added;
   double heard_until = notes.front().start_beat;
   const NoteEvent* last = nullptr;

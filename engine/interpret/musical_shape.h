@@ -10,10 +10,10 @@
 namespace graphony::interpret {
 
 struct ShapeContext {
-  Mapping mapping;            // sanitised
-  double bar_beats = 4;       // from the meter
+  Mapping mapping;       // sanitised
+  double bar_beats = 4;  // from the meter
   double tempo_bpm = 72;
-  double end_beat = 0;        // where the pictures end: the last bar closes here
+  double end_beat = 0;                // where the pictures end: the last bar closes here
   std::vector<double> audible_beats;  // per instrument; 0 = sustains
 };
 

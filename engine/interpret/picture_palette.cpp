@@ -15,10 +15,10 @@ namespace graphony::interpret {
 
 namespace {
 
-constexpr int kThumbSide = 128;           // the palette looks at a 128x128 summary
+constexpr int kThumbSide = 128;  // the palette looks at a 128x128 summary
 constexpr float kBinL = 0.1f, kBinAB = 0.05f;
-constexpr float kMinSeparation = 0.12f;   // OKLab distance between two palette colours
-constexpr double kMinShare = 0.015;       // a colour must cover this share of the painting
+constexpr float kMinSeparation = 0.12f;  // OKLab distance between two palette colours
+constexpr double kMinShare = 0.015;      // a colour must cover this share of the painting
 constexpr float kBackgroundDistance = 0.07f;
 
 using BinKey = std::tuple<int, int, int>;
@@ -61,14 +61,14 @@ struct Bin {
 std::string InstrumentForColour(const Lab& lab) {
   const float chroma = Chroma(lab);
   const float hue = std::atan2(lab.b, lab.a) * 57.29578f;  // degrees: red ~30, yellow ~100,
-                                                          // green ~140, blue ~-100
-  if (lab.L < 0.38f) return "bass";                       // dark and heavy: low
-  if (chroma < 0.045f) return lab.L > 0.72f ? "soft-pad" : "sine";  // greys: calm
-  if (hue > -150 && hue < -50) return "flute";            // blues
+                                                           // green ~140, blue ~-100
+  if (lab.L < 0.38f) return "bass";                        // dark and heavy: low
+  if (chroma < 0.045f) return lab.L > 0.72f ? "soft-pad" : "sine";        // greys: calm
+  if (hue > -150 && hue < -50) return "flute";                            // blues
   if (hue >= 60 && hue < 115) return lab.L > 0.62f ? "bell" : "marimba";  // yellows, ochres
-  if (hue >= 115 || hue <= -150) return "pluck";          // greens and teals
-  if (hue >= 0 && hue < 60) return lab.L > 0.7f ? "bell" : "marimba";  // reds, oranges
-  return "soft-pad";                                      // purples and pinks
+  if (hue >= 115 || hue <= -150) return "pluck";                          // greens and teals
+  if (hue >= 0 && hue < 60) return lab.L > 0.7f ? "bell" : "marimba";     // reds, oranges
+  return "soft-pad";                                                      // purples and pinks
 }
 
 std::string ColourName(const Lab& lab) {
@@ -76,8 +76,13 @@ std::string ColourName(const Lab& lab) {
   const std::string tone = lab.L < 0.38f ? "dark " : lab.L > 0.78f ? "light " : "";
   if (chroma < 0.03f) return lab.L < 0.25f ? "black" : lab.L > 0.9f ? "white" : tone + "grey";
   const float hue = std::atan2(lab.b, lab.a) * 57.29578f;
-  const char* name = hue < -150 ? "teal" : hue < -50 ? "blue" : hue < 0 ? "purple" : hue < 45 ? "red"
-                   : hue < 75 ? "orange" : hue < 115 ? "yellow" : "green";
+  const char* name = hue < -150  ? "teal"
+                     : hue < -50 ? "blue"
+                     : hue < 0   ? "purple"
+                     : hue < 45  ? "red"
+                     : hue < 75  ? "orange"
+                     : hue < 115 ? "yellow"
+                                 : "green";
   if (std::string(name) == "orange" && lab.L < 0.55f) return tone + "brown";
   return tone + name;
 }
@@ -113,7 +118,8 @@ std::vector<PaletteEntry> PicturePalette(const Image& image) {
   // cannot change which bins are chosen.
   std::vector<std::pair<double, BinKey>> ranked;
   for (const auto& [key, bin] : bins) ranked.push_back({bin.weight, key});
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<Lab> chosen;
   for (const auto& [weight, key] : ranked) {
     if (static_cast<int>(out.size()) >= kMaxPictureColours) break;

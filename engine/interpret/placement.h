@@ -34,8 +34,8 @@ struct Placement {
 
 // Layers whose timeline extent cannot hold sound are skipped rather than divided by.
 inline bool PlacementIsUsable(const ImageLayer& layer) {
-  return layer.length_beats > 0 && layer.length_beats <= kMaxBeats && layer.start_beat >= -kMaxBeats &&
-         layer.start_beat <= kMaxBeats;
+  return layer.length_beats > 0 && layer.length_beats <= kMaxBeats &&
+         layer.start_beat >= -kMaxBeats && layer.start_beat <= kMaxBeats;
 }
 
 // Opacity scales loudness; anything unusable (NaN) is treated as fully transparent.

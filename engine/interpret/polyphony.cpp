@@ -32,7 +32,8 @@ std::vector<NoteEvent> LimitPolyphony(const std::vector<NoteEvent>& notes, int m
   for (size_t index : order) {
     const NoteEvent& note = notes[index];
     const int64_t k0 = std::llround(note.start_beat / grid);
-    const int64_t k1 = std::max(k0 + 1, static_cast<int64_t>(std::llround((note.start_beat + note.duration_beats) / grid)));
+    const int64_t k1 = std::max(
+        k0 + 1, static_cast<int64_t>(std::llround((note.start_beat + note.duration_beats) / grid)));
     bool fits = true;
     for (int64_t k = k0; k < k1 && fits; ++k) {
       auto it = count.find({note.instrument, k});
@@ -40,7 +41,8 @@ std::vector<NoteEvent> LimitPolyphony(const std::vector<NoteEvent>& notes, int m
           taken.count({note.instrument, k, note.quantised_pitch}))
         fits = false;
     }
-    const std::pair<int, int64_t> beat{note.instrument, static_cast<int64_t>(std::floor(note.start_beat + 1e-9))};
+    const std::pair<int, int64_t> beat{note.instrument,
+                                       static_cast<int64_t>(std::floor(note.start_beat + 1e-9))};
     if (fits && max_onsets_per_beat > 0) {
       auto it = onsets.find(beat);
       if (it != onsets.end() && it->second >= max_onsets_per_beat) fits = false;

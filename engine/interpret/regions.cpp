@@ -33,7 +33,8 @@ Segmentation Segment(const CellField& field, const Background& bg, const Palette
       stack.pop_back();
       members.push_back(i);
       seeded = seeded || field.strength[i] >= kSeedStrength;
-      const int x = static_cast<int>(i % static_cast<size_t>(w)), y = static_cast<int>(i / static_cast<size_t>(w));
+      const int x = static_cast<int>(i % static_cast<size_t>(w)),
+                y = static_cast<int>(i / static_cast<size_t>(w));
       for (int dy = -1; dy <= 1; ++dy) {
         for (int dx = -1; dx <= 1; ++dx) {
           const int nx = x + dx, ny = y + dy;

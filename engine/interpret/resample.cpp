@@ -39,7 +39,8 @@ std::vector<Span> AxisSpans(int source, int out) {
 bool ImageIsUsable(const Image& image) {
   return image.width > 0 && image.height > 0 && image.width <= kMaxImageSide &&
          image.height <= kMaxImageSide &&
-         image.rgba.size() == static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4;
+         image.rgba.size() ==
+             static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4;
 }
 
 LinearGrid AreaResample(const Image& image, int out_width, int out_height) {

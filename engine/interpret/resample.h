@@ -13,7 +13,8 @@ struct LinearGrid {
   int height = 0;
   std::vector<float> rgba;
   const float* At(int x, int y) const {
-    return &rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 4];
+    return &rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) *
+                 4];
   }
 };
 

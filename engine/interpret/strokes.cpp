@@ -16,7 +16,8 @@ std::vector<StrokePoint> FinitePoints(const std::vector<StrokePoint>& points) {
   std::vector<StrokePoint> out;
   out.reserve(points.size());
   for (StrokePoint p : points) {
-    if (!std::isfinite(p.beat) || !std::isfinite(p.height) || std::abs(p.beat) > kMaxBeats) continue;
+    if (!std::isfinite(p.beat) || !std::isfinite(p.height) || std::abs(p.beat) > kMaxBeats)
+      continue;
     p.height = std::clamp(p.height, 0.0, 1.0);
     p.pressure = std::isfinite(p.pressure) ? std::clamp(p.pressure, 0.0f, 1.0f) : 1.0f;
     out.push_back(p);
@@ -63,9 +64,8 @@ void AddTap(const Mapping& mapping, const Stroke& stroke, const std::vector<Stro
   NoteEvent note;
   note.start_beat = std::round(beat / g) * g;  // taps land on the grid: heard as printed
   note.duration_beats = g;
-  const StrokePointSound sound =
-      SoundOfStrokePoint(mapping, {}, palette, stroke.color, height, static_cast<float>(pressure),
-                         stroke.width, true);
+  const StrokePointSound sound = SoundOfStrokePoint(
+      mapping, {}, palette, stroke.color, height, static_cast<float>(pressure), stroke.width, true);
   note.quantised_pitch = SnapToScale(mapping, sound.pitch);
   note.pitch = sound.pitch;
   note.velocity = sound.velocity;
@@ -76,8 +76,9 @@ void AddTap(const Mapping& mapping, const Stroke& stroke, const std::vector<Stro
   notes->push_back(note);
 }
 
-GestureEvent MakeGesture(const Mapping& mapping, const std::vector<int>& scale_notes, const Stroke& stroke,
-                         const PaletteMatcher& palette, const std::vector<StrokePoint>& part) {
+GestureEvent MakeGesture(const Mapping& mapping, const std::vector<int>& scale_notes,
+                         const Stroke& stroke, const PaletteMatcher& palette,
+                         const std::vector<StrokePoint>& part) {
   GestureEvent gesture;
   // Subdivide so the glide's plateaus and slopes survive linear interpolation by the synth:
   // 8 points per scale band crossed (none needed for a continuous mapping).
@@ -91,8 +92,11 @@ GestureEvent MakeGesture(const Mapping& mapping, const std::vector<int>& scale_n
   for (size_t j = 0; j + 1 < part.size(); ++j) {
     const StrokePoint& a = part[j];
     const StrokePoint& b = part[j + 1];
-    const int steps = bands > 0 ? std::clamp(static_cast<int>(std::ceil(std::abs(b.height - a.height) * bands * 8)), 1, 32)
-                                : 1;
+    const int steps =
+        bands > 0
+            ? std::clamp(static_cast<int>(std::ceil(std::abs(b.height - a.height) * bands * 8)), 1,
+                         32)
+            : 1;
     for (int s = 0; s < steps; ++s) {
       const double t = static_cast<double>(s) / steps;
       push(a.beat + (b.beat - a.beat) * t, a.height + (b.height - a.height) * t,
@@ -136,7 +140,8 @@ float StrokeLoudness(float pressure, float width) {
   return (0.3f + 0.7f * p) * (0.4f + 0.6f * w);
 }
 
-std::vector<std::vector<StrokePoint>> SplitForward(const std::vector<StrokePoint>& input, double grid) {
+std::vector<std::vector<StrokePoint>> SplitForward(const std::vector<StrokePoint>& input,
+                                                   double grid) {
   const std::vector<StrokePoint> points = FinitePoints(input);
   std::vector<std::vector<StrokePoint>> parts;
   if (points.size() < 2) return parts;
@@ -172,16 +177,19 @@ std::vector<std::vector<StrokePoint>> SplitForward(const std::vector<StrokePoint
 
   for (auto& [dir, run] : runs) {
     if (dir < 0) std::reverse(run.begin(), run.end());
-    if (dir == 0) std::stable_sort(run.begin(), run.end(), [](auto& a, auto& b) { return a.beat < b.beat; });
+    if (dir == 0)
+      std::stable_sort(run.begin(), run.end(), [](auto& a, auto& b) { return a.beat < b.beat; });
     std::vector<StrokePoint> part = StrictlyIncreasing(run);
-    if (part.size() < 2 || part.back().beat - part.front().beat < kMinPartShareOfGrid * grid) continue;
+    if (part.size() < 2 || part.back().beat - part.front().beat < kMinPartShareOfGrid * grid)
+      continue;
     parts.push_back(std::move(part));
   }
   return parts;
 }
 
-void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_index, const PaletteMatcher& palette,
-                     std::vector<GestureEvent>* gestures, std::vector<NoteEvent>* notes) {
+void InterpretStroke(const Mapping& mapping, const Stroke& stroke, int layer_index,
+                     const PaletteMatcher& palette, std::vector<GestureEvent>* gestures,
+                     std::vector<NoteEvent>* notes) {
   const std::vector<StrokePoint> points = FinitePoints(stroke.points);
   if (points.empty()) return;
   const double grid = mapping.grid;

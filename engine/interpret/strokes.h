@@ -18,7 +18,8 @@ inline constexpr double kMinPartShareOfGrid = 0.25;
 
 // The forward-moving parts of a stroke: each has strictly increasing beats. A part drawn
 // backwards in time is reversed so it plays forward. Exposed for tests.
-std::vector<std::vector<StrokePoint>> SplitForward(const std::vector<StrokePoint>& points, double grid);
+std::vector<std::vector<StrokePoint>> SplitForward(const std::vector<StrokePoint>& points,
+                                                   double grid);
 
 // Loudness of a stroke from its pressure (0..1) and brush width (share of canvas height).
 float StrokeLoudness(float pressure, float width);
@@ -26,11 +27,11 @@ float StrokeLoudness(float pressure, float width);
 // What one point of a stroke sounds like. The one mapping from a pen position to sound, used
 // by Interpret and by the editor's live audition alike, so drawing sounds like playback.
 struct StrokePointSound {
-  int instrument = 0;     // Events::instruments index (nearest palette colour)
-  double pitch = 60;      // MIDI as heard
+  int instrument = 0;  // Events::instruments index (nearest palette colour)
+  double pitch = 60;   // MIDI as heard
   float velocity = kGestureVelocity;
-  float loudness = 1;     // gain on top of velocity (the gesture's loudness curve)
-  float pan = 0;          // -1..1
+  float loudness = 1;  // gain on top of velocity (the gesture's loudness curve)
+  float pan = 0;       // -1..1
 };
 // `scale_notes` is ScaleNotesInRange(mapping); `tap` is a dot (one short note on the grid:
 // pitch snapped to the scale, loudness in the velocity) rather than a point of a glide.

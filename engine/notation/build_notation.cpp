@@ -57,8 +57,7 @@ Chord TakeCluster(std::vector<QuantisedNote>& group, int limit) {
   const int top = group.front().midi;
   c.start = group.front().start;
   size_t taken = 0;
-  while (taken < group.size() && static_cast<int>(taken) < limit &&
-         top - group[taken].midi <= 12) {
+  while (taken < group.size() && static_cast<int>(taken) < limit && top - group[taken].midi <= 12) {
     c.pitches.push_back(group[taken].midi);
     c.velocities.push_back(group[taken].velocity);
     c.end = std::max(c.end, group[taken].end);
@@ -128,7 +127,8 @@ void WriteLength(QuantisedNote& q, const InstrumentTraits* traits, const Notatio
   if (traits && !traits->sustains && traits->decay_seconds > 0) {
     const int ring = static_cast<int>(traits->decay_seconds * ns.tempo_bpm / 60.0 * kTicksPerBeat);
     const int next_bar = (q.start / bar + 1) * bar;
-    q.end = std::max(q.start + ns.quantum, std::min({q.end, q.start + std::max(ring, kTicksPerBeat), next_bar}));
+    q.end = std::max(q.start + ns.quantum,
+                     std::min({q.end, q.start + std::max(ring, kTicksPerBeat), next_bar}));
   }
   if (q.end - q.start >= 2 * kTicksPerBeat) {
     const int snapped = (q.end + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
@@ -198,8 +198,8 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
   ns.title = score.title;
   ns.date = score.date;
   ns.credits = CreditLine(score.contributors);
-  ns.tempo_bpm = std::clamp(events.tempo_bpm > 0 ? events.tempo_bpm : score.tempo_bpm,
-                            kMinTempo, kMaxTempo);
+  ns.tempo_bpm =
+      std::clamp(events.tempo_bpm > 0 ? events.tempo_bpm : score.tempo_bpm, kMinTempo, kMaxTempo);
   ns.beats_per_measure = std::clamp(score.meter.numerator, 1, 32);
   ns.beat_unit = PowerOfTwoAtMost(std::max(1, score.meter.denominator), 1, 16);
   ns.key_fifths = KeyFifths(score.mapping, &ns.minor);
@@ -285,12 +285,13 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
       }
       bool all_hidden = true;
       for (const Element& e : m.voice2) all_hidden = all_hidden && e.hidden;
-      if (all_hidden) m.voice2.clear();
+      if (all_hidden)
+        m.voice2.clear();
       else if (!m.voice2.empty()) {
         // Voice 2 must fill the measure too: pad its end with hidden spacing.
         int filled = m.voice2.back().start + m.voice2.back().ticks;
-        for (int piece : SplitIntoNoteValues(filled, ns.TicksPerMeasure() - filled,
-                                             ns.TicksPerWhole(), true)) {
+        for (int piece :
+             SplitIntoNoteValues(filled, ns.TicksPerMeasure() - filled, ns.TicksPerWhole(), true)) {
           Element pad;
           pad.start = filled;
           pad.ticks = piece;

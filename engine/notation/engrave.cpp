@@ -154,9 +154,9 @@ Engraving EngravePdf(const std::string& source, const std::string& program,
   const fs::path pdf = run.dir() / "score.pdf";
   const int code = run.Run({});
   if (code != 0 || !fs::exists(pdf)) {
-    result.problem = code < 0 ? "cannot run " + run.exe()
-                              : "LilyPond could not engrave the notation: " +
-                                    LastLine(ReadAll(run.Log()));
+    result.problem =
+        code < 0 ? "cannot run " + run.exe()
+                 : "LilyPond could not engrave the notation: " + LastLine(ReadAll(run.Log()));
     return result;
   }
   const fs::path count = run.dir() / "pages.txt";

@@ -11,8 +11,8 @@ struct Engraving {
   std::vector<std::string> pages;  // SVG documents, one per page (SVG backend)
   std::string pdf;                 // the whole PDF (PDF backend)
   int pdf_pages = 0;
-  std::string problem;             // empty on success; else one line for the reader
-  bool missing = false;            // LilyPond is not installed
+  std::string problem;   // empty on success; else one line for the reader
+  bool missing = false;  // LilyPond is not installed
 };
 
 // `program` is a path or a name looked up on PATH.

@@ -59,7 +59,7 @@ void WriteVoice(std::ostringstream& ly, const std::vector<Element>& elements,
 }
 
 std::string KeyName(int fifths) {
-  static const char* kMajors[13] = {"ges", "des", "aes", "ees", "bes", "f", "c",
+  static const char* kMajors[13] = {"ges", "des", "aes", "ees", "bes", "f",  "c",
                                     "g",   "d",   "a",   "e",   "b",   "fis"};
   return kMajors[std::max(-6, std::min(6, fifths)) + 6];
 }
@@ -78,8 +78,7 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper) {
   ly << "\\score {\n  <<\n";
   for (size_t p = 0; p < ns.parts.size(); ++p) {
     const Part& part = ns.parts[p];
-    ly << "    \\new Staff \\with { instrumentName = " << Quote(part.name)
-       << " } <<\n";
+    ly << "    \\new Staff \\with { instrumentName = " << Quote(part.name) << " } <<\n";
     // Two continuous voices, so ties cross barlines inside one Voice; voice 1 is neutral
     // (\oneVoice) in bars where voice 2 is silent, and voice 2 is invisible spacing there.
     bool any_second = false;

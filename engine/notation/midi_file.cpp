@@ -71,8 +71,10 @@ constexpr int kBendRange = 12;
 
 void PutBend(Track& t, uint32_t tick, double semitones) {
   const long v = std::clamp(std::lround(8192 + semitones / kBendRange * 8192), 0l, 16383l);
-  t.messages.push_back({tick, 1, {static_cast<uint8_t>(0xe0 | t.channel),
-                                  static_cast<uint8_t>(v & 0x7f), static_cast<uint8_t>(v >> 7)}});
+  t.messages.push_back({tick,
+                        1,
+                        {static_cast<uint8_t>(0xe0 | t.channel), static_cast<uint8_t>(v & 0x7f),
+                         static_cast<uint8_t>(v >> 7)}});
 }
 
 void PutNote(Track& t, uint32_t on, uint32_t off, int key, uint8_t vel) {
@@ -111,8 +113,8 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
     next_channel = (next_channel + 1) % 16;
     if (next_channel == 9) next_channel = 10;
     PutMeta(t.messages, 0, 0x03, name);
-    t.messages.push_back({0, 0, {static_cast<uint8_t>(0xc0 | t.channel),
-                                 static_cast<uint8_t>(program & 0x7f)}});
+    t.messages.push_back(
+        {0, 0, {static_cast<uint8_t>(0xc0 | t.channel), static_cast<uint8_t>(program & 0x7f)}});
     tracks.push_back(std::move(t));
     return tracks.size() - 1;
   };
@@ -125,8 +127,10 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
     if (!n.sounding || !std::isfinite(n.start_beat) || !std::isfinite(n.duration_beats)) continue;
     auto it = note_track.find(n.instrument);
     if (it == note_track.end())
-      it = note_track.emplace(n.instrument, new_track(tracks, name_of(n.instrument),
-                                                      program_of(n.instrument))).first;
+      it = note_track
+               .emplace(n.instrument,
+                        new_track(tracks, name_of(n.instrument), program_of(n.instrument)))
+               .first;
     const uint32_t on = tick_of(n.start_beat);
     const uint32_t off = tick_of(n.start_beat + std::max(0.0, n.duration_beats));
     PutNote(tracks[it->second], on, off, n.quantised_pitch, Velocity(n.velocity));
@@ -141,10 +145,12 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
                           program_of(ge.instrument));
     Track& t = tracks[ti];
     const uint8_t ch = t.channel;
-    for (auto [cc, v] : {std::pair{101, 0}, {100, 0}, {6, kBendRange}, {38, 0}, {101, 127},
-                         {100, 127}})
-      t.messages.push_back({0, 0, {static_cast<uint8_t>(0xb0 | ch), static_cast<uint8_t>(cc),
-                                   static_cast<uint8_t>(v)}});
+    for (auto [cc, v] :
+         {std::pair{101, 0}, {100, 0}, {6, kBendRange}, {38, 0}, {101, 127}, {100, 127}})
+      t.messages.push_back(
+          {0,
+           0,
+           {static_cast<uint8_t>(0xb0 | ch), static_cast<uint8_t>(cc), static_cast<uint8_t>(v)}});
     int key = static_cast<int>(std::lround(ge.points.front().pitch));
     uint32_t on = tick_of(ge.StartBeat());
     PutBend(t, on, ge.points.front().pitch - key);
@@ -158,8 +164,10 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
         on = at;
       }
       PutBend(t, at, p.pitch - key);
-      t.messages.push_back({at, 1, {static_cast<uint8_t>(0xb0 | ch), 11,
-                                    static_cast<uint8_t>(Velocity(p.loudness))}});
+      t.messages.push_back(
+          {at,
+           1,
+           {static_cast<uint8_t>(0xb0 | ch), 11, static_cast<uint8_t>(Velocity(p.loudness))}});
     }
     const uint32_t end = std::max(on + 1, tick_of(ge.EndBeat()));
     PutNote(t, on, end, key, Velocity(0.8));
@@ -171,7 +179,8 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
   constexpr float kScanThreshold = 0.05f;
   for (const PartialBank& bank : events.banks) {
     if (bank.columns <= 0 || bank.rows.empty()) continue;
-    size_t ti = new_track(tracks, name_of(bank.instrument) + " (scan)", program_of(bank.instrument));
+    size_t ti =
+        new_track(tracks, name_of(bank.instrument) + " (scan)", program_of(bank.instrument));
     const double column_beats = bank.length_beats / bank.columns;
     for (const PartialRow& row : bank.rows) {
       if (!(row.frequency_hz > 0)) continue;
@@ -210,8 +219,9 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
                       static_cast<char>(us_per_quarter & 0xff)});
   int log2_unit = 0;
   while ((1 << log2_unit) < ns.beat_unit) ++log2_unit;
-  PutMeta(conductor, 0, 0x58,
-          std::string{static_cast<char>(ns.beats_per_measure), static_cast<char>(log2_unit), 24, 8});
+  PutMeta(
+      conductor, 0, 0x58,
+      std::string{static_cast<char>(ns.beats_per_measure), static_cast<char>(log2_unit), 24, 8});
   PutMeta(conductor, last_tick, 0x01, "");  // the file lasts to the final barline or last note
   AppendTrack(out, conductor);
   for (Track& t : tracks) AppendTrack(out, std::move(t.messages));

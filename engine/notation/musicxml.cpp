@@ -13,11 +13,21 @@ std::string Escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // Control characters are not allowed in XML 1.0; drop them.
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
@@ -28,15 +38,24 @@ std::string Escape(const std::string& text) {
 
 const char* TypeName(int denominator) {
   switch (denominator) {
-    case 1: return "whole";
-    case 2: return "half";
-    case 4: return "quarter";
-    case 8: return "eighth";
-    case 16: return "16th";
-    case 32: return "32nd";
-    case 64: return "64th";
-    case 128: return "128th";
-    default: return "256th";
+    case 1:
+      return "whole";
+    case 2:
+      return "half";
+    case 4:
+      return "quarter";
+    case 8:
+      return "eighth";
+    case 16:
+      return "16th";
+    case 32:
+      return "32nd";
+    case 64:
+      return "64th";
+    case 128:
+      return "128th";
+    default:
+      return "256th";
   }
 }
 

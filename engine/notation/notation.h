@@ -31,13 +31,13 @@ struct Spelling {
 
 // One written symbol in one voice of one measure: a note, chord or rest (empty pitches).
 struct Element {
-  int start = 0;  // ticks from the start of the measure
-  int ticks = 0;  // written duration (a plain or dotted note value)
+  int start = 0;             // ticks from the start of the measure
+  int ticks = 0;             // written duration (a plain or dotted note value)
   std::vector<int> pitches;  // ascending MIDI numbers; empty = rest
   bool tie_start = false;    // tied to the next element (same pitches)
   bool tie_stop = false;     // tied from the previous element
   bool whole_measure_rest = false;
-  bool hidden = false;       // a gap in voice 2: spacing, not a printed rest
+  bool hidden = false;  // a gap in voice 2: spacing, not a printed rest
 };
 
 struct Measure {
@@ -52,15 +52,15 @@ struct Part {
   int midi_channel = 0;    // 0-based, never 9 (drums are printed as pitched parts)
   Clef clef = Clef::kTreble;
   unsigned char r = 0, g = 0, b = 0;  // palette colour
-  std::vector<QuantisedNote> notes;    // after the polyphony cap, sorted by start
+  std::vector<QuantisedNote> notes;   // after the polyphony cap, sorted by start
   std::vector<Measure> measures;
 };
 
 struct NotationScore {
   std::string title;
   std::string date;
-  std::string credits;  // "Music by Ana, J.B. and 2 participants" (consent respected)
-  double tempo_bpm = 72;  // beats (denominator units) per minute
+  std::string credits;        // "Music by Ana, J.B. and 2 participants" (consent respected)
+  double tempo_bpm = 72;      // beats (denominator units) per minute
   int beats_per_measure = 4;  // meter numerator
   int beat_unit = 4;          // meter denominator, a power of two 1..16
   int key_fifths = 0;         // key signature: + sharps, - flats

@@ -7,8 +7,8 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <memory>
+#include <sstream>
 
 #include "core/score_io.h"
 #include "core/temp_files.h"
@@ -42,7 +42,6 @@ struct Page {
   int external = -1;   // >= 0: page of LilyPond's PDF merged in by qpdf (no painter)
 };
 
-
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -51,7 +50,8 @@ std::string ReadBytes(const fs::path& path) {
 }
 
 void SaveBytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 // Puts our drawn pages and LilyPond's pages in order with qpdf; returns the merged bytes.
@@ -75,10 +75,12 @@ std::string MergeWithQpdf(const std::string& qpdf, const std::string& ours, int 
     while (j < pages.size() && (pages[j].external >= 0) == external) ++j;
     if (external) {
       args.push_back(lily_pdf.string());
-      args.push_back(std::to_string(pages[i].external + 1) + "-" + std::to_string(pages[j - 1].external + 1));
+      args.push_back(std::to_string(pages[i].external + 1) + "-" +
+                     std::to_string(pages[j - 1].external + 1));
     } else {
       args.push_back(ours_pdf.string());
-      args.push_back(std::to_string(our_index + 1) + "-" + std::to_string(our_index + static_cast<int>(j - i)));
+      args.push_back(std::to_string(our_index + 1) + "-" +
+                     std::to_string(our_index + static_cast<int>(j - i)));
       our_index += static_cast<int>(j - i);
     }
     i = j;
@@ -96,12 +98,13 @@ PagePainter SvgPage(std::string svg, PageGeometry page) {
   auto data = std::make_shared<std::string>(std::move(svg));
   return [data, page](cairo_t* cr) {
     GError* error = nullptr;
-    RsvgHandle* handle = rsvg_handle_new_from_data(
-        reinterpret_cast<const guint8*>(data->data()), data->size(), &error);
+    RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(data->data()),
+                                                   data->size(), &error);
     if (!handle) {
       TextStyle style;
-      DrawText(cr, std::string("This notation page could not be read: ") +
-                       (error ? error->message : "unknown error"),
+      DrawText(cr,
+               std::string("This notation page could not be read: ") +
+                   (error ? error->message : "unknown error"),
                page.margin, page.margin, style);
       if (error) g_error_free(error);
       return;
@@ -129,12 +132,14 @@ PagePainter NoNotationPage(const Score& score, const std::string& problem, bool 
     body.size = 11;
     body.width = page.width - 2 * page.margin;
     const std::string how =
-        missing ? "Staff notation is engraved by LilyPond, which is not installed on this computer. "
-                  "To add it, run tools/setup.sh from the Graphony folder, or install the Debian "
-                  "packages with:\n\n    sudo apt-get install lilypond lilypond-fonts\n\n"
-                  "then print again. Meanwhile, 'graphony-cli export' writes MusicXML for MuseScore."
-                : problem + "\n\nThe MusicXML export ('graphony-cli export score -o score.musicxml') "
-                            "opens in MuseScore as another way to print the notation.";
+        missing
+            ? "Staff notation is engraved by LilyPond, which is not installed on this computer. "
+              "To add it, run tools/setup.sh from the Graphony folder, or install the Debian "
+              "packages with:\n\n    sudo apt-get install lilypond lilypond-fonts\n\n"
+              "then print again. Meanwhile, 'graphony-cli export' writes MusicXML for MuseScore."
+            : problem +
+                  "\n\nThe MusicXML export ('graphony-cli export score -o score.musicxml') "
+                  "opens in MuseScore as another way to print the notation.";
     DrawText(cr, how, page.margin, y, body);
   };
 }
@@ -190,12 +195,15 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
         lily_pdf = std::move(engraving.pdf);
         for (int i = 0; i < engraving.pdf_pages; ++i) pages.push_back({nullptr, false, i});
       } else if (result.engraved) {
-        for (auto& svg : engraving.pages) pages.push_back({SvgPage(std::move(svg), geometry), false});
+        for (auto& svg : engraving.pages)
+          pages.push_back({SvgPage(std::move(svg), geometry), false});
       } else {
-        pages.push_back({NoNotationPage(score, engraving.problem, engraving.missing, geometry, first), true});
+        pages.push_back(
+            {NoNotationPage(score, engraving.problem, engraving.missing, geometry, first), true});
       }
     } else {
-      throw ScoreError(out.string() + ": unknown page kind '" + kind + "' (graphic, legend, notation)");
+      throw ScoreError(out.string() + ": unknown page kind '" + kind +
+                       "' (graphic, legend, notation)");
     }
   }
   if (pages.empty()) throw ScoreError(out.string() + ": no pages to print");
@@ -207,7 +215,8 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
                                                                    geometry.width, geometry.height);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, score.title.c_str());
     const std::string credits = CreditLine(score.contributors);
-    if (!credits.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, credits.c_str());
+    if (!credits.empty())
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, credits.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Graphony");
     cairo_t* cr = cairo_create(surface);
     int drawn = 0;
@@ -222,15 +231,16 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
-      throw ScoreError(out.string() + ": cannot draw the PDF (" + cairo_status_to_string(status) + ")");
+      throw ScoreError(out.string() + ": cannot draw the PDF (" + cairo_status_to_string(status) +
+                       ")");
     if (!lily_pdf.empty()) bytes = MergeWithQpdf(qpdf, bytes, drawn, lily_pdf, pages, out);
     WriteFileAtomically(out, bytes.data(), bytes.size());
     result.files.push_back(out);
   } else if (ext == ".svg") {
     for (size_t i = 0; i < pages.size(); ++i) {
       std::string bytes;
-      cairo_surface_t* surface = cairo_svg_surface_create_for_stream(AppendToString, &bytes,
-                                                                     geometry.width, geometry.height);
+      cairo_surface_t* surface = cairo_svg_surface_create_for_stream(
+          AppendToString, &bytes, geometry.width, geometry.height);
       cairo_t* cr = cairo_create(surface);
       PaintPage(cr, pages[i], score, geometry, static_cast<int>(i + 1));
       cairo_destroy(cr);
@@ -238,7 +248,8 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
       const cairo_status_t status = cairo_surface_status(surface);
       cairo_surface_destroy(surface);
       if (status != CAIRO_STATUS_SUCCESS)
-        throw ScoreError(out.string() + ": cannot draw the SVG (" + cairo_status_to_string(status) + ")");
+        throw ScoreError(out.string() + ": cannot draw the SVG (" + cairo_status_to_string(status) +
+                         ")");
       fs::path file = out;
       if (i > 0) file.replace_filename(out.stem().string() + "-" + std::to_string(i + 1) + ".svg");
       WriteFileAtomically(file, bytes.data(), bytes.size());

@@ -21,7 +21,8 @@ int PaletteIndexOf(const Score& score, const Color& c) {
   long best_distance = 0;
   for (size_t i = 0; i < score.palette.size(); ++i) {
     const Color& p = score.palette[i].color;
-    const long d = (p.r - c.r) * (p.r - c.r) + (p.g - c.g) * (p.g - c.g) + (p.b - c.b) * (p.b - c.b);
+    const long d =
+        (p.r - c.r) * (p.r - c.r) + (p.g - c.g) * (p.g - c.g) + (p.b - c.b) * (p.b - c.b);
     if (best < 0 || d < best_distance) best = static_cast<int>(i), best_distance = d;
   }
   return best;
@@ -121,7 +122,8 @@ void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int n
 std::string ScaleInWords(const Mapping& m) {
   if (m.scale == "none") return "no fixed scale (any pitch between the lowest and highest)";
   std::string tonic = NoteName(m.root, KeyPrefersFlats(m));
-  while (!tonic.empty() && (std::isdigit(static_cast<unsigned char>(tonic.back())) || tonic.back() == '-'))
+  while (!tonic.empty() &&
+         (std::isdigit(static_cast<unsigned char>(tonic.back())) || tonic.back() == '-'))
     tonic.pop_back();
   if (tonic.empty()) tonic = PitchClassName(m.root);
   std::string scale = m.scale;

@@ -28,8 +28,7 @@ int PaletteIndexOf(const Score& score, const Color& color);
 
 // Fills a rectangle with the palette colour and a pattern that differs per entry
 // (stripes at various angles, dots, cross-hatch), for black-and-white printers.
-void DrawSwatch(cairo_t* cr, const Color& color, int index, double x, double y, double w,
-                double h);
+void DrawSwatch(cairo_t* cr, const Color& color, int index, double x, double y, double w, double h);
 
 // Draws the letter in a small white disc at (x, y), legible on any background.
 void DrawLetterTag(cairo_t* cr, const std::string& letter, double x, double y, double size);

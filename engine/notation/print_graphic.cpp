@@ -25,7 +25,8 @@ SurfacePtr ImageSurface(const Image& image) {
   if (image.width <= 0 || image.height <= 0 ||
       image.rgba.size() < static_cast<size_t>(image.width) * image.height * 4)
     return nullptr;
-  const double scale = std::min(1.0, static_cast<double>(kMaxImageSide) / std::max(image.width, image.height));
+  const double scale =
+      std::min(1.0, static_cast<double>(kMaxImageSide) / std::max(image.width, image.height));
   const int w = std::max(1, static_cast<int>(image.width * scale));
   const int h = std::max(1, static_cast<int>(image.height * scale));
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
@@ -51,7 +52,7 @@ SurfacePtr ImageSurface(const Image& image) {
 }
 
 struct Shared {
-  Score score;  // a copy: painters outlive nothing, but keep them self-contained
+  Score score;                     // a copy: painters outlive nothing, but keep them self-contained
   std::vector<SurfacePtr> images;  // per layer (null for stroke layers)
   double total_beats = 0;
   double beats_per_strip = 16;
@@ -61,7 +62,8 @@ struct Shared {
 double EndOfMusic(const Score& score) {
   double end = std::max(1.0, score.length_beats);
   for (const Layer& layer : score.layers) {
-    if (layer.kind == Layer::Kind::kImage) end = std::max(end, layer.image.start_beat + layer.image.length_beats);
+    if (layer.kind == Layer::Kind::kImage)
+      end = std::max(end, layer.image.start_beat + layer.image.length_beats);
     if (layer.kind == Layer::Kind::kStrokes)
       for (const Stroke& s : layer.strokes.strokes)
         for (const StrokePoint& p : s.points)
@@ -115,7 +117,8 @@ void DrawStrip(cairo_t* cr, const Shared& sh, int strip, double left, double top
         im.top <= im.bottom)
       continue;
     cairo_surface_t* surface = sh.images[i].get();
-    const double w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    const double w = cairo_image_surface_get_width(surface),
+                 h = cairo_image_surface_get_height(surface);
     // Each use sits in its own group: cairo 1.16 otherwise lists a picture painted in several
     // strips of one page twice in the page's resources, which qpdf reports as damage.
     cairo_push_group(cr);
@@ -169,7 +172,8 @@ void DrawStrip(cairo_t* cr, const Shared& sh, int strip, double left, double top
     for (const Stroke& stroke : layer.strokes.strokes) {
       if (stroke.points.empty()) continue;
       double lo = stroke.points[0].beat, hi = lo;
-      for (const StrokePoint& p : stroke.points) lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
+      for (const StrokePoint& p : stroke.points)
+        lo = std::min(lo, p.beat), hi = std::max(hi, p.beat);
       if (!(hi >= t0 && lo <= t1) || !std::isfinite(stroke.width)) continue;
       const double line = std::max(1.0, stroke.width * kStripHeight);
       cairo_new_path(cr);
@@ -195,7 +199,8 @@ void DrawStrip(cairo_t* cr, const Shared& sh, int strip, double left, double top
         }
     }
   }
-  for (const Tag& t : tags) DrawLetterTag(cr, t.letter, t.x, std::clamp(t.y, top + 6, top + kStripHeight - 6), 7);
+  for (const Tag& t : tags)
+    DrawLetterTag(cr, t.letter, t.x, std::clamp(t.y, top + 6, top + kStripHeight - 6), 7);
   cairo_restore(cr);
 
   cairo_set_source_rgb(cr, 0, 0, 0);
@@ -236,9 +241,11 @@ std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& pa
   const int bars = std::max(1, static_cast<int>(std::lround(16.0 / sh->beats_per_measure)));
   sh->beats_per_strip = bars * sh->beats_per_measure;
   // A short score fills the width of one strip rather than half of it.
-  const double whole_bars = std::ceil(sh->total_beats / sh->beats_per_measure - 1e-9) * sh->beats_per_measure;
+  const double whole_bars =
+      std::ceil(sh->total_beats / sh->beats_per_measure - 1e-9) * sh->beats_per_measure;
   sh->beats_per_strip = std::min(sh->beats_per_strip, std::max(sh->beats_per_measure, whole_bars));
-  const int strips = std::max(1, static_cast<int>(std::ceil(sh->total_beats / sh->beats_per_strip - 1e-9)));
+  const int strips =
+      std::max(1, static_cast<int>(std::ceil(sh->total_beats / sh->beats_per_strip - 1e-9)));
 
   const double strip_step = kRulerHeight + kStripHeight + kStripGap;
   const double bottom = page.height - page.margin;

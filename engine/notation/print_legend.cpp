@@ -37,8 +37,10 @@ std::vector<std::string> PlayersOf(const Score& score, const std::set<std::strin
   for (const Contributor& c : score.contributors) {
     if (!ids.count(c.id)) continue;
     const std::string name = CreditName(c);
-    if (name == "participant") ++anonymous;
-    else names.push_back(name);
+    if (name == "participant")
+      ++anonymous;
+    else
+      names.push_back(name);
   }
   if (anonymous == 1) names.push_back("one participant");
   if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
@@ -49,8 +51,8 @@ std::vector<std::string> PlayersOf(const Score& score, const std::set<std::strin
 
 // A grand staff with the scale's notes in range as note heads (treble from middle C up).
 double DrawRangeStaff(cairo_t* cr, const Score& score, double left, double top, double width) {
-  const double s = 6;  // space between staff lines
-  const double treble_bottom = top + 4 * s + 30;  // E4 line; room above for ledger lines
+  const double s = 6;                                 // space between staff lines
+  const double treble_bottom = top + 4 * s + 30;      // E4 line; room above for ledger lines
   const double bass_bottom = treble_bottom + 10 * s;  // G2 line
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_set_line_width(cr, 0.6);
@@ -153,7 +155,8 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
     body.width = width - 70;
     TextStyle note = body;
     note.size = 9;
-    if (score->palette.empty()) y += DrawText(cr, "This score has no colours yet.", left, y, body) + 6;
+    if (score->palette.empty())
+      y += DrawText(cr, "This score has no colours yet.", left, y, body) + 6;
     const long unused = std::count(used.begin(), used.end(), false);
     const bool any_used = unused < static_cast<long>(used.size());
     for (size_t i = 0; i < score->palette.size(); ++i) {
@@ -163,21 +166,24 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
       DrawLetterTag(cr, PaletteLetter(static_cast<int>(i)), left + 50, y + 12, 10);
       cairo_set_source_rgb(cr, 0, 0, 0);
       const std::string name = entry.display_name.empty() ? entry.instrument : entry.display_name;
-      double h = DrawText(cr, PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" +
-                                  entry.instrument + ")",
-                          left + 66, y, body);
+      double h = DrawText(
+          cr,
+          PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" + entry.instrument + ")",
+          left + 66, y, body);
       const std::vector<std::string> players =
           PlayersOf(*score, players_by_instrument[i], picture_plays, static_cast<int>(i));
-      h += DrawText(cr, players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
+      h += DrawText(cr,
+                    players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
                     left + 66, y + h, note);
       y += std::max(h, 26.0) + 10;
       if (y > page.height - 260) break;  // keep room for the scale below
     }
     if (any_used && unused > 0)
-      y += DrawText(cr, std::to_string(unused) + (unused == 1 ? " colour plays" : " colours play") +
-                            " nothing in this piece and " + (unused == 1 ? "is" : "are") +
-                            " left out.",
-                    left, y, note) + 6;
+      y += DrawText(cr,
+                    std::to_string(unused) + (unused == 1 ? " colour plays" : " colours play") +
+                        " nothing in this piece and " + (unused == 1 ? "is" : "are") + " left out.",
+                    left, y, note) +
+           6;
 
     y += 8;
     y += DrawText(cr, "Scale and range", left, y, heading) + 6;
@@ -187,7 +193,8 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
     std::snprintf(tempo, sizeof tempo, "%g", score->tempo_bpm);
     const std::string words =
         "Notes come from the " + ScaleInWords(m) + " scale. The lowest note is " +
-        NoteName(static_cast<int>(std::lround(m.lowest)), flats) + " (bottom of the picture), the highest is " +
+        NoteName(static_cast<int>(std::lround(m.lowest)), flats) +
+        " (bottom of the picture), the highest is " +
         NoteName(static_cast<int>(std::lround(m.highest)), flats) + " (top). " + tempo +
         " beats a minute, " + std::to_string(score->meter.numerator) + "/" +
         std::to_string(score->meter.denominator) +

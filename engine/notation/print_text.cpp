@@ -10,8 +10,8 @@ namespace {
 PangoLayout* MakeLayout(cairo_t* cr, const std::string& text, const TextStyle& style) {
   PangoLayout* layout = pango_cairo_create_layout(cr);
   PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(font, style.serif ? "DejaVu Serif,FreeSerif,serif"
-                                                      : "DejaVu Sans,FreeSans,sans");
+  pango_font_description_set_family(
+      font, style.serif ? "DejaVu Serif,FreeSerif,serif" : "DejaVu Sans,FreeSans,sans");
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
   pango_layout_set_font_description(layout, font);
@@ -54,9 +54,14 @@ double DrawText(cairo_t* cr, const std::string& text, double x, double y, const 
     pango_layout_set_alignment(layout, a);
   } else {
     switch (style.align) {
-      case Align::kLeft: break;
-      case Align::kCenter: left = x - width / 2; break;
-      case Align::kRight: left = x - width; break;
+      case Align::kLeft:
+        break;
+      case Align::kCenter:
+        left = x - width / 2;
+        break;
+      case Align::kRight:
+        left = x - width;
+        break;
     }
   }
   cairo_move_to(cr, left, y);

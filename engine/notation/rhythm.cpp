@@ -16,7 +16,8 @@ std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whol
                                                : position % plain == 0;
       if (!fits) continue;
       const int dotted = plain % 2 == 0 ? plain + plain / 2 : 0;
-      const bool dotted_fits = !rest && dotted > 0 && dotted <= ticks && dotted <= ticks_per_whole &&
+      const bool dotted_fits = !rest && dotted > 0 && dotted <= ticks &&
+                               dotted <= ticks_per_whole &&
                                (plain >= kTicksPerBeat || position % kTicksPerBeat == 0);
       if (dotted_fits) {
         chosen = dotted;

@@ -34,8 +34,8 @@ int Mod12(int v) { return ((v % 12) + 12) % 12; }
 }  // namespace
 
 int KeyFifths(const Mapping& m, bool* minor) {
-  const bool minorish = m.scale == "natural-minor" || m.scale == "minor-pentatonic" ||
-                        m.scale == "blues";
+  const bool minorish =
+      m.scale == "natural-minor" || m.scale == "minor-pentatonic" || m.scale == "blues";
   // The same parent major as KeyPrefersFlats, so signatures and names agree.
   const int major_pc = ParentMajorPitchClass(m);
   if (minor) *minor = minorish;

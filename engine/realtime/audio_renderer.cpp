@@ -17,9 +17,9 @@ namespace {
 constexpr size_t kReturnedCapacity = 16;
 constexpr int kMaxCommandsPerBuffer = 1024;  // bounds the time one buffer spends on commands
 constexpr double kPeakFallSeconds = 0.3;
-constexpr double kStartupSeconds = 0.1;     // see AudioMeters::startup_xruns
-constexpr float kSilence = 1e-6f;           // "non-zero" for the latency probe
-constexpr double kDefaultTempo = 120;       // count-in tempo before any program arrived
+constexpr double kStartupSeconds = 0.1;  // see AudioMeters::startup_xruns
+constexpr float kSilence = 1e-6f;        // "non-zero" for the latency probe
+constexpr double kDefaultTempo = 120;    // count-in tempo before any program arrived
 
 int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -95,8 +95,10 @@ void AudioRenderer::HandleCommand(const Command& c) {
     case CommandType::kPlay:
       if (playing_ || counting_in_) break;
       meters_.reached_end.store(false, std::memory_order_relaxed);
-      if (c.id > 0) StartCountIn(c.id);
-      else StartPlaying(frame_);
+      if (c.id > 0)
+        StartCountIn(c.id);
+      else
+        StartPlaying(frame_);
       break;
     case CommandType::kStop:
       playing_ = false;
@@ -146,8 +148,10 @@ void AudioRenderer::HandleCommand(const Command& c) {
     case CommandType::kStartRecording:
       if (!recorder_) break;
       meters_.recording.store(true, std::memory_order_release);
-      if (c.id == 1 && !playing_) record_on_play_ = true;  // StartPlaying() begins it
-      else StartRecordingNow(false);
+      if (c.id == 1 && !playing_)
+        record_on_play_ = true;  // StartPlaying() begins it
+      else
+        StartRecordingNow(false);
       break;
     case CommandType::kStopRecording:
       recording_ = false;
@@ -236,7 +240,8 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   if (frames <= 0) return;
   const int64_t start_ns = NowNs();
   if (host_xrun) {
-    const bool starting = meters_.frames.load(std::memory_order_relaxed) < sample_rate_ * kStartupSeconds;
+    const bool starting =
+        meters_.frames.load(std::memory_order_relaxed) < sample_rate_ * kStartupSeconds;
     (starting ? meters_.startup_xruns : meters_.xruns).fetch_add(1, std::memory_order_relaxed);
   }
 
@@ -291,8 +296,8 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   if (recording_ && recorder_ && input) {
     // A take armed for the count-in's end starts mid-buffer: its input track does too.
     const int from = was_recording ? 0 : std::min(record_from_frame_, frames);
-    recorder_->PushInput(input + static_cast<size_t>(from) * std::max(0, recorder_->InputChannels()),
-                         frames - from);
+    recorder_->PushInput(
+        input + static_cast<size_t>(from) * std::max(0, recorder_->InputChannels()), frames - from);
   }
 
   const double beat = engine_.PlayheadBeat();
@@ -343,7 +348,8 @@ void AudioRenderer::PublishTransport(int64_t end_frame) {
   meters_.counting_in.store(counting_in_, std::memory_order_relaxed);
   int left = 0;
   if (counting_in_) {
-    const double beats_done = static_cast<double>(end_frame - count_in_start_) / count_in_beat_frames_;
+    const double beats_done =
+        static_cast<double>(end_frame - count_in_start_) / count_in_beat_frames_;
     left = std::clamp(count_in_beats_ - static_cast<int>(std::floor(std::max(0.0, beats_done))), 1,
                       count_in_beats_);
   }
@@ -354,7 +360,8 @@ void AudioRenderer::PublishTransport(int64_t end_frame) {
   meters_.tempo_bpm.store(current_ ? current_->tempo_bpm : 0.0, std::memory_order_relaxed);
   meters_.tempo_scale.store(tempo_scale_, std::memory_order_relaxed);
   meters_.length_beats.store(current_ ? current_->length_beats : 0.0, std::memory_order_relaxed);
-  meters_.clip_playing.store(clip_ != nullptr && clip_pos_ < clip_->Frames(), std::memory_order_relaxed);
+  meters_.clip_playing.store(clip_ != nullptr && clip_pos_ < clip_->Frames(),
+                             std::memory_order_relaxed);
   meters_.clip_position.store(clip_pos_, std::memory_order_relaxed);
   meters_.clip_frames.store(clip_ ? clip_->Frames() : 0, std::memory_order_relaxed);
 }

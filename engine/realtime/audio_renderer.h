@@ -32,13 +32,13 @@ struct PublishedProgram {
 struct AudioMeters {
   // [SECTION] Transport
   std::atomic<double> playhead_beat{0};
-  std::atomic<bool> playing{false};          // scheduled events advance (false while counting in)
-  std::atomic<bool> reached_end{false};      // playing without a loop and past length_beats
+  std::atomic<bool> playing{false};      // scheduled events advance (false while counting in)
+  std::atomic<bool> reached_end{false};  // playing without a loop and past length_beats
   std::atomic<bool> counting_in{false};
-  std::atomic<int> count_in_left{0};         // beats of the count-in still to come (0 = none)
+  std::atomic<int> count_in_left{0};  // beats of the count-in still to come (0 = none)
   std::atomic<bool> looping{false};
   std::atomic<double> loop_start{0}, loop_end{0};
-  std::atomic<double> tempo_bpm{0};          // the program's tempo (0 = no program yet)
+  std::atomic<double> tempo_bpm{0};  // the program's tempo (0 = no program yet)
   std::atomic<double> tempo_scale{1};
   std::atomic<double> length_beats{0};
   // [SECTION] Sound clip (a take played back)
@@ -46,19 +46,19 @@ struct AudioMeters {
   std::atomic<int64_t> clip_position{0}, clip_frames{0};
   // [SECTION] Levels and timing
   std::atomic<float> peak_left{0}, peak_right{0};  // linear, with a 300 ms fall
-  std::atomic<uint64_t> xruns{0};            // host-reported under/overflows once running
+  std::atomic<uint64_t> xruns{0};                  // host-reported under/overflows once running
   // Host xruns flagged during the stream's first 0.1 s. JACK reports one while it connects
   // a new client's ports (Csound sees the same one); counted apart so they stay visible.
   std::atomic<uint64_t> startup_xruns{0};
-  std::atomic<uint64_t> late_callbacks{0};   // callbacks that took longer than their buffer
+  std::atomic<uint64_t> late_callbacks{0};  // callbacks that took longer than their buffer
   std::atomic<uint64_t> callbacks{0};
-  std::atomic<uint64_t> frames{0};           // frames rendered since the stream started
+  std::atomic<uint64_t> frames{0};  // frames rendered since the stream started
   std::atomic<int> last_buffer_frames{0};
-  std::atomic<float> max_load{0};            // worst callback time / buffer duration
-  std::atomic<bool> recording{false};        // acknowledges kStart/kStopRecording
+  std::atomic<float> max_load{0};      // worst callback time / buffer duration
+  std::atomic<bool> recording{false};  // acknowledges kStart/kStopRecording
   std::atomic<double> record_start_beat{0};
-  std::atomic<int64_t> probe_latency_ns{-1}; // note-on -> first non-zero sample (latency probe)
-  std::atomic<int> probe_offset_frames{-1};  // where in its buffer that sample was
+  std::atomic<int64_t> probe_latency_ns{-1};  // note-on -> first non-zero sample (latency probe)
+  std::atomic<int> probe_offset_frames{-1};   // where in its buffer that sample was
 };
 
 class AudioRenderer {
@@ -115,10 +115,10 @@ class AudioRenderer {
   SynthEngine engine_;
   Recorder* recorder_;
   double sample_rate_;
-  SpscRing<Command> commands_;                // control -> audio
-  SpscRing<PublishedProgram*> returned_;      // audio -> control (programs to free)
+  SpscRing<Command> commands_;            // control -> audio
+  SpscRing<PublishedProgram*> returned_;  // audio -> control (programs to free)
   std::atomic<PublishedProgram*> pending_{nullptr};
-  SpscRing<SoundClip*> returned_clips_;       // audio -> control (clips to free)
+  SpscRing<SoundClip*> returned_clips_;  // audio -> control (clips to free)
   std::atomic<SoundClip*> pending_clip_{nullptr};
 
   // Audio-thread state.
@@ -129,8 +129,8 @@ class AudioRenderer {
   bool loop_seek_pending_ = false;  // jumped back; waiting for the engine to apply it
   double tempo_scale_ = 1;
   float master_gain_ = 1;
-  int64_t frame_ = 0;                // frames rendered before this buffer (the clock)
-  double seek_beat_ = 0;             // the last seek, until the engine has rendered it
+  int64_t frame_ = 0;     // frames rendered before this buffer (the clock)
+  double seek_beat_ = 0;  // the last seek, until the engine has rendered it
   bool seek_unrendered_ = false;
   // Count-in: clicks at exact frames, then the transport starts on an engine block edge.
   CountInClick click_;
@@ -141,8 +141,8 @@ class AudioRenderer {
   SoundClip* clip_ = nullptr;
   int64_t clip_pos_ = 0;
   bool recording_ = false;
-  bool record_on_play_ = false;      // armed: recording starts with the transport
-  int record_from_frame_ = 0;        // where in this buffer recording started (input track)
+  bool record_on_play_ = false;  // armed: recording starts with the transport
+  int record_from_frame_ = 0;    // where in this buffer recording started (input track)
   bool record_start_pending_ = false;
   bool probe_armed_ = false;
   int64_t probe_sent_ns_ = 0;

@@ -2,10 +2,11 @@
 // alloc_trap/, linked only into test and debug binaries).
 #include "realtime/audio_thread.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
 namespace graphony {
 

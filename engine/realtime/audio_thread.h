@@ -37,8 +37,8 @@ uint64_t AudioThreadAllocations();
 
 // Used by alloc_trap/ only.
 namespace alloc_trap_detail {
-void MarkLinked();          // the trap's static initialiser calls this
-void OnAllocation();        // every replaced operator new calls this first
+void MarkLinked();    // the trap's static initialiser calls this
+void OnAllocation();  // every replaced operator new calls this first
 }  // namespace alloc_trap_detail
 
 }  // namespace graphony

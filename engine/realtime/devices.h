@@ -30,9 +30,9 @@ class PortAudioSession {
 };
 
 struct DeviceInfo {
-  int index = -1;             // PortAudio device index (stable only within one session)
+  int index = -1;  // PortAudio device index (stable only within one session)
   std::string name;
-  std::string host_api;       // "ALSA", "JACK Audio Connection Kit", ...
+  std::string host_api;  // "ALSA", "JACK Audio Connection Kit", ...
   int max_output_channels = 0;
   int max_input_channels = 0;
   double default_sample_rate = 0;

@@ -29,7 +29,8 @@ std::string PaMessage(const std::string& what, PaError err) {
   std::string msg = what + ": " + Pa_GetErrorText(err);
   if (err == paUnanticipatedHostError) {
     const PaHostErrorInfo* info = Pa_GetLastHostErrorInfo();
-    if (info && info->errorText && *info->errorText) msg += std::string(" (") + info->errorText + ")";
+    if (info && info->errorText && *info->errorText)
+      msg += std::string(" (") + info->errorText + ")";
   }
   return msg;
 }
@@ -84,8 +85,7 @@ void LivePlayer::Open(const PlayerOptions& options) {
                                   : paFramesPerBufferUnspecified;
     PaStream* stream = nullptr;
     PaError err = Pa_OpenStream(&stream, input_channels_ > 0 ? &in_params : nullptr, &out_params,
-                                settings_.sample_rate, fpb, paClipOff,
-                                &LivePlayer::Callback, this);
+                                settings_.sample_rate, fpb, paClipOff, &LivePlayer::Callback, this);
     if (err != paNoError) throw DeviceError(PaMessage("cannot open \"" + out.name + "\"", err));
     stream_ = stream;
     stream_finished_.store(false);
@@ -190,7 +190,8 @@ bool LivePlayer::Play(int count_in_beats) { return Send(Command::Play(count_in_b
 bool LivePlayer::Stop() { return Send(Command::Stop()); }
 bool LivePlayer::Seek(double beat) { return Send(Command::Seek(beat)); }
 bool LivePlayer::SetLoop(double start_beat, double end_beat) {
-  return Send(end_beat > start_beat ? Command::SetLoop(start_beat, end_beat) : Command::ClearLoop());
+  return Send(end_beat > start_beat ? Command::SetLoop(start_beat, end_beat)
+                                    : Command::ClearLoop());
 }
 bool LivePlayer::ClearLoop() { return Send(Command::ClearLoop()); }
 bool LivePlayer::SetTempoScale(double scale) { return Send(Command::TempoScale(scale)); }
@@ -212,8 +213,8 @@ void LivePlayer::PlayClip(const std::vector<uint8_t>& bytes, const std::string& 
 
 bool LivePlayer::StopClip() { return Send(Command::StopClip()); }
 
-bool LivePlayer::NoteOnProbed(int id, int instrument, double pitch, float velocity,
-                              float loudness, float pan) {
+bool LivePlayer::NoteOnProbed(int id, int instrument, double pitch, float velocity, float loudness,
+                              float pan) {
   Command c = Command::NoteOn(id, instrument, pitch, velocity, loudness, pan);
   c.sent_ns = NowNs();
   return Send(c);
@@ -234,8 +235,8 @@ void LivePlayer::StartRecording(const RecordingOptions& options) {
   if (recorder_->Active()) throw std::runtime_error("already recording");
   RecordingOptions opts = options;
   if (input_channels_ == 0) opts.input_path.clear();
-  const auto skip = static_cast<int64_t>(std::lround((input_latency_ + output_latency_) *
-                                                     settings_.sample_rate));
+  const auto skip =
+      static_cast<int64_t>(std::lround((input_latency_ + output_latency_) * settings_.sample_rate));
   recorder_->Begin(opts, skip);
   if (!Send(Command::StartRecording(options.when_playing_starts))) {
     recorder_->Abort();
@@ -283,9 +284,10 @@ PlayerStatus LivePlayer::Poll() {
   s.length_beats = m.length_beats.load(std::memory_order_relaxed);
   s.clip_playing = m.clip_playing.load(std::memory_order_relaxed);
   const int64_t clip_frames = m.clip_frames.load(std::memory_order_relaxed);
-  s.clip_fraction = clip_frames > 0 ? static_cast<double>(m.clip_position.load(std::memory_order_relaxed)) /
-                                          static_cast<double>(clip_frames)
-                                    : 0.0;
+  s.clip_fraction = clip_frames > 0
+                        ? static_cast<double>(m.clip_position.load(std::memory_order_relaxed)) /
+                              static_cast<double>(clip_frames)
+                        : 0.0;
   s.peak_left = m.peak_left.load(std::memory_order_relaxed);
   s.peak_right = m.peak_right.load(std::memory_order_relaxed);
   s.xruns = m.xruns.load(std::memory_order_relaxed);

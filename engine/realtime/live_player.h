@@ -34,11 +34,11 @@ struct PaStreamCallbackTimeInfo;
 namespace graphony {
 
 struct PlayerOptions {
-  std::string output_device;    // FindDevice() spec: "" = default, an index, or a name part
-  bool record_input = false;    // also open an input device (microphone) for recording
-  std::string input_device;     // FindDevice() spec for the input ("" = default input)
-  int frames_per_buffer = 0;    // 0 = whatever the host prefers (JACK: its period)
-  EngineSettings engine;        // sample_rate is replaced by the device's default rate
+  std::string output_device;  // FindDevice() spec: "" = default, an index, or a name part
+  bool record_input = false;  // also open an input device (microphone) for recording
+  std::string input_device;   // FindDevice() spec for the input ("" = default input)
+  int frames_per_buffer = 0;  // 0 = whatever the host prefers (JACK: its period)
+  EngineSettings engine;      // sample_rate is replaced by the device's default rate
   double record_ring_seconds = 8;
 };
 
@@ -52,29 +52,29 @@ enum class PlayerState : uint8_t {
 // state (AudioMeters): views read it from here and keep no copies of their own.
 struct PlayerStatus {
   PlayerState state = PlayerState::kClosed;
-  std::string error;             // one line for people when state == kError
+  std::string error;  // one line for people when state == kError
   // [SECTION] Transport
   double playhead_beat = 0;
-  bool playing = false;          // the score advances (false while counting in)
-  bool reached_end = false;      // played past the end of the score (no loop)
+  bool playing = false;      // the score advances (false while counting in)
+  bool reached_end = false;  // played past the end of the score (no loop)
   bool counting_in = false;
-  int count_in_left = 0;         // count-in beats still to come
+  int count_in_left = 0;  // count-in beats still to come
   bool looping = false;
   double loop_start = 0, loop_end = 0;
-  double tempo_bpm = 0;          // the published program's tempo (0 = none yet)
+  double tempo_bpm = 0;  // the published program's tempo (0 = none yet)
   double tempo_scale = 1;
   double length_beats = 0;
-  bool clip_playing = false;     // a sound clip (take) is playing back
-  double clip_fraction = 0;      // 0..1 of it played
+  bool clip_playing = false;  // a sound clip (take) is playing back
+  double clip_fraction = 0;   // 0..1 of it played
   // [SECTION] Levels and timing
   float peak_left = 0, peak_right = 0;  // linear
-  uint64_t xruns = 0;            // host-reported under/overflows
-  uint64_t startup_xruns = 0;    // ... in the stream's first 0.1 s (JACK connecting ports)
-  uint64_t late_callbacks = 0;   // buffers our rendering took longer than real time for
+  uint64_t xruns = 0;                   // host-reported under/overflows
+  uint64_t startup_xruns = 0;           // ... in the stream's first 0.1 s (JACK connecting ports)
+  uint64_t late_callbacks = 0;          // buffers our rendering took longer than real time for
   uint64_t callbacks = 0;
   uint64_t frames = 0;
-  int buffer_frames = 0;         // the host's latest buffer size
-  float max_load = 0;            // worst callback time / buffer duration
+  int buffer_frames = 0;  // the host's latest buffer size
+  float max_load = 0;     // worst callback time / buffer duration
   bool recording = false;
 };
 
@@ -118,8 +118,8 @@ class LivePlayer {
   bool Seek(double beat);
   bool SetLoop(double start_beat, double end_beat);  // end <= start clears the loop
   bool ClearLoop();
-  bool SetTempoScale(double scale);                  // 1 = the score's tempo
-  bool SetMasterVolume(float gain);                  // linear
+  bool SetTempoScale(double scale);  // 1 = the score's tempo
+  bool SetMasterVolume(float gain);  // linear
 
   // Live audition: the editor sends a stroke while it is drawn. `id` is the caller's
   // handle for the voice (e.g. the stroke number); pitch is a MIDI number (fractional ok),

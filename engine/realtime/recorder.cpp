@@ -23,9 +23,12 @@ FileOptions RecordingFormat(const std::filesystem::path& path) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   FileOptions f;
   f.sample_format = SampleFormat::kPcm24;
-  if (ext == ".wav") f.format = AudioFormat::kWav;
-  else if (ext == ".flac") f.format = AudioFormat::kFlac;
-  else throw std::runtime_error(path.string() + ": recordings are written as .wav or .flac");
+  if (ext == ".wav")
+    f.format = AudioFormat::kWav;
+  else if (ext == ".flac")
+    f.format = AudioFormat::kFlac;
+  else
+    throw std::runtime_error(path.string() + ": recordings are written as .wav or .flac");
   return f;
 }
 }  // namespace
@@ -34,8 +37,9 @@ Recorder::Recorder(double sample_rate, int input_channels, double ring_seconds)
     : sample_rate_(sample_rate),
       input_channels_(std::max(0, input_channels)),
       output_ring_(static_cast<size_t>(sample_rate * ring_seconds) * kOutputChannels),
-      input_ring_(input_channels > 0 ? static_cast<size_t>(sample_rate * ring_seconds) * input_channels
-                                     : 2) {}
+      input_ring_(input_channels > 0
+                      ? static_cast<size_t>(sample_rate * ring_seconds) * input_channels
+                      : 2) {}
 
 Recorder::~Recorder() { Abort(); }
 
@@ -43,14 +47,18 @@ void Recorder::Begin(const RecordingOptions& options, int64_t input_skip_frames)
   Abort();
   // Leftovers from an earlier take (pushed after it finished) must not start this one.
   std::vector<float> scratch(4096);
-  while (output_ring_.PopMany(scratch.data(), scratch.size()) > 0) {}
-  while (input_ring_.PopMany(scratch.data(), scratch.size()) > 0) {}
+  while (output_ring_.PopMany(scratch.data(), scratch.size()) > 0) {
+  }
+  while (input_ring_.PopMany(scratch.data(), scratch.size()) > 0) {
+  }
   const int rate = static_cast<int>(sample_rate_ + 0.5);
-  output_file_.Open(options.output_path, kOutputChannels, rate, RecordingFormat(options.output_path));
+  output_file_.Open(options.output_path, kOutputChannels, rate,
+                    RecordingFormat(options.output_path));
   const bool with_input = !options.input_path.empty() && input_channels_ > 0;
   if (with_input) {
     try {
-      input_file_.Open(options.input_path, input_channels_, rate, RecordingFormat(options.input_path));
+      input_file_.Open(options.input_path, input_channels_, rate,
+                       RecordingFormat(options.input_path));
     } catch (...) {
       output_file_.Discard();
       throw;
@@ -106,7 +114,8 @@ void Recorder::WriterLoop() {
   for (;;) {
     const bool stopping = stop_writer_.load(std::memory_order_acquire);
     size_t moved = drain(output_ring_, output_file_, kOutputChannels, nullptr);
-    if (input_file_.IsOpen()) moved += drain(input_ring_, input_file_, input_channels_, &input_skip_frames_);
+    if (input_file_.IsOpen())
+      moved += drain(input_ring_, input_file_, input_channels_, &input_skip_frames_);
     if (stopping) break;  // one full drain after the stop request: nothing is left behind
     if (moved == 0) std::this_thread::sleep_for(kWriterSleep);
   }

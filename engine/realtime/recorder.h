@@ -8,8 +8,8 @@
 #include <string>
 #include <thread>
 
-#include "synth/sound_file.h"
 #include "realtime/spsc_ring.h"
+#include "synth/sound_file.h"
 
 namespace graphony {
 

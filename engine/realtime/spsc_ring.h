@@ -43,7 +43,8 @@ class SpscRing {
   }
   // [producer] Free slots right now (may grow as the consumer reads).
   size_t WriteAvailable() const {
-    return Capacity() - (head_.load(std::memory_order_relaxed) - tail_.load(std::memory_order_acquire));
+    return Capacity() -
+           (head_.load(std::memory_order_relaxed) - tail_.load(std::memory_order_acquire));
   }
 
   // [consumer] False when empty.

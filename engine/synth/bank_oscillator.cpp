@@ -22,10 +22,10 @@ inline void Load(V16& v, const float* p) { __builtin_memcpy(&v, p, sizeof v); }
 // The hot loop. For each group of 64 partials: run the resonators over the block and
 // accumulate gain-weighted output per frame in vector accumulators; the horizontal sums
 // happen once per frame per block, not once per partial.
-__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-void RenderPartialGroups(const float* coef, const float* y1, const float* y2, const float* gl,
-                         const float* dl, const float* gr, const float* dr, int groups,
-                         int frames, float* left, float* right) {
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void
+RenderPartialGroups(const float* coef, const float* y1, const float* y2, const float* gl,
+                    const float* dl, const float* gr, const float* dr, int groups, int frames,
+                    float* left, float* right) {
   V16 acc_l[dsp::kBlock], acc_r[dsp::kBlock];
   for (int j = 0; j < frames; ++j) acc_l[j] = acc_r[j] = V16{};
   for (int g = 0; g < groups; ++g) {
@@ -33,7 +33,10 @@ void RenderPartialGroups(const float* coef, const float* y1, const float* y2, co
     // Silent groups (dark image rows right now) cost nothing but this check.
     bool silent = true;
     for (int i = base; i < base + BankOscillator::kGroup; ++i)
-      if (gl[i] != 0.0f || dl[i] != 0.0f || gr[i] != 0.0f || dr[i] != 0.0f) { silent = false; break; }
+      if (gl[i] != 0.0f || dl[i] != 0.0f || gr[i] != 0.0f || dr[i] != 0.0f) {
+        silent = false;
+        break;
+      }
     if (silent) continue;
     V16 c[kVecs], p1[kVecs], p2[kVecs], al[kVecs], ar[kVecs], sl[kVecs], sr[kVecs];
     bool ramp = false;
@@ -95,16 +98,14 @@ void RenderPartialGroups(const float* coef, const float* y1, const float* y2, co
 // phasor by one block (block rotations are precomputed for kBlock frames; only the very
 // last block of a render may be shorter, where the phase error is never heard) and set the
 // amplitude ramp towards this block's end value. Vectorised across partials.
-__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-void PrepareBlock(int n, double* __restrict zr, double* __restrict zi, const double* __restrict w1r,
-                  const double* __restrict w1i, const double* __restrict w2r,
-                  const double* __restrict w2i, const double* __restrict br,
-                  const double* __restrict bi, const float* __restrict a0,
-                  const float* __restrict a1, float f, float edge, const float* __restrict pl,
-                  const float* __restrict pr, const float* __restrict gl,
-                  const float* __restrict gr, float* __restrict y1, float* __restrict y2,
-                  float* __restrict dl, float* __restrict dr, float* __restrict tl,
-                  float* __restrict tr, float inv) {
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void PrepareBlock(
+    int n, double* __restrict zr, double* __restrict zi, const double* __restrict w1r,
+    const double* __restrict w1i, const double* __restrict w2r, const double* __restrict w2i,
+    const double* __restrict br, const double* __restrict bi, const float* __restrict a0,
+    const float* __restrict a1, float f, float edge, const float* __restrict pl,
+    const float* __restrict pr, const float* __restrict gl, const float* __restrict gr,
+    float* __restrict y1, float* __restrict y2, float* __restrict dl, float* __restrict dr,
+    float* __restrict tl, float* __restrict tr, float inv) {
   for (int i = 0; i < n; ++i) {
     const double zr0 = zr[i], zi0 = zi[i];
     y1[i] = static_cast<float>(zr0 * w1i[i] + zi0 * w1r[i]);
@@ -151,8 +152,8 @@ void BankOscillator::Render(const PreparedBank& bank, double beat_end, int frame
   if (rel > 0 && rel < bank.length_beats) {
     edge = 1;
     if (bank.fade_beats > 0) {
-      edge = static_cast<float>(std::min({1.0, rel / bank.fade_beats,
-                                          (bank.length_beats - rel) / bank.fade_beats}));
+      edge = static_cast<float>(
+          std::min({1.0, rel / bank.fade_beats, (bank.length_beats - rel) / bank.fade_beats}));
     }
   }
   double x = rel / bank.length_beats * bank.columns - 0.5;
@@ -164,11 +165,10 @@ void BankOscillator::Render(const PreparedBank& bank, double beat_end, int frame
   const float* a1 = bank.amp.data() + static_cast<size_t>(c1) * n;
   const float inv = 1.0f / frames;
 
-  PrepareBlock(n, zr_.data() + s, zi_.data() + s, bank.w1r.data(), bank.w1i.data(),
-               bank.w2r.data(), bank.w2i.data(), bank.blk_r.data(), bank.blk_i.data(), a0, a1, f,
-               edge, bank.pan_l.data(), bank.pan_r.data(), gl_.data() + s, gr_.data() + s,
-               y1_.data() + s, y2_.data() + s, dl_.data() + s, dr_.data() + s, tl_.data() + s,
-               tr_.data() + s, inv);
+  PrepareBlock(n, zr_.data() + s, zi_.data() + s, bank.w1r.data(), bank.w1i.data(), bank.w2r.data(),
+               bank.w2i.data(), bank.blk_r.data(), bank.blk_i.data(), a0, a1, f, edge,
+               bank.pan_l.data(), bank.pan_r.data(), gl_.data() + s, gr_.data() + s, y1_.data() + s,
+               y2_.data() + s, dl_.data() + s, dr_.data() + s, tl_.data() + s, tr_.data() + s, inv);
   float* gl = gl_.data() + s;
   float* gr = gr_.data() + s;
   float* y1 = y1_.data() + s;

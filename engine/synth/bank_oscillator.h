@@ -16,16 +16,16 @@ namespace graphony {
 // A bank laid out for one sample rate (built by PrepareProgram, read-only afterwards).
 struct PreparedBank {
   double start_beat = 0, length_beats = 0;
-  double fade_beats = 0;           // linear fade-in/out at the bank's edges
+  double fade_beats = 0;  // linear fade-in/out at the bank's edges
   int columns = 0;
   int instrument = 0;
-  int rows = 0;                    // real partials
-  int padded = 0;                  // rows rounded up to the kernel's group size
-  int slot = 0;                    // first oscillator slot in the engine's state
+  int rows = 0;    // real partials
+  int padded = 0;  // rows rounded up to the kernel's group size
+  int slot = 0;    // first oscillator slot in the engine's state
   // Per partial (padded): resonator coefficient, pan gains, reseed constants.
   std::vector<float> coef, pan_l, pan_r;
   std::vector<double> w1r, w1i, w2r, w2i, blk_r, blk_i;
-  std::vector<float> amp;          // column-major: amp[col * padded + row], gain included
+  std::vector<float> amp;  // column-major: amp[col * padded + row], gain included
 };
 
 // Per-partial running state for every slot; allocated once by the engine.
@@ -41,14 +41,14 @@ class BankOscillator {
 
  private:
   int capacity_ = 0;
-  std::vector<double> zr_, zi_;               // phasor at the next block's first frame
-  std::vector<float> gl_, gr_;                // gains reached at the end of the last block
+  std::vector<double> zr_, zi_;                     // phasor at the next block's first frame
+  std::vector<float> gl_, gr_;                      // gains reached at the end of the last block
   std::vector<float> y1_, y2_, dl_, dr_, tl_, tr_;  // scratch per block
 };
 
 // The SIMD kernel (exposed for tests and the benchmark).
 void RenderPartialGroups(const float* coef, const float* y1, const float* y2, const float* gl,
-                         const float* dl, const float* gr, const float* dr, int groups,
-                         int frames, float* left, float* right);
+                         const float* dl, const float* gr, const float* dr, int groups, int frames,
+                         float* left, float* right);
 
 }  // namespace graphony

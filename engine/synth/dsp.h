@@ -15,13 +15,16 @@ inline constexpr double kTwoPi = 2 * kPi;
 // sin(2*pi*x) for any x, max error ~2e-6: range-reduced to [-0.5, 0.5) then an odd
 // polynomial. Used per sample by voices, where std::sin would cost too much.
 inline float Sin2Pi(float x) {
-  x -= std::floor(x + 0.5f);             // [-0.5, 0.5)
+  x -= std::floor(x + 0.5f);  // [-0.5, 0.5)
   // Fold to [-0.25, 0.25] using sin(pi - a) = sin(a).
-  if (x > 0.25f) x = 0.5f - x;
-  else if (x < -0.25f) x = -0.5f - x;
+  if (x > 0.25f)
+    x = 0.5f - x;
+  else if (x < -0.25f)
+    x = -0.5f - x;
   const float t = x * x;
   // Taylor-like minimax for sin(2*pi*x) on [-0.25, 0.25].
-  return x * (6.28318531f + t * (-41.3417016f + t * (81.6052492f + t * (-76.7058597f + t * 42.0586939f))));
+  return x * (6.28318531f +
+              t * (-41.3417016f + t * (81.6052492f + t * (-76.7058597f + t * 42.0586939f))));
 }
 
 inline double MidiToHz(double midi) { return 440.0 * std::exp2((midi - 69.0) / 12.0); }
@@ -48,7 +51,10 @@ inline float DecayT60(double t60, double sample_rate) {
 // Deterministic white noise in [-1, 1) (xorshift32); seeded per note so renders repeat.
 struct Noise {
   uint32_t state = 0x12345678u;
-  void Seed(uint32_t seed) { state = seed * 2654435761u + 0x9E3779B9u; if (!state) state = 1; }
+  void Seed(uint32_t seed) {
+    state = seed * 2654435761u + 0x9E3779B9u;
+    if (!state) state = 1;
+  }
   float Next() {
     state ^= state << 13;
     state ^= state >> 17;

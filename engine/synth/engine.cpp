@@ -44,8 +44,16 @@ constexpr double kSmoothSeconds = 0.02;
 // Pitch and loudness of a gesture at `beat` (linear between points, held at the ends).
 void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudness) {
   const auto& p = g.points;
-  if (beat <= p.front().beat) { pitch = p.front().pitch; loudness = p.front().loudness; return; }
-  if (beat >= p.back().beat) { pitch = p.back().pitch; loudness = p.back().loudness; return; }
+  if (beat <= p.front().beat) {
+    pitch = p.front().pitch;
+    loudness = p.front().loudness;
+    return;
+  }
+  if (beat >= p.back().beat) {
+    pitch = p.back().pitch;
+    loudness = p.back().loudness;
+    return;
+  }
   auto it = std::upper_bound(p.begin(), p.end(), beat,
                              [](double b, const GesturePoint& q) { return b < q.beat; });
   const GesturePoint& b = *it;
@@ -103,7 +111,10 @@ struct SynthEngine::Impl {
     float quietest = std::numeric_limits<float>::max();
     for (Voice& v : voices) {
       const float level = v.Level();
-      if (level < quietest) { quietest = level; best = &v; }
+      if (level < quietest) {
+        quietest = level;
+        best = &v;
+      }
     }
     return *best;
   }
@@ -129,7 +140,8 @@ struct SynthEngine::Impl {
     s.velocity = std::clamp(n.velocity, 0.0f, 1.0f);
     s.pan = n.pan;
     s.seed = static_cast<uint32_t>(index + 1);
-    s.delay_frames = std::clamp(static_cast<int>((n.start_beat - block_beat) / bpf), 0, dsp::kBlock - 1);
+    s.delay_frames =
+        std::clamp(static_cast<int>((n.start_beat - block_beat) / bpf), 0, dsp::kBlock - 1);
     VoiceOwner o{VoiceOwner::Kind::kNote, static_cast<int>(index), n.start_beat + n.duration_beats};
     Allocate().Start(s, o);
   }
@@ -155,7 +167,9 @@ struct SynthEngine::Impl {
     for (size_t i = 0; i < program->banks.size(); ++i) {
       const PreparedBank& b = program->banks[i];
       const int g0 = b.slot / BankOscillator::kGroup;
-      if (g0 >= static_cast<int>(slot_owner.size()) || slot_owner[static_cast<size_t>(g0)] != static_cast<int>(i)) continue;
+      if (g0 >= static_cast<int>(slot_owner.size()) ||
+          slot_owner[static_cast<size_t>(g0)] != static_cast<int>(i))
+        continue;
       banks.Render(b, -std::numeric_limits<double>::infinity(), dsp::kBlock, l, r);
     }
     std::fill(slot_owner.begin(), slot_owner.end(), -1);
@@ -163,16 +177,21 @@ struct SynthEngine::Impl {
 
   void ApplySeek(double target) {
     for (Voice& v : voices)
-      if (v.Owner().kind == VoiceOwner::Kind::kNote || v.Owner().kind == VoiceOwner::Kind::kGesture) {
+      if (v.Owner().kind == VoiceOwner::Kind::kNote ||
+          v.Owner().kind == VoiceOwner::Kind::kGesture) {
         v.FadeOut();
         v.Owner().kind = VoiceOwner::Kind::kNone;
       }
     beat = std::max(0.0, target);
-    if (!program) { next_note = next_gesture = 0; return; }
+    if (!program) {
+      next_note = next_gesture = 0;
+      return;
+    }
     const auto& notes = program->notes;
     next_note = static_cast<size_t>(
         std::lower_bound(notes.begin(), notes.end(), beat,
-                         [](const NoteEvent& n, double b) { return n.start_beat < b; }) - notes.begin());
+                         [](const NoteEvent& n, double b) { return n.start_beat < b; }) -
+        notes.begin());
     // Sustained notes already under way at the new position join in (struck and plucked
     // ones would re-attack at the wrong moment, so they wait for their next note).
     for (size_t i = 0; i < next_note; ++i) {
@@ -184,7 +203,8 @@ struct SynthEngine::Impl {
     const auto& gs = program->gestures;
     next_gesture = static_cast<size_t>(
         std::lower_bound(gs.begin(), gs.end(), beat,
-                         [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) - gs.begin());
+                         [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) -
+        gs.begin());
     // A glide already under way at the new position joins in where it is.
     for (size_t i = 0; i < next_gesture; ++i)
       if (gs[i].EndBeat() > beat) StartGesture(i, beat, 0);
@@ -192,7 +212,8 @@ struct SynthEngine::Impl {
 
   void Schedule(double b0, double b1, double bpf) {
     const auto& notes = program->notes;
-    while (next_note < notes.size() && notes[next_note].start_beat < b1) StartNote(next_note++, b0, bpf);
+    while (next_note < notes.size() && notes[next_note].start_beat < b1)
+      StartNote(next_note++, b0, bpf);
     const auto& gs = program->gestures;
     while (next_gesture < gs.size() && gs[next_gesture].StartBeat() < b1) {
       const double start = gs[next_gesture].StartBeat();
@@ -208,7 +229,8 @@ struct SynthEngine::Impl {
         GestureAt(gs[static_cast<size_t>(o.index)], b1, pitch, loudness);
         v.SetTarget(pitch, loudness);
       }
-      if ((o.kind == VoiceOwner::Kind::kNote || o.kind == VoiceOwner::Kind::kGesture) && o.end_beat <= b1) {
+      if ((o.kind == VoiceOwner::Kind::kNote || o.kind == VoiceOwner::Kind::kGesture) &&
+          o.end_beat <= b1) {
         v.Release();
         o.kind = VoiceOwner::Kind::kNone;
       }
@@ -224,10 +246,13 @@ struct SynthEngine::Impl {
       if (b.slot + b.padded > banks.Capacity()) continue;
       if (slot_owner[static_cast<size_t>(g0)] != static_cast<int>(i)) {
         banks.ResetSlots(b.slot, b.padded);
-        for (int g = g0; g < g0 + groups; ++g) slot_owner[static_cast<size_t>(g)] = static_cast<int>(i);
+        for (int g = g0; g < g0 + groups; ++g)
+          slot_owner[static_cast<size_t>(g)] = static_cast<int>(i);
       }
-      if (Audible(b.instrument)) banks.Render(b, b1, dsp::kBlock, l, r);
-      else banks.Render(b, b1, dsp::kBlock, discard_l, discard_r);
+      if (Audible(b.instrument))
+        banks.Render(b, b1, dsp::kBlock, l, r);
+      else
+        banks.Render(b, b1, dsp::kBlock, discard_l, discard_r);
     }
   }
 
@@ -259,8 +284,10 @@ struct SynthEngine::Impl {
     float vl[dsp::kBlock] = {}, vr[dsp::kBlock] = {};
     for (Voice& v : voices) {
       if (v.Free()) continue;
-      if (Audible(v.Instrument())) v.Render(vl, vr, dsp::kBlock);
-      else v.Render(discard_l, discard_r, dsp::kBlock);
+      if (Audible(v.Instrument()))
+        v.Render(vl, vr, dsp::kBlock);
+      else
+        v.Render(discard_l, discard_r, dsp::kBlock);
     }
     for (int i = 0; i < dsp::kBlock; ++i) {
       l[i] += vl[i] * kVoiceGain;
@@ -288,15 +315,19 @@ struct SynthEngine::Impl {
 SynthEngine::SynthEngine(const EngineSettings& settings) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.settings = settings;
-  m.sample_rate = std::isfinite(settings.sample_rate) ? std::clamp(settings.sample_rate, 8000.0, 384000.0) : 48000.0;
+  m.sample_rate = std::isfinite(settings.sample_rate)
+                      ? std::clamp(settings.sample_rate, 8000.0, 384000.0)
+                      : 48000.0;
   m.voices.resize(static_cast<size_t>(std::clamp(settings.max_voices, 1, 1024)));
   for (Voice& v : m.voices) v.Init(m.sample_rate);
   m.banks.Init(std::max(0, settings.max_partials));
   m.slot_owner.assign(static_cast<size_t>(m.banks.Capacity() / BankOscillator::kGroup), -1);
   m.reverb.Init(m.sample_rate);
   m.limiter.Init(m.sample_rate);
-  m.master_gain = m.master_now = std::isfinite(settings.master_gain) ? std::clamp(settings.master_gain, 0.0f, 16.0f) : 1.0f;
-  m.reverb_mix = m.reverb_now = std::isfinite(settings.reverb_mix) ? std::clamp(settings.reverb_mix, 0.0f, 1.0f) : 0.0f;
+  m.master_gain = m.master_now =
+      std::isfinite(settings.master_gain) ? std::clamp(settings.master_gain, 0.0f, 16.0f) : 1.0f;
+  m.reverb_mix = m.reverb_now =
+      std::isfinite(settings.reverb_mix) ? std::clamp(settings.reverb_mix, 0.0f, 1.0f) : 0.0f;
   m.smooth = static_cast<float>(std::exp(-dsp::kBlock / (kSmoothSeconds * m.sample_rate)));
 }
 
@@ -326,11 +357,13 @@ void SynthEngine::SetProgram(const RenderProgram* program) {
     const auto& notes = program->notes;
     m.next_note = static_cast<size_t>(
         std::lower_bound(notes.begin(), notes.end(), at,
-                         [](const NoteEvent& n, double b) { return n.start_beat < b; }) - notes.begin());
+                         [](const NoteEvent& n, double b) { return n.start_beat < b; }) -
+        notes.begin());
     const auto& gs = program->gestures;
     m.next_gesture = static_cast<size_t>(
         std::lower_bound(gs.begin(), gs.end(), at,
-                         [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) - gs.begin());
+                         [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) -
+        gs.begin());
   } else {
     m.next_note = m.next_gesture = 0;
     std::fill(m.slot_owner.begin(), m.slot_owner.end(), -1);
@@ -346,8 +379,12 @@ void SynthEngine::SetPlaying(bool playing) { impl_->playing = playing; }
 void SynthEngine::SetTempoScale(double scale) {
   impl_->tempo_scale = std::isfinite(scale) ? std::clamp(scale, 0.05, 8.0) : 1.0;
 }
-void SynthEngine::SetMasterGain(float gain) { impl_->master_gain = std::isfinite(gain) ? std::clamp(gain, 0.0f, 16.0f) : 1.0f; }
-void SynthEngine::SetReverbMix(float mix) { impl_->reverb_mix = std::isfinite(mix) ? std::clamp(mix, 0.0f, 1.0f) : 0.0f; }
+void SynthEngine::SetMasterGain(float gain) {
+  impl_->master_gain = std::isfinite(gain) ? std::clamp(gain, 0.0f, 16.0f) : 1.0f;
+}
+void SynthEngine::SetReverbMix(float mix) {
+  impl_->reverb_mix = std::isfinite(mix) ? std::clamp(mix, 0.0f, 1.0f) : 0.0f;
+}
 
 void SynthEngine::Render(float* left, float* right, int frames) {
   Impl& m = *impl_;
@@ -365,7 +402,8 @@ void SynthEngine::Render(float* left, float* right, int frames) {
     done += n;
   }
   // The playhead as heard: the block's end minus what has not been handed out yet.
-  const double ahead = m.playing && !m.seek_pending ? (dsp::kBlock - m.out_pos) * m.BeatsPerFrame() : 0.0;
+  const double ahead =
+      m.playing && !m.seek_pending ? (dsp::kBlock - m.out_pos) * m.BeatsPerFrame() : 0.0;
   m.playhead.store(std::max(0.0, m.beat - ahead), std::memory_order_relaxed);
 }
 
@@ -373,8 +411,8 @@ int SynthEngine::FramesUntilNextBlock() const {
   return impl_->out_pos >= dsp::kBlock ? 0 : dsp::kBlock - impl_->out_pos;
 }
 
-void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity,
-                             float loudness, float pan) {
+void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocity, float loudness,
+                             float pan) {
   Impl& m = *impl_;
   LiveNoteOff(id);
   VoiceStart s;

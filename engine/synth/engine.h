@@ -14,17 +14,17 @@
 namespace graphony {
 
 struct EngineSettings {
-  double sample_rate = 48000;   // 22050 .. 192000
-  float reverb_mix = 0.18f;     // 0 = dry
-  float master_gain = 1.0f;     // linear, before the limiter
-  int max_voices = 64;          // fixed voice pool for notes, gestures and live input
-  std::string samples_dir;      // where sampler instruments look for files (besides the bundle);
-                                // empty = DefaultSamplesDir() (synth/sample_loader.h)
+  double sample_rate = 48000;  // 22050 .. 192000
+  float reverb_mix = 0.18f;    // 0 = dry
+  float master_gain = 1.0f;    // linear, before the limiter
+  int max_voices = 64;         // fixed voice pool for notes, gestures and live input
+  std::string samples_dir;     // where sampler instruments look for files (besides the bundle);
+                               // empty = DefaultSamplesDir() (synth/sample_loader.h)
   // Added by the synth issue:
-  AssetStore assets;            // the score bundle's files; sampler looks here first
-  int max_partials = 16384;     // oscillator slots for scan-mode banks (allocated up front)
-  float partial_gain = 0;       // amplitude of a full-bright partial; 0 = automatic (by image
-                                // energy); < 0 = 1/rows of its bank (dry measurements)
+  AssetStore assets;         // the score bundle's files; sampler looks here first
+  int max_partials = 16384;  // oscillator slots for scan-mode banks (allocated up front)
+  float partial_gain = 0;    // amplitude of a full-bright partial; 0 = automatic (by image
+                             // energy); < 0 = 1/rows of its bank (dry measurements)
   // Loudness normalisation (EBU R128): PrepareProgram measures the program once and stores
   // the gain that brings it to target_lufs; the engine applies it before the limiter, so
   // live playback and offline render of one program play at the same level.
@@ -55,7 +55,7 @@ class SynthEngine {
   void Seek(double beat);
   // [audio] Transport: when stopped, scheduled events do not advance (live notes still sound).
   void SetPlaying(bool playing);
-  void SetTempoScale(double scale);     // 1 = the score's tempo
+  void SetTempoScale(double scale);  // 1 = the score's tempo
   void SetMasterGain(float gain);
   void SetReverbMix(float mix);
   // [audio] Render exactly `frames` frames (any count >= 0) of stereo into left/right,

@@ -8,8 +8,8 @@ namespace graphony {
 
 class Limiter {
  public:
-  static constexpr float kCeiling = 0.891f;    // -1 dBFS: never exceeded
-  static constexpr float kThreshold = 0.84f;   // where gain reduction begins (~-1.5 dBFS)
+  static constexpr float kCeiling = 0.891f;   // -1 dBFS: never exceeded
+  static constexpr float kThreshold = 0.84f;  // where gain reduction begins (~-1.5 dBFS)
   void Init(double sample_rate);
   void Reset();
   int LatencyFrames() const { return lookahead_ - 1; }
@@ -24,10 +24,10 @@ class Limiter {
   std::vector<long long> queue_time_;
   int queue_head_ = 0, queue_size_ = 0;
   long long time_ = 0;
-  std::vector<float> box_;                // box filter history of the held gain
+  std::vector<float> box_;  // box filter history of the held gain
   int pos_ = 0;
   double box_sum_ = 0;
-  float held_ = 1;          // gain after hold + release
+  float held_ = 1;  // gain after hold + release
   float release_coef_ = 0;
 };
 

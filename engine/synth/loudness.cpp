@@ -28,7 +28,8 @@ double Measure(const RenderProgram& program, EngineSettings settings, float gain
   const double seconds = program.EndBeat() * 60.0 / program.tempo_bpm + kTailSeconds;
   const int64_t frames = static_cast<int64_t>(std::min(seconds, 6 * 3600.0) * settings.sample_rate);
   std::unique_ptr<ebur128_state, void (*)(ebur128_state*)> state(
-      ebur128_init(2, static_cast<unsigned long>(std::lround(settings.sample_rate)), EBUR128_MODE_I),
+      ebur128_init(2, static_cast<unsigned long>(std::lround(settings.sample_rate)),
+                   EBUR128_MODE_I),
       [](ebur128_state* s) { ebur128_destroy(&s); });
   if (!state) return -std::numeric_limits<double>::infinity();
   std::vector<float> l(kChunk), r(kChunk), interleaved(2 * kChunk);
@@ -43,7 +44,8 @@ double Measure(const RenderProgram& program, EngineSettings settings, float gain
     done += n;
   }
   double lufs = -std::numeric_limits<double>::infinity();
-  if (ebur128_loudness_global(state.get(), &lufs) != EBUR128_SUCCESS) return -std::numeric_limits<double>::infinity();
+  if (ebur128_loudness_global(state.get(), &lufs) != EBUR128_SUCCESS)
+    return -std::numeric_limits<double>::infinity();
   return lufs;
 }
 
@@ -55,7 +57,8 @@ double IntegratedLoudness(const RenderProgram& program, const EngineSettings& se
 
 float LoudnessGain(const RenderProgram& program, const EngineSettings& settings) {
   if (!program.HasVoices() && program.banks.empty()) return 1.0f;
-  const double target = std::isfinite(settings.target_lufs) ? std::clamp(settings.target_lufs, -40.0, -6.0) : -16.0;
+  const double target =
+      std::isfinite(settings.target_lufs) ? std::clamp(settings.target_lufs, -40.0, -6.0) : -16.0;
   const double first = Measure(program, settings, 1.0f);
   if (!std::isfinite(first) || first < -70) return 1.0f;  // silence stays silence
   float gain = static_cast<float>(std::clamp(std::pow(10.0, (target - first) / 20.0), 0.05, 16.0));
@@ -64,7 +67,8 @@ float LoudnessGain(const RenderProgram& program, const EngineSettings& settings)
   for (int step = 0; step < 3 && std::abs(gain - 1.0f) > 0.06f; ++step) {
     const double again = Measure(program, settings, gain);
     if (!std::isfinite(again) || std::abs(again - target) <= 0.4) break;
-    gain = static_cast<float>(std::clamp(gain * std::pow(10.0, (target - again) / 20.0), 0.05, 16.0));
+    gain =
+        static_cast<float>(std::clamp(gain * std::pow(10.0, (target - again) / 20.0), 0.05, 16.0));
   }
   return gain;
 }

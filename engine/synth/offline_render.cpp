@@ -36,8 +36,10 @@ Plan MakePlan(const Events& events, const OfflineOptions& o) {
   }
   const RenderProgram& p = *plan.program;
   const double end_beat = o.to_beat >= 0 ? o.to_beat : p.EndBeat();
-  if (!std::isfinite(o.from_beat) || o.from_beat < 0) throw RenderError("--from must be a beat >= 0");
-  if (!std::isfinite(end_beat) || (!(end_beat > o.from_beat) && !(o.to_beat < 0 && end_beat == o.from_beat)))
+  if (!std::isfinite(o.from_beat) || o.from_beat < 0)
+    throw RenderError("--from must be a beat >= 0");
+  if (!std::isfinite(end_beat) ||
+      (!(end_beat > o.from_beat) && !(o.to_beat < 0 && end_beat == o.from_beat)))
     throw RenderError("the end beat must be after the start beat");
   double tail = o.tail_seconds;
   if (tail < 0) {
@@ -56,8 +58,7 @@ void CheckCancel(const std::atomic<bool>* cancel) {
 
 // Runs the engine over the plan, feeding `sink`; `p0`..`p1` is this pass's progress share.
 void RunEngine(const Plan& plan, const OfflineOptions& o, float gain, const Sink& sink,
-               const ProgressFn& progress, double p0, double p1,
-               const std::atomic<bool>* cancel) {
+               const ProgressFn& progress, double p0, double p1, const std::atomic<bool>* cancel) {
   EngineSettings settings = o.engine;
   settings.master_gain *= gain;
   SynthEngine engine(settings);
@@ -80,7 +81,8 @@ void RunEngine(const Plan& plan, const OfflineOptions& o, float gain, const Sink
     engine.Render(l.data(), r.data(), n);
     sink(l.data(), r.data(), n);
     done += n;
-    if (progress) progress(p0 + (p1 - p0) * static_cast<double>(done) / static_cast<double>(plan.frames));
+    if (progress)
+      progress(p0 + (p1 - p0) * static_cast<double>(done) / static_cast<double>(plan.frames));
   }
 }
 
@@ -101,7 +103,8 @@ class RenderFile {
       interleaved_[static_cast<size_t>(2 * i)] = l[i];
       interleaved_[static_cast<size_t>(2 * i + 1)] = r[i];
     }
-    if (!writer_.Write(interleaved_.data(), n)) throw RenderError(writer_.Path().string() + ": " + writer_.Error());
+    if (!writer_.Write(interleaved_.data(), n))
+      throw RenderError(writer_.Path().string() + ": " + writer_.Error());
   }
   void Commit() {
     try {
@@ -117,16 +120,20 @@ class RenderFile {
 };
 
 bool InstrumentUsed(const Events& e, int i) {
-  for (const auto& n : e.notes) if (n.sounding && n.instrument == i) return true;
-  for (const auto& g : e.gestures) if (g.instrument == i && !g.points.empty()) return true;
-  for (const auto& b : e.banks) if (b.instrument == i && !b.rows.empty()) return true;
+  for (const auto& n : e.notes)
+    if (n.sounding && n.instrument == i) return true;
+  for (const auto& g : e.gestures)
+    if (g.instrument == i && !g.points.empty()) return true;
+  for (const auto& b : e.banks)
+    if (b.instrument == i && !b.rows.empty()) return true;
   return false;
 }
 
 std::string SafeFileName(const std::string& text) {
   std::string out;
   for (char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
     out += ok ? c : '-';
   }
   return out.empty() ? "instrument" : out.substr(0, 60);
@@ -146,18 +153,20 @@ RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& option
   out.sample_rate = options.engine.sample_rate;
   out.left.reserve(static_cast<size_t>(plan.frames));
   out.right.reserve(static_cast<size_t>(plan.frames));
-  RunEngine(plan, options, gain,
-            [&](const float* l, const float* r, int n) {
-              out.left.insert(out.left.end(), l, l + n);
-              out.right.insert(out.right.end(), r, r + n);
-            },
-            progress, 0.0, 1.0, cancel);
+  RunEngine(
+      plan, options, gain,
+      [&](const float* l, const float* r, int n) {
+        out.left.insert(out.left.end(), l, l + n);
+        out.right.insert(out.right.end(), r, r + n);
+      },
+      progress, 0.0, 1.0, cancel);
   return out;
 }
 
 AudioFormat AudioFormatFromPath(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == ".wav") return AudioFormat::kWav;
   if (ext == ".flac") return AudioFormat::kFlac;
   if (ext == ".ogg" || ext == ".oga") return AudioFormat::kOgg;
@@ -170,23 +179,28 @@ void RenderToFile(const Events& events, const std::filesystem::path& path,
                   const ProgressFn& progress, const std::atomic<bool>* cancel) {
   const Plan plan = MakePlan(events, options);
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw RenderError(path.string() + ": is a directory");
+  if (std::filesystem::is_directory(path, ec))
+    throw RenderError(path.string() + ": is a directory");
   const float gain = 1.0f;  // normalisation is the program's own loudness gain
   RenderFile out(path, file, options.engine.sample_rate, plan.frames);
-  RunEngine(plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
-            progress, 0.0, 1.0, cancel);
+  RunEngine(
+      plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
+      progress, 0.0, 1.0, cancel);
   out.Commit();
 }
 
-std::vector<std::filesystem::path> RenderStems(const Events& events, const std::filesystem::path& dir,
-                                               const OfflineOptions& options, const FileOptions& file,
-                                               const ProgressFn& progress,
+std::vector<std::filesystem::path> RenderStems(const Events& events,
+                                               const std::filesystem::path& dir,
+                                               const OfflineOptions& options,
+                                               const FileOptions& file, const ProgressFn& progress,
                                                const std::atomic<bool>* cancel) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir))
     throw RenderError(dir.string() + ": cannot create the stems folder (" + ec.message() + ")");
-  const char* ext = file.format == AudioFormat::kOgg ? ".ogg" : file.format == AudioFormat::kFlac ? ".flac" : ".wav";
+  const char* ext = file.format == AudioFormat::kOgg    ? ".ogg"
+                    : file.format == AudioFormat::kFlac ? ".flac"
+                                                        : ".wav";
   std::vector<int> used;
   for (int i = 0; i < static_cast<int>(events.instruments.size()); ++i)
     if (InstrumentUsed(events, i)) used.push_back(i);
@@ -195,12 +209,18 @@ std::vector<std::filesystem::path> RenderStems(const Events& events, const std::
     const int i = used[k];
     const InstrumentRef& ref = events.instruments[static_cast<size_t>(i)];
     const std::string label = ref.display_name.empty() ? ref.name : ref.display_name;
-    const std::filesystem::path path = dir / (std::to_string(i + 1) + "-" + SafeFileName(label) + ext);
+    const std::filesystem::path path =
+        dir / (std::to_string(i + 1) + "-" + SafeFileName(label) + ext);
     OfflineOptions o = options;
     o.solo_instrument = i;
-    const double p0 = static_cast<double>(k) / used.size(), p1 = static_cast<double>(k + 1) / used.size();
-    RenderToFile(events, path, o, file,
-                 [&](double f) { if (progress) progress(p0 + (p1 - p0) * f); }, cancel);
+    const double p0 = static_cast<double>(k) / used.size(),
+                 p1 = static_cast<double>(k + 1) / used.size();
+    RenderToFile(
+        events, path, o, file,
+        [&](double f) {
+          if (progress) progress(p0 + (p1 - p0) * f);
+        },
+        cancel);
     written.push_back(path);
   }
   return written;

@@ -24,15 +24,15 @@ struct RenderCancelled : RenderError {
 };
 
 struct OfflineOptions {
-  EngineSettings engine;          // sample rate, reverb mix, gain, voices, samples
+  EngineSettings engine;  // sample rate, reverb mix, gain, voices, samples
   double from_beat = 0;
-  double to_beat = -1;            // < 0: to the end of the score
-  double tail_seconds = -1;       // < 0: automatic (reverb and release tails)
+  double to_beat = -1;       // < 0: to the end of the score
+  double tail_seconds = -1;  // < 0: automatic (reverb and release tails)
   // EBU R128 loudness normalisation to `target_lufs` (the program is measured once when it is
   // prepared; engine.normalise_loudness does the same for live playback).
   bool normalise = false;
   double target_lufs = -16;
-  int solo_instrument = -1;       // render one instrument only (stems)
+  int solo_instrument = -1;  // render one instrument only (stems)
 };
 
 // Fraction done 0..1 (called often, cheaply).
@@ -63,8 +63,10 @@ void RenderToFile(const Events& events, const std::filesystem::path& path,
 
 // One file per instrument that has events, named "<index>-<display name>.<ext>" in `dir`
 // (created if needed). Returns the paths written.
-std::vector<std::filesystem::path> RenderStems(const Events& events, const std::filesystem::path& dir,
-                                               const OfflineOptions& options, const FileOptions& file,
+std::vector<std::filesystem::path> RenderStems(const Events& events,
+                                               const std::filesystem::path& dir,
+                                               const OfflineOptions& options,
+                                               const FileOptions& file,
                                                const ProgressFn& progress = {},
                                                const std::atomic<bool>* cancel = nullptr);
 

@@ -15,8 +15,8 @@ namespace graphony {
 
 namespace {
 
-constexpr double kBankFadeSeconds = 0.05;   // edge fade of a bank: no click at its start/end
-constexpr double kMaxBankFloats = 128e6;    // 512 MB of amplitudes: refuse beyond this
+constexpr double kBankFadeSeconds = 0.05;  // edge fade of a bank: no click at its start/end
+constexpr double kMaxBankFloats = 128e6;   // 512 MB of amplitudes: refuse beyond this
 constexpr char kDefaultSample[] = "kalimba-C5.wav";
 
 bool SafeRelativeName(const std::string& name) {
@@ -38,8 +38,9 @@ std::shared_ptr<const dsp::SampleData> FindSample(const std::string& wanted,
     if (it != settings.assets.files.end() && it->second)
       return DecodeSample(*it->second, key, where);
   }
-  const std::filesystem::path dir =
-      settings.samples_dir.empty() ? DefaultSamplesDir() : std::filesystem::path(settings.samples_dir);
+  const std::filesystem::path dir = settings.samples_dir.empty()
+                                        ? DefaultSamplesDir()
+                                        : std::filesystem::path(settings.samples_dir);
   if (!dir.empty()) {
     const std::filesystem::path path = dir / name;
     std::error_code ec;
@@ -78,7 +79,8 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
   std::vector<double> energy;
   for (size_t r = 0; r < src.rows.size(); ++r) {
     const PartialRow& row = src.rows[r];
-    if (!(row.frequency_hz > 0 && row.frequency_hz < 0.45 * sr) || !std::isfinite(row.pan)) continue;
+    if (!(row.frequency_hz > 0 && row.frequency_hz < 0.45 * sr) || !std::isfinite(row.pan))
+      continue;
     if (static_cast<int>(row.amplitude.size()) != src.columns) continue;
     keep.push_back(static_cast<int>(r));
     double e = 0;
@@ -90,7 +92,8 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
   if (static_cast<int>(keep.size()) > allowed) {
     std::vector<int> order(keep.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int c) { return energy[a] > energy[c]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int c) { return energy[a] > energy[c]; });
     order.resize(static_cast<size_t>(allowed));
     std::sort(order.begin(), order.end());
     std::vector<int> kept;
@@ -98,7 +101,8 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
     keep.swap(kept);
   }
   b.rows = static_cast<int>(keep.size());
-  b.padded = (b.rows + BankOscillator::kGroup - 1) / BankOscillator::kGroup * BankOscillator::kGroup;
+  b.padded =
+      (b.rows + BankOscillator::kGroup - 1) / BankOscillator::kGroup * BankOscillator::kGroup;
   if (static_cast<double>(b.padded) * b.columns > kMaxBankFloats)
     throw std::runtime_error("scan-mode image too large to render (" + std::to_string(b.rows) +
                              " rows x " + std::to_string(b.columns) + " columns)");
@@ -108,7 +112,9 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
   b.pan_r.assign(n, 0.0f);
   for (auto* v : {&b.w1r, &b.w1i, &b.w2r, &b.w2i, &b.blk_r, &b.blk_i}) v->assign(n, 0.0);
   b.amp.assign(n * static_cast<size_t>(b.columns), 0.0f);
-  for (size_t i = 0; i < n; ++i) { b.w1r[i] = b.w2r[i] = b.blk_r[i] = 1.0; }
+  for (size_t i = 0; i < n; ++i) {
+    b.w1r[i] = b.w2r[i] = b.blk_r[i] = 1.0;
+  }
   for (int i = 0; i < b.rows; ++i) {
     const PartialRow& row = src.rows[static_cast<size_t>(keep[static_cast<size_t>(i)])];
     const double w = dsp::kTwoPi * row.frequency_hz / sr;
@@ -155,7 +161,8 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
       throw std::runtime_error("unknown instrument '" + ref.name +
                                "' (known: " + InstrumentNameList() + ")");
     inst.kind = traits->kind;
-    if (inst.kind == InstrumentKind::kSampler) inst.sample = FindSample(ref.sample, settings, ref.name);
+    if (inst.kind == InstrumentKind::kSampler)
+      inst.sample = FindSample(ref.sample, settings, ref.name);
     p->instruments.push_back(inst);
   }
   if (p->instruments.empty()) p->instruments.push_back({});  // index 0 = sine
@@ -175,38 +182,47 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
     clean.pan = std::isfinite(n.pan) ? std::clamp(n.pan, -1.0f, 1.0f) : 0.0f;
     p->notes.push_back(std::move(clean));
   }
-  std::stable_sort(p->notes.begin(), p->notes.end(),
-                   [](const NoteEvent& a, const NoteEvent& b) { return a.start_beat < b.start_beat; });
+  std::stable_sort(p->notes.begin(), p->notes.end(), [](const NoteEvent& a, const NoteEvent& b) {
+    return a.start_beat < b.start_beat;
+  });
   for (const GestureEvent& g : events.gestures) {
     if (!valid_instrument(g.instrument)) continue;
     GestureEvent clean = g;
     clean.points.clear();
     for (const GesturePoint& q : g.points) {
-      if (!std::isfinite(q.beat) || !std::isfinite(q.pitch) || !std::isfinite(q.loudness) || q.beat < 0) continue;
-      if (!clean.points.empty() && q.beat <= clean.points.back().beat) continue;  // keep time strictly rising
-      clean.points.push_back({q.beat, std::clamp(q.pitch, 0.0, 135.0), std::clamp(q.loudness, 0.0f, 1.0f)});
+      if (!std::isfinite(q.beat) || !std::isfinite(q.pitch) || !std::isfinite(q.loudness) ||
+          q.beat < 0)
+        continue;
+      if (!clean.points.empty() && q.beat <= clean.points.back().beat)
+        continue;  // keep time strictly rising
+      clean.points.push_back(
+          {q.beat, std::clamp(q.pitch, 0.0, 135.0), std::clamp(q.loudness, 0.0f, 1.0f)});
     }
     if (clean.points.empty()) continue;
     clean.pan = std::isfinite(g.pan) ? std::clamp(g.pan, -1.0f, 1.0f) : 0.0f;
     p->gestures.push_back(std::move(clean));
   }
-  std::stable_sort(p->gestures.begin(), p->gestures.end(),
-                   [](const GestureEvent& a, const GestureEvent& b) { return a.StartBeat() < b.StartBeat(); });
+  std::stable_sort(
+      p->gestures.begin(), p->gestures.end(),
+      [](const GestureEvent& a, const GestureEvent& b) { return a.StartBeat() < b.StartBeat(); });
 
   // Banks: sorted by start; each gets a slot range above every earlier bank it overlaps in
   // time, so banks sounding together never share oscillators.
   std::vector<const PartialBank*> banks;
   for (const PartialBank& b : events.banks)
-    if (b.columns > 0 && b.length_beats > 0 && std::isfinite(b.length_beats) && std::isfinite(b.start_beat) &&
-        b.start_beat >= 0 && !b.rows.empty())
+    if (b.columns > 0 && b.length_beats > 0 && std::isfinite(b.length_beats) &&
+        std::isfinite(b.start_beat) && b.start_beat >= 0 && !b.rows.empty())
       banks.push_back(&b);
-  std::stable_sort(banks.begin(), banks.end(),
-                   [](const PartialBank* a, const PartialBank* b) { return a->start_beat < b->start_beat; });
-  const int capacity = (std::max(0, settings.max_partials) / BankOscillator::kGroup) * BankOscillator::kGroup;
+  std::stable_sort(banks.begin(), banks.end(), [](const PartialBank* a, const PartialBank* b) {
+    return a->start_beat < b->start_beat;
+  });
+  const int capacity =
+      (std::max(0, settings.max_partials) / BankOscillator::kGroup) * BankOscillator::kGroup;
   for (const PartialBank* src : banks) {
     int slot = 0;
     for (const PreparedBank& prev : p->banks)
-      if (prev.start_beat + prev.length_beats > src->start_beat) slot = std::max(slot, prev.slot + prev.padded);
+      if (prev.start_beat + prev.length_beats > src->start_beat)
+        slot = std::max(slot, prev.slot + prev.padded);
     PreparedBank b = LayoutBank(*src, settings, p->tempo_bpm, slot, capacity);
     if (b.rows == 0) continue;
     p->partial_slots = std::max(p->partial_slots, b.slot + b.padded);

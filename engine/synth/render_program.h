@@ -6,9 +6,9 @@
 #include <memory>
 #include <vector>
 
+#include "core/instrument_traits.h"
 #include "interpret/events.h"
 #include "synth/bank_oscillator.h"
-#include "core/instrument_traits.h"
 #include "synth/units/sampler_unit.h"
 
 namespace graphony {

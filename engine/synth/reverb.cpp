@@ -78,7 +78,10 @@ void Reverb::Process(float* left, float* right, int frames, float mix_start, flo
       if (++pos_[i] >= static_cast<int>(line_[i].size())) pos_[i] = 0;
     }
     for (int i = 0; i < kLines; ++i) {
-      if (i < kLines / 2) wet_l += damp_state_[i]; else wet_r += damp_state_[i];
+      if (i < kLines / 2)
+        wet_l += damp_state_[i];
+      else
+        wet_r += damp_state_[i];
     }
     left[n] += mix * wet_l * 0.5f;
     right[n] += mix * wet_r * 0.5f;

@@ -27,8 +27,10 @@ std::shared_ptr<const dsp::SampleData> ToSample(const DecodedSound& sound, const
   data->frames.resize(static_cast<size_t>(frames));
   for (int64_t i = 0; i < frames; ++i) {
     float s = 0;
-    for (int c = 0; c < sound.channels; ++c) s += sound.samples[static_cast<size_t>(i * sound.channels + c)];
-    data->frames[static_cast<size_t>(i)] = std::clamp(s / static_cast<float>(sound.channels), -1.0f, 1.0f);
+    for (int c = 0; c < sound.channels; ++c)
+      s += sound.samples[static_cast<size_t>(i * sound.channels + c)];
+    data->frames[static_cast<size_t>(i)] =
+        std::clamp(s / static_cast<float>(sound.channels), -1.0f, 1.0f);
   }
   if (data->frames.size() < 16) throw std::runtime_error(where + ": sample is empty");
   return data;

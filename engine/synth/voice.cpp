@@ -7,8 +7,9 @@
 namespace graphony {
 
 namespace {
-constexpr double kStealFadeSeconds = 0.005;  // short enough to feel instant, long enough not to click
-constexpr double kSmoothSeconds = 0.015;     // glide/loudness smoothing time constant
+constexpr double kStealFadeSeconds =
+    0.005;                                // short enough to feel instant, long enough not to click
+constexpr double kSmoothSeconds = 0.015;  // glide/loudness smoothing time constant
 }  // namespace
 
 void Voice::Init(double sample_rate) {
@@ -149,73 +150,145 @@ void Voice::UnitStart() {
   const float v = start_.velocity;
   const float hz = static_cast<float>(dsp::MidiToHz(start_.pitch));
   switch (start_.kind) {
-    case InstrumentKind::kSine: sine_.Start(v, seed); break;
-    case InstrumentKind::kSoftPad: pad_.Start(v, seed); break;
-    case InstrumentKind::kPluck: pluck_.Start(v, seed, hz); break;
-    case InstrumentKind::kMarimba: marimba_.Start(v, seed, hz); break;
-    case InstrumentKind::kFlute: flute_.Start(v, seed); break;
-    case InstrumentKind::kBell: bell_.Start(v, seed, hz); break;
-    case InstrumentKind::kBass: bass_.Start(v, seed); break;
-    case InstrumentKind::kDrum: drum_.Start(v, seed, static_cast<float>(start_.pitch)); break;
-    case InstrumentKind::kSampler: sampler_.Start(v, start_.sample); break;
+    case InstrumentKind::kSine:
+      sine_.Start(v, seed);
+      break;
+    case InstrumentKind::kSoftPad:
+      pad_.Start(v, seed);
+      break;
+    case InstrumentKind::kPluck:
+      pluck_.Start(v, seed, hz);
+      break;
+    case InstrumentKind::kMarimba:
+      marimba_.Start(v, seed, hz);
+      break;
+    case InstrumentKind::kFlute:
+      flute_.Start(v, seed);
+      break;
+    case InstrumentKind::kBell:
+      bell_.Start(v, seed, hz);
+      break;
+    case InstrumentKind::kBass:
+      bass_.Start(v, seed);
+      break;
+    case InstrumentKind::kDrum:
+      drum_.Start(v, seed, static_cast<float>(start_.pitch));
+      break;
+    case InstrumentKind::kSampler:
+      sampler_.Start(v, start_.sample);
+      break;
   }
 }
 
 void Voice::UnitRelease() {
   switch (start_.kind) {
-    case InstrumentKind::kSine: sine_.Release(); break;
-    case InstrumentKind::kSoftPad: pad_.Release(); break;
-    case InstrumentKind::kPluck: pluck_.Release(); break;
-    case InstrumentKind::kMarimba: marimba_.Release(); break;
-    case InstrumentKind::kFlute: flute_.Release(); break;
-    case InstrumentKind::kBell: bell_.Release(); break;
-    case InstrumentKind::kBass: bass_.Release(); break;
-    case InstrumentKind::kDrum: drum_.Release(); break;
-    case InstrumentKind::kSampler: sampler_.Release(); break;
+    case InstrumentKind::kSine:
+      sine_.Release();
+      break;
+    case InstrumentKind::kSoftPad:
+      pad_.Release();
+      break;
+    case InstrumentKind::kPluck:
+      pluck_.Release();
+      break;
+    case InstrumentKind::kMarimba:
+      marimba_.Release();
+      break;
+    case InstrumentKind::kFlute:
+      flute_.Release();
+      break;
+    case InstrumentKind::kBell:
+      bell_.Release();
+      break;
+    case InstrumentKind::kBass:
+      bass_.Release();
+      break;
+    case InstrumentKind::kDrum:
+      drum_.Release();
+      break;
+    case InstrumentKind::kSampler:
+      sampler_.Release();
+      break;
   }
 }
 
 bool Voice::UnitDone() const {
   switch (start_.kind) {
-    case InstrumentKind::kSine: return sine_.Done();
-    case InstrumentKind::kSoftPad: return pad_.Done();
-    case InstrumentKind::kPluck: return pluck_.Done();
-    case InstrumentKind::kMarimba: return marimba_.Done();
-    case InstrumentKind::kFlute: return flute_.Done();
-    case InstrumentKind::kBell: return bell_.Done();
-    case InstrumentKind::kBass: return bass_.Done();
-    case InstrumentKind::kDrum: return drum_.Done();
-    case InstrumentKind::kSampler: return sampler_.Done();
+    case InstrumentKind::kSine:
+      return sine_.Done();
+    case InstrumentKind::kSoftPad:
+      return pad_.Done();
+    case InstrumentKind::kPluck:
+      return pluck_.Done();
+    case InstrumentKind::kMarimba:
+      return marimba_.Done();
+    case InstrumentKind::kFlute:
+      return flute_.Done();
+    case InstrumentKind::kBell:
+      return bell_.Done();
+    case InstrumentKind::kBass:
+      return bass_.Done();
+    case InstrumentKind::kDrum:
+      return drum_.Done();
+    case InstrumentKind::kSampler:
+      return sampler_.Done();
   }
   return true;
 }
 
 float Voice::UnitLevel() const {
   switch (start_.kind) {
-    case InstrumentKind::kSine: return sine_.Level();
-    case InstrumentKind::kSoftPad: return pad_.Level();
-    case InstrumentKind::kPluck: return pluck_.Level();
-    case InstrumentKind::kMarimba: return marimba_.Level();
-    case InstrumentKind::kFlute: return flute_.Level();
-    case InstrumentKind::kBell: return bell_.Level();
-    case InstrumentKind::kBass: return bass_.Level();
-    case InstrumentKind::kDrum: return drum_.Level();
-    case InstrumentKind::kSampler: return sampler_.Level();
+    case InstrumentKind::kSine:
+      return sine_.Level();
+    case InstrumentKind::kSoftPad:
+      return pad_.Level();
+    case InstrumentKind::kPluck:
+      return pluck_.Level();
+    case InstrumentKind::kMarimba:
+      return marimba_.Level();
+    case InstrumentKind::kFlute:
+      return flute_.Level();
+    case InstrumentKind::kBell:
+      return bell_.Level();
+    case InstrumentKind::kBass:
+      return bass_.Level();
+    case InstrumentKind::kDrum:
+      return drum_.Level();
+    case InstrumentKind::kSampler:
+      return sampler_.Level();
   }
   return 0;
 }
 
 void Voice::UnitRender(const dsp::UnitBlock& block, float* out) {
   switch (start_.kind) {
-    case InstrumentKind::kSine: sine_.Render(block, out); break;
-    case InstrumentKind::kSoftPad: pad_.Render(block, out); break;
-    case InstrumentKind::kPluck: pluck_.Render(block, out); break;
-    case InstrumentKind::kMarimba: marimba_.Render(block, out); break;
-    case InstrumentKind::kFlute: flute_.Render(block, out); break;
-    case InstrumentKind::kBell: bell_.Render(block, out); break;
-    case InstrumentKind::kBass: bass_.Render(block, out); break;
-    case InstrumentKind::kDrum: drum_.Render(block, out); break;
-    case InstrumentKind::kSampler: sampler_.Render(block, out); break;
+    case InstrumentKind::kSine:
+      sine_.Render(block, out);
+      break;
+    case InstrumentKind::kSoftPad:
+      pad_.Render(block, out);
+      break;
+    case InstrumentKind::kPluck:
+      pluck_.Render(block, out);
+      break;
+    case InstrumentKind::kMarimba:
+      marimba_.Render(block, out);
+      break;
+    case InstrumentKind::kFlute:
+      flute_.Render(block, out);
+      break;
+    case InstrumentKind::kBell:
+      bell_.Render(block, out);
+      break;
+    case InstrumentKind::kBass:
+      bass_.Render(block, out);
+      break;
+    case InstrumentKind::kDrum:
+      drum_.Render(block, out);
+      break;
+    case InstrumentKind::kSampler:
+      sampler_.Render(block, out);
+      break;
   }
 }
 

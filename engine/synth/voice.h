@@ -19,14 +19,14 @@ namespace graphony {
 // What a voice needs to start a sound.
 struct VoiceStart {
   InstrumentKind kind = InstrumentKind::kSine;
-  int instrument = 0;                        // Events::instruments index (for solo/stems)
-  double pitch = 60;                         // MIDI, fractional allowed
-  float velocity = 0.8f;                     // 0..1
-  float loudness = 1.0f;                     // gestures/live: smoothed gain on top of velocity
-  float pan = 0;                             // -1..1
-  uint32_t seed = 1;                         // noise seed: same note -> same samples
-  const dsp::SampleData* sample = nullptr;   // sampler only
-  int delay_frames = 0;                      // sample-accurate start inside the next block
+  int instrument = 0;                       // Events::instruments index (for solo/stems)
+  double pitch = 60;                        // MIDI, fractional allowed
+  float velocity = 0.8f;                    // 0..1
+  float loudness = 1.0f;                    // gestures/live: smoothed gain on top of velocity
+  float pan = 0;                            // -1..1
+  uint32_t seed = 1;                        // noise seed: same note -> same samples
+  const dsp::SampleData* sample = nullptr;  // sampler only
+  int delay_frames = 0;                     // sample-accurate start inside the next block
 };
 
 // Who owns a voice, so the engine can release or steer it later.

@@ -1,10 +1,11 @@
 // The instrument traits table: complete, consistent, and the one place callers read.
+#include "core/instrument_traits.h"
+
 #include <doctest/doctest.h>
 
 #include <set>
 #include <string>
 
-#include "core/instrument_traits.h"
 #include "core/score_defaults.h"
 
 using namespace graphony;

@@ -1,7 +1,7 @@
 // Tests for note names, frequencies and scale geometry.
-#include <doctest/doctest.h>
-
 #include "core/pitch.h"
+
+#include <doctest/doctest.h>
 
 using namespace graphony;
 
@@ -106,7 +106,7 @@ TEST_CASE("the pitch map: bands tile the height, and height, band and note agree
         CHECK(b.midi == map.notes()[i]);
         CHECK(b.is_root == ((b.midi - 57) % 12 == 0));
         const double centre = (b.bottom + b.top) / 2;
-        CHECK(map.Pitch(centre) == b.midi);   // the band's height plays its note
+        CHECK(map.Pitch(centre) == b.midi);  // the band's height plays its note
         CHECK(map.Printed(centre) == b.midi);
         CHECK(map.Height(b.midi) == doctest::Approx(centre));  // and the note sits at its centre
         CHECK(map.Snap(b.midi + 0.2) == b.midi);

@@ -11,7 +11,6 @@
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 
-
 namespace graphony::test {
 
 Bytes MakePng(int width, int height) {

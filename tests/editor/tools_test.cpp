@@ -1,7 +1,7 @@
 // Tests for the drawing tools: brush dynamics, line, dot, hit testing, erase, move, delete.
-#include <doctest/doctest.h>
-
 #include "logic/tools.h"
+
+#include <doctest/doctest.h>
 
 using namespace graphony;
 using namespace graphony::editor;
@@ -27,8 +27,8 @@ TEST_CASE("brush: fast movement gives a thinner line than slow movement") {
   slow.Begin(v, 100, 250, 0.0, Color{1, 2, 3, 255}, 0.03f, "c1");
   fast.Begin(v, 100, 250, 0.0, Color{1, 2, 3, 255}, 0.03f, "c1");
   for (int i = 1; i <= 30; ++i) {
-    slow.Add(v, 100 + 5.f * i, 250, i * 0.1);     // 50 px/s
-    fast.Add(v, 100 + 50.f * i, 250, i * 0.01);   // 5000 px/s
+    slow.Add(v, 100 + 5.f * i, 250, i * 0.1);    // 50 px/s
+    fast.Add(v, 100 + 50.f * i, 250, i * 0.01);  // 5000 px/s
   }
   const Stroke s = slow.Finish();
   const Stroke f = fast.Finish();

@@ -1,10 +1,11 @@
 // Tests for undo/redo: document edits, redo cleared by new edits, budget, shared pixels.
-#include <doctest/doctest.h>
-
-#include "logic/document.h"
 #include "logic/undo_stack.h"
 
+#include <doctest/doctest.h>
+
 #include <utility>
+
+#include "logic/document.h"
 
 using namespace graphony;
 using namespace graphony::editor;

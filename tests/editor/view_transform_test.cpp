@@ -1,9 +1,9 @@
 // Tests for the canvas view transform: round trips, zoom about a point, fit, clamping.
+#include "logic/view_transform.h"
+
 #include <doctest/doctest.h>
 
 #include <initializer_list>
-
-#include "logic/view_transform.h"
 
 using namespace graphony::editor;
 

@@ -20,11 +20,11 @@
 #include "synth/offline_render.h"
 
 namespace fs = std::filesystem;
+using graphony::editor::ExportDialog;
+using graphony::editor::ExportKind;
 using graphony::test::ReadBack;
 using graphony::test::ReadBackSound;
 using graphony::test::TempDir;
-using graphony::editor::ExportDialog;
-using graphony::editor::ExportKind;
 
 namespace {
 
@@ -42,7 +42,8 @@ graphony::Score TwoStrokeScore() {
     graphony::Stroke st;
     st.color = s.palette[i].color;
     st.width = 0.03f;
-    for (int k = 0; k <= 8; ++k) st.points.push_back({0.1 + 1.5 * k / 8 + 2 * i, 0.3 + 0.3 * i, 0.9f});
+    for (int k = 0; k <= 8; ++k)
+      st.points.push_back({0.1 + 1.5 * k / 8 + 2 * i, 0.3 + 0.3 * i, 0.9f});
     layer.strokes.strokes.push_back(st);
   }
   s.layers.push_back(layer);
@@ -60,7 +61,8 @@ graphony::Score LoudScore(double beats) {
     graphony::Stroke st;
     st.color = s.palette[static_cast<size_t>(i % 2)].color;
     st.width = 0.05f;
-    for (int k = 0; k <= 16; ++k) st.points.push_back({(beats - 0.5) * k / 16, 0.2 + 0.04 * i, 1.0f});
+    for (int k = 0; k <= 16; ++k)
+      st.points.push_back({(beats - 0.5) * k / 16, 0.2 + 0.04 * i, 1.0f});
     layer.strokes.strokes.push_back(st);
   }
   return s;
@@ -97,11 +99,14 @@ TEST_CASE("export: MIDI, MusicXML and LilyPond files start like their formats") 
   TempDir dir("export-test");
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMidi, dir.Path() / "s.mid", false, &progress, &cancel);
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMidi, dir.Path() / "s.mid", false, &progress,
+                    &cancel);
   CHECK(Head(dir.Path() / "s.mid", 4) == "MThd");
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMusicXml, dir.Path() / "s.musicxml", false, &progress, &cancel);
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kMusicXml, dir.Path() / "s.musicxml", false,
+                    &progress, &cancel);
   CHECK(Head(dir.Path() / "s.musicxml", 200).find("<?xml") != std::string::npos);
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kLilyPond, dir.Path() / "s.ly", false, &progress, &cancel);
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kLilyPond, dir.Path() / "s.ly", false, &progress,
+                    &cancel);
   CHECK(Head(dir.Path() / "s.ly", 400).find("\\version") != std::string::npos);
 }
 
@@ -111,8 +116,9 @@ TEST_CASE("export: cancelling leaves an existing file untouched and no temporary
   { std::ofstream(out) << "keep me"; }
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{true};
-  CHECK_THROWS_AS(ExportDialog::Run(TwoStrokeScore(), ExportKind::kWav, out, false, &progress, &cancel),
-                  graphony::RenderCancelled);
+  CHECK_THROWS_AS(
+      ExportDialog::Run(TwoStrokeScore(), ExportKind::kWav, out, false, &progress, &cancel),
+      graphony::RenderCancelled);
   CHECK(Head(out, 100) == "keep me");
   int files = 0;
   for (const auto& e : fs::directory_iterator(dir.Path())) files += e.is_regular_file() ? 1 : 0;
@@ -123,7 +129,8 @@ TEST_CASE("export: PDF to print is a PDF file") {
   TempDir dir("export-test");
   std::atomic<double> progress{0};
   std::atomic<bool> cancel{false};
-  ExportDialog::Run(TwoStrokeScore(), ExportKind::kPdf, dir.Path() / "s.pdf", false, &progress, &cancel);
+  ExportDialog::Run(TwoStrokeScore(), ExportKind::kPdf, dir.Path() / "s.pdf", false, &progress,
+                    &cancel);
   CHECK(Head(dir.Path() / "s.pdf", 5) == "%PDF-");
   CHECK(progress.load() == doctest::Approx(1.0));
 }
@@ -138,7 +145,8 @@ TEST_CASE("export: a loud mix stays under the limiter's -1 dBFS ceiling") {
   graphony::ExportRequest request;
   request.out = out;
   request.audio.normalise = false;
-  graphony::RunExportJob(LoudScore(8), request, [&](double f) { progress.store(f); }, &cancel);
+  graphony::RunExportJob(
+      LoudScore(8), request, [&](double f) { progress.store(f); }, &cancel);
   const float peak = ReadBack(out).Peak();
   // Pushed into the limiter (within 3 dB of the ceiling), never over it (one 16-bit step of
   // quantisation allowed).

@@ -69,8 +69,6 @@ TEST_CASE("the editor's re-interpretation reuses the cached picture after a stro
   CHECK(cache.misses() == 1);
   CHECK(cache.hits() == 1);
   CHECK((Interpret(score, &cache) == Interpret(score)));
-  MESSAGE("re-interpretation of an unchanged 4000x3000 picture: first " << first.interpret_ms
-                                                                        << " ms, cached "
-                                                                        << again.interpret_ms
-                                                                        << " ms");
+  MESSAGE("re-interpretation of an unchanged 4000x3000 picture: first "
+          << first.interpret_ms << " ms, cached " << again.interpret_ms << " ms");
 }

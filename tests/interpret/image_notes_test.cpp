@@ -37,7 +37,8 @@ std::vector<NoteEvent> Sounding(const Events& events, int root = 60) {
     bool closing_root = false;
     if (((n.quantised_pitch - root) % 12 + 12) % 12 == 0)
       for (const NoteEvent& o : out)
-        if (&o != &n && o.quantised_pitch > n.quantised_pitch && o.start_beat <= n.start_beat + 1e-9 &&
+        if (&o != &n && o.quantised_pitch > n.quantised_pitch &&
+            o.start_beat <= n.start_beat + 1e-9 &&
             o.start_beat + o.duration_beats >= n.start_beat + n.duration_beats - 1e-9)
           closing_root = true;
     if (!closing_root) melody.push_back(n);
@@ -69,11 +70,13 @@ void CheckStaircase(const Events& events, int instrument) {
 
 TEST_CASE("staircase on black gives exactly C4 D4 E4 F4 G4 A4 B4 C5, one beat each") {
   // Sizes with exact, fractional and uneven block edges, and ones larger than the working grid.
-  const std::pair<int, int> sizes[] = {{800, 800}, {1000, 1000}, {333, 97}, {64, 64}, {8, 8}, {1600, 120}, {4000, 2000}};
+  const std::pair<int, int> sizes[] = {{800, 800}, {1000, 1000}, {333, 97},   {64, 64},
+                                       {8, 8},     {1600, 120},  {4000, 2000}};
   for (auto [w, h] : sizes) {
     CAPTURE(w);
     CAPTURE(h);
-    CheckStaircase(Interpret(ImageScore(Staircase(w, h, 8, kBlack, kWhite), ImageMode::kNotes)), kWhiteBell);
+    CheckStaircase(Interpret(ImageScore(Staircase(w, h, 8, kBlack, kWhite), ImageMode::kNotes)),
+                   kWhiteBell);
   }
 }
 
@@ -87,11 +90,13 @@ TEST_CASE("staircase holds for any grid no coarser than a beat") {
 }
 
 TEST_CASE("staircase drawn in black on white paper gives the same notes, played by black") {
-  CheckStaircase(Interpret(ImageScore(Staircase(720, 540, 8, kWhite, kBlack), ImageMode::kNotes)), kBlackBass);
+  CheckStaircase(Interpret(ImageScore(Staircase(720, 540, 8, kWhite, kBlack), ImageMode::kNotes)),
+                 kBlackBass);
 }
 
 TEST_CASE("staircase painted in red on black is played by the red instrument") {
-  CheckStaircase(Interpret(ImageScore(Staircase(500, 500, 8, kBlack, kRed), ImageMode::kNotes)), kRedPluck);
+  CheckStaircase(Interpret(ImageScore(Staircase(500, 500, 8, kBlack, kRed), ImageMode::kNotes)),
+                 kRedPluck);
 }
 
 TEST_CASE("image layer placement: start, length, bottom and top") {
@@ -128,7 +133,8 @@ TEST_CASE("a rising diagonal gives a rising melody from the lowest to the highes
   REQUIRE(notes.size() >= scale.size() - 2);
   for (size_t i = 1; i < notes.size(); ++i) {
     CHECK(notes[i].pitch > notes[i - 1].pitch);  // strictly rising
-    CHECK(notes[i].start_beat == doctest::Approx(notes[i - 1].start_beat + notes[i - 1].duration_beats));
+    CHECK(notes[i].start_beat ==
+          doctest::Approx(notes[i - 1].start_beat + notes[i - 1].duration_beats));
   }
   CHECK(notes.front().pitch == scale.front());
   CHECK(notes.back().pitch == scale.back());
@@ -161,7 +167,8 @@ TEST_CASE("touching colour bands still split into their colours") {
   FillRect(image, 0, 200, 600, 300, kRed);
   FillRect(image, 0, 300, 600, 400, kBlue);  // touches the red band
   std::set<int> instruments;
-  for (const NoteEvent& n : Sounding(Interpret(ImageScore(image, ImageMode::kNotes)))) instruments.insert(n.instrument);
+  for (const NoteEvent& n : Sounding(Interpret(ImageScore(image, ImageMode::kNotes))))
+    instruments.insert(n.instrument);
   CHECK(instruments == std::set<int>{kRedPluck, kBluePad});
 }
 
@@ -175,7 +182,8 @@ TEST_CASE("a thin pen drawing on white paper sounds, played by the ink colour") 
   const std::vector<NoteEvent> notes = Sounding(Interpret(ImageScore(image, ImageMode::kNotes)));
   REQUIRE(notes.size() >= 3);
   for (const NoteEvent& n : notes) CHECK(n.instrument == kBlackBass);
-  CHECK(notes.front().start_beat == doctest::Approx(1.0).epsilon(0.3));  // x = 300 of 3000 -> beat 0.8
+  CHECK(notes.front().start_beat ==
+        doctest::Approx(1.0).epsilon(0.3));  // x = 300 of 3000 -> beat 0.8
   for (size_t i = 1; i < notes.size(); ++i) CHECK(notes[i].pitch > notes[i - 1].pitch);
   const double thin_velocity = notes.front().velocity;
   // A thick stroke of the same ink is louder: size sets loudness.
@@ -188,8 +196,8 @@ TEST_CASE("a thin pen drawing on white paper sounds, played by the ink colour") 
 
 TEST_CASE("a painting on black: the coloured shapes sound, the black does not") {
   Image image = MakeImage(800, 400, kBlack);
-  FillRect(image, 100, 50, 300, 150, kYellow);   // high, early
-  FillRect(image, 400, 250, 600, 350, kGreen);   // low, later (a rest under 1.5 beats between)
+  FillRect(image, 100, 50, 300, 150, kYellow);  // high, early
+  FillRect(image, 400, 250, 600, 350, kGreen);  // low, later (a rest under 1.5 beats between)
   const std::vector<NoteEvent> notes = Sounding(Interpret(ImageScore(image, ImageMode::kNotes)));
   REQUIRE(notes.size() == 2);
   CHECK(notes[0].instrument == kYellowMarimba);
@@ -201,7 +209,8 @@ TEST_CASE("a painting on black: the coloured shapes sound, the black does not") 
   // Saturated colour is louder than grey of the same size.
   Image grey = MakeImage(800, 400, kBlack);
   FillRect(grey, 100, 50, 300, 150, Color{200, 200, 200, 255});
-  const std::vector<NoteEvent> grey_notes = Sounding(Interpret(ImageScore(grey, ImageMode::kNotes)));
+  const std::vector<NoteEvent> grey_notes =
+      Sounding(Interpret(ImageScore(grey, ImageMode::kNotes)));
   REQUIRE(grey_notes.size() == 1);
   CHECK(notes[0].velocity > grey_notes[0].velocity);
 }
@@ -209,7 +218,7 @@ TEST_CASE("a painting on black: the coloured shapes sound, the black does not") 
 TEST_CASE("specks are ignored") {
   Image image = MakeImage(1024, 1024, kBlack);
   for (int i = 0; i < 40; ++i) SetPixel(image, 37 + i * 23, 41 + (i * 97) % 900, kWhite);  // dust
-  FillRect(image, 3, 500, 5, 502, kRed);                                                    // a 2x2 fleck
+  FillRect(image, 3, 500, 5, 502, kRed);  // a 2x2 fleck
   CHECK(Interpret(ImageScore(image, ImageMode::kNotes)).notes.empty());
   FillRect(image, 512, 0, 640, 128, kWhite);  // one real block still sounds, alone
   const Events events = Interpret(ImageScore(image, ImageMode::kNotes));
@@ -226,8 +235,8 @@ TEST_CASE("noise images give bounded polyphony per instrument") {
   Image image = MakeImage(1000, 1000, kBlack);
   for (int i = 0; i < 400; ++i) {
     const int x = static_cast<int>(next() % 960), y = static_cast<int>(next() % 980);
-    FillRect(image, x, y, x + 10 + static_cast<int>(next() % 60), y + 6 + static_cast<int>(next() % 14),
-             colours[next() % 5]);
+    FillRect(image, x, y, x + 10 + static_cast<int>(next() % 60),
+             y + 6 + static_cast<int>(next() % 14), colours[next() % 5]);
   }
   // Fine pixel noise too: every pixel a random colour.
   Image fine = MakeImage(300, 200, kBlack);
@@ -296,7 +305,7 @@ TEST_CASE("every scale: a staircase with one step per scale note plays the scale
     Score score = BaseScore();
     score.mapping.scale = name;
     score.mapping.custom_intervals = {3, 4, 5};  // used by "custom": C Eb G
-    score.mapping.root = 62;                      // D: not the range's bottom note
+    score.mapping.root = 62;                     // D: not the range's bottom note
     score.mapping.lowest = 57;
     score.mapping.highest = 81;
     const std::vector<int> scale = ScaleNotesInRange(score.mapping);

@@ -44,7 +44,8 @@ TEST_CASE("scale none: N bright rows give N partials at their heights' frequenci
     CAPTURE(y);
     CHECK(bank.rows[k].frequency_hz == doctest::Approx(expected_hz).epsilon(1e-9));
     // Full strength everywhere but the gentle fade over the last beat (25 of 200 columns).
-    CHECK(*std::min_element(bank.rows[k].amplitude.begin(), bank.rows[k].amplitude.end() - 25) == doctest::Approx(1.0));
+    CHECK(*std::min_element(bank.rows[k].amplitude.begin(), bank.rows[k].amplitude.end() - 25) ==
+          doctest::Approx(1.0));
     CHECK(bank.rows[k].amplitude.back() < 0.3f);
     CHECK(std::abs(bank.rows[k].pan) <= 0.3f);
   }

@@ -1,4 +1,6 @@
 // Whole-score behaviour: determinism, muting, ordering, instruments, colour basics.
+#include "interpret/interpret.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 #include "core/pitch.h"
 #include "interpret/colour.h"
 #include "interpret/foreground.h"
-#include "interpret/interpret.h"
 #include "interpret/scale_lookup.h"
 #include "test_scores.h"
 
@@ -24,8 +25,8 @@ Score MixedScore() {
   const Color colours[] = {kWhite, kRed, kBlue, kYellow, kGreen};
   for (int i = 0; i < 120; ++i) {
     const int x = static_cast<int>(next() % 600), y = static_cast<int>(next() % 450);
-    FillRect(painting, x, y, x + 5 + static_cast<int>(next() % 40), y + 5 + static_cast<int>(next() % 30),
-             colours[next() % 5]);
+    FillRect(painting, x, y, x + 5 + static_cast<int>(next() % 40),
+             y + 5 + static_cast<int>(next() % 30), colours[next() % 5]);
   }
   score.layers.push_back(ImageLayerOf(painting, ImageMode::kNotes, 0, 16));
   score.layers.push_back(ImageLayerOf(painting, ImageMode::kScan, 8, 8));
@@ -36,14 +37,14 @@ Score MixedScore() {
     s.color = colours[k % 5];
     s.contributor = "c" + std::to_string(k);
     for (int i = 0; i < 30; ++i)
-      s.points.push_back({k * 2.0 + i * 0.1 - (i > 20 ? (i - 20) * 0.25 : 0), 0.5 + 0.4 * std::sin(i * 0.3 + k),
+      s.points.push_back({k * 2.0 + i * 0.1 - (i > 20 ? (i - 20) * 0.25 : 0),
+                          0.5 + 0.4 * std::sin(i * 0.3 + k),
                           static_cast<float>(0.5 + 0.5 * std::cos(i * 0.2))});
     strokes.strokes.strokes.push_back(s);
   }
   score.layers.push_back(strokes);
   return score;
 }
-
 
 }  // namespace
 
@@ -157,7 +158,8 @@ TEST_CASE("OKLab and background detection") {
   // Unmixing: light grey on white is a faint black mark, not a white one.
   PaletteMatcher palette(TestPalette());
   const LinearRgb grey = ToLinear(Color{200, 200, 200, 255});
-  CHECK(palette.Unmixed(grey, ColorToOklab(Color{200, 200, 200, 255}), ToLinear(kWhite)) == kBlackBass);
+  CHECK(palette.Unmixed(grey, ColorToOklab(Color{200, 200, 200, 255}), ToLinear(kWhite)) ==
+        kBlackBass);
   CHECK(palette.Nearest(ColorToOklab(Color{200, 200, 200, 255})) == kWhiteBell);
 }
 

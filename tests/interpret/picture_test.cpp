@@ -25,7 +25,9 @@ Image TexturedDark(int w, int h) {
   for (int y = 0; y < h; y += 3)
     for (int x = 0; x < w; x += 3) {
       const int d = static_cast<int>(next() % 40);
-      FillRect(image, x, y, x + 3, y + 3, Color{static_cast<uint8_t>(14 + d), static_cast<uint8_t>(18 + d), static_cast<uint8_t>(40 + d), 255});
+      FillRect(image, x, y, x + 3, y + 3,
+               Color{static_cast<uint8_t>(14 + d), static_cast<uint8_t>(18 + d),
+                     static_cast<uint8_t>(40 + d), 255});
     }
   return image;
 }
@@ -44,14 +46,17 @@ Image Blurred(const Image& in, int x0, int x1, int r) {
       int sum[3] = {0, 0, 0}, n = 0;
       for (int dy = -r; dy <= r; ++dy)
         for (int dx = -r; dx <= r; ++dx) {
-          const int sx = std::clamp(x + dx, 0, in.width - 1), sy = std::clamp(y + dy, 0, in.height - 1);
+          const int sx = std::clamp(x + dx, 0, in.width - 1),
+                    sy = std::clamp(y + dy, 0, in.height - 1);
           const Color c = in.At(sx, sy);
           sum[0] += c.r;
           sum[1] += c.g;
           sum[2] += c.b;
           ++n;
         }
-      SetPixel(out, x, y, Color{static_cast<uint8_t>(sum[0] / n), static_cast<uint8_t>(sum[1] / n), static_cast<uint8_t>(sum[2] / n), 255});
+      SetPixel(out, x, y,
+               Color{static_cast<uint8_t>(sum[0] / n), static_cast<uint8_t>(sum[1] / n),
+                     static_cast<uint8_t>(sum[2] / n), 255});
     }
   return out;
 }
@@ -70,8 +75,11 @@ double LongestHole(const Events& e, double from, double to, double tempo) {
   std::vector<std::pair<double, double>> spans;
   for (const NoteEvent& n : e.notes) {
     if (!n.sounding) continue;
-    const double audible = interpret::AudibleSeconds(e.instruments[static_cast<size_t>(n.instrument)].name) * tempo / 60;
-    spans.push_back({n.start_beat, n.start_beat + (audible > 0 ? std::min(audible, n.duration_beats) : n.duration_beats)});
+    const double audible =
+        interpret::AudibleSeconds(e.instruments[static_cast<size_t>(n.instrument)].name) * tempo /
+        60;
+    spans.push_back({n.start_beat, n.start_beat + (audible > 0 ? std::min(audible, n.duration_beats)
+                                                               : n.duration_beats)});
   }
   std::sort(spans.begin(), spans.end());
   for (const auto& [s, end] : spans) {
@@ -83,7 +91,8 @@ double LongestHole(const Events& e, double from, double to, double tempo) {
 
 }  // namespace
 
-TEST_CASE("a bright disc on a textured dark painting is a note of its colour at its time and height") {
+TEST_CASE(
+    "a bright disc on a textured dark painting is a note of its colour at its time and height") {
   const int w = 640, h = 320;
   for (auto [fx, fy] : {std::pair{0.6, 0.7}, std::pair{0.25, 0.3}}) {
     CAPTURE(fx);
@@ -100,7 +109,8 @@ TEST_CASE("a bright disc on a textured dark painting is a note of its colour at 
     for (const NoteEvent& n : events.notes) {
       const auto it = std::find(scale.begin(), scale.end(), n.quantised_pitch);
       if (it == scale.end() || n.instrument != kYellowMarimba) continue;
-      if (n.start_beat >= t0 - 0.5 && n.start_beat <= t1 && std::abs(static_cast<int>(it - scale.begin()) - band) <= 1)
+      if (n.start_beat >= t0 - 0.5 && n.start_beat <= t1 &&
+          std::abs(static_cast<int>(it - scale.begin()) - band) <= 1)
         heard = true;
     }
     CHECK(heard);
@@ -113,7 +123,8 @@ TEST_CASE("a bright disc on a textured dark painting is a note of its colour at 
 TEST_CASE("blurring one half of a busy painting lowers that half's note count") {
   Score score = ImageScore(TexturedDark(640, 320), ImageMode::kNotes);
   const Events busy = Interpret(score);
-  score.layers[0].image.pixels = std::make_shared<const Image>(Blurred(*score.layers[0].image.pixels, 0, 320, 8));
+  score.layers[0].image.pixels =
+      std::make_shared<const Image>(Blurred(*score.layers[0].image.pixels, 0, 320, 8));
   const Events calm = Interpret(score);
   const int before = OnsetsBetween(busy, 0, 4), after = OnsetsBetween(calm, 0, 4);
   CAPTURE(before);
@@ -123,13 +134,15 @@ TEST_CASE("blurring one half of a busy painting lowers that half's note count") 
 }
 
 TEST_CASE("the last bar ends on the root in the lowest voice") {
-  Image descending = Staircase(800, 800, 8, kBlack, kWhite);  // mirrored: ends on C4? no: on the lowest block
+  Image descending =
+      Staircase(800, 800, 8, kBlack, kWhite);  // mirrored: ends on C4? no: on the lowest block
   Image high_end = MakeImage(800, 400, kBlack);
   FillRect(high_end, 500, 60, 800, 120, kGreen);  // ends high, on A4 (not the root)
   for (const Image* image : {&high_end, &descending}) {
     Image flipped = *image;
     for (int y = 0; y < image->height; ++y)  // left-right mirror: the staircase descends to C4
-      for (int x = 0; x < image->width; ++x) SetPixel(flipped, x, y, image->At(image->width - 1 - x, y));
+      for (int x = 0; x < image->width; ++x)
+        SetPixel(flipped, x, y, image->At(image->width - 1 - x, y));
     for (const Image* im : {image, static_cast<const Image*>(&flipped)}) {
       const Events events = Interpret(ImageScore(*im, ImageMode::kNotes));
       REQUIRE_FALSE(events.notes.empty());
@@ -137,14 +150,16 @@ TEST_CASE("the last bar ends on the root in the lowest voice") {
       for (const NoteEvent& n : events.notes) end = std::max(end, n.start_beat + n.duration_beats);
       int lowest = 1000;
       for (const NoteEvent& n : events.notes)
-        if (n.sounding && n.start_beat + n.duration_beats >= end - 1e-9) lowest = std::min(lowest, n.quantised_pitch);
+        if (n.sounding && n.start_beat + n.duration_beats >= end - 1e-9)
+          lowest = std::min(lowest, n.quantised_pitch);
       CAPTURE(lowest);
       CHECK(lowest % 12 == 0);  // C, the root of the test mapping
       // It closes softly: the last bar's notes are no louder than the first bar's loudest.
     }
   }
   // The staircase already ends on C5: nothing is added (it stays exactly C4..C5).
-  const Events stairs = Interpret(ImageScore(Staircase(800, 800, 8, kBlack, kWhite), ImageMode::kNotes));
+  const Events stairs =
+      Interpret(ImageScore(Staircase(800, 800, 8, kBlack, kWhite), ImageMode::kNotes));
   CHECK(stairs.notes.size() == 8);
 }
 
@@ -168,7 +183,7 @@ TEST_CASE("no hole longer than 2 beats over painted areas") {
 }
 
 TEST_CASE("the picture palette: dominant colours, background left out, instruments by character") {
-  Image image = MakeImage(300, 200, kWhite);  // white paper: left out
+  Image image = MakeImage(300, 200, kWhite);                    // white paper: left out
   FillRect(image, 0, 120, 300, 200, Color{30, 20, 15, 255});    // dark earth: bass
   FillRect(image, 20, 10, 120, 60, Color{40, 90, 220, 255});    // blue: flute
   FillRect(image, 180, 10, 280, 60, Color{250, 215, 60, 255});  // warm bright yellow: bells
@@ -192,7 +207,9 @@ TEST_CASE("the picture palette: dominant colours, background left out, instrumen
 TEST_CASE("scan mode inside a painting: a bright column is an event, not part of a drone") {
   Image image = MakeImage(400, 200, kBlack);  // a calm night sky: a dark blue gradient
   for (int y = 0; y < 200; ++y)
-    FillRect(image, 0, y, 400, y + 1, Color{static_cast<uint8_t>(20 + y / 10), static_cast<uint8_t>(30 + y / 8), static_cast<uint8_t>(70 + y / 5), 255});
+    FillRect(image, 0, y, 400, y + 1,
+             Color{static_cast<uint8_t>(20 + y / 10), static_cast<uint8_t>(30 + y / 8),
+                   static_cast<uint8_t>(70 + y / 5), 255});
   FillRect(image, 200, 40, 210, 80, Color{240, 230, 200, 255});  // the moon, beats 4.0..4.2
   Score score = ImageScore(image, ImageMode::kScan);
   const Events events = Interpret(score);

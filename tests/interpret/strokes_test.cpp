@@ -1,4 +1,6 @@
 // Strokes: glides toward scale notes, dots, turning back in time, colour, loudness, shadows.
+#include "interpret/strokes.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 
 #include "core/pitch.h"
 #include "interpret/interpret.h"
-#include "interpret/strokes.h"
 #include "test_scores.h"
 
 using namespace graphony;
@@ -63,7 +64,8 @@ TEST_CASE("glide pitch: exact scale notes at band centres, smooth glides between
   CHECK(GlidePitch(m, {}, 0.25) == doctest::Approx(63.0));
 }
 
-TEST_CASE("a rising stroke is one gesture gliding up through the scale, with printable shadow notes") {
+TEST_CASE(
+    "a rising stroke is one gesture gliding up through the scale, with printable shadow notes") {
   const Events events = Interpret(StrokeScore({Line(0, 0.0, 8, 1.0, 9)}));
   REQUIRE(events.gestures.size() == 1);
   const GestureEvent& g = events.gestures[0];
@@ -122,7 +124,8 @@ TEST_CASE("a stroke that turns back in time is split into parts that move forwar
   const Events events = Interpret(StrokeScore({s}));
   REQUIRE(events.gestures.size() == 3);
   for (const GestureEvent& g : events.gestures) CheckStrictlyIncreasing(g);
-  // Sorted by start: the first part (0..4), then the backward part played forward (1..4), then 1..6.
+  // Sorted by start: the first part (0..4), then the backward part played forward (1..4),
+  // then 1..6.
   CHECK(events.gestures[0].StartBeat() == doctest::Approx(0));
   CHECK(events.gestures[0].EndBeat() == doctest::Approx(4));
   CHECK(events.gestures[1].StartBeat() == doctest::Approx(1));
@@ -167,7 +170,8 @@ TEST_CASE("vertical moves and repeated beats keep gesture beats strictly increas
   CHECK(events.gestures[0].instrument == kGreenFlute);
 }
 
-TEST_CASE("colour picks the instrument by nearest palette colour; width and pressure set loudness") {
+TEST_CASE(
+    "colour picks the instrument by nearest palette colour; width and pressure set loudness") {
   Stroke reddish = Line(0, 0.5, 2, 0.5, 5, Color{200, 60, 50, 255});
   Stroke bluish = Line(0, 0.5, 2, 0.5, 5, Color{60, 80, 200, 255});
   const Events events = Interpret(StrokeScore({reddish, bluish}));

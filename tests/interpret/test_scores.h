@@ -34,7 +34,9 @@ inline Image MakeImage(int width, int height, Color fill) {
 
 inline void SetPixel(Image& image, int x, int y, Color c) {
   if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
-  uint8_t* p = &image.rgba[(static_cast<size_t>(y) * static_cast<size_t>(image.width) + static_cast<size_t>(x)) * 4];
+  uint8_t* p = &image.rgba[(static_cast<size_t>(y) * static_cast<size_t>(image.width) +
+                            static_cast<size_t>(x)) *
+                           4];
   p[0] = c.r;
   p[1] = c.g;
   p[2] = c.b;
@@ -54,18 +56,26 @@ inline Image Staircase(int width, int height, int steps, Color background, Color
   for (int y = 0; y < height; ++y) {
     const int band = steps - 1 - static_cast<int>(static_cast<int64_t>(y) * steps / height);
     for (int x = 0; x < width; ++x)
-      if (static_cast<int>(static_cast<int64_t>(x) * steps / width) == band) SetPixel(image, x, y, block);
+      if (static_cast<int>(static_cast<int64_t>(x) * steps / width) == band)
+        SetPixel(image, x, y, block);
   }
   return image;
 }
 
 // Palette used by the tests: index == instrument index in the events.
-enum TestInstrument { kWhiteBell = 0, kRedPluck, kBluePad, kYellowMarimba, kGreenFlute, kBlackBass };
+enum TestInstrument {
+  kWhiteBell = 0,
+  kRedPluck,
+  kBluePad,
+  kYellowMarimba,
+  kGreenFlute,
+  kBlackBass
+};
 
 inline std::vector<PaletteEntry> TestPalette() {
-  return {{kWhite, "bell", "Bells", ""},        {kRed, "pluck", "Pluck", ""},
-          {kBlue, "soft-pad", "Warm pad", ""},  {kYellow, "marimba", "Marimba", ""},
-          {kGreen, "flute", "Flute", ""},       {kBlack, "bass", "Bass", ""}};
+  return {{kWhite, "bell", "Bells", ""},       {kRed, "pluck", "Pluck", ""},
+          {kBlue, "soft-pad", "Warm pad", ""}, {kYellow, "marimba", "Marimba", ""},
+          {kGreen, "flute", "Flute", ""},      {kBlack, "bass", "Bass", ""}};
 }
 
 // The acceptance example's mapping: C major, C4..C5, 60 bpm, 8 beats.

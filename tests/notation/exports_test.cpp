@@ -27,7 +27,8 @@ NotationScore Stairs(Events* out_events = nullptr) {
 void WriteMidi(const std::filesystem::path& path, const NotationScore& ns, const Events& events) {
   const std::vector<uint8_t> bytes = ToMidiFile(ns, events);
   std::ofstream(path, std::ios::binary)
-      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
 }
 
 // Extracts MuseScore's embedded MusicXML 3.1 XSD and validates `files` with xmllint.
@@ -40,7 +41,8 @@ void CheckValidMusicXml(const TempDir& dir, const std::string& files) {
 
 // MuseScore exits 0 even on invalid input: its stderr is what tells.
 void CheckMuseScoreImports(const TempDir& dir, const std::string& file, const std::string& out) {
-  RunResult r = Run(dir, "QT_QPA_PLATFORM=offscreen timeout 60 mscore3 -o '" + out + "' '" + file + "'");
+  RunResult r =
+      Run(dir, "QT_QPA_PLATFORM=offscreen timeout 60 mscore3 -o '" + out + "' '" + file + "'");
   CHECK_MESSAGE(r.code == 0, file);
   CHECK_MESSAGE(r.err.find("not a valid") == std::string::npos, r.err);
   CHECK_MESSAGE(r.err.find("Error") == std::string::npos, r.err);
@@ -71,15 +73,18 @@ TEST_CASE("the staircase exports to exactly C4..C5 in our MIDI and through MuseS
   CHECK(theirs == kStairsMidi);
 
   // Type 1, tempo track + one instrument track with the flute program (73).
-  testing::WriteText(dir / "header.py",
-                     "import mido,sys\nm=mido.MidiFile(sys.argv[1])\n"
-                     "print(m.type,len(m.tracks),[x.program for x in m.tracks[1] if x.type=='program_change'],"
-                     "[x.tempo for x in m.tracks[0] if x.type=='set_tempo'])\n");
+  testing::WriteText(
+      dir / "header.py",
+      "import mido,sys\nm=mido.MidiFile(sys.argv[1])\n"
+      "print(m.type,len(m.tracks),[x.program for x in m.tracks[1] if x.type=='program_change'],"
+      "[x.tempo for x in m.tracks[0] if x.type=='set_tempo'])\n");
   RunResult header = Run(dir, "/usr/bin/python3 header.py stairs.mid");
   CHECK(header.out == "1 2 [73] [1000000]\n");
   // MuseScore took the flute sound from our part-list's midi-program.
-  RunResult programs = Run(dir, "/usr/bin/python3 -c \"import mido; print(sorted({x.program for t in "
-                                "mido.MidiFile('from_musescore.mid').tracks for x in t if x.type=='program_change'}))\"");
+  RunResult programs =
+      Run(dir,
+          "/usr/bin/python3 -c \"import mido; print(sorted({x.program for t in "
+          "mido.MidiFile('from_musescore.mid').tracks for x in t if x.type=='program_change'}))\"");
   CHECK(programs.out == "[73]\n");
 }
 
@@ -95,7 +100,8 @@ TEST_CASE("LilyPond compiles our source with warnings as errors (staircase, 7/8 
     for (const Measure& m : p.measures) has_second_voice = has_second_voice || !m.voice2.empty();
   CHECK(has_second_voice);
   testing::WriteText(dir / "odd.ly", ToLilyPond(odd, "letter"));
-  RunResult r = Run(dir, "timeout 120 lilypond -dwarning-as-error -dno-point-and-click stairs.ly odd.ly");
+  RunResult r =
+      Run(dir, "timeout 120 lilypond -dwarning-as-error -dno-point-and-click stairs.ly odd.ly");
   CHECK_MESSAGE(r.code == 0, r.err);
   CHECK(std::filesystem::exists(dir / "stairs.pdf"));
   CHECK(std::filesystem::exists(dir / "odd.pdf"));
@@ -126,13 +132,18 @@ TEST_CASE("empty, long, dense and odd-meter scores export valid MusicXML and MID
   std::string files;
   for (const auto& n : names) files += n + ".musicxml ";
   CheckValidMusicXml(dir, files);
-  for (const auto& n : {"empty", "dense5-4", "dense7-8"}) CheckMuseScoreImports(dir, std::string(n) + ".musicxml", std::string(n) + "-ms.mid");
+  for (const auto& n : {"empty", "dense5-4", "dense7-8"})
+    CheckMuseScoreImports(dir, std::string(n) + ".musicxml", std::string(n) + "-ms.mid");
   for (const auto& n : names) {
-    RunResult r = Run(dir, "/usr/bin/python3 -c \"import mido,sys; m=mido.MidiFile(sys.argv[1]); print(m.type, len(m.tracks), round(m.length,1))\" " + n + ".mid");
+    RunResult r = Run(dir,
+                      "/usr/bin/python3 -c \"import mido,sys; m=mido.MidiFile(sys.argv[1]); "
+                      "print(m.type, len(m.tracks), round(m.length,1))\" " +
+                          n + ".mid");
     CHECK_MESSAGE(r.code == 0, n << ": " << r.err);
   }
   // The long score's MIDI lasts its 1200 beats at 120 bpm: 600 s.
-  RunResult len = Run(dir, "/usr/bin/python3 -c \"import mido; print(round(mido.MidiFile('long.mid').length))\"");
+  RunResult len = Run(
+      dir, "/usr/bin/python3 -c \"import mido; print(round(mido.MidiFile('long.mid').length))\"");
   CHECK(len.out == "600\n");
 }
 

@@ -100,7 +100,8 @@ inline void AddPainting(Score* score) {
   for (int y = 0; y < 32; ++y)
     for (int x = 0; x < 64; ++x) {
       uint8_t* p = &image->rgba[(y * 64 + x) * 4];
-      p[0] = static_cast<uint8_t>(200 + x / 2), p[1] = static_cast<uint8_t>(220 - y * 2), p[2] = 240, p[3] = 255;
+      p[0] = static_cast<uint8_t>(200 + x / 2), p[1] = static_cast<uint8_t>(220 - y * 2),
+      p[2] = 240, p[3] = 255;
     }
   picture.image.pixels = image;
   Layer strokes;

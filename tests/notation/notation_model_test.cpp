@@ -34,7 +34,8 @@ std::vector<int> PitchesOf(const std::vector<Element>& voice) {
 TEST_CASE("note values split on their own beat grid") {
   // 4/4: 32 ticks a whole. A 3-beat note on beat 2 is quarter + half, not dotted chains.
   CHECK(SplitIntoNoteValues(8, 24, 32) == std::vector<int>{24});  // dotted half from beat 2: no tie
-  CHECK(SplitIntoNoteValues(8, 24, 32, true) == std::vector<int>{8, 16});  // rests: plain, on their grid
+  CHECK(SplitIntoNoteValues(8, 24, 32, true) ==
+        std::vector<int>{8, 16});                                 // rests: plain, on their grid
   CHECK(SplitIntoNoteValues(0, 24, 32) == std::vector<int>{24});  // dotted half
   CHECK(SplitIntoNoteValues(0, 32, 32) == std::vector<int>{32});
   CHECK(SplitIntoNoteValues(4, 12, 32) == std::vector<int>{4, 8});
@@ -129,10 +130,10 @@ TEST_CASE("quantising snaps to the grid and chords respect the polyphony cap") {
   const NotationScore ns = BuildNotation(score, OneInstrument(notes));
   const auto& bar = ns.parts[0].measures[0].voice1;
   REQUIRE(!bar.empty());
-  CHECK(bar[0].start == 0);                    // 0.1 beat snapped to 0
-  CHECK(bar[0].ticks == kTicksPerBeat);        // 0.9 beat snapped to 1
-  CHECK(bar[0].pitches.size() == 3);           // capped at 3
-  CHECK(ns.parts[0].notes.size() == 3);        // the printed notes (the MIDI keeps all five)
+  CHECK(bar[0].start == 0);              // 0.1 beat snapped to 0
+  CHECK(bar[0].ticks == kTicksPerBeat);  // 0.9 beat snapped to 1
+  CHECK(bar[0].pitches.size() == 3);     // capped at 3
+  CHECK(ns.parts[0].notes.size() == 3);  // the printed notes (the MIDI keeps all five)
 }
 
 TEST_CASE("overlapping notes go to a second voice that fills its bars") {

@@ -1,4 +1,6 @@
 // The printed score opened by real programs: qpdf --check, pdfinfo, pdftotext, pdftoppm, xmllint.
+#include "notation/print.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 #include "core/score_io.h"
 #include "fixtures.h"
 #include "interpret/interpret.h"
-#include "notation/print.h"
 #include "run_helpers.h"
 
 namespace graphony::notation {
@@ -22,7 +23,8 @@ int PdfPages(const TempDir& dir, const std::string& file) {
 }
 
 std::string PdfText(const TempDir& dir, const std::string& file, int first = 0, int last = 0) {
-  std::string range = first > 0 ? " -f " + std::to_string(first) + " -l " + std::to_string(last) : "";
+  std::string range =
+      first > 0 ? " -f " + std::to_string(first) + " -l " + std::to_string(last) : "";
   return Run(dir, "pdftotext" + range + " '" + file + "' -").out;
 }
 
@@ -72,8 +74,8 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   RunResult render = Run(dir, "pdftoppm -r 40 -png -f 1 -l 1 stairs.pdf page");
   REQUIRE(render.code == 0);
   const auto page = LoadImageFile(dir / "page-1.png");
-  CHECK(PixelsNear(*page, {30, 90, 200, 255}) > 50);   // flute stroke
-  CHECK(PixelsNear(*page, {200, 40, 40, 255}) > 10);   // marimba stroke
+  CHECK(PixelsNear(*page, {30, 90, 200, 255}) > 50);  // flute stroke
+  CHECK(PixelsNear(*page, {200, 40, 40, 255}) > 10);  // marimba stroke
 }
 
 TEST_CASE("the legend credits who is heard: a muted layer's painter is not credited") {
@@ -164,7 +166,8 @@ TEST_CASE("SVG output engraves the notation through LilyPond's SVG pages") {
   // Staff lines, notes and clef arrive as vector paths drawn by librsvg.
   const std::string svg = testing::ReadText(dir / "n.svg");
   size_t paths = 0;
-  for (size_t at = svg.find("<path"); at != std::string::npos; at = svg.find("<path", at + 1)) ++paths;
+  for (size_t at = svg.find("<path"); at != std::string::npos; at = svg.find("<path", at + 1))
+    ++paths;
   CHECK(paths > 20);
 }
 

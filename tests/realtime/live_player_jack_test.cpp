@@ -2,6 +2,7 @@
 // device choice, playback never late and with no audio-thread allocation, live-note latency,
 // and recording with an input track.
 #include <doctest/doctest.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -55,7 +56,8 @@ TEST_CASE("A score plays through to its end with no xruns and no allocation on t
     max_beat = std::max(max_beat, s.playhead_beat);
     if (s.reached_end) break;
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(s.state == PlayerState::kRunning);
   CHECK(s.reached_end);
   CHECK(seconds == doctest::Approx(4.0).epsilon(0.15));  // 8 beats at 120 bpm, in real time
@@ -92,7 +94,7 @@ TEST_CASE("A live note reaches the output within one period") {
   const double median = latencies[latencies.size() / 2];
   std::printf("live note latency: min %.2f ms, median %.2f ms, max %.2f ms (period %.2f ms)\n",
               latencies.front() * 1e3, median * 1e3, latencies.back() * 1e3, period * 1e3);
-  CHECK(latencies.front() > 0);     // every probe was heard
+  CHECK(latencies.front() > 0);  // every probe was heard
   CHECK(median < period);
   // 18 of 20 within two periods: a VM stall can delay one or two whatever the player does.
   CHECK(latencies[latencies.size() * 9 / 10 - 1] < 2 * period);
@@ -118,7 +120,8 @@ TEST_CASE("Recording keeps the mix and the input track, sample-aligned and equal
   int channels = 0;
   CHECK(FramesIn(dir / "take.wav", &channels) == r.frames);
   CHECK(channels == 2);
-  const int64_t skip = std::lround((player.InputLatencySeconds() + player.OutputLatencySeconds()) * 48000);
+  const int64_t skip =
+      std::lround((player.InputLatencySeconds() + player.OutputLatencySeconds()) * 48000);
   CHECK(FramesIn(dir / "take-input.wav", &channels) == r.input_frames);
   CHECK(channels == 2);
   // Both tracks start at the same played frame; the input drops its round-trip latency.

@@ -2,6 +2,7 @@
 // (buffer-size independence, live audition, program swap, seek, loop), the allocation
 // trap and background recording.
 #include <doctest/doctest.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -123,7 +124,8 @@ TEST_CASE("The renderer's output does not depend on the host buffer size") {
   }
   REQUIRE(reference.size() == odd.size());
   float max_diff = 0;
-  for (size_t i = 0; i < reference.size(); ++i) max_diff = std::max(max_diff, std::fabs(reference[i] - odd[i]));
+  for (size_t i = 0; i < reference.size(); ++i)
+    max_diff = std::max(max_diff, std::fabs(reference[i] - odd[i]));
   CHECK(Peak(reference, 0, reference.size()) > 0.05f);  // it did play
   CHECK(max_diff < 1e-6f);
 }
@@ -222,7 +224,9 @@ TEST_CASE("The allocation trap catches an allocation on the audio thread") {
   CHECK(AudioThreadAllocations() >= before + 2);  // one per buffer
 }
 
-TEST_CASE("Playing, seeking, looping, count-in, live notes, swaps, clips and recording allocate nothing on the audio thread") {
+TEST_CASE(
+    "Playing, seeking, looping, count-in, live notes, swaps, clips and recording allocate nothing "
+    "on the audio thread") {
   REQUIRE(AllocTrapLinked());
   SetAllocTrapMode(AllocTrapMode::kCount);
   const TempDir tmp("rt");
@@ -237,16 +241,38 @@ TEST_CASE("Playing, seeking, looping, count-in, live notes, swaps, clips and rec
   int buffer = 0;
   Run(r, 4 * 48000, 256, [&] {
     switch (buffer++ % 40) {
-      case 5: r.Send(Command::NoteOn(1, 0, 64, 0.7f)); break;
-      case 9: r.Send(Command::Gesture(1, 66, 0.5f)); break;
-      case 12: r.Send(Command::NoteOff(1)); break;
-      case 15: r.Send(Command::Seek(1.5)); break;
-      case 20: r.Send(Command::SetLoop(1, 3)); break;
-      case 25: r.Send(Command::TempoScale(1.5)); break;
-      case 28: r.Send(Command::MasterVolume(0.7)); break;
-      case 30: r.Publish(Publishable(StaircaseEvents())); r.CollectReturned(); break;
-      case 35: r.Send(Command::ClearLoop()); break;
-      case 36: r.Send(Command::Stop()); r.Send(Command::Play(2)); break;
+      case 5:
+        r.Send(Command::NoteOn(1, 0, 64, 0.7f));
+        break;
+      case 9:
+        r.Send(Command::Gesture(1, 66, 0.5f));
+        break;
+      case 12:
+        r.Send(Command::NoteOff(1));
+        break;
+      case 15:
+        r.Send(Command::Seek(1.5));
+        break;
+      case 20:
+        r.Send(Command::SetLoop(1, 3));
+        break;
+      case 25:
+        r.Send(Command::TempoScale(1.5));
+        break;
+      case 28:
+        r.Send(Command::MasterVolume(0.7));
+        break;
+      case 30:
+        r.Publish(Publishable(StaircaseEvents()));
+        r.CollectReturned();
+        break;
+      case 35:
+        r.Send(Command::ClearLoop());
+        break;
+      case 36:
+        r.Send(Command::Stop());
+        r.Send(Command::Play(2));
+        break;
       case 37: {
         auto clip = std::make_unique<SoundClip>();
         clip->stereo.assign(2 * 1000, 0.1f);
@@ -254,8 +280,11 @@ TEST_CASE("Playing, seeking, looping, count-in, live notes, swaps, clips and rec
         r.CollectReturned();
         break;
       }
-      case 39: r.Send(Command::StopClip()); break;
-      default: break;
+      case 39:
+        r.Send(Command::StopClip());
+        break;
+      default:
+        break;
     }
   });
   r.Send(Command::Stop());
@@ -292,7 +321,8 @@ TEST_CASE("Recording writes exactly what was played, in the background") {
   REQUIRE(take.frames == 96000);
   const std::vector<float>& data = take.samples;
   float max_diff = 0;
-  for (size_t i = 0; i < played.size(); ++i) max_diff = std::max(max_diff, std::fabs(data[2 * i] - played[i]));
+  for (size_t i = 0; i < played.size(); ++i)
+    max_diff = std::max(max_diff, std::fabs(data[2 * i] - played[i]));
   CHECK(max_diff < 1e-5f);  // 24-bit PCM
   CHECK(Peak(played, 0, played.size()) > 0.05f);
   // No temporary file is left next to it.
@@ -305,8 +335,8 @@ TEST_CASE("A recording that cannot be written names the file and leaves existing
   const TempDir tmp("rt");
   const std::filesystem::path& dir = tmp.Path();
   Recorder recorder(kRate, 0);
-  CHECK_THROWS_WITH_AS(recorder.Begin({dir / "take.mp4", {}}, 0),
-                       doctest::Contains("take.mp4"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(recorder.Begin({dir / "take.mp4", {}}, 0), doctest::Contains("take.mp4"),
+                       std::runtime_error);
   CHECK_THROWS_WITH_AS(recorder.Begin({dir / "missing" / "take.wav", {}}, 0),
                        doctest::Contains("folder does not exist"), std::runtime_error);
   // An aborted take never replaces the file that was there.

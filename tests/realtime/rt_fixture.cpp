@@ -3,14 +3,13 @@
 //   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json,
 //                                     DIR/sampler.graphony (its sampler sound is inside)
 //   rt_fixture render SCORE OUT.wav [FROM_BEAT]
+#include <unistd.h>
+
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-
-#include <unistd.h>
-
-#include <cmath>
 
 #include "core/file_io.h"
 #include "core/score_io.h"
@@ -94,13 +93,14 @@ Score SamplerBundle() {
                                     ("rt-fixture-tone-" + std::to_string(getpid()) + ".wav");
   std::vector<float> tone(48000);
   for (size_t i = 0; i < tone.size(); ++i)
-    tone[i] = 0.6f * static_cast<float>(std::sin(2 * M_PI * 660.0 * static_cast<double>(i) / 48000.0));
+    tone[i] =
+        0.6f * static_cast<float>(std::sin(2 * M_PI * 660.0 * static_cast<double>(i) / 48000.0));
   SoundFileWriter w;
   w.Open(tmp, 1, 48000, FileOptions{});
   w.Write(tone.data(), static_cast<int64_t>(tone.size()));
   w.Finish();
-  s.assets.files["tone-A4.wav"] = std::make_shared<const std::vector<uint8_t>>(
-      ReadFileBytes(tmp, tmp.string(), 1 << 24));
+  s.assets.files["tone-A4.wav"] =
+      std::make_shared<const std::vector<uint8_t>>(ReadFileBytes(tmp, tmp.string(), 1 << 24));
   std::filesystem::remove(tmp);
   return s;
 }

@@ -31,7 +31,8 @@ inline bool AllFinite(const std::vector<float>& x) {
 }
 
 // |DFT| at one frequency over a Hann-windowed span (Goertzel-like, direct sum).
-inline double MagnitudeAt(const std::vector<float>& x, size_t begin, size_t len, double sr, double hz) {
+inline double MagnitudeAt(const std::vector<float>& x, size_t begin, size_t len, double sr,
+                          double hz) {
   double re = 0, im = 0;
   for (size_t i = 0; i < len && begin + i < x.size(); ++i) {
     const double w = 0.5 - 0.5 * std::cos(2 * M_PI * i / (len - 1));

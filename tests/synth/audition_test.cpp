@@ -87,8 +87,10 @@ Stereo Live(const Score& score, const Events& events, bool old_way) {
     const interpret::StrokePointSound s = interpret::SoundOfStrokePoint(
         mapping, notes, palette, stroke.color, p.height, p.pressure, stroke.width, false);
     if (k == 0) {
-      if (old_way) engine.LiveNoteOn(1, s.instrument, s.pitch, s.loudness);
-      else engine.LiveNoteOn(1, s.instrument, s.pitch, s.velocity, s.loudness, s.pan);
+      if (old_way)
+        engine.LiveNoteOn(1, s.instrument, s.pitch, s.loudness);
+      else
+        engine.LiveNoteOn(1, s.instrument, s.pitch, s.velocity, s.loudness, s.pan);
     } else {
       engine.LiveGesture(1, s.pitch, s.loudness);
     }

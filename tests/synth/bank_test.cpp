@@ -100,8 +100,8 @@ TEST_CASE("the SIMD kernel matches a scalar resonator") {
     dr[i] = 0;
   }
   float left[64] = {}, right[64] = {};
-  RenderPartialGroups(coef.data(), y1.data(), y2.data(), gl.data(), dl.data(), gr.data(), dr.data(), 1,
-                      64, left, right);
+  RenderPartialGroups(coef.data(), y1.data(), y2.data(), gl.data(), dl.data(), gr.data(), dr.data(),
+                      1, 64, left, right);
   for (int j = 0; j < 64; ++j) {
     double l = 0, r = 0;
     for (int i = 0; i < n; ++i) {

@@ -1,11 +1,12 @@
 // Engine behaviour: lengths, levels, silence, block-size independence, determinism, stealing.
+#include "synth/engine.h"
+
 #include <doctest/doctest.h>
 #include <ebur128.h>
 
 #include <random>
 
 #include "audio_analysis.h"
-#include "synth/engine.h"
 #include "synth/limiter.h"
 #include "synth/render_program.h"
 #include "synth_events.h"
@@ -203,7 +204,7 @@ TEST_CASE("live notes play, glide and stop without a program") {
   CHECK(std::fabs(Cents(EstimatePitchHz(l, 36000, 8000, 48000), 880)) < 3);
   engine.LiveNoteOff(7);
   engine.Render(l.data(), r.data(), 48000);
-  CHECK(Rms(l, 0, 4800) > 0.01);      // releasing
+  CHECK(Rms(l, 0, 4800) > 0.01);                                       // releasing
   CHECK(Peak(std::vector<float>(l.begin() + 40000, l.end())) == 0.0);  // then truly silent
 }
 
@@ -235,7 +236,8 @@ TEST_CASE("the limiter is transparent below its threshold and holds the ceiling 
   for (int i = 0; i < n; i += 64) lim.Process(l.data() + i, r.data() + i, 64);
   const int d = lim.LatencyFrames();
   double err = 0;
-  for (int i = d; i < n / 2 - 200; ++i) err = std::max(err, static_cast<double>(std::fabs(l[i] - in[i - d])));
+  for (int i = d; i < n / 2 - 200; ++i)
+    err = std::max(err, static_cast<double>(std::fabs(l[i] - in[i - d])));
   CHECK(err < 1e-6);
   CHECK(Peak(l) <= Limiter::kCeiling);
   CHECK(Peak(r) <= Limiter::kCeiling);

@@ -14,7 +14,6 @@ using namespace graphony;
 using namespace graphony::test;
 namespace fs = std::filesystem;
 
-
 TEST_CASE("WAV, FLAC and OGG files hold the render") {
   TempDir dir("synth-test");
   const Events e = Staircase("flute");
@@ -34,11 +33,13 @@ TEST_CASE("WAV, FLAC and OGG files hold the render") {
     const int major = got.format & SF_FORMAT_TYPEMASK;
     const int sub = got.format & SF_FORMAT_SUBMASK;
     if (std::string(name) == "out.wav") CHECK((major == SF_FORMAT_WAV && sub == SF_FORMAT_PCM_24));
-    if (std::string(name) == "out.flac") CHECK((major == SF_FORMAT_FLAC && sub == SF_FORMAT_PCM_24));
+    if (std::string(name) == "out.flac")
+      CHECK((major == SF_FORMAT_FLAC && sub == SF_FORMAT_PCM_24));
     if (std::string(name) == "out.ogg") CHECK((major == SF_FORMAT_OGG && sub == SF_FORMAT_VORBIS));
     // Same music: lossless within 24-bit steps, Vorbis within a loose RMS bound.
     double err = 0;
-    for (size_t i = 0; i < ref.left.size(); ++i) err = std::max(err, static_cast<double>(std::fabs(ref.left[i] - got_left[i])));
+    for (size_t i = 0; i < ref.left.size(); ++i)
+      err = std::max(err, static_cast<double>(std::fabs(ref.left[i] - got_left[i])));
     if (std::string(name) != "out.ogg") CHECK(err < 2e-6);
     CHECK(Rms(got_left) == doctest::Approx(Rms(ref.left)).epsilon(0.05));
   }
@@ -68,25 +69,34 @@ TEST_CASE("an existing output is replaced whole, or left alone on failure") {
   { std::ofstream(out) << "previous take"; }
   std::atomic<bool> cancel{false};
   int calls = 0;
-  CHECK_THROWS_AS(RenderToFile(Staircase("sine"), out, OfflineOptions{}, FileOptions{},
-                               [&](double f) { if (++calls == 3) cancel = true; CHECK(f <= 1.0); }, &cancel),
+  CHECK_THROWS_AS(RenderToFile(
+                      Staircase("sine"), out, OfflineOptions{}, FileOptions{},
+                      [&](double f) {
+                        if (++calls == 3) cancel = true;
+                        CHECK(f <= 1.0);
+                      },
+                      &cancel),
                   RenderCancelled);
   std::ifstream in(out);
   std::string text;
   std::getline(in, text);
   CHECK(text == "previous take");
-  CHECK(std::distance(fs::directory_iterator(dir.Path()), fs::directory_iterator{}) == 1);  // no temp left
+  CHECK(std::distance(fs::directory_iterator(dir.Path()), fs::directory_iterator{}) ==
+        1);  // no temp left
   double last = 0;
-  RenderToFile(Staircase("sine"), out, OfflineOptions{}, FileOptions{}, [&](double f) { last = f; });
+  RenderToFile(Staircase("sine"), out, OfflineOptions{}, FileOptions{},
+               [&](double f) { last = f; });
   CHECK(last == 1.0);
   CHECK(ReadBack(out).frames > 48000);
 }
 
 TEST_CASE("clear errors: unknown format, unwritable place, float FLAC") {
   TempDir dir("synth-test");
-  CHECK_THROWS_WITH_AS(AudioFormatFromPath("x.mp4"), doctest::Contains("unknown audio format '.mp4'"), RenderError);
-  CHECK_THROWS_WITH_AS(RenderToFile(Staircase("sine"), "/nonexistent-dir/x.wav", Dry(), FileOptions{}),
-                       doctest::Contains("/nonexistent-dir/x.wav: cannot write here"), RenderError);
+  CHECK_THROWS_WITH_AS(AudioFormatFromPath("x.mp4"),
+                       doctest::Contains("unknown audio format '.mp4'"), RenderError);
+  CHECK_THROWS_WITH_AS(
+      RenderToFile(Staircase("sine"), "/nonexistent-dir/x.wav", Dry(), FileOptions{}),
+      doctest::Contains("/nonexistent-dir/x.wav: cannot write here"), RenderError);
   CHECK_THROWS_AS(RenderToFile(Staircase("sine"), dir.Path(), Dry(), FileOptions{}), RenderError);
   FileOptions flac;
   flac.format = AudioFormat::kFlac;

@@ -11,13 +11,16 @@ using namespace graphony::test;
 namespace {
 struct Features {
   double rms = 0, early = 0, late = 0;  // early/late: RMS share of the note
-  std::vector<double> spectrum;  // log magnitudes, 10 Hz bins to 5 kHz, early + later window
+  std::vector<double> spectrum;         // log magnitudes, 10 Hz bins to 5 kHz, early + later window
 };
 
 // Correlation of two log spectra: 1 = same timbre.
 double Similarity(const std::vector<double>& a, const std::vector<double>& b) {
   double ma = 0, mb = 0;
-  for (size_t i = 0; i < a.size(); ++i) { ma += a[i]; mb += b[i]; }
+  for (size_t i = 0; i < a.size(); ++i) {
+    ma += a[i];
+    mb += b[i];
+  }
   ma /= a.size();
   mb /= b.size();
   double ab = 0, aa = 0, bb = 0;
@@ -38,7 +41,8 @@ Features Measure(const RenderedAudio& a) {
   f.late = Rms(a.left, static_cast<size_t>(0.7 * sr), static_cast<size_t>(1.0 * sr)) / total;
   for (double at : {0.03, 0.4})
     for (int b = 1; b <= 500; ++b)
-      f.spectrum.push_back(std::log10(1e-5 + MagnitudeAt(a.left, static_cast<size_t>(at * sr), 4800, sr, b * 10.0)));
+      f.spectrum.push_back(
+          std::log10(1e-5 + MagnitudeAt(a.left, static_cast<size_t>(at * sr), 4800, sr, b * 10.0)));
   return f;
 }
 }  // namespace
@@ -66,8 +70,8 @@ TEST_CASE("every instrument sounds, cleanly, and differently") {
       const Features& b = all[j].second;
       const double sim = Similarity(a.spectrum, b.spectrum);
       const double de = std::max(std::fabs(a.early - b.early), std::fabs(a.late - b.late));
-      INFO(all[i].first << " vs " << all[j].first << ": similarity " << sim
-                        << " early " << a.early << "/" << b.early << " late " << a.late << "/" << b.late);
+      INFO(all[i].first << " vs " << all[j].first << ": similarity " << sim << " early " << a.early
+                        << "/" << b.early << " late " << a.late << "/" << b.late);
       CHECK((sim < 0.9 || de > 0.25));
     }
 }
@@ -100,5 +104,6 @@ TEST_CASE("unknown instruments and missing samples are clear errors") {
                        doctest::Contains("unknown instrument 'kazoo'"), RenderError);
   CHECK_THROWS_WITH_AS(RenderToBuffers(SingleNote("sampler", 60, 1, 60, "nope.wav"), Dry()),
                        doctest::Contains("nope.wav"), RenderError);
-  CHECK_THROWS_AS(RenderToBuffers(SingleNote("sampler", 60, 1, 60, "../etc/passwd"), Dry()), RenderError);
+  CHECK_THROWS_AS(RenderToBuffers(SingleNote("sampler", 60, 1, 60, "../etc/passwd"), Dry()),
+                  RenderError);
 }

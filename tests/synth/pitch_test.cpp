@@ -14,7 +14,8 @@ void CheckStaircase(const std::string& instrument, double sample_rate, double to
   for (int i = 0; i < 8; ++i) {
     // The middle of each one-second note: past the attack, before the release.
     const size_t begin = static_cast<size_t>((i + 0.3) * sample_rate);
-    const double hz = EstimatePitchHz(a.left, begin, static_cast<size_t>(0.3 * sample_rate), sample_rate);
+    const double hz =
+        EstimatePitchHz(a.left, begin, static_cast<size_t>(0.3 * sample_rate), sample_rate);
     const double want = 440.0 * std::exp2((pitches[i] - 69) / 12.0);
     INFO(instrument << " @" << sample_rate << " note " << i << ": " << hz << " Hz, want " << want);
     CHECK(std::fabs(Cents(hz, want)) < tolerance_cents);
@@ -31,7 +32,8 @@ TEST_CASE("every supported sample rate renders the right pitch and length") {
     const RenderedAudio a = RenderToBuffers(SingleNote("sine", 69, 1), o);
     CHECK(a.sample_rate == sr);
     CHECK(a.left.size() == static_cast<size_t>(std::llround(3.0 * sr)));  // 1 s + 2 s release tail
-    const double hz = EstimatePitchHz(a.left, static_cast<size_t>(0.3 * sr), static_cast<size_t>(0.2 * sr), sr);
+    const double hz =
+        EstimatePitchHz(a.left, static_cast<size_t>(0.3 * sr), static_cast<size_t>(0.2 * sr), sr);
     INFO("rate " << sr << ": " << hz << " Hz");
     CHECK(std::fabs(Cents(hz, 440.0)) < 2);
   }

@@ -55,7 +55,8 @@ TEST_CASE("random and broken events render finite, bounded audio") {
     b.columns = static_cast<int>(pick({4, 0, 1}));
     for (int r = 0; r < 70; ++r)
       b.rows.push_back({pick({u(rng) * 20000, nan, -3, 1e9}), static_cast<float>(pick({0, nan})),
-                        std::vector<float>(static_cast<size_t>(pick({4, 3, 1})), static_cast<float>(pick({1, nan, -2, 50})))});
+                        std::vector<float>(static_cast<size_t>(pick({4, 3, 1})),
+                                           static_cast<float>(pick({1, nan, -2, 50})))});
     e.banks.push_back(b);
     OfflineOptions o;
     o.engine.samples_dir = std::string(GRAPHONY_SOURCE_DIR) + "/samples";

@@ -53,7 +53,8 @@ class Args {
       if (words_[i] == name) {
         if (i + 1 >= words_.size()) throw UsageError(command_ + ": " + name + " needs a value");
         values.push_back(words_[i + 1]);
-        words_.erase(words_.begin() + static_cast<long>(i), words_.begin() + static_cast<long>(i) + 2);
+        words_.erase(words_.begin() + static_cast<long>(i),
+                     words_.begin() + static_cast<long>(i) + 2);
       } else if (words_[i].rfind(name + "=", 0) == 0) {
         values.push_back(words_[i].substr(name.size() + 1));
         words_.erase(words_.begin() + static_cast<long>(i));

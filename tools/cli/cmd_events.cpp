@@ -40,20 +40,23 @@ struct Row {
   std::vector<std::string> cells;
 };
 
-const char* const kHeader[] = {"start_beat", "duration_beat", "pitch",      "velocity",        "instrument",
-                               "layer",      "quantised_pitch", "note",     "instrument_name", "contributor",
-                               "sounding",   "gesture",       "pan"};
+const char* const kHeader[] = {
+    "start_beat", "duration_beat",   "pitch", "velocity",        "instrument",
+    "layer",      "quantised_pitch", "note",  "instrument_name", "contributor",
+    "sounding",   "gesture",         "pan"};
 
 std::vector<Row> NoteRows(const Events& events, const Mapping& mapping) {
   const bool flats = KeyPrefersFlats(mapping);
   std::vector<Row> rows;
   for (const NoteEvent& n : events.notes) {
-    const bool known = n.instrument >= 0 && n.instrument < static_cast<int>(events.instruments.size());
-    rows.push_back(Row{{Number(n.start_beat), Number(n.duration_beats), Number(n.pitch), Number(n.velocity),
-                        std::to_string(n.instrument), std::to_string(n.layer), std::to_string(n.quantised_pitch),
-                        NoteName(n.quantised_pitch, flats),
-                        known ? events.instruments[static_cast<size_t>(n.instrument)].display_name : "?",
-                        n.contributor, n.sounding ? "yes" : "no", std::to_string(n.gesture), Number(n.pan)}});
+    const bool known =
+        n.instrument >= 0 && n.instrument < static_cast<int>(events.instruments.size());
+    rows.push_back(
+        Row{{Number(n.start_beat), Number(n.duration_beats), Number(n.pitch), Number(n.velocity),
+             std::to_string(n.instrument), std::to_string(n.layer),
+             std::to_string(n.quantised_pitch), NoteName(n.quantised_pitch, flats),
+             known ? events.instruments[static_cast<size_t>(n.instrument)].display_name : "?",
+             n.contributor, n.sounding ? "yes" : "no", std::to_string(n.gesture), Number(n.pan)}});
   }
   return rows;
 }
@@ -92,11 +95,12 @@ void PrintTable(const std::vector<Row>& rows, const Events& events) {
   for (const Row& row : rows) print_line([&](size_t i) { return row.cells[i]; });
   size_t partials = 0;
   for (const PartialBank& b : events.banks) partials += b.rows.size();
-  std::printf("\n%zu notes (%zu sounding), %zu gestures, %zu scan banks with %zu partials, %s beats\n",
-              events.notes.size(),
-              static_cast<size_t>(std::count_if(events.notes.begin(), events.notes.end(),
-                                                [](const NoteEvent& n) { return n.sounding; })),
-              events.gestures.size(), events.banks.size(), partials, Number(events.length_beats).c_str());
+  std::printf(
+      "\n%zu notes (%zu sounding), %zu gestures, %zu scan banks with %zu partials, %s beats\n",
+      events.notes.size(),
+      static_cast<size_t>(std::count_if(events.notes.begin(), events.notes.end(),
+                                        [](const NoteEvent& n) { return n.sounding; })),
+      events.gestures.size(), events.banks.size(), partials, Number(events.length_beats).c_str());
 }
 
 int RunEvents(Args& args) {

@@ -15,7 +15,8 @@ int RunExport(Args& args) {
   const auto out = args.Option("-o");
   const auto paper = args.Option("--paper").value_or("a4");
   const std::vector<std::string> files = args.Positionals();
-  if (files.size() != 1 || !out) throw UsageError("export: usage: graphony-cli export FILE -o OUT.musicxml|OUT.mid|OUT.ly");
+  if (files.size() != 1 || !out)
+    throw UsageError("export: usage: graphony-cli export FILE -o OUT.musicxml|OUT.mid|OUT.ly");
   if (notation::ExportFormatOf(*out) == notation::ExportFormat::kUnknown)
     throw UsageError("export: " + *out + ": the output must end in .musicxml, .mid or .ly");
   if (paper != "a4" && paper != "letter") throw UsageError("export: --paper is a4 or letter");

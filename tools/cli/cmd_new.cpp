@@ -6,9 +6,9 @@
 #include "commands.h"
 #include "core/file_io.h"
 #include "core/image_decode.h"
+#include "core/instrument_traits.h"
 #include "core/limits.h"
 #include "core/pitch.h"
-#include "core/instrument_traits.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
@@ -101,8 +101,7 @@ int RunNew(Args& args) {
   }
   if (palette && *palette != "picture" && *palette != "fixed")
     throw UsageError("new: --palette expects picture or fixed (got \"" + *palette + "\")");
-  if (palette && instrument)
-    throw UsageError("new: give --palette or --instrument, not both");
+  if (palette && instrument) throw UsageError("new: give --palette or --instrument, not both");
   if (instrument) score.palette = {EntryForInstrument(*instrument)};
 
   std::error_code ec;

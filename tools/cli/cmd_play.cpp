@@ -38,7 +38,8 @@ std::string Clock(double seconds) {
   return buf;
 }
 
-void ProgressLine(const PlayerStatus& s, double length_beats, double seconds_per_beat, bool recording) {
+void ProgressLine(const PlayerStatus& s, double length_beats, double seconds_per_beat,
+                  bool recording) {
   const double frac = length_beats > 0 ? std::clamp(s.playhead_beat / length_beats, 0.0, 1.0) : 0;
   constexpr int kBar = 24;
   char bar[kBar + 1];
@@ -47,8 +48,8 @@ void ProgressLine(const PlayerStatus& s, double length_beats, double seconds_per
   std::fprintf(stderr, "\r  beat %7.2f / %.2f  %s / %s  [%s]  peak %5.1f dB  xruns %llu%s   ",
                s.playhead_beat, length_beats, Clock(s.playhead_beat * seconds_per_beat).c_str(),
                Clock(length_beats * seconds_per_beat).c_str(), bar,
-               Db(std::max(s.peak_left, s.peak_right)),
-               static_cast<unsigned long long>(s.xruns), recording ? "  REC" : "");
+               Db(std::max(s.peak_left, s.peak_right)), static_cast<unsigned long long>(s.xruns),
+               recording ? "  REC" : "");
   std::fflush(stderr);
 }
 
@@ -83,7 +84,8 @@ int RunPlay(Args& args) {
   if (!(tempo >= 0.05 && tempo <= 8)) throw UsageError("play: --tempo must be between 0.05 and 8");
   const double volume = volume_text ? ParseNumber("--volume", *volume_text) : 1.0;
   if (!(volume >= 0 && volume <= 4)) throw UsageError("play: --volume must be between 0 and 4");
-  if (input && !record) throw UsageError("play: --input needs --record OUT.wav (the input track goes next to it)");
+  if (input && !record)
+    throw UsageError("play: --input needs --record OUT.wav (the input track goes next to it)");
 
   // From here on Ctrl+C is a clean stop, also while the program is still being prepared.
   struct sigaction sa {};
@@ -109,9 +111,10 @@ int RunPlay(Args& args) {
     return kExitFailure;
   }
   // The same settings render uses: the bundle's sampler sounds included.
-  player.PublishProgram(PrepareProgram(events, EngineSettingsForScore(score, events, player.Settings(),
-                                                                      EngineUse::kLive)),
-                        events.tempo_bpm, events.length_beats);
+  player.PublishProgram(
+      PrepareProgram(events,
+                     EngineSettingsForScore(score, events, player.Settings(), EngineUse::kLive)),
+      events.tempo_bpm, events.length_beats);
   player.SetTempoScale(tempo);
   player.SetMasterVolume(static_cast<float>(volume));
   player.Seek(from);
@@ -124,21 +127,32 @@ int RunPlay(Args& args) {
   }
   player.Play();
 
-
   const bool tty = isatty(STDERR_FILENO);
   const double seconds_per_beat = 60.0 / events.tempo_bpm / tempo;
   const auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
   double end_at = -1;  // wall time at which the tail after the last beat is over
   PlayerStatus status;
   std::string stop_reason = "end of score";
   for (int tick = 0;; ++tick) {
     std::this_thread::sleep_for(kPollInterval);
     status = player.Poll();
-    if (tty && tick % 5 == 0) ProgressLine(status, events.length_beats, seconds_per_beat, player.Recording());
-    if (g_interrupted) { stop_reason = "stopped (Ctrl+C)"; break; }
-    if (status.state == PlayerState::kError) { stop_reason = status.error; break; }
-    if (for_seconds > 0 && elapsed() >= for_seconds) { stop_reason = "time limit"; break; }
+    if (tty && tick % 5 == 0)
+      ProgressLine(status, events.length_beats, seconds_per_beat, player.Recording());
+    if (g_interrupted) {
+      stop_reason = "stopped (Ctrl+C)";
+      break;
+    }
+    if (status.state == PlayerState::kError) {
+      stop_reason = status.error;
+      break;
+    }
+    if (for_seconds > 0 && elapsed() >= for_seconds) {
+      stop_reason = "time limit";
+      break;
+    }
     if (!loop && end_at < 0 && (status.reached_end || status.playhead_beat >= until)) {
       player.Stop();  // nothing new starts; what sounds rings out during the tail
       end_at = elapsed() + kTailSeconds;
@@ -163,13 +177,14 @@ int RunPlay(Args& args) {
   const bool failed = status.state == PlayerState::kError;
   player.Close();
   if (failed) std::fprintf(stderr, "graphony-cli play: %s\n", status.error.c_str());
-  std::printf("%s: played %.1f s, beats %.2f to %.2f on \"%s\" (%.0f Hz, %d-frame buffers); "
-              "xruns: %llu (start-up: %llu); late buffers: %llu%s\n",
-              failed ? "device lost" : stop_reason.c_str(), played, from, last_beat,
-              player.DeviceName().c_str(), player.SampleRate(), status.buffer_frames,
-              static_cast<unsigned long long>(status.xruns),
-              static_cast<unsigned long long>(status.startup_xruns),
-              static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
+  std::printf(
+      "%s: played %.1f s, beats %.2f to %.2f on \"%s\" (%.0f Hz, %d-frame buffers); "
+      "xruns: %llu (start-up: %llu); late buffers: %llu%s\n",
+      failed ? "device lost" : stop_reason.c_str(), played, from, last_beat,
+      player.DeviceName().c_str(), player.SampleRate(), status.buffer_frames,
+      static_cast<unsigned long long>(status.xruns),
+      static_cast<unsigned long long>(status.startup_xruns),
+      static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
   return failed ? kExitFailure : kExitOk;
 }
 

@@ -18,18 +18,22 @@ int RunPrint(Args& args) {
   const auto pages = args.Option("--pages");
   const std::vector<std::string> files = args.Positionals();
   if (files.size() != 1 || !out)
-    throw UsageError("print: usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter] "
-                     "[--pages graphic,notation,legend]");
+    throw UsageError(
+        "print: usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter] "
+        "[--pages graphic,notation,legend]");
   const std::string ext = std::filesystem::path(*out).extension().string();
-  if (ext != ".pdf" && ext != ".svg") throw UsageError("print: " + *out + ": the output must end in .pdf or .svg");
-  if (options.paper != "a4" && options.paper != "letter") throw UsageError("print: --paper is a4 or letter");
+  if (ext != ".pdf" && ext != ".svg")
+    throw UsageError("print: " + *out + ": the output must end in .pdf or .svg");
+  if (options.paper != "a4" && options.paper != "letter")
+    throw UsageError("print: --paper is a4 or letter");
   if (pages) {
     options.pages.clear();
     std::stringstream list(*pages);
     std::string kind;
     while (std::getline(list, kind, ',')) {
       if (kind != "graphic" && kind != "legend" && kind != "notation")
-        throw UsageError("print: --pages takes graphic, legend and notation (got \"" + kind + "\")");
+        throw UsageError("print: --pages takes graphic, legend and notation (got \"" + kind +
+                         "\")");
       options.pages.push_back(kind);
     }
     if (options.pages.empty()) throw UsageError("print: --pages is empty");

@@ -64,7 +64,8 @@ int RunRender(Args& args) {
   const bool quiet = args.Flag("--quiet");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("render: give exactly one score file (see --help)");
-  if (!out && !stems) throw UsageError("render: give an output with -o OUT.wav|.flac|.ogg (or --stems DIR)");
+  if (!out && !stems)
+    throw UsageError("render: give an output with -o OUT.wav|.flac|.ogg (or --stems DIR)");
 
   OfflineOptions options;
   FileOptions file;
@@ -116,19 +117,24 @@ int RunRender(Args& args) {
   try {
     Progress bar(out ? "rendering " + *out + (stems ? " and stems into " + *stems : "")
                      : "rendering stems into " + *stems);
-    result = RunExportJob(score, request, [&](double f) { if (!quiet) bar(f); });
+    result = RunExportJob(score, request, [&](double f) {
+      if (!quiet) bar(f);
+    });
     for (const auto& p : result.stems) std::printf("%s\n", p.string().c_str());
   } catch (const RenderError& e) {
     // Output problems already name the output; anything else is about the score.
     const std::string msg = e.what();
-    const bool names_output = (out && msg.rfind(*out, 0) == 0) || (stems && msg.rfind(*stems, 0) == 0);
+    const bool names_output =
+        (out && msg.rfind(*out, 0) == 0) || (stems && msg.rfind(*stems, 0) == 0);
     std::fprintf(stderr, "%s%s\n", names_output ? "" : (files[0] + ": ").c_str(), msg.c_str());
     return kExitFailure;
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (out) std::printf("%s: %.1f s of audio at %.0f Hz (rendered in %.2f s)\n", out->c_str(),
-                       static_cast<double>(result.audio_frames) / result.sample_rate, result.sample_rate,
-                       seconds);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (out)
+    std::printf("%s: %.1f s of audio at %.0f Hz (rendered in %.2f s)\n", out->c_str(),
+                static_cast<double>(result.audio_frames) / result.sample_rate, result.sample_rate,
+                seconds);
   return kExitOk;
 }
 

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Touch every pixel so a wrong size shows up as an out-of-bounds read.
     unsigned sum = 0;
     for (uint8_t v : image->rgba) sum += v;
-    if (image->rgba.size() != static_cast<size_t>(image->width) * image->height * 4) __builtin_trap();
+    if (image->rgba.size() != static_cast<size_t>(image->width) * image->height * 4)
+      __builtin_trap();
     (void)sum;
   } catch (const graphony::ScoreError&) {
   }

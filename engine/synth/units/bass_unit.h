@@ -8,9 +8,18 @@ namespace graphony::dsp {
 
 class BassUnit {
  public:
-  void Init(double sample_rate) { env_.Init(sample_rate); env_.Set(0.006, 0.35, 0.65f, 0.08); }
-  void Reset() { env_.Reset(); phase_ = 0; }
-  void Start(float velocity, uint32_t) { gain_ = velocity * 0.8f; env_.Start(); }
+  void Init(double sample_rate) {
+    env_.Init(sample_rate);
+    env_.Set(0.006, 0.35, 0.65f, 0.08);
+  }
+  void Reset() {
+    env_.Reset();
+    phase_ = 0;
+  }
+  void Start(float velocity, uint32_t) {
+    gain_ = velocity * 0.8f;
+    env_.Start();
+  }
   void Release() { env_.Release(); }
   bool Done() const { return env_.Done(); }
   float Level() const { return env_.Level() * gain_; }

@@ -17,15 +17,21 @@ class BellUnit {
     env_.Init(sample_rate);
     env_.Set(0.002, 1.0, 1.0f, 0.35);
   }
-  void Reset() { env_.Reset(); car_ = mod_ = 0; index_ = amp_ = 0; }
+  void Reset() {
+    env_.Reset();
+    car_ = mod_ = 0;
+    index_ = amp_ = 0;
+  }
   void Start(float velocity, uint32_t, float freq_hz) {
     gain_ = velocity * 0.6f;
-    const float limit = static_cast<float>(std::clamp(0.12 * sample_rate_ / (freq_hz * 4.0), 0.0, 1.0));
+    const float limit =
+        static_cast<float>(std::clamp(0.12 * sample_rate_ / (freq_hz * 4.0), 0.0, 1.0));
     index_ = 2.2f * limit;
     index_decay_ = DecayT60(1.6, sample_rate_);
     amp_ = 1.0f;
-    amp_decay_ = DecayT60(std::clamp(t60_at_a4_ * std::sqrt(440.0 / std::max(20.0f, freq_hz)), 1.2, 7.0),
-                          sample_rate_);
+    amp_decay_ =
+        DecayT60(std::clamp(t60_at_a4_ * std::sqrt(440.0 / std::max(20.0f, freq_hz)), 1.2, 7.0),
+                 sample_rate_);
     car_ = mod_ = 0;
     env_.Start();
   }

@@ -17,7 +17,10 @@ class DrumUnit {
     env_.Set(0.001, 1.0, 1.0f, 0.05);
     noise_lp_ = 1.0f - static_cast<float>(std::exp(-kTwoPi * 1200.0 / sample_rate));
   }
-  void Reset() { env_.Reset(); phase_ = body_ = hiss_ = lp1_ = lp2_ = sweep_ = 0; }
+  void Reset() {
+    env_.Reset();
+    phase_ = body_ = hiss_ = lp1_ = lp2_ = sweep_ = 0;
+  }
   void Start(float velocity, uint32_t seed, float midi_pitch) {
     gain_ = velocity * 0.9f;
     noise_.Seed(seed);

@@ -16,9 +16,14 @@ class Envelope {
     sustain_ = sustain;
     release_coef_ = OnePoleCoef(release, sample_rate_);
   }
-  void Reset() { stage_ = Stage::kIdle; level_ = 0; }
+  void Reset() {
+    stage_ = Stage::kIdle;
+    level_ = 0;
+  }
   void Start() { stage_ = Stage::kAttack; }  // from the current level: retrigger never jumps
-  void Release() { if (stage_ != Stage::kIdle) stage_ = Stage::kRelease; }
+  void Release() {
+    if (stage_ != Stage::kIdle) stage_ = Stage::kRelease;
+  }
   bool Done() const { return stage_ == Stage::kIdle; }
   bool Releasing() const { return stage_ == Stage::kRelease; }
   float Level() const { return level_; }
@@ -29,14 +34,20 @@ class Envelope {
         return 0.0f;
       case Stage::kAttack:
         level_ += attack_step_;
-        if (level_ >= 1.0f) { level_ = 1.0f; stage_ = Stage::kDecay; }
+        if (level_ >= 1.0f) {
+          level_ = 1.0f;
+          stage_ = Stage::kDecay;
+        }
         break;
       case Stage::kDecay:
         level_ = sustain_ + (level_ - sustain_) * decay_coef_;
         break;
       case Stage::kRelease:
         level_ *= release_coef_;
-        if (level_ < 1e-5f) { level_ = 0; stage_ = Stage::kIdle; }
+        if (level_ < 1e-5f) {
+          level_ = 0;
+          stage_ = Stage::kIdle;
+        }
         break;
     }
     return level_;

@@ -17,7 +17,11 @@ class FluteUnit {
     vib_inc_ = static_cast<float>(4.8 / sample_rate);
     vib_fade_ = static_cast<float>(1.0 / (0.45 * sample_rate));
   }
-  void Reset() { env_.Reset(); phase_ = vib_phase_ = vib_depth_ = n1_ = n2_ = 0; onset_ = 0; }
+  void Reset() {
+    env_.Reset();
+    phase_ = vib_phase_ = vib_depth_ = n1_ = n2_ = 0;
+    onset_ = 0;
+  }
   void Start(float velocity, uint32_t seed) {
     gain_ = velocity * 0.8f;
     noise_.Seed(seed);

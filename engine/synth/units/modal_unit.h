@@ -26,7 +26,13 @@ class ModalUnit {
     env_.Init(sample_rate);
     env_.Set(shape.attack, 1.0, 1.0f, shape.release);
   }
-  void Reset() { env_.Reset(); for (int k = 0; k < 8; ++k) { phase_[k] = 0; level_[k] = 0; } }
+  void Reset() {
+    env_.Reset();
+    for (int k = 0; k < 8; ++k) {
+      phase_[k] = 0;
+      level_[k] = 0;
+    }
+  }
   void Start(float velocity, uint32_t, float freq_hz) {
     gain_ = velocity;
     // Higher notes ring shorter, as real strings and bars do.
@@ -88,9 +94,13 @@ inline ModalShape MarimbaShape() {
   s.count = 3;
   const float ratio[3] = {1.0f, 3.984f, 10.72f};
   const float amp[3] = {0.7f, 0.22f, 0.06f};
-  const float t60[3] = {static_cast<float>(TraitsOf(InstrumentKind::kMarimba).decay_seconds),
-                        0.35f, 0.08f};
-  for (int k = 0; k < 3; ++k) { s.ratio[k] = ratio[k]; s.amp[k] = amp[k]; s.t60[k] = t60[k]; }
+  const float t60[3] = {static_cast<float>(TraitsOf(InstrumentKind::kMarimba).decay_seconds), 0.35f,
+                        0.08f};
+  for (int k = 0; k < 3; ++k) {
+    s.ratio[k] = ratio[k];
+    s.amp[k] = amp[k];
+    s.t60[k] = t60[k];
+  }
   s.attack = 0.001;
   s.release = 0.1;
   return s;

@@ -13,7 +13,11 @@ class PadUnit {
     env_.Init(sample_rate);
     env_.Set(0.35, 1.5, 0.85f, 0.35);
   }
-  void Reset() { env_.Reset(); for (float& p : phase_) p = 0; lfo_ = 0; }
+  void Reset() {
+    env_.Reset();
+    for (float& p : phase_) p = 0;
+    lfo_ = 0;
+  }
   void Start(float velocity, uint32_t seed) {
     gain_ = velocity * 0.55f;
     // Different start phases per note: a chord of pads does not start phase-locked.

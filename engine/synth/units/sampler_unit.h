@@ -17,8 +17,16 @@ struct SampleData {
 
 class SamplerUnit {
  public:
-  void Init(double sample_rate) { sample_rate_ = sample_rate; env_.Init(sample_rate); env_.Set(0.003, 1.0, 1.0f, 0.12); }
-  void Reset() { env_.Reset(); pos_ = 0; sample_ = nullptr; }
+  void Init(double sample_rate) {
+    sample_rate_ = sample_rate;
+    env_.Init(sample_rate);
+    env_.Set(0.003, 1.0, 1.0f, 0.12);
+  }
+  void Reset() {
+    env_.Reset();
+    pos_ = 0;
+    sample_ = nullptr;
+  }
   // `sample` must outlive the note (it belongs to the RenderProgram).
   void Start(float velocity, const SampleData* sample) {
     gain_ = velocity;
@@ -36,7 +44,10 @@ class SamplerUnit {
   bool Done() const { return env_.Done() || !sample_; }
   float Level() const { return env_.Level() * gain_; }
   void Render(const UnitBlock& b, float* out) {
-    if (!sample_) { for (int i = 0; i < b.frames; ++i) out[i] = 0; return; }
+    if (!sample_) {
+      for (int i = 0; i < b.frames; ++i) out[i] = 0;
+      return;
+    }
     const std::vector<float>& s = sample_->frames;
     const double n = static_cast<double>(s.size());
     double inc = b.inc_start * inc_to_rate_;
@@ -48,7 +59,9 @@ class SamplerUnit {
         const float t = static_cast<float>(pos_ - static_cast<double>(k));
         const float y0 = k > 0 ? s[k - 1] : s[k], y1 = s[k], y2 = s[k + 1], y3 = s[k + 2];
         // Catmull-Rom cubic: smooth, cheap, no audible interpolation noise.
-        v = y1 + 0.5f * t * (y2 - y0 + t * (2 * y0 - 5 * y1 + 4 * y2 - y3 + t * (3 * (y1 - y2) + y3 - y0)));
+        v = y1 +
+            0.5f * t *
+                (y2 - y0 + t * (2 * y0 - 5 * y1 + 4 * y2 - y3 + t * (3 * (y1 - y2) + y3 - y0)));
         const double left = n - 3 - pos_;
         if (left < fade_frames_) v *= static_cast<float>(left / fade_frames_);
       } else if (!env_.Releasing()) {
@@ -58,7 +71,9 @@ class SamplerUnit {
       pos_ += inc;
       inc += dinc;
     }
-    if (pos_ >= n - 3) { env_.Reset(); }
+    if (pos_ >= n - 3) {
+      env_.Reset();
+    }
   }
 
  private:

@@ -7,9 +7,18 @@ namespace graphony::dsp {
 
 class SineUnit {
  public:
-  void Init(double sample_rate) { env_.Init(sample_rate); env_.Set(0.01, 1.0, 1.0f, 0.06); }
-  void Reset() { env_.Reset(); phase_ = 0; }
-  void Start(float velocity, uint32_t) { gain_ = velocity; env_.Start(); }
+  void Init(double sample_rate) {
+    env_.Init(sample_rate);
+    env_.Set(0.01, 1.0, 1.0f, 0.06);
+  }
+  void Reset() {
+    env_.Reset();
+    phase_ = 0;
+  }
+  void Start(float velocity, uint32_t) {
+    gain_ = velocity;
+    env_.Start();
+  }
   void Release() { env_.Release(); }
   bool Done() const { return env_.Done(); }
   float Level() const { return env_.Level() * gain_; }

@@ -19,7 +19,9 @@ void ImGuiFree(void* p, void*) { std::free(p); }
 
 namespace graphony::editor {
 uint64_t AllocationCount() { return g_allocations.load(std::memory_order_relaxed); }
-void InstallImGuiAllocationCounter() { ImGui::SetAllocatorFunctions(ImGuiAlloc, ImGuiFree, nullptr); }
+void InstallImGuiAllocationCounter() {
+  ImGui::SetAllocatorFunctions(ImGuiAlloc, ImGuiFree, nullptr);
+}
 }  // namespace graphony::editor
 
 void* operator new(size_t size) {

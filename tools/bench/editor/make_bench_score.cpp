@@ -1,4 +1,5 @@
-// Builds the editor benchmark score: one big picture plus N random brush strokes spread over the score.
+// Builds the editor benchmark score: one big picture plus N random brush strokes spread over the
+// score.
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>

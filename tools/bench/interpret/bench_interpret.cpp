@@ -29,13 +29,15 @@ Image MakePainting(int width, int height) {
   auto next = [&]() { return (state = state * 1664525u + 1013904223u) >> 8; };
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
-      uint8_t* p = &image.rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 4];
+      uint8_t* p = &image.rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) +
+                                static_cast<size_t>(x)) *
+                               4];
       p[0] = static_cast<uint8_t>(10 + 20 * x / width);
       p[1] = static_cast<uint8_t>(12 + 10 * y / height);
       p[2] = static_cast<uint8_t>(25 + (next() & 7));
       p[3] = 255;
     }
-  const uint8_t colours[][3] = {{230, 40, 40},  {40, 90, 230},  {250, 220, 50}, {50, 190, 80},
+  const uint8_t colours[][3] = {{230, 40, 40},   {40, 90, 230},  {250, 220, 50}, {50, 190, 80},
                                 {240, 240, 240}, {200, 80, 220}, {250, 140, 30}, {60, 220, 220}};
   for (int s = 0; s < 600; ++s) {
     const int cx = static_cast<int>(next() % static_cast<uint32_t>(width));
@@ -46,10 +48,13 @@ Image MakePainting(int width, int height) {
     for (int y = std::max(0, cy - ry); y < std::min(height, cy + ry); ++y)
       for (int x = std::max(0, cx - rx); x < std::min(width, cx + rx); ++x) {
         const double dx = static_cast<double>(x - cx) / rx, dy = static_cast<double>(y - cy) / ry;
-        const bool inside = kind == 0 ? dx * dx + dy * dy <= 1 : kind == 1 ? std::abs(dy) < 0.3
-                                                                             : std::abs(dx) + std::abs(dy) < 1;
+        const bool inside = kind == 0   ? dx * dx + dy * dy <= 1
+                            : kind == 1 ? std::abs(dy) < 0.3
+                                        : std::abs(dx) + std::abs(dy) < 1;
         if (!inside) continue;
-        uint8_t* p = &image.rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 4];
+        uint8_t* p = &image.rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) +
+                                  static_cast<size_t>(x)) *
+                                 4];
         for (int k = 0; k < 3; ++k) p[k] = static_cast<uint8_t>((c[k] * 3 + p[k]) / 4);
       }
   }
@@ -59,9 +64,10 @@ Image MakePainting(int width, int height) {
 Score MakeScore(std::shared_ptr<const Image> pixels, ImageMode mode) {
   Score score;
   score.length_beats = 64;
-  score.palette = {{{230, 40, 40, 255}, "pluck", "Pluck", ""},    {{40, 90, 230, 255}, "soft-pad", "Pad", ""},
-                   {{250, 220, 50, 255}, "marimba", "Marimba", ""}, {{50, 190, 80, 255}, "flute", "Flute", ""},
-                   {{240, 240, 240, 255}, "bell", "Bells", ""},     {{20, 20, 20, 255}, "bass", "Bass", ""}};
+  score.palette = {
+      {{230, 40, 40, 255}, "pluck", "Pluck", ""},      {{40, 90, 230, 255}, "soft-pad", "Pad", ""},
+      {{250, 220, 50, 255}, "marimba", "Marimba", ""}, {{50, 190, 80, 255}, "flute", "Flute", ""},
+      {{240, 240, 240, 255}, "bell", "Bells", ""},     {{20, 20, 20, 255}, "bass", "Bass", ""}};
   Layer layer;
   layer.kind = Layer::Kind::kImage;
   layer.image.file = "images/bench.png";
@@ -85,7 +91,8 @@ int main(int argc, char** argv) {
   const int width = argc > 2 ? std::clamp(std::atoi(argv[2]), 1, kMaxImageSide) : 4000;
   const int height = argc > 3 ? std::clamp(std::atoi(argv[3]), 1, kMaxImageSide) : 2000;
   auto pixels = std::make_shared<const Image>(MakePainting(width, height));
-  std::printf("Interpret() on a %dx%d painting, %d runs each (single thread)\n", width, height, reps);
+  std::printf("Interpret() on a %dx%d painting, %d runs each (single thread)\n", width, height,
+              reps);
   for (ImageMode mode : {ImageMode::kScan, ImageMode::kNotes}) {
     const Score score = MakeScore(pixels, mode);
     std::vector<double> ms, cpu;
@@ -102,11 +109,12 @@ int main(int argc, char** argv) {
     std::sort(cpu.begin(), cpu.end());
     size_t partials = 0;
     for (const PartialBank& b : events.banks) partials += b.rows.size();
-    std::printf("  %-5s wall min %7.1f ms median %7.1f ms | cpu min %7.1f ms median %7.1f ms"
-                "  -> %zu notes, %zu partials x %d columns\n",
-                mode == ImageMode::kScan ? "scan" : "notes", ms.front(), ms[ms.size() / 2], cpu.front(),
-                cpu[cpu.size() / 2], events.notes.size(),
-                partials, events.banks.empty() ? 0 : events.banks[0].columns);
+    std::printf(
+        "  %-5s wall min %7.1f ms median %7.1f ms | cpu min %7.1f ms median %7.1f ms"
+        "  -> %zu notes, %zu partials x %d columns\n",
+        mode == ImageMode::kScan ? "scan" : "notes", ms.front(), ms[ms.size() / 2], cpu.front(),
+        cpu[cpu.size() / 2], events.notes.size(), partials,
+        events.banks.empty() ? 0 : events.banks[0].columns);
   }
   // The editor's case: re-interpreting after a stroke, with the pictures already analysed.
   InterpretCache cache;

@@ -27,7 +27,8 @@ double CpuSeconds() {
   for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
     rusage u{};
     getrusage(who, &u);
-    total += u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+    total +=
+        u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
   }
   return total;
 }
@@ -50,7 +51,8 @@ double Best(int n, const std::function<void()>& f) {
 }
 
 void Save(const std::filesystem::path& path, const void* data, size_t size) {
-  std::ofstream(path, std::ios::binary).write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  std::ofstream(path, std::ios::binary)
+      .write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
 }
 
 }  // namespace
@@ -61,7 +63,8 @@ int main(int argc, char** argv) {
     dir = argv[1];
     std::filesystem::create_directories(dir);
   } else {
-    std::string pattern = (std::filesystem::temp_directory_path() / "bench-notation-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "bench-notation-XXXXXX").string();
     dir = mkdtemp(pattern.data());
   }
   // 2 minutes at 120 bpm = 240 beats; 4 instruments on a 16th grid, notes overlapping and
@@ -102,9 +105,12 @@ int main(int argc, char** argv) {
   for (const auto& p : ns.parts) notes += p.notes.size();
   std::string xml, ly;
   std::vector<uint8_t> midi;
-  const double t_xml = Best(5, [&] { xml = notation::ToMusicXml(notation::BuildNotation(score, events)); });
-  const double t_mid = Best(5, [&] { midi = notation::ToMidiFile(notation::BuildNotation(score, events), events); });
-  const double t_ly = Best(5, [&] { ly = notation::ToLilyPond(notation::BuildNotation(score, events)); });
+  const double t_xml =
+      Best(5, [&] { xml = notation::ToMusicXml(notation::BuildNotation(score, events)); });
+  const double t_mid =
+      Best(5, [&] { midi = notation::ToMidiFile(notation::BuildNotation(score, events), events); });
+  const double t_ly =
+      Best(5, [&] { ly = notation::ToLilyPond(notation::BuildNotation(score, events)); });
   Save(dir / "dense.musicxml", xml.data(), xml.size());
   Save(dir / "dense.mid", midi.data(), midi.size());
   Save(dir / "dense.ly", ly.data(), ly.size());
@@ -112,16 +118,19 @@ int main(int argc, char** argv) {
   notation::PrintOptions graphic;
   graphic.pages = {"graphic", "legend"};
   notation::PrintResult r1;
-  const double t_graphic = Best(3, [&] { r1 = notation::PrintScore(score, events, dir / "graphic.pdf", graphic); });
+  const double t_graphic =
+      Best(3, [&] { r1 = notation::PrintScore(score, events, dir / "graphic.pdf", graphic); });
   notation::PrintResult r2;
-  const double t_full = Seconds([&] { r2 = notation::PrintScore(score, events, dir / "full.pdf", {}); });
+  const double t_full =
+      Seconds([&] { r2 = notation::PrintScore(score, events, dir / "full.pdf", {}); });
   const double cpu_full = g_last_cpu;
 
   std::printf("dense 2-minute score: %zu parts, %d bars, %zu notes after quantising; files in %s\n",
               ns.parts.size(), ns.measure_count, notes, dir.c_str());
   std::printf("  notation model              %8.1f ms\n", t_model * 1e3);
   std::printf("  MusicXML (model + write)    %8.1f ms  (%zu kB)\n", t_xml * 1e3, xml.size() / 1024);
-  std::printf("  MIDI     (model + write)    %8.1f ms  (%zu kB)\n", t_mid * 1e3, midi.size() / 1024);
+  std::printf("  MIDI     (model + write)    %8.1f ms  (%zu kB)\n", t_mid * 1e3,
+              midi.size() / 1024);
   std::printf("  LilyPond (model + write)    %8.1f ms  (%zu kB)\n", t_ly * 1e3, ly.size() / 1024);
   std::printf("  print graphic+legend PDF    %8.1f ms  (%d pages)\n", t_graphic * 1e3, r1.pages);
   std::printf("  print full PDF (LilyPond)   %8.1f s wall, %.1f s CPU  (%d pages, engraved=%d)\n",
@@ -133,8 +142,10 @@ int main(int argc, char** argv) {
   const double t_peer = Seconds([&] { (void)std::system(cmd.c_str()); });
   const double cpu_peer = g_last_cpu;
   if (std::filesystem::exists(dir / "peer.pdf"))
-    std::printf("  peer: mscore3 MusicXML->PDF %8.1f s wall, %.1f s CPU  (ours/peer: wall %.2f, CPU %.2f)\n",
-                t_peer, cpu_peer, t_full / t_peer, cpu_full / cpu_peer);
+    std::printf(
+        "  peer: mscore3 MusicXML->PDF %8.1f s wall, %.1f s CPU  (ours/peer: wall %.2f, CPU "
+        "%.2f)\n",
+        t_peer, cpu_peer, t_full / t_peer, cpu_full / cpu_peer);
   else
     std::printf("  peer: mscore3 not available\n");
   return 0;

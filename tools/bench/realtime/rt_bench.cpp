@@ -69,12 +69,13 @@ int RunPartials(int n, double seconds, const char* record) {
     }
   }
   if (record) player.StopRecording();
-  std::printf("partials %d seconds %.1f xruns %llu startup_xruns %llu late %llu max_load %.2f "
-              "buffer %d peak %.3f\n",
-              n, seconds, static_cast<unsigned long long>(s.xruns),
-              static_cast<unsigned long long>(s.startup_xruns),
-              static_cast<unsigned long long>(s.late_callbacks), s.max_load, s.buffer_frames,
-              std::max(s.peak_left, s.peak_right));
+  std::printf(
+      "partials %d seconds %.1f xruns %llu startup_xruns %llu late %llu max_load %.2f "
+      "buffer %d peak %.3f\n",
+      n, seconds, static_cast<unsigned long long>(s.xruns),
+      static_cast<unsigned long long>(s.startup_xruns),
+      static_cast<unsigned long long>(s.late_callbacks), s.max_load, s.buffer_frames,
+      std::max(s.peak_left, s.peak_right));
   return 0;
 }
 
@@ -119,11 +120,12 @@ int RunLatency(int count) {
   std::sort(offsets.begin(), offsets.end());
   const PlayerStatus st = player.Poll();
   const double period_ms = st.buffer_frames * 1e3 / player.SampleRate();
-  std::printf("latency notes %zu/%d min %.2f median %.2f p95 %.2f max %.2f ms; period %.2f ms; "
-              "in-buffer offset median %d frames; output latency %.2f ms; xruns %llu\n",
-              ms.size(), count, ms.front(), ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back(),
-              period_ms, offsets[offsets.size() / 2], player.OutputLatencySeconds() * 1e3,
-              static_cast<unsigned long long>(st.xruns));
+  std::printf(
+      "latency notes %zu/%d min %.2f median %.2f p95 %.2f max %.2f ms; period %.2f ms; "
+      "in-buffer offset median %d frames; output latency %.2f ms; xruns %llu\n",
+      ms.size(), count, ms.front(), ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back(),
+      period_ms, offsets[offsets.size() / 2], player.OutputLatencySeconds() * 1e3,
+      static_cast<unsigned long long>(st.xruns));
   return 0;
 }
 
@@ -134,7 +136,8 @@ int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "partials" && (argc == 4 || argc == 5))
       return RunPartials(std::atoi(argv[2]), std::atof(argv[3]), argc == 5 ? argv[4] : nullptr);
-    if (mode == "offline" && argc == 5) return RunOffline(std::atoi(argv[2]), std::atof(argv[3]), argv[4]);
+    if (mode == "offline" && argc == 5)
+      return RunOffline(std::atoi(argv[2]), std::atof(argv[3]), argv[4]);
     if (mode == "latency" && argc == 3) return RunLatency(std::atoi(argv[2]));
     std::fprintf(stderr, "usage: graphony-rt-bench partials N SECONDS [OUT.wav] | latency COUNT\n");
     return 2;

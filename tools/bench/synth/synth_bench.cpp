@@ -45,7 +45,8 @@ Events WorkloadPgm(const std::string& path, double seconds) {
   int width = 0, height = 0, maxval = 0;
   in >> magic >> width >> height >> maxval;
   in.get();
-  if (magic != "P5" || width <= 0 || height <= 0 || maxval != 255) throw std::runtime_error(path + ": not an 8-bit PGM");
+  if (magic != "P5" || width <= 0 || height <= 0 || maxval != 255)
+    throw std::runtime_error(path + ": not an 8-bit PGM");
   std::vector<unsigned char> px(static_cast<size_t>(width) * height);
   in.read(reinterpret_cast<char*>(px.data()), static_cast<std::streamsize>(px.size()));
   Events e;
@@ -57,7 +58,8 @@ Events WorkloadPgm(const std::string& path, double seconds) {
   bank.columns = width;
   for (int y = 0; y < height; ++y) {
     PartialRow row;
-    row.frequency_hz = 55.0 * std::pow(16000.0 / 55.0, (height - 1 - y) / std::max(1.0, height - 1.0));
+    row.frequency_hz =
+        55.0 * std::pow(16000.0 / 55.0, (height - 1 - y) / std::max(1.0, height - 1.0));
     row.amplitude.resize(static_cast<size_t>(width));
     bool any = false;
     for (int x = 0; x < width; ++x) {
@@ -98,7 +100,8 @@ int main(int argc, char** argv) {
     opt.engine.max_partials = static_cast<int>(events.banks[0].rows.size()) + 64;
     out = argv[4];
   } else {
-    std::fprintf(stderr, "usage: graphony-synth-bench wn N OUT.wav | pgm IMAGE.pgm SECONDS OUT.wav\n");
+    std::fprintf(stderr,
+                 "usage: graphony-synth-bench wn N OUT.wav | pgm IMAGE.pgm SECONDS OUT.wav\n");
     return 2;
   }
   try {
