@@ -11,7 +11,10 @@
 
 namespace graphony::editor {
 
-namespace {}
+namespace {
+// The slider's top; a score may hold more (up to 64), shown as this until edited.
+constexpr int kMaxNotesPerBeatSlider = 16;
+}  // namespace
 
 MappingViewState::MappingViewState() {
   for (int m = 0; m < 128; ++m) note_labels[m] = NoteName(m);
@@ -82,6 +85,15 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   int hi = hi_now;
   changed = ImGui::SliderInt("##highest", &hi, 21, 108, state.note_labels[hi_now].c_str());
   CommitWidgetEdit(doc, changed, m.highest, static_cast<double>(std::max(hi, lo_now + 1)));
+
+  // How busy a picture may play: the interpretation thins each instrument to this many new
+  // notes a beat (mapping.max_notes_per_beat, saved in the score).
+  row("Notes per beat",
+      "When a picture plays: at most this many new notes a beat for each instrument. "
+      "Fewer is calmer and easier to play along with.");
+  int per_beat = std::clamp(m.max_notes_per_beat, 1, kMaxNotesPerBeatSlider);
+  changed = ImGui::SliderInt("##per_beat", &per_beat, 1, kMaxNotesPerBeatSlider, "%d a beat");
+  CommitWidgetEdit(doc, changed, m.max_notes_per_beat, per_beat);
 
   ImGui::Separator();
   // Time.

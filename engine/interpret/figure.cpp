@@ -56,7 +56,7 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
   // The picture as seen: paint composited over the background colour (black for a transparent
   // sheet), in OKLab.
   std::vector<float> L(n), A(n), B(n);
-  size_t ground = 0;
+  double ground = 0;
   for (size_t i = 0; i < n; ++i) {
     const float* c = &grid.rgba[i * 4];
     f.alpha[i] = c[3];
@@ -106,8 +106,12 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
     for (int x = 0; x < w; ++x) {
       const size_t i = static_cast<size_t>(y) * w + x;
       f.texture[i] = std::clamp((iF.Mean(x, y, 2, 2) - kTextureFloor) / kTextureSpan, 0.0f, 1.0f);
-      if (cells.strength[i] <= 0.0f || (cells.strength[i] < 0.12f && f.texture[i] < 0.25f))
-        ++ground;
+      // Paper-likeness counts by degree (1 - strength on flat cells), so that blurring a drawing,
+      // which spreads its ink into a soft halo, does not turn it into a painting.
+      if (cells.strength[i] <= 0.0f)
+        ground += 1.0;
+      else if (f.texture[i] < 0.25f)
+        ground += 1.0 - cells.strength[i];
     }
   // Only a blank ground is paper: white or near-white, black, or transparent. Any other ground
   // (a calm sky meeting the border, a coloured wash) is painted, and what sounds in it is what
@@ -123,8 +127,11 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
       f.salience[i] = std::clamp((raw[i] - floor) / kSalienceSpan, 0.0f, 1.0f) * f.alpha[i];
       // Marks on paper sound where they differ from the paper; inside a painting, where they
       // stand out from their surroundings or where the brushwork is busy.
+      // The paper itself never sounds: the more the picture is a drawing, the more a cell of the
+      // paper's colour is kept out, however much it contrasts with the ink beside it.
+      const float paint = 1.0f - f.paper * (1.0f - std::min(1.0f, cells.strength[i] / 0.12f));
       f.figure[i] = f.paper * cells.strength[i] +
-                    (1.0f - f.paper) * std::max(f.salience[i], 0.5f * f.texture[i]);
+                    (1.0f - f.paper) * paint * std::max(f.salience[i], 0.5f * f.texture[i]);
     }
   return f;
 }

@@ -32,6 +32,7 @@ struct Voice {
   double thickness = 0;                                        // vertical extent in scale bands
   double salience = 0, texture = 0, chroma = 0, strength = 0;  // figure-weighted means
   int label = 0;
+  int lowest = 0, highest = 0;  // printed pitches at the run's bottom and top rows
 };
 
 struct OpenNote {
@@ -220,6 +221,7 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       Voice v;
       std::vector<double> run_votes(static_cast<size_t>(entries), 0.0);
       const int colour = row_label(y);
+      const int run_top = y;
       for (; y < rows && paint[static_cast<size_t>(y)] > 0 && row_label(y) == colour; ++y) {
         const double p = paint[static_cast<size_t>(y)];
         v.paint += p;
@@ -236,12 +238,31 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
       v.chroma /= v.paint;
       v.strength /= v.paint;
       v.thickness = v.paint / ncols / cells_per_band;
+      v.highest = scale.Printed(place.HeightAt(run_top + 0.5));
+      v.lowest = scale.Printed(place.HeightAt(y - 0.5));
+      if (v.lowest > v.highest) std::swap(v.lowest, v.highest);
       const int q = scale.Printed(v.height);
       v.label = cell_label(q, colour);
       auto [slot, inserted] = voices.try_emplace({q, v.label}, v);
       if (!inserted && v.paint > slot->second.paint) slot->second = v;
     }
 
+    // A mass is a presence, not a melody: its held note goes on while the note is still inside
+    // the mass, however the mass's centre drifts (a blurred or shaded mass is one long note,
+    // where the same shape in sharp detail keeps its separate limbs and edges as voices).
+    for (const auto& [key, o] : open) {
+      if (!o.mass || voices.count(key)) continue;
+      for (auto v = voices.begin(); v != voices.end(); ++v) {
+        const Voice& m = v->second;
+        if (m.label != key.second || m.thickness <= kMassBands || key.first < m.lowest ||
+            key.first > m.highest || open.count(v->first))
+          continue;
+        const Voice moved = m;
+        voices.erase(v);
+        voices.emplace(key, moved);
+        break;
+      }
+    }
     // Smooth voices continue while their pitch keeps sounding; busy ones strike again.
     for (auto it = open.begin(); it != open.end();) {
       auto v = voices.find(it->first);
@@ -275,7 +296,8 @@ std::vector<NoteEvent> ImageNotes(const Mapping& mapping, const ImageLayer& laye
   // Blank paper stays silent (the marks on it are the music); painted ground gives the bed.
   const float ground_weight = 1.0f - fig.paper;
   // A canvas with nothing on it at all is silence, not a bed.
-  if (ground_weight > 0.05f && !notes.empty() && !scale_notes.empty() && bar_beats > 0) {
+  // A bed too quiet to hear (a drawing whose paper is nearly all blank) is not written either.
+  if (ground_weight > 0.3f && !notes.empty() && !scale_notes.empty() && bar_beats > 0) {
     const double bar = std::max(bar_beats, g);
     const int nb = static_cast<int>(scale_notes.size());
     const double end = layer.start_beat + layer.length_beats;

@@ -72,17 +72,21 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
                                            (x1 - x0 + 1));
         }
       }
-      for (int x = 0; x < columns; ++x) {
-        prefix[0] = 0;
-        for (int y = 0; y < rows; ++y)
-          prefix[static_cast<size_t>(y) + 1] =
-              prefix[static_cast<size_t>(y)] + h[static_cast<size_t>(y) * columns + x];
-        for (int y = 0; y < rows; ++y) {
-          const int y0 = std::max(0, y - r_y), y1 = std::min(rows - 1, y + r_y);
-          out[static_cast<size_t>(y) * columns + x] = static_cast<float>(
-              (prefix[static_cast<size_t>(y1) + 1] - prefix[static_cast<size_t>(y0)]) /
-              (y1 - y0 + 1));
-        }
+      // Vertical pass row by row (a sliding sum per column), so memory is read in order.
+      std::vector<double> acc(static_cast<size_t>(columns), 0.0);
+      auto add_row = [&](int y, double sign) {
+        const float* row = &h[static_cast<size_t>(y) * columns];
+        for (int x = 0; x < columns; ++x) acc[static_cast<size_t>(x)] += sign * row[x];
+      };
+      for (int y = 0; y <= std::min(rows - 1, r_y); ++y) add_row(y, 1.0);
+      for (int y = 0; y < rows; ++y) {
+        const int y0 = std::max(0, y - r_y), y1 = std::min(rows - 1, y + r_y);
+        const double inv = 1.0 / (y1 - y0 + 1);
+        float* o = &out[static_cast<size_t>(y) * columns];
+        for (int x = 0; x < columns; ++x)
+          o[x] = static_cast<float>(acc[static_cast<size_t>(x)] * inv);
+        if (y + r_y + 1 < rows) add_row(y + r_y + 1, 1.0);
+        if (y - r_y >= 0) add_row(y - r_y, -1.0);
       }
       return out;
     };
@@ -110,10 +114,12 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   // A gentle fade over the layer's last beat (at most its last eighth) closes the sound.
   const double fade_columns =
       std::max(1.0, std::min(1.0 / std::max(1e-9, layer.length_beats), 0.125) * columns);
-  auto fade = [&](int x) {
+  std::vector<float> fade(static_cast<size_t>(columns));  // per column, computed once
+  for (int x = 0; x < columns; ++x) {
     const double t = (columns - x - 0.5) / fade_columns;  // 1 at the fade's start, 0 at the end
-    return t >= 1 ? 1.0f : static_cast<float>(0.15 + 0.85 * std::sin(1.5707963 * std::max(0.0, t)));
-  };
+    fade[static_cast<size_t>(x)] =
+        t >= 1 ? 1.0f : static_cast<float>(0.15 + 0.85 * std::sin(1.5707963 * std::max(0.0, t)));
+  }
 
   // Rows that land on the same scale note are one sine (equal-frequency sines sum to one);
   // the loudest row wins so a thin line keeps its full loudness. With "none" every pixel row
@@ -124,7 +130,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
     const double pitch = HeightToPitch(mapping, height);
     PartialRow* row = nullptr;
     for (int x = 0; x < columns; ++x) {
-      const float s = level[static_cast<size_t>(y) * columns + x] * fade(x);
+      const float s = level[static_cast<size_t>(y) * columns + x] * fade[static_cast<size_t>(x)];
       if (s <= 0.0f) continue;
       if (!row) {
         // Continuous rows are distinct even if two map to the same pitch in floating point.

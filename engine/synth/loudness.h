@@ -1,5 +1,6 @@
 // Loudness normalisation: a program's EBU R128 integrated loudness (libebur128), measured by
-// rendering it once offline, and the gain that brings it to the target.
+// rendering it once offline (the mix before the limiter), and the gain that brings it to the
+// target, searched by replaying that mix through a limiter (no further renders).
 // Thread: any non-audio thread (PrepareProgram calls it).
 #pragma once
 
@@ -14,8 +15,8 @@ class RenderProgram;
 double IntegratedLoudness(const RenderProgram& program, const EngineSettings& settings);
 
 // The linear gain (0.05 .. 16) that brings `program` to settings.target_lufs; 1 for silence.
-// Because the limiter keeps peaks at -1 dBFS, the gain is checked up to three times more through
-// the limiter and corrected, so the result lands within about 1 LU of the target.
+// Because the limiter keeps peaks at -1 dBFS, the gain is checked up to four times through the
+// limiter and corrected, so the result lands within about 0.5 LU of the target.
 float LoudnessGain(const RenderProgram& program, const EngineSettings& settings);
 
 }  // namespace graphony

@@ -1,6 +1,8 @@
-// Benchmark: Interpret() on a deterministic, colourful 4000x2000 image in scan and notes mode.
-// Usage: bench_interpret [repetitions=5] [width=4000] [height=2000]. Prints min/median wall
-// time and this thread's CPU time (the machine is shared, so CPU time is the steadier figure).
+// Benchmark: Interpret() on a deterministic, colourful 4000x3000 image in scan and notes mode,
+// with the old notes-mode algorithm (region slicing, old_image_notes.h) timed in the same run.
+// Usage: bench_interpret [repetitions=5] [width=4000] [height=3000]. Prints min/median wall
+// time and this thread's CPU time (the machine is shared, so CPU time is the steadier figure);
+// new and old runs alternate so that both see the same load.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,6 +15,8 @@
 
 #include "core/score.h"
 #include "interpret/interpret.h"
+#include "interpret/polyphony.h"
+#include "old_image_notes.h"
 
 using namespace graphony;
 
@@ -89,33 +93,65 @@ double ThreadCpuMs() {
 int main(int argc, char** argv) {
   const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
   const int width = argc > 2 ? std::clamp(std::atoi(argv[2]), 1, kMaxImageSide) : 4000;
-  const int height = argc > 3 ? std::clamp(std::atoi(argv[3]), 1, kMaxImageSide) : 2000;
+  const int height = argc > 3 ? std::clamp(std::atoi(argv[3]), 1, kMaxImageSide) : 3000;
   auto pixels = std::make_shared<const Image>(MakePainting(width, height));
   std::printf("Interpret() on a %dx%d painting, %d runs each (single thread)\n", width, height,
               reps);
-  for (ImageMode mode : {ImageMode::kScan, ImageMode::kNotes}) {
-    const Score score = MakeScore(pixels, mode);
+  struct Timing {
     std::vector<double> ms, cpu;
-    Events events;
-    for (int r = 0; r < reps; ++r) {
-      const double c0 = ThreadCpuMs();
-      const auto t0 = std::chrono::steady_clock::now();
-      events = Interpret(score);
-      const auto t1 = std::chrono::steady_clock::now();
-      cpu.push_back(ThreadCpuMs() - c0);
-      ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    size_t notes = 0, partials = 0;
+    int columns = 0;
+    void Add(double wall, double thread) {
+      ms.push_back(wall);
+      cpu.push_back(thread);
     }
-    std::sort(ms.begin(), ms.end());
-    std::sort(cpu.begin(), cpu.end());
-    size_t partials = 0;
-    for (const PartialBank& b : events.banks) partials += b.rows.size();
-    std::printf(
-        "  %-5s wall min %7.1f ms median %7.1f ms | cpu min %7.1f ms median %7.1f ms"
-        "  -> %zu notes, %zu partials x %d columns\n",
-        mode == ImageMode::kScan ? "scan" : "notes", ms.front(), ms[ms.size() / 2], cpu.front(),
-        cpu[cpu.size() / 2], events.notes.size(), partials,
-        events.banks.empty() ? 0 : events.banks[0].columns);
+    void Print(const char* name) {
+      std::sort(ms.begin(), ms.end());
+      std::sort(cpu.begin(), cpu.end());
+      std::printf(
+          "  %-9s wall min %7.1f ms median %7.1f ms | cpu min %7.1f ms median %7.1f ms"
+          "  -> %zu notes, %zu partials x %d columns\n",
+          name, ms.front(), ms[ms.size() / 2], cpu.front(), cpu[cpu.size() / 2], notes, partials,
+          columns);
+    }
+    double MedianCpu() const { return cpu[cpu.size() / 2]; }
+  };
+  auto timed = [](const auto& work, Timing& t) {
+    const double c0 = ThreadCpuMs();
+    const auto t0 = std::chrono::steady_clock::now();
+    work();
+    const auto t1 = std::chrono::steady_clock::now();
+    t.Add(std::chrono::duration<double, std::milli>(t1 - t0).count(), ThreadCpuMs() - c0);
+  };
+  Timing scan, notes, old;
+  const Score scan_score = MakeScore(pixels, ImageMode::kScan);
+  const Score notes_score = MakeScore(pixels, ImageMode::kNotes);
+  // The old path as its Interpret() ran it: the layer's notes, then the polyphony limit.
+  const interpret::PaletteMatcher matcher(notes_score.palette);
+  for (int r = 0; r < reps; ++r) {
+    timed(
+        [&] {
+          const Events e = Interpret(scan_score);
+          scan.partials = 0;
+          for (const PartialBank& b : e.banks) scan.partials += b.rows.size();
+          scan.columns = e.banks.empty() ? 0 : e.banks[0].columns;
+        },
+        scan);
+    timed([&] { notes.notes = Interpret(notes_score).notes.size(); }, notes);
+    timed(
+        [&] {
+          const Mapping& m = notes_score.mapping;
+          old.notes = interpret::LimitPolyphony(
+                          old_notes::OldImageNotes(m, notes_score.layers[0].image, 0, matcher),
+                          m.max_polyphony, m.grid)
+                          .size();
+        },
+        old);
   }
+  scan.Print("scan");
+  notes.Print("notes");
+  old.Print("old notes");
+  std::printf("  notes / old notes (median cpu): %.2fx\n", notes.MedianCpu() / old.MedianCpu());
   // The editor's case: re-interpreting after a stroke, with the pictures already analysed.
   InterpretCache cache;
   const Score score = MakeScore(pixels, ImageMode::kNotes);

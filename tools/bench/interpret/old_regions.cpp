@@ -1,10 +1,12 @@
 // Connected components of painted cells, split by their major palette colours.
-#include "interpret/regions.h"
+#include "old_regions.h"
 
 #include <algorithm>
 #include <map>
 
-namespace graphony::interpret {
+namespace graphony::old_notes {
+
+using namespace graphony::interpret;
 
 Segmentation Segment(const CellField& field, const Background& bg, const PaletteMatcher& palette,
                      double min_cells) {
@@ -117,4 +119,4 @@ Segmentation Segment(const CellField& field, const Background& bg, const Palette
   return seg;
 }
 
-}  // namespace graphony::interpret
+}  // namespace graphony::old_notes

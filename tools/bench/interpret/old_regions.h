@@ -1,4 +1,5 @@
-// Notes mode segmentation: painted cells -> coloured regions, each with one instrument.
+// The benchmark's peer (the notes-mode segmentation before figure/ground): painted cells ->
+// coloured regions, each with one instrument.
 #pragma once
 
 #include <vector>
@@ -6,7 +7,9 @@
 #include "interpret/colour.h"
 #include "interpret/foreground.h"
 
-namespace graphony::interpret {
+namespace graphony::old_notes {
+
+using namespace graphony::interpret;
 
 // Hysteresis: a blob of cells at least kPaintStrength strong is paint if it holds a cell at
 // least kSeedStrength strong. A thin pen line on paper averages to faint cells that must stay
@@ -36,4 +39,4 @@ struct Segmentation {
 Segmentation Segment(const CellField& field, const Background& background,
                      const PaletteMatcher& palette, double min_cells);
 
-}  // namespace graphony::interpret
+}  // namespace graphony::old_notes
