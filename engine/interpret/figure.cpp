@@ -34,6 +34,45 @@ struct Integral {
   }
 };
 
+// Summed-area table of three channels at once (OKLab L, a, b interleaved), so that a box's
+// corners and area are found once for all three.
+struct Integral3 {
+  int w = 0, h = 0;
+  std::vector<double> s;
+  Integral3(const std::vector<float>& c0, const std::vector<float>& c1,
+            const std::vector<float>& c2, int width, int height)
+      : w(width), h(height) {
+    s.assign(3 * static_cast<size_t>(w + 1) * static_cast<size_t>(h + 1), 0.0);
+    const size_t W = static_cast<size_t>(w + 1);
+    for (int y = 0; y < h; ++y) {
+      double r0 = 0, r1 = 0, r2 = 0;
+      const double* above = &s[3 * (static_cast<size_t>(y) * W + 1)];
+      double* here = &s[3 * (static_cast<size_t>(y + 1) * W + 1)];
+      for (int x = 0; x < w; ++x) {
+        const size_t i = static_cast<size_t>(y) * w + x;
+        r0 += c0[i];
+        r1 += c1[i];
+        r2 += c2[i];
+        here[3 * x] = above[3 * x] + r0;
+        here[3 * x + 1] = above[3 * x + 1] + r1;
+        here[3 * x + 2] = above[3 * x + 2] + r2;
+      }
+    }
+  }
+  // Means over the box of radii (rx, ry) around (x, y), clipped to the grid.
+  void Mean(int x, int y, int rx, int ry, float out[3]) const {
+    const int x0 = std::max(0, x - rx), x1 = std::min(w, x + rx + 1);
+    const int y0 = std::max(0, y - ry), y1 = std::min(h, y + ry + 1);
+    const size_t W = static_cast<size_t>(w + 1);
+    const double* a = &s[3 * (y1 * W + x1)];
+    const double* b = &s[3 * (y0 * W + x1)];
+    const double* c = &s[3 * (y1 * W + x0)];
+    const double* d = &s[3 * (y0 * W + x0)];
+    const double inv = 1.0 / ((x1 - x0) * (y1 - y0));
+    for (int k = 0; k < 3; ++k) out[k] = static_cast<float>((a[k] - b[k] - c[k] + d[k]) * inv);
+  }
+};
+
 // Contrast below this (OKLab) is paint texture or noise; salience is full from this much more.
 constexpr float kSalienceFloor = 0.035f, kSalienceSpan = 0.12f;
 constexpr float kTextureFloor = 0.008f, kTextureSpan = 0.03f;
@@ -68,7 +107,7 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
     B[i] = lab.b;
   }
 
-  const Integral iL(L, w, h), iA(A, w, h), iB(B, w, h);
+  const Integral3 lab3(L, A, B, w, h);
   // Scales: a cell, a small patch and a larger patch against surrounds up to about a beat
   // wide (and as tall, in rows of similar size).
   const int reach = std::max(2, static_cast<int>(std::lround(std::min(cells_per_beat, w / 8.0))));
@@ -79,20 +118,24 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
     for (int x = 0; x < w; ++x) {
       const size_t i = static_cast<size_t>(y) * w + x;
       float best = 0;
+      const float self[3] = {L[i], A[i], B[i]};
       for (int s = 0; s < 3; ++s) {
-        const float dl =
-            iL.Mean(x, y, kCentre[s], kCentre[s]) - iL.Mean(x, y, kSurround[s], kSurround[s]);
-        const float da =
-            iA.Mean(x, y, kCentre[s], kCentre[s]) - iA.Mean(x, y, kSurround[s], kSurround[s]);
-        const float db =
-            iB.Mean(x, y, kCentre[s], kCentre[s]) - iB.Mean(x, y, kSurround[s], kSurround[s]);
+        float centre[3], surround[3];
+        if (kCentre[s] == 0)
+          std::copy(self, self + 3, centre);
+        else
+          lab3.Mean(x, y, kCentre[s], kCentre[s], centre);
+        lab3.Mean(x, y, kSurround[s], kSurround[s], surround);
+        const float dl = centre[0] - surround[0], da = centre[1] - surround[1],
+                    db = centre[2] - surround[2];
         // Brighter than its surround stands out more than darker (the moon, stars, a lit face).
         const float c = std::sqrt(dl * dl + 2.0f * (da * da + db * db)) + 0.5f * std::max(0.0f, dl);
         best = std::max(best, c);
       }
       raw[i] = best;
-      const float dl = L[i] - iL.Mean(x, y, 1, 1);
-      const float da = A[i] - iA.Mean(x, y, 1, 1), db = B[i] - iB.Mean(x, y, 1, 1);
+      float near[3];
+      lab3.Mean(x, y, 1, 1, near);
+      const float dl = L[i] - near[0], da = A[i] - near[1], db = B[i] - near[2];
       fine[i] = std::sqrt(dl * dl + da * da + db * db);
     }
   // A calm painting still has figures: the floor rises with the picture's typical contrast

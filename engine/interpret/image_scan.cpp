@@ -55,8 +55,10 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   if (paper < 1.0f && !bg.transparent) {
     const int rx = std::max(1, columns / 48), ry = std::max(1, rows / 24);
     // Separable window means (running sums along rows, then along columns): linear in cells.
+    // One scratch plane for all six means (fresh pages for each would cost as much as the sums).
+    std::vector<float> h(ncells);
     auto window_mean = [&](const std::vector<float>& src, int lo_x, int hi_x, int r_y) {
-      std::vector<float> h(ncells), out(ncells);
+      std::vector<float> out(ncells);
       std::vector<double> prefix(static_cast<size_t>(std::max(columns, rows)) + 1);
       for (int y = 0; y < rows; ++y) {
         const float* row = &src[static_cast<size_t>(y) * columns];
