@@ -52,6 +52,7 @@ struct Probe {
   double open_lufs = -std::numeric_limits<double>::infinity();  // the whole piece, unlimited
   double kept_open_lufs = -std::numeric_limits<double>::infinity();
   bool kept_all = true;
+  float kept_peak = 0;      // the kept mix's highest sample
   std::vector<float> kept;  // interleaved stereo
 };
 
@@ -87,6 +88,8 @@ Probe Render(const RenderProgram& program, EngineSettings settings) {
     if (room > 0) {
       const int k = static_cast<int>(std::min<int64_t>(room, n));
       probe.kept.insert(probe.kept.end(), interleaved.begin(), interleaved.begin() + 2 * k);
+      for (int i = 0; i < 2 * k; ++i)
+        probe.kept_peak = std::max(probe.kept_peak, std::fabs(interleaved[static_cast<size_t>(i)]));
       if (start) ebur128_add_frames_float(start.get(), interleaved.data(), static_cast<size_t>(k));
     }
     done += n;
@@ -124,9 +127,12 @@ double Limited(const Probe& probe, float gain) {
 // The whole piece's loudness at `gain` through the limiter: measured on the kept mix, or for a
 // longer piece, its unlimited loudness less what the limiter took from its start.
 double AtGain(const Probe& probe, float gain) {
+  const double db = 20.0 * std::log10(gain);
+  // Below the limiter's threshold the limiter passes the mix unchanged (only delayed): the
+  // loudness is the unlimited one plus the gain, with no replay.
+  if (probe.kept_all && probe.kept_peak * gain <= Limiter::kThreshold) return probe.open_lufs + db;
   const double limited = Limited(probe, gain);
   if (probe.kept_all || !std::isfinite(probe.kept_open_lufs)) return limited;
-  const double db = 20.0 * std::log10(gain);
   return probe.open_lufs + db + (limited - (probe.kept_open_lufs + db));
 }
 

@@ -142,7 +142,10 @@ std::string SafeFileName(const std::string& text) {
 }  // namespace
 
 int64_t OfflineFrameCount(const Events& events, const OfflineOptions& options) {
-  return MakePlan(events, options).frames;
+  // The length does not depend on the loudness gain: skip measuring it.
+  OfflineOptions o = options;
+  o.normalise = false;
+  return MakePlan(events, o).frames;
 }
 
 RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& options,
@@ -174,10 +177,11 @@ AudioFormat AudioFormatFromPath(const std::filesystem::path& path) {
                     "' (use .wav, .flac or .ogg)");
 }
 
-void RenderToFile(const Events& events, const std::filesystem::path& path,
-                  const OfflineOptions& options, const FileOptions& file,
-                  const ProgressFn& progress, const std::atomic<bool>* cancel) {
-  const Plan plan = MakePlan(events, options);
+namespace {
+
+void RenderPlanToFile(const Plan& plan, const std::filesystem::path& path,
+                      const OfflineOptions& options, const FileOptions& file,
+                      const ProgressFn& progress, const std::atomic<bool>* cancel) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw RenderError(path.string() + ": is a directory");
@@ -187,6 +191,14 @@ void RenderToFile(const Events& events, const std::filesystem::path& path,
       plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
       progress, 0.0, 1.0, cancel);
   out.Commit();
+}
+
+}  // namespace
+
+void RenderToFile(const Events& events, const std::filesystem::path& path,
+                  const OfflineOptions& options, const FileOptions& file,
+                  const ProgressFn& progress, const std::atomic<bool>* cancel) {
+  RenderPlanToFile(MakePlan(events, options), path, options, file, progress, cancel);
 }
 
 std::vector<std::filesystem::path> RenderStems(const Events& events,
@@ -205,6 +217,9 @@ std::vector<std::filesystem::path> RenderStems(const Events& events,
   for (int i = 0; i < static_cast<int>(events.instruments.size()); ++i)
     if (InstrumentUsed(events, i)) used.push_back(i);
   std::vector<std::filesystem::path> written;
+  // One program (and one loudness measurement of the whole mix) for every stem: the stems keep
+  // the mix's gain, so that they add up to it.
+  const Plan plan = MakePlan(events, options);
   for (size_t k = 0; k < used.size(); ++k) {
     const int i = used[k];
     const InstrumentRef& ref = events.instruments[static_cast<size_t>(i)];
@@ -215,8 +230,8 @@ std::vector<std::filesystem::path> RenderStems(const Events& events,
     o.solo_instrument = i;
     const double p0 = static_cast<double>(k) / used.size(),
                  p1 = static_cast<double>(k + 1) / used.size();
-    RenderToFile(
-        events, path, o, file,
+    RenderPlanToFile(
+        plan, path, o, file,
         [&](double f) {
           if (progress) progress(p0 + (p1 - p0) * f);
         },

@@ -8,6 +8,7 @@
 
 #include "audio_analysis.h"
 #include "synth/limiter.h"
+#include "synth/loudness.h"
 #include "synth/render_program.h"
 #include "synth_events.h"
 
@@ -116,6 +117,26 @@ TEST_CASE("loudness normalisation reaches its EBU R128 target and keeps the ceil
   s.normalise_loudness = false;
   CHECK(PrepareProgram(Staircase("flute"), s)->loudness_gain == 1.0f);
   CHECK(program->loudness_gain != 1.0f);
+}
+
+TEST_CASE(
+    "the loudness measurement (one probe render, limiter replays) agrees with a real render") {
+  // With and without reverb, and at gains that leave the limiter idle and that drive it hard:
+  // the probe's answer must be what a full render through the engine measures.
+  for (float reverb : {0.0f, 0.18f}) {
+    for (float db : {-12.0f, 0.0f, 12.0f}) {
+      CAPTURE(reverb);
+      CAPTURE(db);
+      OfflineOptions o = Dry();
+      o.engine.reverb_mix = reverb;
+      o.engine.master_gain = std::pow(10.0f, db / 20.0f);
+      for (const Events& e : {Staircase("flute"), LoudScore()}) {
+        const auto program = PrepareProgram(e, o.engine);
+        const double probe = IntegratedLoudness(*program, o.engine);
+        CHECK(std::abs(probe - Lufs(RenderToBuffers(e, o))) <= 0.2);
+      }
+    }
+  }
 }
 
 TEST_CASE("a silent score renders silence") {
