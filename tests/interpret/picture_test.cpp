@@ -133,6 +133,28 @@ TEST_CASE("blurring one half of a busy painting lowers that half's note count") 
   CHECK(after > 0);  // calm is a quiet bed, not silence
 }
 
+TEST_CASE("a drifting mass on white paper is one held note while its note stays inside it") {
+  // A black mass four and a half bands tall sliding down eight bands across a white page (C3 to
+  // C6), sharp and blurred. Its note holds while that note is still inside the mass and
+  // re-anchors only when the mass has slid away from it, instead of a new note at every band
+  // its centre crosses (eight or more).
+  Image sharp = MakeImage(640, 320, kWhite);
+  for (int x = 0; x < 640; ++x)
+    FillRect(sharp, x, 60 + x * 116 / 640, x + 1, 125 + x * 116 / 640, kBlack);
+  for (const Image& image : {sharp, Blurred(sharp, 0, 640, 10)}) {
+    Score score = ImageScore(image, ImageMode::kNotes);
+    score.mapping.lowest = 48;
+    score.mapping.highest = 84;
+    const Events events = Interpret(score);
+    const int onsets = OnsetsBetween(events, 0, 7);  // (the last bar may add its closing root)
+    CAPTURE(onsets);
+    CHECK(onsets >= 2);
+    CHECK(onsets <= 4);
+    // The paper never sounds, however sharp the edge beside it: every note is the ink's.
+    for (const NoteEvent& n : events.notes) CHECK(n.instrument == kBlackBass);
+  }
+}
+
 TEST_CASE("the last bar ends on the root in the lowest voice") {
   Image descending =
       Staircase(800, 800, 8, kBlack, kWhite);  // mirrored: ends on C4? no: on the lowest block
