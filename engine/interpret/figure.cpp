@@ -43,6 +43,9 @@ struct Integral3 {
             const std::vector<float>& c2, int width, int height)
       : w(width), h(height) {
     s.assign(3 * static_cast<size_t>(w + 1) * static_cast<size_t>(h + 1), 0.0);
+    inverse_square.resize(static_cast<size_t>(std::max(w, h) / 2 + 2));
+    for (size_t r = 0; r < inverse_square.size(); ++r)
+      inverse_square[r] = 1.0 / static_cast<double>((2 * r + 1) * (2 * r + 1));
     const size_t W = static_cast<size_t>(w + 1);
     for (int y = 0; y < h; ++y) {
       double r0 = 0, r1 = 0, r2 = 0;
@@ -59,6 +62,13 @@ struct Integral3 {
       }
     }
   }
+  // 1 / the full area of a square box of radius r (r up to half the grid's larger side).
+  std::vector<double> inverse_square;
+  double Inverse(int rx, int ry) const {
+    if (rx == ry && rx < static_cast<int>(inverse_square.size()))
+      return inverse_square[static_cast<size_t>(rx)];
+    return 1.0 / ((2 * rx + 1) * (2 * ry + 1));
+  }
   // Means over the box of radii (rx, ry) around (x, y), clipped to the grid.
   void Mean(int x, int y, int rx, int ry, float out[3]) const {
     const int x0 = std::max(0, x - rx), x1 = std::min(w, x + rx + 1);
@@ -68,7 +78,9 @@ struct Integral3 {
     const double* b = &s[3 * (y0 * W + x1)];
     const double* c = &s[3 * (y1 * W + x0)];
     const double* d = &s[3 * (y0 * W + x0)];
-    const double inv = 1.0 / ((x1 - x0) * (y1 - y0));
+    // Boxes inside the grid (nearly all) have the full area: no division for them.
+    const int area = (x1 - x0) * (y1 - y0);
+    const double inv = area == (2 * rx + 1) * (2 * ry + 1) ? Inverse(rx, ry) : 1.0 / area;
     for (int k = 0; k < 3; ++k) out[k] = static_cast<float>((a[k] - b[k] - c[k] + d[k]) * inv);
   }
 };
@@ -99,9 +111,14 @@ FigureField MakeFigureField(const LinearGrid& grid, const CellField& cells, cons
   for (size_t i = 0; i < n; ++i) {
     const float* c = &grid.rgba[i * 4];
     f.alpha[i] = c[3];
-    LinearRgb over;
-    for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - c[3]) * bg.linear[k];
-    const Lab lab = LinearToOklab(over);
+    // Opaque paint is seen as it is: its OKLab is already in the cell field (the conversion's
+    // cube roots are the costliest part of this pass).
+    Lab lab = cells.lab[i];
+    if (c[3] != 1.0f) {
+      LinearRgb over;
+      for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - c[3]) * bg.linear[k];
+      lab = LinearToOklab(over);
+    }
     L[i] = lab.L;
     A[i] = lab.a;
     B[i] = lab.b;
