@@ -24,10 +24,10 @@ constexpr double kTailSeconds = 1.5;
 // would have to pass +47 dBFS): what it returns is the linear mix before the limiter. A power
 // of two, so scaling back is exact.
 constexpr float kProbe = 1.0f / 256.0f;
-// The mix kept for the limiter replays (stereo float): up to 5 minutes at 48 kHz, about
-// 110 MB. A longer piece is measured whole without the limiter, and the limiter's effect is
-// taken from its first 5 minutes.
-constexpr double kKeptSeconds = 300.0;
+// The mix kept for the limiter replays (stereo float): at most this many frames, 5 minutes at
+// 48 kHz, about 110 MB whatever the rate. A longer piece is measured whole without the limiter,
+// and the limiter's effect is taken from the start that was kept.
+constexpr int64_t kKeptFrames = 300 * 48000;
 
 using State = std::unique_ptr<ebur128_state, void (*)(ebur128_state*)>;
 
@@ -68,8 +68,7 @@ Probe Render(const RenderProgram& program, EngineSettings settings) {
   probe.sample_rate = settings.sample_rate;
   const double seconds = program.EndBeat() * 60.0 / program.tempo_bpm + kTailSeconds;
   const int64_t frames = static_cast<int64_t>(std::min(seconds, 6 * 3600.0) * settings.sample_rate);
-  const int64_t keep =
-      std::min<int64_t>(frames, static_cast<int64_t>(kKeptSeconds * settings.sample_rate));
+  const int64_t keep = std::min<int64_t>(frames, kKeptFrames);
   probe.kept_all = keep == frames;
   probe.kept.reserve(static_cast<size_t>(2 * keep));
   State whole = NewState(settings.sample_rate);
