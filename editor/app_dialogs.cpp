@@ -55,6 +55,9 @@ void App::DrawMenuBar() {
       ui_.commands.Push(AppCommand::kRedo);
     if (ImGui::MenuItem("Delete picked strokes", "Delete", false, !ui_.selection.empty()))
       ui_.commands.Push(AppCommand::kDeleteSelection);
+    ImGui::Separator();
+    if (ImGui::MenuItem("People, credit and consent..."))
+      ui_.commands.Push(AppCommand::kShowPeople);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -103,6 +106,9 @@ void App::DrawDialogs() {
           break;
         case FileBrowser::Purpose::kImportImage:
           ImportImage(*chosen);
+          break;
+        case FileBrowser::Purpose::kImportPeople:
+          ImportPeople(*chosen);
           break;
       }
     }
