@@ -163,7 +163,8 @@ void App::DrawDialogs() {
   }
   CenterNext();
   if (ImGui::BeginPopupModal("Recover your work?", nullptr, kDialogFlags)) {
-    ImGui::TextUnformatted("Graphony stopped unexpectedly last time.");
+    // Said so that it is true after a crash and after a logout with unsaved work alike.
+    ImGui::TextUnformatted("Graphony closed last time before this work was saved.");
     ImGui::TextUnformatted("Your work was kept. Bring it back?");
     if (!recovery_.origin.empty()) ImGui::TextDisabled("%s", recovery_.origin.filename().c_str());
     ImGui::Spacing();
