@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "core/score_io.h"
+#include "edit_helpers.h"
 #include "icons.h"
 
 namespace graphony::editor {
@@ -48,7 +49,10 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui_.commands.Push(AppCommand::kQuit);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Edit")) {
+  // Tests find the menus by name (ControlRects); an open menu's item rect is its popup's.
+  const bool edit_open = ImGui::BeginMenu("Edit");
+  if (!edit_open) MarkLastItem(ui_, "menu.edit");
+  if (edit_open) {
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.CanUndo()))
       ui_.commands.Push(AppCommand::kUndo);
     if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.CanRedo()))
@@ -58,6 +62,7 @@ void App::DrawMenuBar() {
     ImGui::Separator();
     if (ImGui::MenuItem("People, credit and consent..."))
       ui_.commands.Push(AppCommand::kShowPeople);
+    MarkLastItem(ui_, "menu.people");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
 
@@ -91,10 +92,7 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
   ImGui::SameLine();
   if (ImGui::Button("People...", ImVec2(ImGui::GetContentRegionAvail().x, std::round(40 * s))))
     ui.commands.Push(AppCommand::kShowPeople);
-  {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    ui.rects.Mark("people.open", a.x, a.y, b.x - a.x, b.y - a.y);
-  }
+  MarkLastItem(ui, "people.open");
   if (ImGui::IsItemHovered()) ui.hint = "Names, credit and consent of the people in the group.";
   if (!state.adding) return;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 70 * s);

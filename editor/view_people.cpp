@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/people.h"
+#include "edit_helpers.h"
 #include "imgui.h"
 #include "logic/people_commands.h"
 #include "notation/credits.h"
@@ -15,15 +16,7 @@ namespace graphony::editor {
 
 namespace {
 
-// Records the last widget's rectangle under `name` for tests (ControlRects), only when it
-// is wholly visible: a control scrolled out of view cannot be clicked.
-void Mark(UiState& ui, const char* name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
-  if (a.x < lo.x - 1 || a.y < lo.y - 1 || b.x > hi.x + 1 || b.y > hi.y + 1) return;
-  ui.rects.Mark(name, a.x, a.y, b.x - a.x, b.y - a.y);
-}
+void Mark(UiState& ui, const char* name) { MarkLastItem(ui, name); }
 
 PeopleResult Send(Document& doc, PeopleViewState& state, const PeopleCommand& command) {
   PeopleResult r = ApplyPeopleCommand(doc, command);
@@ -50,7 +43,9 @@ void Sync(const Document& doc, PeopleViewState& state, const Contributor* person
   state.synced_id = id;
 }
 
-float BigSize(float s) { return std::round(44 * s); }
+// As tall as the tools: never under 44 px, and growing a little slower than the text so the
+// panel still fits a 768-line screen at the larger UI sizes.
+float BigSize(float s) { return std::round(std::max(44.f, 38 * s)); }
 
 // A checkbox whose box and label are as tall as the tools (44 px at the normal size).
 bool BigCheckbox(const char* label, bool* value, float s) {
@@ -112,8 +107,7 @@ void DrawList(Document& doc, UiState& ui, PeopleViewState& state) {
   }
 }
 
-void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contributor& person,
-                 const CanvasColors& colors) {
+void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contributor& person) {
   const float s = ui.settings.ui_scale;
   using Kind = PeopleCommand::Kind;
   PeopleCommand c;
@@ -153,16 +147,16 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
   ImGui::PushTextWrapPos(0);
   if (person.consent.credit_by_name && !person.consent.exhibition)
     ImGui::TextDisabled(
-        "Printed as %s: a print names someone only when they also agree to "
-        "exhibition or concert.",
+        "Printed as: %s (a print names someone only when they also agree to exhibition or "
+        "concert)",
         printed.c_str());
   else
-    ImGui::TextDisabled("Printed as %s.", printed.c_str());
+    ImGui::TextDisabled("Printed as: %s", printed.c_str());
   ImGui::PopTextWrapPos();
 
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextUnformatted("Their recordings may be used for:");
+  ImGui::TextWrapped("Their recordings may be used for (tick only what they agreed to):");
   char mark_name[40];
   // Two ticks a row when the longest label fits half the width, else one a row.
   const float column = std::round((ImGui::GetContentRegionAvail().x + gap) * 0.5f);
@@ -194,46 +188,75 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
                     person.consent.keep_until.c_str());
   }
   Mark(ui, "people.keep_until");
+}
 
-  ImGui::Spacing();
-  ImGui::Separator();
-  // Removing asks once more: it also takes the person off their strokes and takes.
-  if (!state.confirm_remove) {
-    if (ImGui::Button("Remove from the group", ImVec2(-1, BigSize(s)))) state.confirm_remove = true;
-    Mark(ui, "people.remove");
-    return;
-  }
-  ImGui::PushStyleColor(ImGuiCol_Button, colors.warning);
-  const std::string yes = "Yes, remove " + DisplayName(person);
-  const float half = (ImGui::GetContentRegionAvail().x - 8 * s) * 0.5f;
-  const bool remove = ImGui::Button(yes.c_str(), ImVec2(half, BigSize(s)));
-  ImGui::PopStyleColor();
-  Mark(ui, "people.remove_yes");
-  ImGui::SameLine(0, 8 * s);
-  if (ImGui::Button("Keep", ImVec2(-1, BigSize(s)))) state.confirm_remove = false;
-  if (remove) {
-    c.kind = Kind::kRemove;
-    if (Send(doc, state, c).ok) {
-      if (ui.contributor_id == person.id) ui.contributor_id.clear();
-      state.selected_id.clear();
+// The footer: import a group, remove the open person (asking once more: it also takes them
+// off their strokes and takes), done. Short labels: they must fit a third of the window at
+// the largest UI size.
+void DrawFooter(Document& doc, UiState& ui, PeopleViewState& state, const Contributor* person,
+                const CanvasColors& colors) {
+  const float s = ui.settings.ui_scale;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  if (state.confirm_remove && person)
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning),
+                       "Remove %s? Their strokes keep playing, without their name.",
+                       DisplayName(*person).c_str());
+  else if (!state.message.empty())
+    ImGui::TextColored(state.message_is_error ? ImGui::ColorConvertU32ToFloat4(colors.warning)
+                                              : style.Colors[ImGuiCol_Text],
+                       "%s", state.message.c_str());
+  const float third = std::floor((ImGui::GetContentRegionAvail().x - 2 * style.ItemSpacing.x) / 3);
+  const ImVec2 size(third, BigSize(s));
+  if (state.confirm_remove && person) {
+    ImGui::PushStyleColor(ImGuiCol_Button, colors.warning);
+    const bool remove = ImGui::Button("Yes, remove", size);
+    ImGui::PopStyleColor();
+    Mark(ui, "people.remove_yes");
+    ImGui::SameLine();
+    if (ImGui::Button("Keep them", size)) state.confirm_remove = false;
+    if (remove) {
+      PeopleCommand c;
+      c.kind = PeopleCommand::Kind::kRemove;
+      c.id = person->id;
+      if (Send(doc, state, c).ok) {
+        if (ui.contributor_id == c.id) ui.contributor_id.clear();
+        state.selected_id.clear();
+      }
       state.confirm_remove = false;
     }
+  } else {
+    if (ImGui::Button("Import a group...", size)) ui.commands.Push(AppCommand::kImportPeople);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Add the people of another score (a course's group), with their consent");
+    Mark(ui, "people.import");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!person);
+    if (ImGui::Button("Remove...", size)) state.confirm_remove = true;
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this person from the group");
+    Mark(ui, "people.remove");
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Done", ImVec2(-1, BigSize(s)))) state.open = false;
+  Mark(ui, "people.done");
 }
 
 }  // namespace
 
 void DrawPeopleWindow(Document& doc, UiState& ui, PeopleViewState& state,
                       const CanvasColors& colors) {
+  const bool opening = state.open && !state.was_open;
+  state.was_open = state.open;
   if (!state.open) return;
   const float s = ui.settings.ui_scale;
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.94f, 860 * s),
-                                  std::min(io.DisplaySize.y * 0.9f, 700 * s)),
+                                  std::min(io.DisplaySize.y * 0.96f, 700 * s)),
                            ImGuiCond_Always);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowFocus();
+  // Focus once on opening only: every frame would steal it from the file browser above.
+  if (opening) ImGui::SetNextWindowFocus();
   if (!ImGui::Begin("People: credit and consent###people", &state.open,
                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
@@ -250,7 +273,10 @@ void DrawPeopleWindow(Document& doc, UiState& ui, PeopleViewState& state,
   Sync(doc, state, person);
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float footer = BigSize(s) + ImGui::GetTextLineHeightWithSpacing() + style.ItemSpacing.y * 3;
+  // A line for the message (or the remove question) only when there is one.
+  const bool message_line = state.confirm_remove || !state.message.empty();
+  const float footer = BigSize(s) + style.ItemSpacing.y * 2 +
+                       (message_line ? ImGui::GetTextLineHeightWithSpacing() : 0);
   const float left_w = std::round(ImGui::GetContentRegionAvail().x * 0.38f);
   ImGui::BeginChild("##list", ImVec2(left_w, -footer), true);
   DrawList(doc, ui, state);
@@ -264,26 +290,17 @@ void DrawPeopleWindow(Document& doc, UiState& ui, PeopleViewState& state,
   if (person) {
     Sync(doc, state, person);
     ImGui::PushID(person->id.c_str());  // a field being left belongs to its own person
-    DrawDetails(doc, ui, state, *person, colors);
+    DrawDetails(doc, ui, state, *person);
     ImGui::PopID();
   } else {
     ImGui::TextWrapped("Pick someone on the left, or add a person.");
   }
   ImGui::EndChild();
 
-  if (!state.message.empty())
-    ImGui::TextColored(state.message_is_error ? ImGui::ColorConvertU32ToFloat4(colors.warning)
-                                              : style.Colors[ImGuiCol_Text],
-                       "%s", state.message.c_str());
-  else
-    ImGui::TextDisabled("Everything starts at no: tick only what the person agreed to.");
-  const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
-  if (ImGui::Button("Take people from another score...", ImVec2(half, BigSize(s))))
-    ui.commands.Push(AppCommand::kImportPeople);
-  Mark(ui, "people.import");
-  ImGui::SameLine();
-  if (ImGui::Button("Done", ImVec2(-1, BigSize(s)))) state.open = false;
-  Mark(ui, "people.done");
+  person = nullptr;
+  for (const Contributor& c : doc.score.contributors)
+    if (c.id == state.selected_id) person = &c;
+  DrawFooter(doc, ui, state, person, colors);
   ImGui::End();
 }
 

@@ -15,6 +15,7 @@ namespace graphony::editor {
 // Musical state (the people themselves) stays in the Document.
 struct PeopleViewState {
   bool open = false;
+  bool was_open = false;  // open on the previous frame (focus the window once when it opens)
   std::string selected_id;
   uint64_t synced_revision = 0;  // the fields below were copied from this revision
   std::string synced_id;

@@ -90,6 +90,29 @@ import json, sys
 jo = json.load(sys.stdin)[1]
 assert not jo['credit_by_name'], jo" || fail "Ctrl+Z did not undo Jo's credit tick"
 
+# --- 5. Import a course's group from another score through the file browser -----------------
+OTHER="$WORK/week1.graphony"
+"$CLI" new "$OTHER" --person "Sam Okoro" --person "Maya Stone" >/dev/null
+"$CLI" people "$OTHER" set Sam --consent research >/dev/null
+click_control people.open
+click_control people.import
+sleep 0.5
+xdotool type --delay 10 "$OTHER"
+xdotool key Return
+sleep 1.0
+rect people.row.2 >/dev/null || fail "importing from another score added nobody"
+rect people.row.3 >/dev/null && fail "import added someone who was already in the group"
+shot 03-imported
+click_control people.done
+M=$(stat -c %Y.%s "$SCORE")
+xdotool key ctrl+s
+for _ in $(seq 50); do [ "$(stat -c %Y.%s "$SCORE")" != "$M" ] && break; sleep 0.1; done
+"$CLI" people "$SCORE" list --json | $PY -c "
+import json, sys
+p = json.load(sys.stdin)
+assert [x['name'] for x in p] == ['Maya Stone', 'Jo Kim', 'Sam Okoro'], p
+assert p[2]['consent'] == ['research'], p[2]" || fail "the imported person was not saved with their consent"
+
 xdotool key ctrl+q
 wait_exit 10
 [ "$EXIT_RC" = 0 ] || fail "the editor exited with status $EXIT_RC"
