@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "core/people.h"
 #include "edit_helpers.h"
@@ -17,6 +18,17 @@ namespace graphony::editor {
 namespace {
 
 void Mark(UiState& ui, const char* name) { MarkLastItem(ui, name); }
+
+// A ticked box is also listed as "NAME.on", so a test sees that its click took effect.
+void MarkTicked(UiState& ui, const char* name, bool ticked) {
+  if (!ticked) return;
+  char on[40];
+  const size_t n = std::strlen(name);
+  if (n + 4 > sizeof on) return;
+  std::memcpy(on, name, n);
+  std::memcpy(on + n, ".on", 4);
+  MarkLastItem(ui, on);
+}
 
 PeopleResult Send(Document& doc, PeopleViewState& state, const PeopleCommand& command) {
   PeopleResult r = ApplyPeopleCommand(doc, command);
@@ -142,6 +154,7 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
     Send(doc, state, c);
   }
   Mark(ui, "people.credit");
+  MarkTicked(ui, "people.credit", credit);
   // Say what a print will show, so the rule is never a surprise.
   const std::string printed = notation::CreditName(person);
   ImGui::PushTextWrapPos(0);
@@ -176,6 +189,7 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
     }
     std::snprintf(mark_name, sizeof mark_name, "people.consent.%s", PurposeName(p));
     Mark(ui, mark_name);
+    MarkTicked(ui, mark_name, yes);
     ImGui::PopID();
   }
   ImGui::TextUnformatted("Keep their recordings until (year-month-day)");

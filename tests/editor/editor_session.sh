@@ -46,12 +46,19 @@ click_control() {  # click_control NAME: clicks the middle of a reported control
   xdotool click 1
   sleep 0.6  # the status file is rewritten twice a second
 }
-tick_control() {  # tick_control NAME: clicks the box at the left end of a checkbox
-  local r
+ticked() { grep -q "^rect\.$1\.on=" "$WORK/status.txt" 2>/dev/null; }
+tick_control() {  # tick_control NAME: clicks the box of a checkbox, waits until it flips
+  local r before=0 now
   r=$(rect "$1") || fail "control $1 is not on screen"
   read -r x y w h <<<"$r"
+  ticked "$1" && before=1
   xdotool mousemove $(( x + h / 2 )) $(( y + h / 2 ))
-  sleep 0.15
+  sleep 0.2
   xdotool click 1
-  sleep 0.6
+  for _ in $(seq 50); do  # the editor reports it within half a second; a loaded machine may lag
+    now=0; ticked "$1" && now=1
+    [ "$now" != "$before" ] && { sleep 0.3; return 0; }
+    sleep 0.1
+  done
+  fail "clicking $1 did not change it"
 }
