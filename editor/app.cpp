@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 #include "core/score_defaults.h"
+#include "quit_signal.h"
 #include "view_layers.h"
 #include "view_status_bar.h"
 #include "view_toolbar.h"
@@ -94,7 +95,12 @@ int App::Run(const AppOptions& options) {
 
   clock_.restart();
   sf::Clock frame_clock;
+  InstallQuitSignals();
   while (running_ && window_.isOpen()) {
+    if (QuitSignalled()) {
+      QuitForSignal();
+      break;
+    }
     const float dt = frame_clock.restart().asSeconds();
     // After a second of stillness the picture on screen is still right: skip drawing it
     // again until something happens (events, a message to expire, sound running).
@@ -108,7 +114,7 @@ int App::Run(const AppOptions& options) {
       idle_frames_ = 0;
     }
   }
-  if (!autosave_path_.empty()) RemoveAutosave(autosave_path_);
+  if (!autosave_path_.empty() && !keep_autosave_) RemoveAutosave(autosave_path_);
   if (!settings_file_.empty()) SaveSettings(ui_.settings, settings_file_);
   bridge_.Shutdown();
   window_.close();
@@ -183,6 +189,7 @@ void App::Frame(float dt) {
   bridge_.NewFrame(window_, dt);
   canvas_events_.Clear();
   ui_.hint = nullptr;
+  ui_.rects.Clear();
   LayoutAndDraw();
   DrawDialogs();
   audio_.AfterDraw(canvas_events_);
@@ -246,6 +253,8 @@ void App::LayoutAndDraw() {
   }
   ImGui::End();
   ImGui::PopStyleVar();
+
+  DrawPeopleWindow(doc_, ui_, people_state_, colors_);  // floats above the panels when open
 
   ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - status_h));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, status_h));
@@ -431,6 +440,13 @@ void App::RunCommand(const TypedCommand& command) {
       break;
     case AppCommand::kTogglePerformance:
       audio_.TogglePerformance(window_);
+      break;
+    case AppCommand::kShowPeople:
+      people_state_.open = true;
+      break;
+    case AppCommand::kImportPeople:
+      browser_.Open(FileBrowser::Purpose::kImportPeople,
+                    doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
       break;
   }
 }

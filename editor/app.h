@@ -20,6 +20,7 @@
 #include "view_file_browser.h"
 #include "view_mapping.h"
 #include "view_palette.h"
+#include "view_people.h"
 
 namespace graphony::editor {
 
@@ -54,7 +55,10 @@ class App {
   bool OpenDocument(const std::filesystem::path& path);
   bool SaveDocument(const std::filesystem::path& path);
   void ImportImage(const std::filesystem::path& path);
+  void ImportPeople(const std::filesystem::path& path);
   void MaybeAutosave();
+  void WriteAutosave();
+  void QuitForSignal();  // SIGTERM/SIGHUP: a normal quit (app_files.cpp)
   void OfferRecovery();
   void Notify(const char* text, bool is_error);
   void NotifyError(const std::string& text);
@@ -78,6 +82,7 @@ class App {
   CanvasView canvas_;
   PaletteViewState palette_state_;
   MappingViewState mapping_state_;
+  PeopleViewState people_state_;
   FileBrowser browser_;
   AppOptions options_;
   sf::Clock clock_;
@@ -93,6 +98,7 @@ class App {
   double last_autosave_ = 0;
   double autosave_interval_ = 60;
   std::filesystem::path autosave_path_;
+  bool keep_autosave_ = false;  // quitting on a signal with unsaved work: offer it next time
   std::string settings_file_;
   std::string ini_file_;
   char file_label_[256] = {};

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "core/score_io.h"
+#include "edit_helpers.h"
 #include "icons.h"
 
 namespace graphony::editor {
@@ -48,13 +49,20 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui_.commands.Push(AppCommand::kQuit);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Edit")) {
+  // Tests find the menus by name (ControlRects); an open menu's item rect is its popup's.
+  const bool edit_open = ImGui::BeginMenu("Edit");
+  if (!edit_open) MarkLastItem(ui_, "menu.edit");
+  if (edit_open) {
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.CanUndo()))
       ui_.commands.Push(AppCommand::kUndo);
     if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.CanRedo()))
       ui_.commands.Push(AppCommand::kRedo);
     if (ImGui::MenuItem("Delete picked strokes", "Delete", false, !ui_.selection.empty()))
       ui_.commands.Push(AppCommand::kDeleteSelection);
+    ImGui::Separator();
+    if (ImGui::MenuItem("People, credit and consent..."))
+      ui_.commands.Push(AppCommand::kShowPeople);
+    MarkLastItem(ui_, "menu.people");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -103,6 +111,9 @@ void App::DrawDialogs() {
           break;
         case FileBrowser::Purpose::kImportImage:
           ImportImage(*chosen);
+          break;
+        case FileBrowser::Purpose::kImportPeople:
+          ImportPeople(*chosen);
           break;
       }
     }
@@ -157,7 +168,8 @@ void App::DrawDialogs() {
   }
   CenterNext();
   if (ImGui::BeginPopupModal("Recover your work?", nullptr, kDialogFlags)) {
-    ImGui::TextUnformatted("Graphony stopped unexpectedly last time.");
+    // Said so that it is true after a crash and after a logout with unsaved work alike.
+    ImGui::TextUnformatted("Graphony closed last time before this work was saved.");
     ImGui::TextUnformatted("Your work was kept. Bring it back?");
     if (!recovery_.origin.empty()) ImGui::TextDisabled("%s", recovery_.origin.filename().c_str());
     ImGui::Spacing();

@@ -8,8 +8,10 @@
 #include "app.h"
 #include "core/file_io.h"
 #include "core/image_decode.h"
+#include "core/people.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
+#include "logic/people_commands.h"
 
 namespace graphony::editor {
 
@@ -78,7 +80,11 @@ void App::DoPending(Pending action) {
 }
 
 void App::NewDocument() {
-  doc_.Reset(NewScore(), {});
+  Score score = NewScore();
+  // Dated the day it is made, and titled after that day until the group names it.
+  score.date = TodayIsoDate();
+  score.title = NewScoreTitle(score.date);
+  doc_.Reset(std::move(score), {});
   ui_.active_layer = -1;
   ui_.selection.clear();
   ui_.selection_layer = -1;
@@ -116,6 +122,9 @@ bool App::SaveDocument(const fs::path& path) {
     return false;
   }
   doc_.MarkSaved(path);
+  // What the autosave held is in the saved file now: a crash from here on has nothing to
+  // recover, and the next start must not offer work that was already saved.
+  if (!autosave_path_.empty()) RemoveAutosave(autosave_path_);
   UpdateFileLabel();
   char msg[300];
   std::snprintf(msg, sizeof msg, "Saved %s", path.filename().string().c_str());
@@ -174,10 +183,39 @@ void App::ImportImage(const fs::path& path) {
   Notify("Picture added. Drag it to move it; drag its right edge to stretch it.", false);
 }
 
+void App::ImportPeople(const fs::path& path) {
+  try {
+    const Score other = LoadScore(path);
+    PeopleCommand import;
+    import.kind = PeopleCommand::Kind::kImport;
+    import.other = &other;
+    const PeopleResult r = ApplyPeopleCommand(doc_, import);
+    people_state_.message = r.message;
+    people_state_.message_is_error = !r.ok;
+    Notify(r.message.c_str(), !r.ok);
+  } catch (const std::exception& e) {
+    NotifyError(e.what());  // a broken or foreign file: a message, the group unchanged
+  }
+}
+
 void App::MaybeAutosave() {
   if (ui_.now - last_autosave_ < autosave_interval_) return;
   last_autosave_ = ui_.now;
   if (autosave_path_.empty() || !doc_.NeedsAutosave() || doc_.EditInProgress()) return;
+  WriteAutosave();
+}
+
+void App::QuitForSignal() {
+  // Like a logout: nothing is written to the person's own file behind their back. Saved work
+  // leaves no autosave (no recovery offered at the next start); unsaved work, which nobody
+  // chose to throw away, is kept in the autosave so the next start offers it back.
+  running_ = false;
+  if (autosave_path_.empty() || !doc_.dirty) return;
+  if (doc_.NeedsAutosave()) WriteAutosave();
+  keep_autosave_ = true;
+}
+
+void App::WriteAutosave() {
   std::error_code ec;
   fs::create_directories(autosave_path_.parent_path(), ec);
   try {
@@ -195,6 +233,9 @@ void App::OfferRecovery() {
   if (auto r = FindRecovery()) {
     recovery_ = *r;
     show_recovery_ = true;
+    // Tests and support read this line: the window's dialog says the same.
+    std::fprintf(stderr, "graphony: offering to recover unsaved work from %s\n",
+                 recovery_.autosave.string().c_str());
   }
 }
 

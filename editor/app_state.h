@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ enum class AppCommand {
   kSetLoop,            // beat..end_beat becomes the loop (ruler drag)
   kScrollTo,           // beat = the view's new first beat (the view follows the playhead)
   kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
+  kShowPeople,         // open the People panel (credit and consent)
+  kImportPeople,       // pick another score and add its people to this one (People panel)
 };
 
 // A command with its arguments (plain data; unused fields stay 0).
@@ -66,6 +69,29 @@ struct TransportReadout {
   double loop_start = 0, loop_end = 0;
 };
 
+// Where named controls were drawn on the last frame, for tests that click them
+// ($GRAPHONY_DEBUG_STATUS lists them as rect.NAME=x,y,w,h). Fixed size: drawing never allocates.
+class ControlRects {
+ public:
+  struct Entry {
+    char name[40];
+    float x, y, w, h;
+  };
+  void Clear() { count_ = 0; }
+  void Mark(const char* name, float x, float y, float w, float h) {
+    if (count_ >= items_.size()) return;
+    Entry& e = items_[count_++];
+    std::snprintf(e.name, sizeof e.name, "%s", name);
+    e.x = x, e.y = y, e.w = w, e.h = h;
+  }
+  size_t Count() const { return count_; }
+  const Entry& At(size_t i) const { return items_[i]; }
+
+ private:
+  std::array<Entry, 64> items_{};
+  size_t count_ = 0;
+};
+
 struct UiState {
   Tool tool = Tool::kBrush;
   int palette_index = 0;
@@ -91,6 +117,7 @@ struct UiState {
   double ruler_drag_start = 0, ruler_drag_end = 0;  // loop being dragged on the ruler
   bool space_panned = false;           // space was held to pan, so its release is not play/pause
   const char* audio_status = nullptr;  // status-bar line about sound (null: all well)
+  ControlRects rects;                  // named controls of the last drawn frame (tests)
 
   UiState() { selection.reserve(1024); }
 };

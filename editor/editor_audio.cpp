@@ -383,7 +383,15 @@ void EditorAudio::WriteDebugStatus(double now) {
       ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str(),
       st.loop_start, st.loop_end, static_cast<unsigned long long>(ctx_.doc.revision),
       static_cast<unsigned long long>(session_.PublishedRevision()));
-  debug_.Write(now, buf);
+  std::string body = buf;
+  const ControlRects& rects = ctx_.ui.rects;
+  for (size_t i = 0; i < rects.Count(); ++i) {
+    const ControlRects::Entry& e = rects.At(i);
+    char line[128];
+    std::snprintf(line, sizeof line, "rect.%s=%.0f,%.0f,%.0f,%.0f\n", e.name, e.x, e.y, e.w, e.h);
+    body += line;
+  }
+  debug_.Write(now, body);
 }
 
 }  // namespace graphony::editor

@@ -159,7 +159,9 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
     case AppCommand::kSetLoop:
     case AppCommand::kScrollTo:
     case AppCommand::kTogglePerformance:
-      break;  // sent by the ruler and the sound code, never drawn as a toolbar button
+    case AppCommand::kShowPeople:
+    case AppCommand::kImportPeople:
+      break;  // sent by the ruler, the sound code and the panels; never a toolbar button
   }
 }
 

@@ -87,6 +87,7 @@ bool FileBrowser::Accepts(const fs::path& p) const {
   const std::string ext = Lower(p.extension().string());
   switch (purpose_) {
     case Purpose::kOpenScore:
+    case Purpose::kImportPeople:  // the group comes from another score
       return ext == ".graphony" || ext == ".json";
     case Purpose::kSaveScore:
       return ext == ".graphony";
@@ -116,6 +117,7 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
       break;
     case Purpose::kOpenScore:
     case Purpose::kImportImage:
+    case Purpose::kImportPeople:
       if (!fs::exists(p, ec)) {
         error_ = "No file called " + p.filename().string() + " here.";
         return std::nullopt;
@@ -130,7 +132,9 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   if (!open_) return std::nullopt;
   const char* title = purpose_ == Purpose::kOpenScore   ? "Open a score###browser"
                       : purpose_ == Purpose::kSaveScore ? "Save the score###browser"
-                                                        : "Add a picture###browser";
+                      : purpose_ == Purpose::kImportPeople
+                          ? "Take the people from another score###browser"
+                          : "Add a picture###browser";
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui.settings.ui_scale;
   ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, 900 * s),

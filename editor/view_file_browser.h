@@ -15,7 +15,7 @@ namespace graphony::editor {
 
 class FileBrowser {
  public:
-  enum class Purpose { kOpenScore, kSaveScore, kImportImage };
+  enum class Purpose { kOpenScore, kSaveScore, kImportImage, kImportPeople };
 
   void Open(Purpose purpose, const std::filesystem::path& start_dir,
             const std::string& suggested_name = {});

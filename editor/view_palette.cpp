@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
 
@@ -87,8 +88,13 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
     state.focus_name = state.adding;
     state.new_name[0] = '\0';
   }
-  if (!state.adding) return;
+  // Names, initials, credit and consent live in the People panel.
   ImGui::SameLine();
+  if (ImGui::Button("People...", ImVec2(ImGui::GetContentRegionAvail().x, std::round(40 * s))))
+    ui.commands.Push(AppCommand::kShowPeople);
+  MarkLastItem(ui, "people.open");
+  if (ImGui::IsItemHovered()) ui.hint = "Names, credit and consent of the people in the group.";
+  if (!state.adding) return;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 70 * s);
   if (state.focus_name) {
     ImGui::SetKeyboardFocusHere();

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "core/people.h"
 #include "core/score_io.h"
 #include "imgui.h"
 
@@ -47,10 +48,12 @@ std::string SafeFileName(const std::string& name) {
   return out.empty() ? std::string("take") : out;
 }
 
-const Contributor* FindContributor(const Score& score, const std::string& id) {
-  for (const Contributor& c : score.contributors)
-    if (c.id == id) return &c;
-  return nullptr;
+// "group, exhibition": what every player of the take agreed to ("" when nothing).
+std::string AllowedPurposes(const Score& score, const Take& take) {
+  std::string out;
+  for (Purpose p : kPurposes)
+    if (TakeAllowed(score, take, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
+  return out;
 }
 
 }  // namespace
@@ -97,12 +100,8 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
   take.name = "Take " + std::to_string(n);
   take.recorded_at = IsoNow();
   take.start_beat = std::clamp(summary.start_beat, 0.0, kMaxBeats);
-  if (FindContributor(score, ui.contributor_id)) take.players.push_back(ui.contributor_id);
-  // Consent to share is given only if every player agreed; nobody named means "not yet asked".
-  take.consent_to_share = !take.players.empty();
-  for (const std::string& id : take.players)
-    if (const Contributor* c = FindContributor(score, id))
-      take.consent_to_share &= c->consent.share_audio;
+  // The take's consent is its players' (TakeAllowed), so naming them is all there is to do.
+  if (PersonById(score, ui.contributor_id)) take.players.push_back(ui.contributor_id);
 
   auto bytes = std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.output_path));
   doc.BeginEdit();
@@ -200,13 +199,13 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     if (ImGui::IsItemHovered()) ui.hint = "Save this take as a sound file next to the score.";
     ImGui::SameLine();
     if (ImGui::Button("Delete")) remove = static_cast<int>(i);
-    // Who played, and whether they agreed that the recording may leave the group.
+    // Who played (from the People), and what the recording may be used for: only what every
+    // player agreed to, read from them each frame, so it can never contradict them.
     ImGui::TextDisabled("Played by:");
     for (const Contributor& c : score.contributors) {
       bool on = std::find(take.players.begin(), take.players.end(), c.id) != take.players.end();
-      ImGui::SameLine();
       ImGui::PushID(c.id.c_str());
-      const bool changed = ImGui::Checkbox(c.name.empty() ? c.id.c_str() : c.name.c_str(), &on);
+      const bool changed = ImGui::Checkbox(DisplayName(c).c_str(), &on);
       ImGui::PopID();
       if (changed) {
         doc.BeginEdit();
@@ -218,12 +217,17 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
         doc.EndEdit();
       }
     }
-    bool consent = take.consent_to_share;
-    if (ImGui::Checkbox("They agreed to share it", &consent)) {
-      doc.BeginEdit();
-      take.consent_to_share = consent;
-      doc.EndEdit();
-    }
+    const std::string allowed = AllowedPurposes(score, take);
+    ImGui::PushTextWrapPos(0);
+    if (take.players.empty())
+      ImGui::TextWrapped("Tick who played: their consent decides where the take may go.");
+    else if (allowed.empty())
+      ImGui::TextWrapped("Stays here: not every player agreed to sharing.");
+    else
+      ImGui::TextWrapped("Everyone agreed to: %s", allowed.c_str());
+    const std::string keep = TakeKeepUntil(score, take);
+    if (!keep.empty()) ImGui::TextWrapped("Keep until %s", keep.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
   if (remove >= 0) {

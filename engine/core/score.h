@@ -28,9 +28,16 @@ struct Image {
   }
 };
 
+// What one person agreed to. Every answer defaults to "no": only the person can say yes.
+// Purposes (core/people.h names them) each have their own tick; a take's consent is derived
+// from its players' (TakeAllowed in core/people.h), never stored a second time.
 struct Consent {
   bool credit_by_name = false;  // may be printed by name; otherwise initials or "participant"
-  bool share_audio = false;     // recordings in which they play may leave the group
+  bool group = false;           // their recordings may be shared within the group
+  bool exhibition = false;      // ... played or shown at an exhibition or concert
+  bool publicity = false;       // ... used in publicity
+  bool research = false;        // ... used in research
+  std::string keep_until;       // "YYYY-MM-DD": keep their recordings until then ("" = not set)
   bool operator==(const Consent&) const = default;
 };
 
@@ -135,9 +142,8 @@ struct SectionMarker {
 struct Take {
   std::string file;                  // "recordings/take-1.wav"
   std::string name;                  // shown in the takes panel
-  std::vector<std::string> players;  // Contributor ids
-  bool consent_to_share = false;
-  std::string recorded_at;  // ISO 8601
+  std::vector<std::string> players;  // Contributor ids; consent comes from them (core/people.h)
+  std::string recorded_at;           // ISO 8601
   double start_beat = 0;
   bool operator==(const Take&) const = default;
 };

@@ -1,6 +1,8 @@
 // Calm starting points for new scores (see score_defaults.h).
 #include "core/score_defaults.h"
 
+#include "core/people.h"
+
 namespace graphony {
 
 std::vector<PaletteEntry> DefaultPalette() {
@@ -30,6 +32,10 @@ Score NewScore() {
   score.mapping.image_mode = ImageMode::kNotes;
   score.palette = DefaultPalette();
   return score;
+}
+
+std::string NewScoreTitle(const std::string& iso_date) {
+  return "Music of " + DateInWords(iso_date);
 }
 
 }  // namespace graphony

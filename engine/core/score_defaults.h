@@ -1,6 +1,7 @@
 // Calm starting points for new scores: the default palette and mapping the editor and CLI use.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/score.h"
@@ -13,5 +14,8 @@ std::vector<PaletteEntry> DefaultPalette();
 // An empty score: 72 bpm, 4/4, 32 beats, C major pentatonic from G3 to G5, notes mode,
 // the default palette, no layers.
 Score NewScore();
+
+// The title a new score gets until the group names it: "Music of 2 December 2026".
+std::string NewScoreTitle(const std::string& iso_date);
 
 }  // namespace graphony

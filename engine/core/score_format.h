@@ -4,6 +4,7 @@
 namespace graphony {
 
 // Raise when a change would make older builds misread a file; they then refuse it clearly.
-inline constexpr int kScoreFormatVersion = 1;
+// 2: consent by purpose and keep-until per person; takes no longer store consent.
+inline constexpr int kScoreFormatVersion = 2;
 
 }  // namespace graphony

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_defaults.h"
 #include "core/score_format.h"
@@ -159,18 +160,39 @@ std::string Index(const std::string& path, size_t i) {
   return path + "[" + std::to_string(i) + "]";
 }
 
-Contributor ReadContributor(const std::string& where, const Json& j, const std::string& path) {
+// Format 2 writes the consent as flat fields; format 1's {"credit_by_name", "share_audio"}
+// object is migrated (docs/score-format.md, "Versions").
+Contributor ReadContributor(const std::string& where, const Json& j, const std::string& path,
+                            int format_version) {
   ObjectReader o(where, j, path);
   Contributor c;
   c.id = o.StringOf(o.Required("id"), o.Path("id"));
   c.name = o.String("name", "");
   c.initials = o.String("initials", "");
   c.role = o.String("role", "");
-  if (const Json* consent = o.Find("consent")) {
-    ObjectReader k(where, *consent, o.Path("consent"));
-    c.consent.credit_by_name = k.Bool("credit_by_name", false);
-    c.consent.share_audio = k.Bool("share_audio", false);
-    k.Finish();
+  if (format_version < 2) {
+    // Format 1 always let the group hear its own takes; "share_audio" let them leave it,
+    // which is what an exhibition or concert does. Publicity and research are never assumed.
+    c.consent.group = true;
+    if (const Json* consent = o.Find("consent")) {
+      ObjectReader k(where, *consent, o.Path("consent"));
+      c.consent.credit_by_name = k.Bool("credit_by_name", false);
+      c.consent.exhibition = k.Bool("share_audio", false);
+      k.Finish();
+    }
+  } else {
+    c.consent.credit_by_name = o.Bool("credit_by_name", false);
+    if (const Json* list = o.Array("consent"))
+      for (size_t i = 0; i < list->size(); ++i) {
+        const std::string item_path = Index(o.Path("consent"), i);
+        const std::string name = o.StringOf((*list)[i], item_path);
+        const auto purpose = ParsePurpose(name);
+        if (!purpose)
+          o.Fail(item_path,
+                 "unknown purpose " + Quoted(name) + " (known: " + PurposeNameList() + ")");
+        SetAgrees(c.consent, *purpose, true);
+      }
+    c.consent.keep_until = o.String("keep_until", "");
   }
   o.Finish();
   return c;
@@ -266,7 +288,8 @@ Layer ReadLayer(const std::string& where, const Json& j, const std::string& path
   return layer;
 }
 
-Take ReadTake(const std::string& where, const Json& j, const std::string& path) {
+Take ReadTake(const std::string& where, const Json& j, const std::string& path,
+              int format_version) {
   ObjectReader o(where, j, path);
   Take t;
   t.file = o.StringOf(o.Required("file"), o.Path("file"));
@@ -274,7 +297,9 @@ Take ReadTake(const std::string& where, const Json& j, const std::string& path) 
   if (const Json* players = o.Array("players"))
     for (size_t i = 0; i < players->size(); ++i)
       t.players.push_back(o.StringOf((*players)[i], Index(o.Path("players"), i)));
-  t.consent_to_share = o.Bool("consent_to_share", false);
+  // Format 1 stored the take's consent a second time, and it could contradict the players':
+  // it is read and dropped, the players' consent decides (TakeAllowed).
+  if (format_version < 2) o.Bool("consent_to_share", false);
   t.recorded_at = o.String("recorded_at", "");
   t.start_beat = o.Number("start_beat", 0);
   o.Finish();
@@ -309,7 +334,8 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
   score.date = o.String("date", "");
   if (const Json* list = o.Array("contributors"))
     for (size_t i = 0; i < list->size(); ++i)
-      score.contributors.push_back(ReadContributor(where, (*list)[i], Index("contributors", i)));
+      score.contributors.push_back(
+          ReadContributor(where, (*list)[i], Index("contributors", i), format_version));
   score.tempo_bpm = o.Number("tempo_bpm", score.tempo_bpm);
   if (const Json* meter = o.Find("meter")) {
     const std::string text = o.StringOf(*meter, "meter");
@@ -340,7 +366,7 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
     }
   if (const Json* list = o.Array("takes"))
     for (size_t i = 0; i < list->size(); ++i)
-      score.takes.push_back(ReadTake(where, (*list)[i], Index("takes", i)));
+      score.takes.push_back(ReadTake(where, (*list)[i], Index("takes", i), format_version));
   o.Finish();
   ValidateScore(score, where);
   return score;

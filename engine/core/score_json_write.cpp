@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_format.h"
 #include "core/score_io.h"
@@ -27,8 +28,12 @@ Json ToJson(const Contributor& c) {
   j["name"] = c.name;
   j["initials"] = c.initials;
   j["role"] = c.role;
-  j["consent"] = {{"credit_by_name", c.consent.credit_by_name},
-                  {"share_audio", c.consent.share_audio}};
+  j["credit_by_name"] = c.consent.credit_by_name;
+  Json purposes = Json::array();
+  for (Purpose p : kPurposes)
+    if (Agrees(c.consent, p)) purposes.push_back(PurposeName(p));
+  j["consent"] = std::move(purposes);
+  j["keep_until"] = c.consent.keep_until;
   return j;
 }
 
@@ -101,7 +106,6 @@ Json ToJson(const Take& t) {
   j["file"] = t.file;
   j["name"] = t.name;
   j["players"] = t.players;
-  j["consent_to_share"] = t.consent_to_share;
   j["recorded_at"] = t.recorded_at;
   j["start_beat"] = t.start_beat;
   return j;

@@ -5,6 +5,7 @@
 
 #include "core/file_io.h"
 #include "core/instrument_traits.h"
+#include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
@@ -158,6 +159,10 @@ void ValidateScore(const Score& score, const std::string& where) {
     if (id.empty()) c.Fail(At("contributors", i) + ".id must not be empty");
     if (!ids.insert(id).second)
       c.Fail(At("contributors", i) + ".id " + QuoteText(id) + " is used twice");
+    const std::string& keep = score.contributors[i].consent.keep_until;
+    if (!keep.empty() && !IsIsoDate(keep))
+      c.Fail(At("contributors", i) + ".keep_until: expected a date like 2027-06-30 (got " +
+             QuoteText(keep) + ")");
   }
   CheckMapping(c, score.mapping);
   CheckPalette(c, score.palette);

@@ -3,8 +3,14 @@
 
 namespace graphony::notation {
 
+bool NamedInPrint(const Contributor& c) {
+  // A print is made to be seen outside the room (a concert programme, an exhibition wall), so
+  // "credit me by name" alone is not enough: the person also agreed to exhibition or concert.
+  return c.consent.credit_by_name && c.consent.exhibition && !c.name.empty();
+}
+
 std::string CreditName(const Contributor& c) {
-  if (c.consent.credit_by_name && !c.name.empty()) return c.name;
+  if (NamedInPrint(c)) return c.name;
   if (!c.initials.empty()) return c.initials;
   return "participant";
 }

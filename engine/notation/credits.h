@@ -8,6 +8,10 @@
 
 namespace graphony::notation {
 
+// True when a print may show this person's name: they asked to be credited by name AND
+// agreed to exhibition or concert (docs/printing.md, "Credits").
+bool NamedInPrint(const Contributor& contributor);
+
 // How one contributor may be printed: their name if consent.credit_by_name, else their
 // initials if they gave any, else "participant".
 std::string CreditName(const Contributor& contributor);

@@ -124,7 +124,7 @@ TEST_CASE("bundle contents") {
 
   BundleWithJson(p, R"({"format_version": 7})");
   CHECK(LoadError(p) == p + ": score.json: was saved by a newer Graphony (format_version 7; this "
-                            "version reads up to 1)");
+                            "version reads up to 2)");
 
   BundleWithJson(p, kSmall);
   CHECK(LoadError(p) == "");

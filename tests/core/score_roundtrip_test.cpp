@@ -52,7 +52,7 @@ TEST_CASE("score.json text round trip") {
   CHECK(json.find("\"highest\": \"A5\"") != std::string::npos);
   CHECK(json.find("\"#cc79a780\"") != std::string::npos);
   CHECK(json.find("\"width\": 0.015") != std::string::npos);  // floats written shortest
-  CHECK(json.find("\"format_version\": 1") != std::string::npos);
+  CHECK(json.find("\"format_version\": 2") != std::string::npos);
 }
 
 TEST_CASE("a hand-written score.json with images beside it opens") {

@@ -90,9 +90,10 @@ Score FullScore() {
   s.title = "Harbour at dusk \xe2\x80\x94 Ward 3";  // an em dash: UTF-8 must survive
   s.date = "2026-11-30";
   s.contributors = {
-      {"c1", "Ana Souza", "A.S.", "painter", Consent{true, true}},
-      {"c2", "Ben", "B.", "", Consent{false, false}},
-      {"fac", "Dee", "", "facilitator", Consent{true, false}},
+      // Every consent field, each in some combination, so the round trip covers them all.
+      {"c1", "Ana Souza", "A.S.", "painter", Consent{true, true, true, false, true, "2027-06-30"}},
+      {"c2", "Ben", "B.", "", Consent{false, true, false, true, false, ""}},
+      {"fac", "Dee", "", "facilitator", Consent{true, false, false, false, false, "2030-01-01"}},
   };
   s.tempo_bpm = 66.5;
   s.meter = Meter{3, 4};
@@ -133,8 +134,7 @@ Score FullScore() {
   };
   s.layers = {image, scan, strokes};
   s.sections = {{0, "Calm"}, {12, "Waves"}};
-  s.takes = {
-      {"recordings/take-1.wav", "First try", {"c1", "fac"}, true, "2026-11-30T10:15:00Z", 2}};
+  s.takes = {{"recordings/take-1.wav", "First try", {"c1", "fac"}, "2026-11-30T10:15:00Z", 2}};
   s.assets.files["images/painting.png"] = std::make_shared<const Bytes>(MakePng(40, 20));
   s.assets.files["images/photo.png"] = std::make_shared<const Bytes>(MakePng(8, 8));
   s.assets.files["samples/voice.wav"] =

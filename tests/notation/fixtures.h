@@ -21,6 +21,7 @@ inline void MakeStaircase(Score* score, Events* events) {
   ana.id = "c1";
   ana.name = "Ana Lopez";
   ana.consent.credit_by_name = true;
+  ana.consent.exhibition = true;  // a print names only who also agreed to exhibition
   Contributor hidden;
   hidden.id = "c2";
   hidden.name = "Zebediah Quortle";

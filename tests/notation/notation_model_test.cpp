@@ -69,17 +69,26 @@ TEST_CASE("keys decide sharps and flats") {
 }
 
 TEST_CASE("credits print names only with consent") {
-  std::vector<Contributor> people(4);
+  std::vector<Contributor> people(5);
   people[0].name = "Ana";
   people[0].consent.credit_by_name = true;
+  people[0].consent.exhibition = true;
   people[1].name = "Secret Person";
   people[1].initials = "S.P.";
   people[2].name = "Another Secret";
   people[3].name = "Third Secret";
+  // Credit by name without exhibition consent: a print (made to be shown) uses initials.
+  people[4].name = "Wants Credit";
+  people[4].initials = "W.C.";
+  people[4].consent.credit_by_name = true;
+  people[4].consent.group = true;
   const std::string line = CreditLine(people);
-  CHECK(line == "Ana, S.P. and 2 participants");
+  CHECK(line == "Ana, S.P., W.C. and 2 participants");
   CHECK(line.find("Secret") == std::string::npos);
+  CHECK(line.find("Wants") == std::string::npos);
   CHECK(CreditName(people[2]) == "participant");
+  CHECK(NamedInPrint(people[0]));
+  CHECK_FALSE(NamedInPrint(people[4]));
 }
 
 TEST_CASE("the staircase becomes two bars of quarter notes in treble clef") {

@@ -3,11 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_format.h"
 #include "core/score_io.h"
 #include "core/score_stats.h"
 #include "core/score_text.h"
+#include "notation/credits.h"
 
 namespace graphony::cli {
 
@@ -22,10 +24,15 @@ std::string PitchText(double midi) {
   return text;
 }
 
-// How a contributor may be named in anything that leaves the room: consent decides.
-std::string CreditName(const Contributor& c) {
-  if (c.consent.credit_by_name) return c.name;
-  return c.initials.empty() ? "participant" : c.initials;
+// How a contributor may be named in anything that leaves the room: the print's rule.
+using notation::CreditName;
+
+// "group, exhibition" or "no consent given".
+std::string ConsentText(const Consent& consent) {
+  std::string out;
+  for (Purpose p : kPurposes)
+    if (Agrees(consent, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
+  return out.empty() ? "no consent given" : "agreed to: " + out;
 }
 
 const char* KindName(Layer::Kind kind) {
@@ -84,7 +91,8 @@ Json InfoJson(const Score& s, const std::string& file) {
                             {"credit", CreditName(c)},
                             {"role", c.role},
                             {"credit_by_name", c.consent.credit_by_name},
-                            {"share_audio", c.consent.share_audio}});
+                            {"consent", ConsentText(c.consent)},
+                            {"keep_until", c.consent.keep_until}});
   j["contributors"] = contributors;
   Json sections = Json::array();
   for (const SectionMarker& m : s.sections)
@@ -140,7 +148,7 @@ void PrintText(const Score& s, const std::string& file) {
     std::printf("  %s%s%s (%s, %s)\n", CreditName(c).c_str(), c.role.empty() ? "" : ", ",
                 c.role.c_str(),
                 c.consent.credit_by_name ? "credited by name" : "not credited by name",
-                c.consent.share_audio ? "audio may be shared" : "audio stays in the group");
+                ConsentText(c.consent).c_str());
   if (!s.sections.empty()) {
     std::printf("sections:     %zu\n", s.sections.size());
     for (const SectionMarker& mk : s.sections)

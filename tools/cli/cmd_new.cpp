@@ -8,6 +8,7 @@
 #include "core/image_decode.h"
 #include "core/instrument_traits.h"
 #include "core/limits.h"
+#include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
@@ -67,6 +68,9 @@ int RunNew(Args& args) {
   const auto mode = args.Option("--mode");
   const auto instrument = args.Option("--instrument");
   const auto palette = args.Option("--palette");
+  const auto people = args.Options("--person");
+  const auto people_from = args.Option("--people-from");
+  const auto date = args.Option("--date");
   const bool force = args.Flag("--force");
   const auto rest = args.Positionals();
   if (rest.size() != 1)
@@ -74,7 +78,13 @@ int RunNew(Args& args) {
   const std::filesystem::path out = rest[0];
 
   Score score = NewScore();
-  if (title) score.title = *title;
+  // A new score is dated the day it is made, and titled after that day until it is named.
+  score.date = date ? *date : TodayIsoDate();
+  if (!IsIsoDate(score.date))
+    throw UsageError("new: --date expects a date like 2026-12-01 (got \"" + score.date + "\")");
+  score.title = title ? *title : NewScoreTitle(score.date);
+  if (people_from) ImportPeople(score, LoadScore(*people_from));
+  for (const std::string& name : people) AddPerson(score, name, out.string());
   if (tempo) score.tempo_bpm = ParseNumber("--tempo", *tempo);
   if (beats) score.length_beats = ParseNumber("--beats", *beats);
   if (meter) {
@@ -139,9 +149,11 @@ int RunNew(Args& args) {
     if (!own.empty()) score.palette = std::move(own);
   }
   SaveScore(score, out);
-  std::printf("%s: new score, %s beats at %s bpm (%.1f s), %zu image%s\n", out.string().c_str(),
-              FormatNumber(score.length_beats).c_str(), FormatNumber(score.tempo_bpm).c_str(),
-              score.DurationSeconds(), images.size(), images.size() == 1 ? "" : "s");
+  std::printf("%s: new score, %s beats at %s bpm (%.1f s), %zu image%s, %zu %s\n",
+              out.string().c_str(), FormatNumber(score.length_beats).c_str(),
+              FormatNumber(score.tempo_bpm).c_str(), score.DurationSeconds(), images.size(),
+              images.size() == 1 ? "" : "s", score.contributors.size(),
+              score.contributors.size() == 1 ? "person" : "people");
   return kExitOk;
 }
 
@@ -152,12 +164,18 @@ const Command kNewCommand = {
     "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
     "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
     "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
-    "[--palette picture|fixed] [--force]\n\n"
+    "[--palette picture|fixed]\n"
+    "                        [--person NAME]... [--people-from OTHER] [--date YYYY-MM-DD] "
+    "[--force]\n\n"
     "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
     "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
     "mode.\n\n"
     "  --image FILE        a PNG or JPEG picture (repeatable); copied into the bundle\n"
-    "  --title TEXT        the score's title\n"
+    "  --title TEXT        the score's title (default: \"Music of\" and the date)\n"
+    "  --date YYYY-MM-DD   the day it was made (default: today)\n"
+    "  --person NAME       someone in the group (repeatable); nothing agreed yet: set their\n"
+    "                      credit and consent with 'graphony-cli people'\n"
+    "  --people-from FILE  the group of another score, with their credit and consent\n"
     "  --tempo BPM         beats per minute, 20..400\n"
     "  --beats N           length in beats\n"
     "  --meter N/D         time signature, e.g. 3/4\n"

@@ -20,9 +20,9 @@ double ParseNumber(const std::string& option, const std::string& text) {
 
 namespace {
 
-const Command* const kCommands[] = {&kNewCommand,     &kValidateCommand, &kInfoCommand,
-                                    &kEventsCommand,  &kRenderCommand,   &kPlayCommand,
-                                    &kDevicesCommand, &kExportCommand,   &kPrintCommand};
+const Command* const kCommands[] = {
+    &kNewCommand,  &kValidateCommand, &kInfoCommand,   &kEventsCommand, &kRenderCommand,
+    &kPlayCommand, &kDevicesCommand,  &kExportCommand, &kPrintCommand,  &kPeopleCommand};
 
 void PrintHelp() {
   std::printf(

@@ -38,8 +38,10 @@ Score DemoScore(const std::vector<uint8_t>& png) {
   score.date = "2026-12-01";
   score.length_beats = demo::kPaintingBeats;
   score.contributors = {
-      {"c1", "Maya", "M.", "painter", Consent{true, true}},
-      {"c2", "Jo K.", "J.K.", "bass line", Consent{false, false}},
+      // Maya is credited by name and agreed to exhibition (so prints name her); Jo keeps
+      // recordings within the group and is printed as initials.
+      {"c1", "Maya", "M.", "painter", Consent{true, true, true, false, false, ""}},
+      {"c2", "Jo K.", "J.K.", "bass line", Consent{false, true, false, false, false, ""}},
   };
   score.sections = {{0, "Calm sea"}, {16, "The gull"}};
 

@@ -1,0 +1,64 @@
+# Helpers for editor tests under Xvfb: a private display, start/stop the editor, and click
+# controls by the rectangles the editor reports ($GRAPHONY_DEBUG_STATUS rect.NAME lines).
+# Source after setting WORK (a temp dir), PY and fail(). usage: start_display WxH
+start_display() {
+  exec 3>"$WORK/display"
+  Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+  [ -s "$WORK/display" ] || fail "Xvfb did not start"
+  export DISPLAY=":$(head -n1 "$WORK/display")"
+  export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+  export GRAPHONY_DEBUG_STATUS="$WORK/status.txt"
+  mkdir -p "$HOME"
+}
+start_editor() {  # start_editor FILE [VAR=value...]: runs $GRAPHONY, waits for its window
+  rm -f "$WORK/status.txt"
+  env "${@:2}" "$GRAPHONY" "$1" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  xdotool search --sync --onlyvisible --name Graphony >/dev/null
+  xdotool search --name Graphony windowmove 0 0 || true
+  for _ in $(seq 100); do [ -s "$WORK/status.txt" ] && break; sleep 0.1; done
+  sleep 0.5
+}
+wait_exit() {  # wait_exit SECONDS: the editor ends by itself; its exit status goes in EXIT_RC
+  for _ in $(seq $(( $1 * 10 ))); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$APP_PID" 2>/dev/null && fail "the editor did not quit within $1 s"
+  EXIT_RC=0
+  wait "$APP_PID" || EXIT_RC=$?
+  APP_PID=""
+}
+rect() {  # rect NAME: "x y w h" of a control on the last drawn frame (waits up to 5 s; 1 if absent)
+  local line
+  for _ in $(seq 50); do
+    line=$(grep -m1 "^rect\.$1=" "$WORK/status.txt" 2>/dev/null || true)
+    [ -n "$line" ] && { echo "${line#*=}" | tr ',' ' '; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+click_control() {  # click_control NAME: clicks the middle of a reported control
+  local r
+  r=$(rect "$1") || fail "control $1 is not on screen"
+  read -r x y w h <<<"$r"
+  xdotool mousemove $(( x + w / 2 )) $(( y + h / 2 ))
+  sleep 0.15
+  xdotool click 1
+  sleep 0.6  # the status file is rewritten twice a second
+}
+ticked() { grep -q "^rect\.$1\.on=" "$WORK/status.txt" 2>/dev/null; }
+tick_control() {  # tick_control NAME: clicks the box of a checkbox, waits until it flips
+  local r before=0 now
+  r=$(rect "$1") || fail "control $1 is not on screen"
+  read -r x y w h <<<"$r"
+  ticked "$1" && before=1
+  xdotool mousemove $(( x + h / 2 )) $(( y + h / 2 ))
+  sleep 0.2
+  xdotool click 1
+  for _ in $(seq 50); do  # the editor reports it within half a second; a loaded machine may lag
+    now=0; ticked "$1" && now=1
+    [ "$now" != "$before" ] && { sleep 0.3; return 0; }
+    sleep 0.1
+  done
+  fail "clicking $1 did not change it"
+}

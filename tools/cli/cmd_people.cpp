@@ -1,0 +1,211 @@
+// graphony-cli people: list, add, change, remove and import the people of a score, with their
+// credit and consent (the same rules as the editor's People panel: core/people.h).
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "core/people.h"
+#include "core/score_io.h"
+#include "core/score_text.h"
+#include "notation/credits.h"
+
+namespace graphony::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string ConsentList(const Consent& consent) {
+  std::string out;
+  for (Purpose p : kPurposes)
+    if (Agrees(consent, p)) out.append(out.empty() ? "" : ",").append(PurposeName(p));
+  return out;
+}
+
+// The options add and set share. Bad values are bad input (exit 1) naming the file.
+struct PersonOptions {
+  std::optional<std::string> initials, credit, consent, keep_until, role;
+
+  void Take(Args& args) {
+    initials = args.Option("--initials");
+    credit = args.Option("--credit-by-name");
+    consent = args.Option("--consent");
+    keep_until = args.Option("--keep-until");
+    role = args.Option("--role");
+  }
+  void ApplyTo(Contributor& c, const std::string& where) const {
+    if (initials) c.initials = *initials;
+    if (role) c.role = *role;
+    if (credit) {
+      if (*credit != "yes" && *credit != "no")
+        throw ScoreError(where + ": --credit-by-name expects yes or no (got " + QuoteText(*credit) +
+                         ")");
+      c.consent.credit_by_name = *credit == "yes";
+    }
+    if (consent) {  // the whole list: what is not named is not agreed
+      Consent given = c.consent;
+      for (Purpose p : kPurposes) SetAgrees(given, p, false);
+      if (*consent != "none" && !consent->empty()) {
+        size_t start = 0;
+        while (start <= consent->size()) {
+          const size_t comma = std::min(consent->find(',', start), consent->size());
+          const std::string name = consent->substr(start, comma - start);
+          const auto purpose = ParsePurpose(name);
+          if (!purpose)
+            throw ScoreError(where + ": --consent: unknown purpose " + QuoteText(name) +
+                             " (known: " + PurposeNameList() + ", or none)");
+          SetAgrees(given, *purpose, true);
+          start = comma + 1;
+        }
+      }
+      c.consent = given;
+    }
+    if (keep_until) {
+      if (!keep_until->empty() && !IsIsoDate(*keep_until))
+        throw ScoreError(where + ": --keep-until expects a date like 2027-06-30 (got " +
+                         QuoteText(*keep_until) + ")");
+      c.consent.keep_until = *keep_until;
+    }
+  }
+};
+
+// A plain score.json stays a plain score.json; a bundle is rewritten as a bundle. Both
+// atomically: a failure leaves the old file as it was.
+void Write(const Score& score, const std::filesystem::path& file) {
+  if (file.extension() == ".json") {
+    ValidateScore(score, file.string());
+    const std::string json = ScoreToJson(score);
+    WriteFileAtomically(file, json.data(), json.size());
+  } else {
+    SaveScore(score, file, file.parent_path());
+  }
+}
+
+Json PersonJson(const Contributor& c) {
+  Json consent = Json::array();
+  for (Purpose p : kPurposes)
+    if (Agrees(c.consent, p)) consent.push_back(PurposeName(p));
+  return Json{{"id", c.id},
+              {"name", c.name},
+              {"initials", c.initials},
+              {"role", c.role},
+              {"credit_by_name", c.consent.credit_by_name},
+              {"consent", consent},
+              {"keep_until", c.consent.keep_until},
+              {"printed_as", notation::CreditName(c)}};
+}
+
+void List(const Score& score, bool json) {
+  if (json) {
+    Json list = Json::array();
+    for (const Contributor& c : score.contributors) list.push_back(PersonJson(c));
+    std::printf("%s\n", list.dump(2).c_str());
+    return;
+  }
+  if (score.contributors.empty())
+    std::printf("nobody yet (add someone with 'people FILE add NAME')\n");
+  for (const Contributor& c : score.contributors) {
+    const std::string consent = ConsentList(c.consent);
+    std::printf("%s  %s (%s)  %s  consent: %s  keep until: %s  printed as: %s\n", c.id.c_str(),
+                DisplayName(c).c_str(), c.initials.empty() ? "no initials" : c.initials.c_str(),
+                c.consent.credit_by_name ? "credit by name" : "no name credit",
+                consent.empty() ? "none" : consent.c_str(),
+                c.consent.keep_until.empty() ? "not set" : c.consent.keep_until.c_str(),
+                notation::CreditName(c).c_str());
+  }
+}
+
+int RunPeople(Args& args) {
+  const bool json = args.Flag("--json");
+  PersonOptions options;
+  options.Take(args);
+  const auto rename = args.Option("--rename");
+  const auto rest = args.Positionals();
+  if (rest.size() < 2)
+    throw UsageError("people: give a score and what to do: list, add, set, remove or import");
+  const std::filesystem::path file = rest[0];
+  const std::string action = rest[1];
+  const std::string where = file.string();
+  auto expect_words = [&](size_t n, const char* what) {
+    if (rest.size() != n) throw UsageError("people " + action + ": expects " + what);
+  };
+  const bool edits =
+      options.initials || options.credit || options.consent || options.keep_until || options.role;
+  if (action != "add" && action != "set" && (edits || rename))
+    throw UsageError("people " + action + ": takes no person options");
+  if (action != "set" && rename) throw UsageError("people " + action + ": --rename is for set");
+  if (action != "list" && json) throw UsageError("people " + action + ": --json is for list");
+
+  Score score = LoadScore(file);
+  if (action == "list") {
+    expect_words(2, "no more words");
+    List(score, json);
+    return kExitOk;
+  }
+  if (action == "add") {
+    expect_words(3, "one NAME (quote a name with spaces)");
+    Contributor& person = AddPerson(score, rest[2], where);
+    options.ApplyTo(person, where);
+    const std::string id = person.id;
+    Write(score, file);
+    std::printf("%s: added %s as %s\n", where.c_str(), QuoteText(rest[2]).c_str(), id.c_str());
+    return kExitOk;
+  }
+  if (action == "set") {
+    expect_words(3, "one NAME or ID");
+    Contributor& person = FindPerson(score, rest[2], where);
+    const std::string id = person.id;
+    if (rename) RenamePerson(score, id, *rename, where);  // first: --initials then wins
+    options.ApplyTo(person, where);
+    Write(score, file);
+    std::printf("%s: changed %s\n", where.c_str(), id.c_str());
+    return kExitOk;
+  }
+  if (action == "remove") {
+    expect_words(3, "one NAME or ID");
+    const std::string id = FindPerson(score, rest[2], where).id;
+    RemovePerson(score, id);
+    Write(score, file);
+    std::printf("%s: removed %s\n", where.c_str(), id.c_str());
+    return kExitOk;
+  }
+  if (action == "import") {
+    expect_words(3, "one OTHER score to take the group from");
+    const Score other = LoadScore(rest[2]);
+    const int added = ImportPeople(score, other);
+    Write(score, file);
+    std::printf("%s: %d %s added from %s\n", where.c_str(), added, added == 1 ? "person" : "people",
+                rest[2].c_str());
+    return kExitOk;
+  }
+  throw UsageError("people: unknown action '" + action + "' (list, add, set, remove, import)");
+}
+
+}  // namespace
+
+const Command kPeopleCommand = {
+    "people", "list, add, change, remove or import the people of a score (credit and consent)",
+    "usage: graphony-cli people FILE list [--json]\n"
+    "       graphony-cli people FILE add NAME [PERSON OPTIONS]\n"
+    "       graphony-cli people FILE set NAME|ID [PERSON OPTIONS] [--rename NEW]\n"
+    "       graphony-cli people FILE remove NAME|ID\n"
+    "       graphony-cli people FILE import OTHER.graphony\n\n"
+    "The people of a score, what they agreed to and how they are credited. Everything\n"
+    "defaults to no: say yes only when the person agreed.\n\n"
+    "person options:\n"
+    "  --initials X                printed instead of the name (default: from the name)\n"
+    "  --credit-by-name yes|no     the person wants their name printed; a print names them\n"
+    "                              only if they also agreed to exhibition (docs/printing.md)\n"
+    "  --consent LIST              what their recordings may be used for, comma-separated:\n"
+    "                              group (shared within the group), exhibition (exhibition or\n"
+    "                              concert), publicity, research; or none. Replaces the list.\n"
+    "  --keep-until YYYY-MM-DD     keep their recordings until this date (\"\" clears it)\n"
+    "  --role TEXT                 optional: painter, cello, facilitator...\n\n"
+    "remove: their strokes keep playing without their name; they leave the takes' players.\n"
+    "import: adds everyone from OTHER whose name is not in FILE yet (a course's group).\n"
+    "The file is rewritten atomically: on any error it is left as it was.\n\n"
+    "Exit status: 0 done, 1 bad input (one line naming the file), 2 usage error.\n",
+    RunPeople};
+
+}  // namespace graphony::cli
