@@ -22,5 +22,6 @@ extern const Command kPlayCommand;
 extern const Command kDevicesCommand;
 extern const Command kExportCommand;
 extern const Command kPrintCommand;
+extern const Command kInstrumentsCommand;
 
 }  // namespace graphony::cli
