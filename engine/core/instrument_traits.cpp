@@ -390,11 +390,20 @@ std::span<const std::string_view> ChamberInstruments() {
 std::string_view DefaultInstrumentName() { return AllInstruments().front().name; }
 
 std::string InstrumentNameList() {
+  // One line: every name but the 128 "gm-" programs, which are summed up.
   std::string names;
+  int programs = 0;
   for (const InstrumentTraits& t : AllInstruments()) {
+    if (t.name.rfind("gm-", 0) == 0) {
+      ++programs;
+      continue;
+    }
     if (!names.empty()) names += ", ";
     names += t.name;
   }
+  if (programs > 0)
+    names += ", and " + std::to_string(programs) +
+             " General MIDI programs gm-..., listed by graphony-cli instruments";
   return names;
 }
 

@@ -108,7 +108,8 @@ std::span<const std::string_view> ChamberInstruments();
 
 // The default instrument's id ("sine"), for palette entries that name none.
 std::string_view DefaultInstrumentName();
-// "sine, soft-pad, pluck, ...": for error messages and help text (allocates).
+// "sine, soft-pad, pluck, ..., and 128 General MIDI programs gm-...": one line for error
+// messages and help text (allocates).
 std::string InstrumentNameList();
 
 // The staff for a part whose notes average `mean_pitch` (sounding MIDI): the instrument's own

@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
   score.title = "Chamber benchmark";
   score.tempo_bpm = events.tempo_bpm;
   score.length_beats = events.length_beats;
-  const auto midi = ToMidiFile(BuildNotation(score, events), events);
+  const auto midi = notation::ToMidiFile(notation::BuildNotation(score, events), events);
   std::ofstream(dir / "chamber.mid", std::ios::binary)
       .write(reinterpret_cast<const char*>(midi.data()), static_cast<std::streamsize>(midi.size()));
 
@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
   const double t0 = CpuSeconds();
   RenderToFile(events, dir / "graphony.wav", options, file);
   const double t1 = CpuSeconds();
-  std::printf("{\"notes\": %zu, \"render_cpu_s\": %.3f, \"total_cpu_s\": %.3f}\n", events.notes.size(),
-              t1 - t0, t1);
+  std::printf("{\"notes\": %zu, \"render_cpu_s\": %.3f, \"total_cpu_s\": %.3f}\n",
+              events.notes.size(), t1 - t0, t1);
   return 0;
 }
