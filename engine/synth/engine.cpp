@@ -308,10 +308,13 @@ struct SynthEngine::Impl {
     gm.Scan();  // which soundfont voices still sound, before voices decide they are done
     for (Voice& v : voices) {
       if (v.Free()) continue;
-      if (Audible(v.Instrument()))
+      if (Audible(v.Instrument())) {
         v.Render(vl, vr, dsp::kBlock);
-      else
+      } else {
+        // FluidSynth mixes all its voices into one output: a soloed-out one fades instead.
+        if (v.Soundfont()) v.FadeOut();
         v.Render(discard_l, discard_r, dsp::kBlock);
+      }
     }
     // Soundfont voices join here, mixed like the engine's own (same gain, reverb, limiter).
     gm.Render(vl, vr, dsp::kBlock);

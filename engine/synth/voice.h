@@ -62,6 +62,10 @@ class Voice {
   bool Free() const { return state_ == State::kFree; }
   float Level() const;  // current loudness estimate, for stealing the quietest
   int Instrument() const { return start_.instrument; }
+  // Sounding through FluidSynth (mixed there, so the engine cannot route it aside for solo).
+  bool Soundfont() const {
+    return state_ != State::kFree && start_.kind == InstrumentKind::kGeneralMidi;
+  }
   VoiceOwner& Owner() { return owner_; }
   const VoiceOwner& Owner() const { return owner_; }
 
