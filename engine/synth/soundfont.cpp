@@ -6,7 +6,9 @@
 
 #include <fluidsynth.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -91,6 +93,17 @@ Soundfont* Soundfont::Shared(const std::string& path, std::string* error) {
   };
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return fail("soundfont file not found");
+  // A SoundFont (SF2, and SF3 alike) is a RIFF file of form "sfbk": anything else is refused
+  // here, before FluidSynth's loaders print their own complaints about it.
+  {
+    char head[12] = {};
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    const size_t got = f ? std::fread(head, 1, sizeof head, f) : 0;
+    if (f) std::fclose(f);
+    if (got != sizeof head || std::memcmp(head, "RIFF", 4) != 0 ||
+        std::memcmp(head + 8, "sfbk", 4) != 0)
+      return fail("not a soundfont (SF2/SF3 files start with a RIFF sfbk header)");
+  }
   std::unique_ptr<Soundfont> sf(new Soundfont(path));
   Host& h = *sf->host_;
   h.settings = new_fluid_settings();

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -227,4 +228,13 @@ TEST_CASE("without a soundfont, GM instruments fall back to the engine's voices 
   std::string error;
   CHECK(Soundfont::Shared("/nonexistent/none.sf2", &error) == nullptr);
   CHECK(error.find("/nonexistent/none.sf2") != std::string::npos);
+  // A file that is not a soundfont is refused with its name, before FluidSynth sees it.
+  const std::string junk = std::filesystem::temp_directory_path() / "graphony-not-a-soundfont.sf2";
+  std::FILE* f = std::fopen(junk.c_str(), "wb");
+  REQUIRE(f);
+  std::fputs("RIFF\x04\0\0\0WAVEjunk", f);
+  std::fclose(f);
+  CHECK(Soundfont::Shared(junk, &error) == nullptr);
+  CHECK(error == junk + ": not a soundfont (SF2/SF3 files start with a RIFF sfbk header)");
+  std::filesystem::remove(junk);
 }
