@@ -221,6 +221,36 @@ void DrawInstrumentIcon(ImDrawList* dl, graphony::InstrumentIcon icon, ImVec2 c,
     dl->PathStroke(col, 0, th);
     dl->AddLine(P(c, s, 0, 0.18f), P(c, s, 0, 0.38f), col, th);
     dl->AddLine(P(c, s, -0.16f, 0.38f), P(c, s, 0.16f, 0.38f), col, th);
+  } else if (icon == InstrumentIcon::kBowed) {
+    // A violin-family body (two bouts), strings, and the bow across them.
+    EllipseFilled(dl, P(c, s, 0, -0.14f), s * 0.17f, s * 0.15f, col);
+    EllipseFilled(dl, P(c, s, 0, 0.16f), s * 0.22f, s * 0.19f, col);
+    dl->AddLine(P(c, s, 0, -0.3f), P(c, s, 0, -0.5f), col, th * 1.4f);
+    dl->AddLine(P(c, s, -0.42f, 0.1f), P(c, s, 0.42f, -0.18f), col, th);
+  } else if (icon == InstrumentIcon::kKeys) {
+    // Piano keys: white keys outlined, three black keys.
+    for (int i = 0; i < 4; ++i) {
+      const float x = -0.4f + i * 0.2f;
+      dl->AddRect(P(c, s, x, -0.3f), P(c, s, x + 0.2f, 0.32f), col, 0, 0, th);
+    }
+    for (int i = 1; i < 4; ++i) {
+      const float x = -0.4f + i * 0.2f;
+      dl->AddRectFilled(P(c, s, x - 0.06f, -0.3f), P(c, s, x + 0.06f, 0.04f), col);
+    }
+  } else if (icon == InstrumentIcon::kBrass) {
+    // A horn: tube and flared bell.
+    dl->AddLine(P(c, s, -0.42f, 0.0f), P(c, s, 0.12f, 0.0f), col, th * 1.6f);
+    const ImVec2 bell[] = {P(c, s, 0.1f, -0.06f), P(c, s, 0.42f, -0.3f), P(c, s, 0.42f, 0.3f),
+                           P(c, s, 0.1f, 0.06f)};
+    dl->AddConvexPolyFilled(bell, 4, col);
+    dl->AddCircleFilled(P(c, s, -0.44f, 0.0f), s * 0.06f, col);
+  } else if (icon == InstrumentIcon::kVoice) {
+    // A singing mouth: an open "o" with sound lines.
+    dl->AddCircle(P(c, s, -0.14f, 0), s * 0.2f, col, 16, th * 1.4f);
+    for (int i = 0; i < 2; ++i) {
+      dl->PathArcTo(P(c, s, -0.14f, 0), s * (0.34f + 0.12f * i), -0.6f, 0.6f, 8);
+      dl->PathStroke(col, 0, th);
+    }
   } else {
     // kNote (an instrument with no picture of its own): a plain note head and stem.
     EllipseFilled(dl, P(c, s, -0.08f, 0.22f), s * 0.16f, s * 0.12f, col, -0.4f);

@@ -54,6 +54,68 @@ void DrawSwatches(Document& doc, UiState& ui, const CanvasColors& colors) {
   }
 }
 
+// One instrument row in the menu: its icon, then its name (and "(soundfont)" for GM ones, so
+// "Flute" the engine voice and "Flute" the soundfont are told apart).
+bool InstrumentItem(const InstrumentTraits& t, bool current) {
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  std::string label = "      " + std::string(t.display_name);
+  if (t.kind == InstrumentKind::kGeneralMidi) label += "  (soundfont)";
+  label += "##" + std::string(t.name);
+  const bool picked = ImGui::MenuItem(label.c_str(), nullptr, current);
+  DrawInstrumentIcon(ImGui::GetWindowDrawList(), t.icon, ImVec2(p.x + h * 0.6f, p.y + h * 0.5f),
+                     h * 1.1f, ImGui::GetColorU32(ImGuiCol_Text));
+  return picked;
+}
+
+// The selected swatch's instrument: a button opening a menu grouped by family (chamber
+// instruments first in each family). Picking one is an undoable edit of the palette entry.
+void DrawInstrumentChooser(Document& doc, UiState& ui) {
+  auto& palette = doc.score.palette;
+  if (ui.palette_index < 0 || ui.palette_index >= static_cast<int>(palette.size())) return;
+  const PaletteEntry& e = palette[static_cast<size_t>(ui.palette_index)];
+  const InstrumentTraits& now = InstrumentOrDefault(e.instrument);
+  std::string label = "Instrument: " + std::string(now.display_name);
+  if (now.kind == InstrumentKind::kGeneralMidi) label += " (soundfont)";
+  if (ImGui::Button((label + "##instrument").c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+    ImGui::OpenPopup("instrument_menu");
+  if (ImGui::IsItemHovered()) ui.hint = "Choose the instrument this colour plays.";
+  if (!ImGui::BeginPopup("instrument_menu")) return;
+  const InstrumentTraits* chosen = nullptr;
+  auto is_chamber = [](const InstrumentTraits& t) {
+    for (std::string_view c : ChamberInstruments())
+      if (c == t.name) return true;
+    return false;
+  };
+  for (InstrumentFamily family : AllFamilies()) {
+    bool any = false;
+    for (const InstrumentTraits& t : AllInstruments()) any |= t.family == family;
+    if (!any || !ImGui::BeginMenu(std::string(FamilyName(family)).c_str())) continue;
+    // The engine's voices and the chamber set first, then every other GM program.
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1) ImGui::Separator();
+      for (const InstrumentTraits& t : AllInstruments()) {
+        if (t.family != family) continue;
+        const bool first =
+            t.kind != InstrumentKind::kGeneralMidi || is_chamber(t) || t.untuned_percussion;
+        if (first != (pass == 0)) continue;
+        if (InstrumentItem(t, &t == &now)) chosen = &t;
+      }
+    }
+    ImGui::EndMenu();
+  }
+  ImGui::EndPopup();
+  if (chosen && chosen != &now) {
+    doc.BeginEdit();
+    PaletteEntry& entry = palette[static_cast<size_t>(ui.palette_index)];
+    // A name the user did not choose (the old instrument's own) follows the instrument.
+    if (entry.display_name.empty() || entry.display_name == now.display_name)
+      entry.display_name = std::string(chosen->display_name);
+    entry.instrument = std::string(chosen->name);
+    doc.EndEdit();
+  }
+}
+
 void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
                       const CanvasColors& colors) {
   const float s = ui.settings.ui_scale;
@@ -136,6 +198,8 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
 void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
                       const CanvasColors& colors) {
   DrawSwatches(doc, ui, colors);
+  ImGui::Spacing();
+  DrawInstrumentChooser(doc, ui);
   ImGui::Spacing();
   ImGui::Separator();
   // Brush size: a slider with a live dot showing the size.

@@ -9,8 +9,8 @@
 
 namespace graphony {
 
-// Which of the engine's own synth voices renders an instrument. Later instruments (General
-// MIDI sounds from a soundfont) add their own voice kind here.
+// Which voice renders an instrument: one of the engine's own synth voices, or kGeneralMidi, a
+// preset of the General MIDI soundfont played through FluidSynth (synth/gm_synth.h).
 enum class InstrumentKind {
   kSine,
   kSoftPad,
@@ -20,7 +20,8 @@ enum class InstrumentKind {
   kBell,
   kBass,
   kDrum,
-  kSampler
+  kSampler,
+  kGeneralMidi
 };
 
 // Orchestral family: groups parts in a printed score and the palette's instrument menu.
@@ -32,11 +33,13 @@ enum class InstrumentFamily {
   kWoodwind,
   kBrass,
   kPitchedPercussion,
-  kUntunedPercussion
+  kUntunedPercussion,
+  kVoice,
+  kEffects
 };
 
-// Untuned percussion (a GM drum kit) will add a percussion clef.
-enum class Clef { kTreble, kBass };
+// kPercussion: the neutral clef of an untuned percussion staff (a GM drum kit).
+enum class Clef { kTreble, kBass, kPercussion };
 
 // The picture the editor draws for an instrument (palette swatches, layer list).
 enum class InstrumentIcon {
@@ -49,7 +52,11 @@ enum class InstrumentIcon {
   kLowWave,
   kDrum,
   kMicrophone,
-  kNote
+  kNote,
+  kBowed,
+  kKeys,
+  kBrass,
+  kVoice
 };
 
 struct InstrumentTraits {
@@ -70,6 +77,9 @@ struct InstrumentTraits {
   double decay_seconds;  // 0 for sustaining voices
   InstrumentIcon icon;
   bool untuned_percussion;  // pitch does not matter to the sound (GM drum kit)
+  // kGeneralMidi only: the engine's own voice that stands in when no soundfont is installed.
+  InstrumentKind fallback = InstrumentKind::kSine;
+  int gm_bank = 0;  // soundfont bank: 0 melodic, 128 the GM percussion kits
 };
 
 // The table is a constant array: every lookup below is safe on any thread, the audio thread
@@ -85,9 +95,21 @@ const InstrumentTraits& InstrumentOrDefault(std::string_view name);
 // The traits of the instrument a synth voice kind belongs to.
 const InstrumentTraits& TraitsOf(InstrumentKind kind);
 
+// The voice that renders `traits` when no soundfont can be loaded: its own kind, or for a
+// General MIDI instrument the stand-in the table names.
+InstrumentKind KindWithoutSoundfont(const InstrumentTraits& traits);
+// "Bowed strings", "Woodwinds"...: the palette menu's and `graphony-cli instruments`' groups.
+std::string_view FamilyName(InstrumentFamily family);
+// Every family, in the order menus list them.
+std::span<const InstrumentFamily> AllFamilies();
+// The chamber set (cello, violin, clarinet, flute, harp, double bass, marimba, glockenspiel,
+// piano): the soundfont instruments the groups' musicians play.
+std::span<const std::string_view> ChamberInstruments();
+
 // The default instrument's id ("sine"), for palette entries that name none.
 std::string_view DefaultInstrumentName();
-// "sine, soft-pad, pluck, ...": for error messages and help text (allocates).
+// "sine, soft-pad, pluck, ..., and 128 General MIDI programs gm-...": one line for error
+// messages and help text (allocates).
 std::string InstrumentNameList();
 
 // The staff for a part whose notes average `mean_pitch` (sounding MIDI): the instrument's own

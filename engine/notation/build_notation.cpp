@@ -139,6 +139,7 @@ void WriteLength(QuantisedNote& q, const InstrumentTraits* traits, const Notatio
 // The clef that suits a part's notes: the instrument's own while the notes' median sits near
 // it, else bass below middle C and treble above.
 Clef ChooseClef(const InstrumentTraits* traits, std::vector<int> pitches) {
+  if (traits && traits->untuned_percussion) return Clef::kPercussion;
   const std::optional<Clef> home = traits ? traits->clef : std::nullopt;
   if (pitches.empty()) return home.value_or(Clef::kTreble);
   std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
@@ -230,13 +231,22 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     if (part.name.empty()) part.name = "Part " + std::to_string(ns.parts.size() + 1);
     const InstrumentTraits* traits = FindInstrument(part.instrument);
     part.midi_program = traits ? traits->gm_program : 0;
-    part.midi_channel = channel;
-    channel = (channel + 1) % 16;
-    if (channel == 9) channel = 10;  // channel 10 is General MIDI drums: keep it free
+    part.percussion = traits && traits->untuned_percussion;
+    part.transposition = traits && !part.percussion ? traits->transposition : 0;
+    if (part.percussion) {
+      part.midi_channel = 9;  // General MIDI drums: channel 10
+    } else {
+      part.midi_channel = channel;
+      channel = (channel + 1) % 16;
+      if (channel == 9) channel = 10;  // channel 10 is General MIDI drums: keep it free
+    }
 
     for (QuantisedNote& q : notes) {
       q.midi = IntoRange(q.midi, traits);
       WriteLength(q, traits, ns);
+      // Parts are written as the player reads them: a clarinet in B-flat a tone above what
+      // sounds (written = sounding - transposition; exports say how it sounds).
+      q.midi -= part.transposition;
     }
     std::vector<Chord> second;
     std::vector<Chord> first = AssignVoices(notes, cap, &second);
@@ -268,6 +278,8 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
     const InstrumentTraits* traits = FindInstrument(part.instrument);
     part.midi_program = traits ? traits->gm_program : 0;
     if (traits && traits->clef) part.clef = *traits->clef;
+    part.percussion = traits && traits->untuned_percussion;
+    if (part.percussion) part.midi_channel = 9;
     part.measures.resize(static_cast<size_t>(ns.measure_count));
     LayOutVoice({}, ns, false, part.measures);
     ns.parts.push_back(std::move(part));

@@ -84,8 +84,11 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper) {
     bool any_second = false;
     for (const Measure& m : part.measures) any_second = any_second || !m.voice2.empty();
     ly << "      \\new Voice = \"upper\" {\n";
-    ly << "        \\clef " << (part.clef == Clef::kBass ? "bass" : "treble") << " \\key "
-       << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
+    ly << "        \\clef "
+       << (part.clef == Clef::kBass         ? "bass"
+           : part.clef == Clef::kPercussion ? "percussion"
+                                            : "treble")
+       << " \\key " << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
        << ns.beat_unit << "\n";
     if (p == 0)
       ly << "        \\tempo " << ns.beat_unit << " = " << static_cast<int>(ns.tempo_bpm + 0.5)

@@ -98,6 +98,11 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
     const InstrumentTraits* traits = FindInstrument(events.instruments[instrument].name);
     return traits ? traits->gm_program : 0;
   };
+  auto drums_of = [&](int instrument) {
+    if (instrument < 0 || instrument >= instrument_count) return false;
+    const InstrumentTraits* traits = FindInstrument(events.instruments[instrument].name);
+    return traits && traits->untuned_percussion;
+  };
   auto name_of = [&](int instrument) -> std::string {
     if (instrument < 0 || instrument >= instrument_count) return "Music";
     const InstrumentRef& ref = events.instruments[instrument];
@@ -106,12 +111,17 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
   // Channels 0..15 without 9 (General MIDI drums), shared round robin when there are more
   // tracks than channels.
   int next_channel = 0;
-  auto new_track = [&](std::vector<Track>& tracks, const std::string& name, int program) {
+  auto new_track = [&](std::vector<Track>& tracks, const std::string& name, int program,
+                       bool drums = false) {
     Track t;
     t.name = name;
-    t.channel = static_cast<uint8_t>(next_channel);
-    next_channel = (next_channel + 1) % 16;
-    if (next_channel == 9) next_channel = 10;
+    if (drums) {
+      t.channel = 9;  // untuned percussion: the GM drum channel, its program picks the kit
+    } else {
+      t.channel = static_cast<uint8_t>(next_channel);
+      next_channel = (next_channel + 1) % 16;
+      if (next_channel == 9) next_channel = 10;
+    }
     PutMeta(t.messages, 0, 0x03, name);
     t.messages.push_back(
         {0, 0, {static_cast<uint8_t>(0xc0 | t.channel), static_cast<uint8_t>(program & 0x7f)}});
@@ -128,8 +138,8 @@ std::vector<uint8_t> ToMidiFile(const NotationScore& ns, const Events& events) {
     auto it = note_track.find(n.instrument);
     if (it == note_track.end())
       it = note_track
-               .emplace(n.instrument,
-                        new_track(tracks, name_of(n.instrument), program_of(n.instrument)))
+               .emplace(n.instrument, new_track(tracks, name_of(n.instrument),
+                                                program_of(n.instrument), drums_of(n.instrument)))
                .first;
     const uint32_t on = tick_of(n.start_beat);
     const uint32_t off = tick_of(n.start_beat + std::max(0.0, n.duration_beats));

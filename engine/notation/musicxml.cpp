@@ -1,7 +1,9 @@
 // MusicXML 3.1 partwise writer: what MuseScore and other notation programs import.
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <sstream>
+#include <string>
 
 #include "notation/writers.h"
 
@@ -65,8 +67,32 @@ std::string Number(double v) {
   return buf;
 }
 
+const char* ClefElement(Clef clef) {
+  switch (clef) {
+    case Clef::kTreble:
+      return "        <clef><sign>G</sign><line>2</line></clef>\n";
+    case Clef::kBass:
+      return "        <clef><sign>F</sign><line>4</line></clef>\n";
+    case Clef::kPercussion:
+      return "        <clef><sign>percussion</sign></clef>\n";
+  }
+  return "";
+}
+
+// How a transposing part sounds against what is written (sounding = written + transposition).
+std::string TransposeElement(int transposition) {
+  if (transposition == 0) return "";
+  const int octaves = transposition / 12, chromatic = transposition % 12;
+  const int diatonic = static_cast<int>(std::lround(chromatic * 7 / 12.0));
+  std::string t = "        <transpose><diatonic>" + std::to_string(diatonic) +
+                  "</diatonic><chromatic>" + std::to_string(chromatic) + "</chromatic>";
+  if (octaves != 0) t += "<octave-change>" + std::to_string(octaves) + "</octave-change>";
+  return t + "</transpose>\n";
+}
+
+// `unpitched`: a percussion part, whose notes name a drum (shown at the pitch's staff place).
 void WriteElement(std::ostringstream& x, const Element& e, int voice, const NotationScore& ns,
-                  int ticks_per_division) {
+                  int ticks_per_division, bool unpitched) {
   const int duration = e.ticks / ticks_per_division;
   if (e.hidden) {
     x << "      <forward><duration>" << duration << "</duration><voice>" << voice
@@ -92,9 +118,14 @@ void WriteElement(std::ostringstream& x, const Element& e, int voice, const Nota
     const Spelling s = SpellPitch(e.pitches[i], ns.key_fifths);
     x << "      <note>\n";
     if (i > 0) x << "        <chord/>\n";
-    x << "        <pitch><step>" << kSteps[s.letter] << "</step>";
-    if (s.alter != 0) x << "<alter>" << s.alter << "</alter>";
-    x << "<octave>" << s.octave << "</octave></pitch>\n";
+    if (unpitched) {
+      x << "        <unpitched><display-step>" << kSteps[s.letter]
+        << "</display-step><display-octave>" << s.octave << "</display-octave></unpitched>\n";
+    } else {
+      x << "        <pitch><step>" << kSteps[s.letter] << "</step>";
+      if (s.alter != 0) x << "<alter>" << s.alter << "</alter>";
+      x << "<octave>" << s.octave << "</octave></pitch>\n";
+    }
     x << "        <duration>" << duration << "</duration>\n";
     if (e.tie_stop) x << "        <tie type=\"stop\"/>\n";
     if (e.tie_start) x << "        <tie type=\"start\"/>\n";
@@ -172,8 +203,7 @@ std::string ToMusicXml(const NotationScore& ns) {
           << (ns.minor ? "minor" : "major") << "</mode></key>\n"
           << "        <time><beats>" << ns.beats_per_measure << "</beats><beat-type>"
           << ns.beat_unit << "</beat-type></time>\n"
-          << (part.clef == Clef::kBass ? "        <clef><sign>F</sign><line>4</line></clef>\n"
-                                       : "        <clef><sign>G</sign><line>2</line></clef>\n")
+          << ClefElement(part.clef) << TransposeElement(part.transposition)
           << "      </attributes>\n";
         if (p == 0) {
           x << "      <direction placement=\"above\"><direction-type><metronome>"
@@ -182,11 +212,13 @@ std::string ToMusicXml(const NotationScore& ns) {
             << "<sound tempo=\"" << Number(ns.QuarterBpm()) << "\"/></direction>\n";
         }
       }
-      for (const Element& e : measure.voice1) WriteElement(x, e, 1, ns, ticks_per_division);
+      for (const Element& e : measure.voice1)
+        WriteElement(x, e, 1, ns, ticks_per_division, part.percussion);
       if (!measure.voice2.empty()) {
         x << "      <backup><duration>" << ns.TicksPerMeasure() / ticks_per_division
           << "</duration></backup>\n";
-        for (const Element& e : measure.voice2) WriteElement(x, e, 2, ns, ticks_per_division);
+        for (const Element& e : measure.voice2)
+          WriteElement(x, e, 2, ns, ticks_per_division, part.percussion);
       }
       if (m + 1 == part.measures.size())
         x << "      <barline location=\"right\"><bar-style>light-heavy</bar-style></barline>\n";

@@ -49,8 +49,11 @@ struct Part {
   std::string name;        // shown as the part name ("Warm pad")
   std::string instrument;  // engine instrument ("soft-pad")
   int midi_program = 0;    // General MIDI program, 0-based
-  int midi_channel = 0;    // 0-based, never 9 (drums are printed as pitched parts)
+  int midi_channel = 0;    // 0-based; 9 (GM channel 10) only for untuned percussion
   Clef clef = Clef::kTreble;
+  // Notes are written pitch: written = sounding - transposition (instrument traits).
+  int transposition = 0;
+  bool percussion = false;            // untuned (GM drum kit): a percussion staff, unpitched notes
   unsigned char r = 0, g = 0, b = 0;  // palette colour
   std::vector<QuantisedNote> notes;   // after the polyphony cap, sorted by start
   std::vector<Measure> measures;

@@ -11,6 +11,7 @@
 
 #include "synth/bank_oscillator.h"
 #include "synth/dsp.h"
+#include "synth/gm_synth.h"
 #include "synth/limiter.h"
 #include "synth/render_program.h"
 #include "synth/reverb.h"
@@ -63,7 +64,6 @@ void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudnes
   pitch = a.pitch + (b.pitch - a.pitch) * t;
   loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
 }
-bool Sustains(InstrumentKind kind) { return TraitsOf(kind).sustains; }
 
 }  // namespace
 
@@ -73,6 +73,7 @@ struct SynthEngine::Impl {
   std::vector<Voice> voices;
   BankOscillator banks;
   std::vector<int> slot_owner;  // per group of BankOscillator::kGroup slots: bank index or -1
+  GmSynth gm;                   // every soundfont voice (one MIDI channel per pool voice)
   Reverb reverb;
   Limiter limiter;
   const RenderProgram* program = nullptr;
@@ -119,13 +120,37 @@ struct SynthEngine::Impl {
     return *best;
   }
 
+  const RenderProgram::Instrument* InstrumentAt(int instrument) const {
+    if (!program || instrument < 0 || instrument >= static_cast<int>(program->instruments.size()))
+      return nullptr;
+    return &program->instruments[static_cast<size_t>(instrument)];
+  }
+
   InstrumentKind KindOf(int instrument, const dsp::SampleData** sample) const {
     *sample = nullptr;
-    if (!program || instrument < 0 || instrument >= static_cast<int>(program->instruments.size()))
-      return InstrumentKind::kSine;
-    const auto& inst = program->instruments[static_cast<size_t>(instrument)];
-    *sample = inst.sample.get();
-    return inst.kind;
+    const RenderProgram::Instrument* inst = InstrumentAt(instrument);
+    if (!inst) return InstrumentKind::kSine;
+    *sample = inst->sample.get();
+    if (inst->kind == InstrumentKind::kGeneralMidi && !gm.Ready()) return inst->fallback;
+    return inst->kind;
+  }
+
+  // Fills the voice kind and what that kind needs (sample, soundfont preset).
+  void Describe(int instrument, VoiceStart& s) const {
+    s.kind = KindOf(instrument, &s.sample);
+    if (const RenderProgram::Instrument* inst = InstrumentAt(instrument)) {
+      s.preset = inst->preset;
+      s.sustains = inst->sustains;
+      s.decay_seconds = inst->decay_seconds;
+    }
+  }
+
+  bool Sustains(int instrument) const {
+    const RenderProgram::Instrument* inst = InstrumentAt(instrument);
+    if (!inst) return true;
+    const dsp::SampleData* unused = nullptr;
+    const InstrumentKind kind = KindOf(instrument, &unused);
+    return kind == InstrumentKind::kGeneralMidi ? inst->sustains : TraitsOf(kind).sustains;
   }
 
   bool Audible(int instrument) const { return solo < 0 || instrument == solo; }
@@ -134,7 +159,7 @@ struct SynthEngine::Impl {
     const NoteEvent& n = program->notes[index];
     if (!Audible(n.instrument)) return;
     VoiceStart s;
-    s.kind = KindOf(n.instrument, &s.sample);
+    Describe(n.instrument, s);
     s.instrument = n.instrument;
     s.pitch = n.pitch;
     s.velocity = std::clamp(n.velocity, 0.0f, 1.0f);
@@ -150,7 +175,7 @@ struct SynthEngine::Impl {
     const GestureEvent& g = program->gestures[index];
     if (!Audible(g.instrument) || at_beat >= g.EndBeat()) return;
     VoiceStart s;
-    s.kind = KindOf(g.instrument, &s.sample);
+    Describe(g.instrument, s);
     s.instrument = g.instrument;
     GestureAt(g, at_beat, s.pitch, s.loudness);
     s.velocity = kGestureVelocity;
@@ -196,9 +221,7 @@ struct SynthEngine::Impl {
     // ones would re-attack at the wrong moment, so they wait for their next note).
     for (size_t i = 0; i < next_note; ++i) {
       const NoteEvent& n = notes[i];
-      const dsp::SampleData* unused = nullptr;
-      if (n.start_beat + n.duration_beats > beat && Sustains(KindOf(n.instrument, &unused)))
-        StartNote(i, beat, 1.0);
+      if (n.start_beat + n.duration_beats > beat && Sustains(n.instrument)) StartNote(i, beat, 1.0);
     }
     const auto& gs = program->gestures;
     next_gesture = static_cast<size_t>(
@@ -282,13 +305,19 @@ struct SynthEngine::Impl {
     }
 
     float vl[dsp::kBlock] = {}, vr[dsp::kBlock] = {};
+    gm.Scan();  // which soundfont voices still sound, before voices decide they are done
     for (Voice& v : voices) {
       if (v.Free()) continue;
-      if (Audible(v.Instrument()))
+      if (Audible(v.Instrument())) {
         v.Render(vl, vr, dsp::kBlock);
-      else
+      } else {
+        // FluidSynth mixes all its voices into one output: a soloed-out one fades instead.
+        if (v.Soundfont()) v.FadeOut();
         v.Render(discard_l, discard_r, dsp::kBlock);
+      }
     }
+    // Soundfont voices join here, mixed like the engine's own (same gain, reverb, limiter).
+    gm.Render(vl, vr, dsp::kBlock);
     for (int i = 0; i < dsp::kBlock; ++i) {
       l[i] += vl[i] * kVoiceGain;
       r[i] += vr[i] * kVoiceGain;
@@ -320,6 +349,10 @@ SynthEngine::SynthEngine(const EngineSettings& settings) : impl_(std::make_uniqu
                       : 48000.0;
   m.voices.resize(static_cast<size_t>(std::clamp(settings.max_voices, 1, 1024)));
   for (Voice& v : m.voices) v.Init(m.sample_rate);
+  // One FluidSynth per engine, ready before any program arrives (preallocated voices).
+  if (m.gm.Init(m.sample_rate, static_cast<int>(std::min<size_t>(m.voices.size(), 256))))
+    for (size_t i = 0; i < m.voices.size(); ++i)
+      m.voices[i].AttachGm(&m.gm, static_cast<int>(i % 256));
   m.banks.Init(std::max(0, settings.max_partials));
   m.slot_owner.assign(static_cast<size_t>(m.banks.Capacity() / BankOscillator::kGroup), -1);
   m.reverb.Init(m.sample_rate);
@@ -416,7 +449,7 @@ void SynthEngine::LiveNoteOn(int id, int instrument, double pitch, float velocit
   Impl& m = *impl_;
   LiveNoteOff(id);
   VoiceStart s;
-  s.kind = m.KindOf(instrument, &s.sample);
+  m.Describe(instrument, s);
   s.instrument = instrument;
   s.pitch = std::isfinite(pitch) ? std::clamp(pitch, 0.0, 135.0) : 60.0;
   s.velocity = std::isfinite(velocity) ? std::clamp(velocity, 0.0f, 1.0f) : 0.0f;

@@ -20,6 +20,9 @@ struct EngineSettings {
   int max_voices = 64;         // fixed voice pool for notes, gestures and live input
   std::string samples_dir;     // where sampler instruments look for files (besides the bundle);
                                // empty = DefaultSamplesDir() (synth/sample_loader.h)
+  // The General MIDI soundfont (SF2/SF3) for kGeneralMidi instruments; empty = the file in
+  // $GRAPHONY_SOUNDFONT, else the first of Debian's GM soundfont packages present.
+  std::string soundfont;
   // Added by the synth issue:
   AssetStore assets;         // the score bundle's files; sampler looks here first
   int max_partials = 16384;  // oscillator slots for scan-mode banks (allocated up front)

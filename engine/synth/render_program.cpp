@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <mutex>
 #include <numeric>
 #include <stdexcept>
 
@@ -10,6 +12,7 @@
 #include "synth/engine.h"
 #include "synth/loudness.h"
 #include "synth/sample_loader.h"
+#include "synth/soundfont.h"
 
 namespace graphony {
 
@@ -48,6 +51,43 @@ std::shared_ptr<const dsp::SampleData> FindSample(const std::string& wanted,
   }
   throw std::runtime_error(where + ": not found in the score bundle or in " +
                            (dir.empty() ? std::string("samples/") : dir.string()));
+}
+
+// The soundfont preset for a General MIDI instrument, or nullptr (its stand-in voice plays,
+// and the reason is said once per process on stderr: this runs off the audio thread).
+const GmPreset* FindPreset(const InstrumentTraits& traits, const EngineSettings& settings,
+                           std::string& soundfont_used) {
+  static std::once_flag said;
+  auto say = [](const std::string& why) {
+    std::call_once(said, [&] {
+      std::fprintf(stderr,
+                   "graphony: %s; General MIDI instruments play with the engine's own voices\n",
+                   why.c_str());
+    });
+  };
+  if (settings.sample_rate > 96000) {
+    say("FluidSynth plays at most 96 kHz");
+    return nullptr;
+  }
+  const std::string path = ChooseSoundfont(settings.soundfont);
+  if (path.empty()) {
+    say("no General MIDI soundfont (install musescore-general-soundfont-small, or pass --soundfont "
+        "FILE)");
+    return nullptr;
+  }
+  std::string error;
+  Soundfont* sf = Soundfont::Shared(path, &error);
+  if (!sf) {
+    say(error);
+    return nullptr;
+  }
+  const GmPreset* preset = sf->Preset(traits.gm_bank, traits.gm_program);
+  if (!preset) {
+    say(path + ": no preset for " + std::string(traits.display_name));
+    return nullptr;
+  }
+  soundfont_used = path;
+  return preset;
 }
 
 // Automatic loudness of a bank: scale so a typical column sums to a comfortable level
@@ -161,8 +201,15 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
       throw std::runtime_error("unknown instrument '" + ref.name +
                                "' (known: " + InstrumentNameList() + ")");
     inst.kind = traits->kind;
+    inst.fallback = KindWithoutSoundfont(*traits);
+    inst.sustains = traits->sustains;
+    inst.decay_seconds = static_cast<float>(traits->decay_seconds);
     if (inst.kind == InstrumentKind::kSampler)
       inst.sample = FindSample(ref.sample, settings, ref.name);
+    if (inst.kind == InstrumentKind::kGeneralMidi) {
+      inst.preset = FindPreset(*traits, settings, p->soundfont);
+      if (!inst.preset) inst.kind = inst.fallback;
+    }
     p->instruments.push_back(inst);
   }
   if (p->instruments.empty()) p->instruments.push_back({});  // index 0 = sine

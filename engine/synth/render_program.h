@@ -4,11 +4,13 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/instrument_traits.h"
 #include "interpret/events.h"
 #include "synth/bank_oscillator.h"
+#include "synth/soundfont.h"
 #include "synth/units/sampler_unit.h"
 
 namespace graphony {
@@ -18,6 +20,10 @@ class RenderProgram {
   struct Instrument {
     InstrumentKind kind = InstrumentKind::kSine;
     std::shared_ptr<const dsp::SampleData> sample;  // sampler only
+    const GmPreset* preset = nullptr;  // kGeneralMidi: the soundfont's (lives for the process)
+    InstrumentKind fallback = InstrumentKind::kSine;  // plays it if the engine has no FluidSynth
+    bool sustains = true;
+    float decay_seconds = 0;
   };
 
   double sample_rate = 48000;
@@ -28,6 +34,7 @@ class RenderProgram {
   std::vector<GestureEvent> gestures;  // gestures with >= 1 point, sorted by start beat
   std::vector<PreparedBank> banks;     // sorted by start beat
   int partial_slots = 0;               // oscillator slots the banks need
+  std::string soundfont;               // the soundfont file its GM instruments use, if any
   float loudness_gain = 1.0f;          // EBU R128 normalisation (synth/loudness.h), 1 = none
 
   // The last beat at which anything is scheduled (>= length_beats).

@@ -29,6 +29,11 @@ void Voice::Init(double sample_rate) {
 }
 
 void Voice::Reset() {
+  // A soundfont note still sounding in FluidSynth stops with its voice.
+  if (state_ != State::kFree && start_.kind == InstrumentKind::kGeneralMidi && gm_)
+    gm_->Silence(gm_channel_);
+  gm_age_ = 0;
+  gm_released_ = false;
   sine_.Reset();
   pad_.Reset();
   pluck_.Reset();
@@ -103,6 +108,10 @@ void Voice::Render(float* left, float* right, int frames) {
   delay_ -= start;
   const int n = frames - start;
   if (n <= 0) return;
+  if (start_.kind == InstrumentKind::kGeneralMidi) {
+    RenderGm(n);
+    return;
+  }
 
   // Per-block smoothing: one-pole towards the target, linear within the block.
   const double pitch_end = target_pitch_ + (pitch_ - target_pitch_) * glide_coef_;
@@ -128,7 +137,23 @@ void Voice::Render(float* left, float* right, int frames) {
   }
   pitch_ = pitch_end;
   gain_ = gain_end;
+  FinishBlock();
+}
 
+// A soundfont voice makes no samples here: FluidSynth renders it with the others after the
+// voices are updated. Its glide and loudness become pitch bend and expression, per block.
+void Voice::RenderGm(int frames) {
+  const double pitch_end = target_pitch_ + (pitch_ - target_pitch_) * glide_coef_;
+  const float gain_end = target_gain_ + (gain_ - target_gain_) * glide_coef_;
+  if (state_ == State::kFading) fade_ = std::max(0.0f, fade_ - fade_step_ * frames);
+  if (gm_) gm_->Control(gm_channel_, pitch_end, gain_end * fade_);
+  pitch_ = pitch_end;
+  gain_ = gain_end;
+  gm_age_ += frames / sample_rate_;
+  FinishBlock();
+}
+
+void Voice::FinishBlock() {
   if (state_ == State::kFading && fade_ <= 0) {
     // Reset only the units; the owner may already be the pending one.
     const VoiceOwner owner = owner_;
@@ -177,6 +202,11 @@ void Voice::UnitStart() {
     case InstrumentKind::kSampler:
       sampler_.Start(v, start_.sample);
       break;
+    case InstrumentKind::kGeneralMidi:
+      gm_age_ = 0;
+      gm_released_ = false;
+      if (gm_) gm_->NoteOn(gm_channel_, start_.preset, start_.pitch, v, gain_, start_.pan);
+      break;
   }
 }
 
@@ -209,6 +239,10 @@ void Voice::UnitRelease() {
     case InstrumentKind::kSampler:
       sampler_.Release();
       break;
+    case InstrumentKind::kGeneralMidi:
+      gm_released_ = true;
+      if (gm_) gm_->NoteOff(gm_channel_);
+      break;
   }
 }
 
@@ -232,6 +266,8 @@ bool Voice::UnitDone() const {
       return drum_.Done();
     case InstrumentKind::kSampler:
       return sampler_.Done();
+    case InstrumentKind::kGeneralMidi:
+      return !gm_ || !gm_->Sounding(gm_channel_);
   }
   return true;
 }
@@ -256,6 +292,13 @@ float Voice::UnitLevel() const {
       return drum_.Level();
     case InstrumentKind::kSampler:
       return sampler_.Level();
+    case InstrumentKind::kGeneralMidi: {
+      // FluidSynth keeps its envelopes to itself: estimate from the note's kind and age.
+      float level = start_.velocity;
+      if (!start_.sustains && start_.decay_seconds > 0)
+        level *= static_cast<float>(std::exp(-6.9 * gm_age_ / start_.decay_seconds));
+      return gm_released_ ? level * 0.3f : level;
+    }
   }
   return 0;
 }
@@ -288,6 +331,9 @@ void Voice::UnitRender(const dsp::UnitBlock& block, float* out) {
       break;
     case InstrumentKind::kSampler:
       sampler_.Render(block, out);
+      break;
+    case InstrumentKind::kGeneralMidi:
+      std::fill(out, out + block.frames, 0.0f);  // FluidSynth renders it (RenderGm)
       break;
   }
 }

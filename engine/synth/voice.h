@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "core/instrument_traits.h"
+#include "synth/gm_synth.h"
 #include "synth/units/bass_unit.h"
 #include "synth/units/bell_unit.h"
 #include "synth/units/drum_unit.h"
@@ -26,7 +27,10 @@ struct VoiceStart {
   float pan = 0;                            // -1..1
   uint32_t seed = 1;                        // noise seed: same note -> same samples
   const dsp::SampleData* sample = nullptr;  // sampler only
-  int delay_frames = 0;                     // sample-accurate start inside the next block
+  const GmPreset* preset = nullptr;         // kGeneralMidi only: the soundfont preset
+  bool sustains = true;                     // kGeneralMidi: for the level estimate (stealing)
+  float decay_seconds = 0;
+  int delay_frames = 0;  // sample-accurate start inside the next block
 };
 
 // Who owns a voice, so the engine can release or steer it later.
@@ -40,6 +44,11 @@ struct VoiceOwner {
 class Voice {
  public:
   void Init(double sample_rate);  // no allocation afterwards
+  // Soundfont voices play through the engine's FluidSynth on this voice's own MIDI channel.
+  void AttachGm(GmSynth* gm, int channel) {
+    gm_ = gm;
+    gm_channel_ = channel;
+  }
   void Reset();
   // Starts now, or, if still sounding, fades the old sound out quickly and then starts.
   void Start(const VoiceStart& start, const VoiceOwner& owner);
@@ -53,6 +62,10 @@ class Voice {
   bool Free() const { return state_ == State::kFree; }
   float Level() const;  // current loudness estimate, for stealing the quietest
   int Instrument() const { return start_.instrument; }
+  // Sounding through FluidSynth (mixed there, so the engine cannot route it aside for solo).
+  bool Soundfont() const {
+    return state_ != State::kFree && start_.kind == InstrumentKind::kGeneralMidi;
+  }
   VoiceOwner& Owner() { return owner_; }
   const VoiceOwner& Owner() const { return owner_; }
 
@@ -64,6 +77,8 @@ class Voice {
   bool UnitDone() const;
   float UnitLevel() const;
   void UnitRender(const dsp::UnitBlock& block, float* out);
+  void RenderGm(int frames);
+  void FinishBlock();
 
   double sample_rate_ = 48000;
   State state_ = State::kFree;
@@ -75,6 +90,10 @@ class Voice {
   float fade_ = 1, fade_step_ = 0;
   float glide_coef_ = 0;
   int delay_ = 0;
+  GmSynth* gm_ = nullptr;
+  int gm_channel_ = -1;
+  double gm_age_ = 0;  // seconds since a soundfont note started (level estimate)
+  bool gm_released_ = false;
 
   dsp::SineUnit sine_;
   dsp::PadUnit pad_;

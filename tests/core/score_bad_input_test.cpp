@@ -187,7 +187,10 @@ TEST_CASE("out-of-range values") {
       {lb, lb + R"(, "palette": [])", "palette must have at least one colour"},
       {lb, lb + R"(, "palette": [{"color": "#ffffff", "instrument": "kazoo"}])",
        "palette[0].instrument: unknown instrument \"kazoo\" (known: sine, soft-pad, pluck, "
-       "marimba, flute, bell, bass, drum, sampler)"},
+       "marimba, flute, bell, bass, drum, sampler, cello, violin, clarinet, concert-flute, "
+       "concert-harp, double-bass, concert-marimba, glockenspiel, piano, drum-kit, "
+       "orchestral-percussion, and 128 General MIDI programs gm-..., listed by graphony-cli "
+       "instruments)"},
       {lb, lb + R"(, "mapping": {"lowest": "G5", "highest": "G3"})",
        "mapping.lowest must be below mapping.highest (got 79 and 55)"},
       {lb, lb + R"(, "mapping": {"highest": 140})",

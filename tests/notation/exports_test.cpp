@@ -147,5 +147,67 @@ TEST_CASE("empty, long, dense and odd-meter scores export valid MusicXML and MID
   CHECK(len.out == "600\n");
 }
 
+TEST_CASE("soundfont parts export as the table says: programs, transposition, drums on 10") {
+  // Cello, clarinet in B-flat, double bass and the drum kit, each four quarter notes.
+  Score score;
+  score.title = "Chamber";
+  score.tempo_bpm = 60;
+  score.length_beats = 4;
+  Events events;
+  events.tempo_bpm = 60;
+  events.length_beats = 4;
+  events.instruments = {{"cello", "Cello", "", 0, 0, 0},
+                        {"clarinet", "Clarinet in Bb", "", 0, 0, 0},
+                        {"double-bass", "Double bass", "", 0, 0, 0},
+                        {"drum-kit", "Drum kit", "", 0, 0, 0}};
+  const int sounding[4][4] = {
+      {48, 50, 52, 53}, {60, 62, 64, 65}, {36, 38, 40, 41}, {36, 38, 36, 38}};
+  for (int i = 0; i < 4; ++i)
+    for (int b = 0; b < 4; ++b) {
+      NoteEvent n;
+      n.instrument = i;
+      n.start_beat = b;
+      n.duration_beats = 1;
+      n.pitch = sounding[i][b];
+      n.quantised_pitch = sounding[i][b];
+      events.notes.push_back(n);
+    }
+  const NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 4);
+  CHECK(ns.parts[0].clef == Clef::kBass);
+  CHECK(ns.parts[1].transposition == -2);
+  CHECK(ns.parts[2].transposition == -12);
+  CHECK(ns.parts[3].clef == Clef::kPercussion);
+  CHECK(ns.parts[3].midi_channel == 9);
+  TempDir dir;
+  const std::string xml = ToMusicXml(ns);
+  testing::WriteText(dir / "chamber.musicxml", xml);
+  WriteMidi(dir / "chamber.mid", ns, events);
+  CheckValidMusicXml(dir, "chamber.musicxml");
+  CHECK(xml.find("<sign>percussion</sign>") != std::string::npos);
+  CHECK(xml.find("<unpitched>") != std::string::npos);
+  CHECK(xml.find("<transpose><diatonic>-1</diatonic><chromatic>-2</chromatic></transpose>") !=
+        std::string::npos);
+  // Our MIDI: the table's programs, sounding pitches, the drum kit on channel 10 (index 9).
+  testing::WriteText(dir / "tracks.py",
+                     "import mido,sys\n"
+                     "for t in mido.MidiFile(sys.argv[1]).tracks:\n"
+                     "  p=[(x.channel,x.program) for x in t if x.type=='program_change']\n"
+                     "  n=[x.note for x in t if x.type=='note_on' and x.velocity>0]\n"
+                     "  if n: print(p[0][0], p[0][1], n)\n");
+  RunResult ours = Run(dir, "/usr/bin/python3 tracks.py chamber.mid");
+  CHECK(ours.out ==
+        "0 42 [48, 50, 52, 53]\n1 71 [60, 62, 64, 65]\n2 43 [36, 38, 40, 41]\n9 0 [36, 38, 36, "
+        "38]\n");
+  // MuseScore reads the written parts with their <transpose> and plays the same sounding
+  // pitches (the pitched parts; its drum mapping is its own).
+  CheckMuseScoreImports(dir, "chamber.musicxml", "chamber-ms.mid");
+  RunResult theirs = Run(dir,
+                         "/usr/bin/python3 -c \"import mido; print(sorted({x.note for t in "
+                         "mido.MidiFile('chamber-ms.mid').tracks for x in t if x.type=='note_on' "
+                         "and x.velocity>0 and x.channel!=9}))\"");
+  CHECK(theirs.out == "[36, 38, 40, 41, 48, 50, 52, 53, 60, 62, 64, 65]\n");
+}
+
 }  // namespace
 }  // namespace graphony::notation

@@ -1,6 +1,6 @@
 // Test helper for the real-time script tests: writes the test scores and renders a score
 // offline through the same SynthEngine, so live recordings can be compared with it.
-//   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json,
+//   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json, DIR/chamber.json,
 //                                     DIR/sampler.graphony (its sampler sound is inside)
 //   rt_fixture render SCORE OUT.wav [FROM_BEAT]
 #include <unistd.h>
@@ -80,6 +80,28 @@ Score Moderate() {
   return s;
 }
 
+// Soundfont instruments (FluidSynth voices inside the engine): cello and clarinet melodies,
+// harp and piano chords, the drum kit, a bowed glide; 8 beats at 120 bpm.
+Score Chamber() {
+  Score s = BaseScore(120, 8);
+  s.mapping.lowest = 36;
+  s.mapping.highest = 84;
+  s.palette = {{Color{140, 60, 30, 255}, "cello", "Cello", ""},
+               {Color{30, 60, 140, 255}, "clarinet", "Clarinet in Bb", ""},
+               {Color{200, 180, 60, 255}, "concert-harp", "Harp", ""},
+               {Color{20, 20, 20, 255}, "piano", "Piano", ""},
+               {Color{160, 160, 160, 255}, "drum-kit", "Drum kit", ""}};
+  const int cello[] = {48, 50, 52, 53, 55, 57, 59, 60};
+  for (int i = 0; i < 8; ++i) {
+    AddFlatStroke(s, s.palette[0].color, i, 0.95, cello[i], 0.8f);
+    AddFlatStroke(s, s.palette[1].color, i + 0.5, 0.45, 67 + (i % 4) * 2, 0.7f);
+    AddFlatStroke(s, s.palette[2].color, i, 0.3, 60 + (i % 3) * 4, 0.8f);
+    AddFlatStroke(s, s.palette[3].color, i + 0.25, 0.5, 64 + (i % 2) * 3, 0.6f);
+    AddFlatStroke(s, s.palette[4].color, i, 0.2, i % 2 ? 38 : 36, 0.9f);  // kick, snare
+  }
+  return s;
+}
+
 // A bundle whose only instrument is a sampler playing a sound stored inside the bundle:
 // "tone-A4.wav", a 660 Hz sine named as if it were A4, so one flat stroke at A4 sounds
 // 660 Hz (MIDI 76.02) only if that very file is played.
@@ -114,6 +136,7 @@ int main(int argc, char** argv) {
       const std::filesystem::path dir = argv[2];
       Write(Staircase(), dir / "staircase.json");
       Write(Moderate(), dir / "moderate.json");
+      Write(Chamber(), dir / "chamber.json");
       SaveScore(SamplerBundle(), dir / "sampler.graphony");
       return 0;
     }

@@ -23,8 +23,12 @@ TEST_CASE("random and broken events render finite, bounded audio") {
     Events e;
     e.tempo_bpm = pick({60, 240, 20, nan, -5});
     e.length_beats = 4;
+    // The engine's own voices, then soundfont ones (a bowed string and the drum kit).
     for (const InstrumentTraits& t : AllInstruments())
-      e.instruments.push_back({std::string(t.name), std::string(t.name), "", 0, 0, 0});
+      if (t.kind != InstrumentKind::kGeneralMidi)
+        e.instruments.push_back({std::string(t.name), std::string(t.name), "", 0, 0, 0});
+    e.instruments.push_back({"cello", "cello", "", 0, 0, 0});
+    e.instruments.push_back({"drum-kit", "drum-kit", "", 0, 0, 0});
     std::uniform_real_distribution<double> u(0, 1);
     for (int i = 0; i < 40; ++i) {
       NoteEvent n;
@@ -33,12 +37,12 @@ TEST_CASE("random and broken events render finite, bounded audio") {
       n.pitch = pick({u(rng) * 100, -50, 500, nan, inf, 60});
       n.velocity = static_cast<float>(pick({u(rng), 5, -1, nan}));
       n.pan = static_cast<float>(pick({u(rng) * 2 - 1, 9, nan}));
-      n.instrument = static_cast<int>(pick({0, 1, 2, 3, 4, 5, 6, 7, 8, -1, 99}));
+      n.instrument = static_cast<int>(pick({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1, 99}));
       e.notes.push_back(n);
     }
     for (int i = 0; i < 6; ++i) {
       GestureEvent g;
-      g.instrument = static_cast<int>(rng() % 9);
+      g.instrument = static_cast<int>(rng() % 11);
       for (int k = 0; k < 5; ++k)
         g.points.push_back({pick({u(rng) * 4, nan, 1.0}), pick({u(rng) * 90, nan, 300}),
                             static_cast<float>(pick({u(rng), nan, 7}))});

@@ -23,5 +23,6 @@ extern const Command kDevicesCommand;
 extern const Command kExportCommand;
 extern const Command kPrintCommand;
 extern const Command kPeopleCommand;
+extern const Command kInstrumentsCommand;
 
 }  // namespace graphony::cli

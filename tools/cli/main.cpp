@@ -20,17 +20,21 @@ double ParseNumber(const std::string& option, const std::string& text) {
 
 namespace {
 
-const Command* const kCommands[] = {
-    &kNewCommand,  &kValidateCommand, &kInfoCommand,   &kEventsCommand, &kRenderCommand,
-    &kPlayCommand, &kDevicesCommand,  &kExportCommand, &kPrintCommand,  &kPeopleCommand};
+const Command* const kCommands[] = {&kNewCommand,     &kValidateCommand,   &kInfoCommand,
+                                    &kEventsCommand,  &kRenderCommand,     &kPlayCommand,
+                                    &kDevicesCommand, &kExportCommand,     &kPrintCommand,
+                                    &kPeopleCommand,  &kInstrumentsCommand};
 
 void PrintHelp() {
   std::printf(
       "graphony-cli %s - compose music together from pictures\n\n"
       "usage: graphony-cli COMMAND [options]\n\ncommands:\n",
       GRAPHONY_VERSION);
-  for (const Command* c : kCommands) std::printf("  %-10s %s\n", c->name, c->summary);
-  std::printf("\n'graphony-cli COMMAND --help' describes one command.\n");
+  for (const Command* c : kCommands) std::printf("  %-11s %s\n", c->name, c->summary);
+  std::printf(
+      "\n'graphony-cli COMMAND --help' describes one command.\n"
+      "Any command takes --soundfont FILE: the General MIDI soundfont (SF2/SF3) for GM\n"
+      "instruments (default: $GRAPHONY_SOUNDFONT, else Debian's packaged one).\n");
 }
 
 }  // namespace
@@ -59,6 +63,16 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     try {
+      // The soundfont reaches every engine through the environment (ChooseSoundfont).
+      if (const auto soundfont = args.Option("--soundfont")) {
+        std::FILE* f = std::fopen(soundfont->c_str(), "rb");
+        if (!f) {
+          std::fprintf(stderr, "%s: cannot open the soundfont file\n", soundfont->c_str());
+          return kExitFailure;
+        }
+        std::fclose(f);
+        setenv("GRAPHONY_SOUNDFONT", soundfont->c_str(), 1);
+      }
       return c->run(args);
     } catch (const UsageError& e) {
       std::fprintf(stderr, "graphony-cli %s\n", e.what());

@@ -4,6 +4,9 @@
 //       the script can check its level, and prints one line:
 //       "partials N seconds S xruns X startup_xruns Y late L max_load M buffer B"
 //   graphony-rt-bench offline N SECONDS OUT.wav -> the same W(N) rendered offline
+//   graphony-rt-bench voices INSTRUMENT N SECONDS -> N simultaneous sustained notes of one
+//       instrument (a soundfont one such as "cello", or an engine voice such as "soft-pad"),
+//       same one-line report as partials: how many voices real time holds.
 //   graphony-rt-bench latency COUNT       -> COUNT live notes, time from the note command to
 //       its first non-zero output sample: min/median/p95/max in ms and the in-buffer offset.
 #include <algorithm>
@@ -79,6 +82,48 @@ int RunPartials(int n, double seconds, const char* record) {
   return 0;
 }
 
+// N notes of `instrument` held together for the whole run, spread over three octaves.
+int RunVoices(const std::string& instrument, int n, double seconds) {
+  Events e;
+  e.tempo_bpm = 60;
+  e.length_beats = seconds;
+  e.instruments.push_back({instrument, instrument, "", 0, 0, 0});
+  for (int i = 0; i < n; ++i) {
+    NoteEvent note;
+    note.start_beat = 0.002 * i;  // staggered a little, as real chords are
+    note.duration_beats = seconds;
+    note.pitch = 48 + (i * 7) % 36;
+    note.quantised_pitch = static_cast<int>(note.pitch);
+    note.velocity = 0.5f;
+    note.pan = n > 1 ? 2.0f * i / (n - 1) - 1.0f : 0.0f;
+    e.notes.push_back(note);
+  }
+  PlayerOptions options;
+  options.engine.max_voices = n;
+  options.engine.reverb_mix = 0;
+  LivePlayer player;
+  player.Open(options);
+  player.SetEvents(e);
+  player.Play();
+  const auto start = std::chrono::steady_clock::now();
+  PlayerStatus s;
+  while (std::chrono::steady_clock::now() - start < std::chrono::duration<double>(seconds)) {
+    Sleep(50);
+    s = player.Poll();
+    if (s.state == PlayerState::kError) {
+      std::fprintf(stderr, "%s\n", s.error.c_str());
+      return 1;
+    }
+  }
+  std::printf(
+      "voices %s %d seconds %.1f xruns %llu startup_xruns %llu late %llu max_load %.2f "
+      "buffer %d\n",
+      instrument.c_str(), n, seconds, static_cast<unsigned long long>(s.xruns),
+      static_cast<unsigned long long>(s.startup_xruns),
+      static_cast<unsigned long long>(s.late_callbacks), s.max_load, s.buffer_frames);
+  return 0;
+}
+
 // The same workload rendered offline (a reference for the spectrum check).
 int RunOffline(int n, double seconds, const char* out) {
   OfflineOptions options;
@@ -139,6 +184,8 @@ int main(int argc, char** argv) {
     if (mode == "offline" && argc == 5)
       return RunOffline(std::atoi(argv[2]), std::atof(argv[3]), argv[4]);
     if (mode == "latency" && argc == 3) return RunLatency(std::atoi(argv[2]));
+    if (mode == "voices" && argc == 5)
+      return RunVoices(argv[2], std::atoi(argv[3]), std::atof(argv[4]));
     std::fprintf(stderr, "usage: graphony-rt-bench partials N SECONDS [OUT.wav] | latency COUNT\n");
     return 2;
   } catch (const std::exception& e) {

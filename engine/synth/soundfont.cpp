@@ -1,0 +1,150 @@
+// Soundfont (see soundfont.h): a private FluidSynth "host" synth that never renders owns the
+// loaded soundfont. It loads samples lazily (synth.dynamic-sample-loading): sfload only reads
+// the preset tables, and selecting a preset on one of the host's channels decodes its samples
+// (an sf3's Vorbis) and keeps them loaded for the life of the process.
+#include "synth/soundfont.h"
+
+#include <fluidsynth.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <utility>
+
+namespace graphony {
+
+struct GmPreset {
+  fluid_preset_t* preset;
+};
+
+namespace {
+
+constexpr const char* kPackaged[] = {
+    "/usr/share/sounds/sf3/MuseScore_General_Lite.sf3",  // musescore-general-soundfont-small
+    "/usr/share/sounds/sf3/MuseScore_General.sf3",       // the full one (same package family)
+    "/usr/share/sounds/sf2/TimGM6mb.sf2",                // timgm6mb-soundfont
+    "/usr/share/sounds/sf2/FluidR3_GM.sf2",              // fluid-soundfont-gm
+};
+
+constexpr int kHostChannels = 256;  // one per preset ever used (GM has 128 + a few kits)
+
+std::mutex& CacheMutex() {
+  static std::mutex m;
+  return m;
+}
+
+}  // namespace
+
+void QuietFluidSynth() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int level : {FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG})
+      fluid_set_log_function(level, nullptr, nullptr);
+  });
+}
+
+std::span<const char* const> PackagedSoundfonts() { return kPackaged; }
+
+std::string ChooseSoundfont(const std::string& requested) {
+  if (!requested.empty()) return requested;
+  if (const char* env = std::getenv("GRAPHONY_SOUNDFONT"); env && *env) return env;
+  std::error_code ec;
+  for (const char* path : kPackaged)
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  return {};
+}
+
+struct Soundfont::Host {
+  fluid_settings_t* settings = nullptr;
+  fluid_synth_t* synth = nullptr;
+  fluid_sfont_t* sfont = nullptr;
+  int sfont_id = -1;
+  int next_channel = 0;
+  std::map<std::pair<int, int>, GmPreset> presets;  // (bank, program) -> loaded preset
+  std::mutex mutex;
+  ~Host() {
+    if (synth) delete_fluid_synth(synth);
+    if (settings) delete_fluid_settings(settings);
+  }
+};
+
+Soundfont::Soundfont(std::string path) : path_(std::move(path)), host_(std::make_unique<Host>()) {}
+Soundfont::~Soundfont() = default;
+
+Soundfont* Soundfont::Shared(const std::string& path, std::string* error) {
+  QuietFluidSynth();
+  std::lock_guard<std::mutex> lock(CacheMutex());
+  // Loaded soundfonts stay for the process: engines' voices play their samples.
+  static auto* cache = new std::map<std::string, std::unique_ptr<Soundfont>>();
+  static auto* failures = new std::map<std::string, std::string>();
+  if (auto it = cache->find(path); it != cache->end()) return it->second.get();
+  if (auto it = failures->find(path); it != failures->end()) {
+    if (error) *error = it->second;
+    return nullptr;
+  }
+  auto fail = [&](const std::string& why) -> Soundfont* {
+    const std::string message = path + ": " + why;
+    (*failures)[path] = message;
+    if (error) *error = message;
+    return nullptr;
+  };
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return fail("soundfont file not found");
+  // A SoundFont (SF2, and SF3 alike) is a RIFF file of form "sfbk": anything else is refused
+  // here, before FluidSynth's loaders print their own complaints about it.
+  {
+    char head[12] = {};
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    const size_t got = f ? std::fread(head, 1, sizeof head, f) : 0;
+    if (f) std::fclose(f);
+    if (got != sizeof head || std::memcmp(head, "RIFF", 4) != 0 ||
+        std::memcmp(head + 8, "sfbk", 4) != 0)
+      return fail("not a soundfont (SF2/SF3 files start with a RIFF sfbk header)");
+  }
+  std::unique_ptr<Soundfont> sf(new Soundfont(path));
+  Host& h = *sf->host_;
+  h.settings = new_fluid_settings();
+  if (!h.settings) return fail("cannot set up FluidSynth");
+  fluid_settings_setint(h.settings, "synth.dynamic-sample-loading", 1);
+  fluid_settings_setint(h.settings, "synth.midi-channels", kHostChannels);
+  fluid_settings_setint(h.settings, "synth.polyphony", 1);
+  fluid_settings_setint(h.settings, "synth.reverb.active", 0);
+  fluid_settings_setint(h.settings, "synth.chorus.active", 0);
+  h.synth = new_fluid_synth(h.settings);
+  if (!h.synth) return fail("cannot set up FluidSynth");
+  h.sfont_id = fluid_synth_sfload(h.synth, path.c_str(), 0);
+  if (h.sfont_id == FLUID_FAILED) return fail("not a soundfont FluidSynth can read (SF2/SF3)");
+  h.sfont = fluid_synth_get_sfont_by_id(h.synth, h.sfont_id);
+  if (!h.sfont) return fail("not a soundfont FluidSynth can read (SF2/SF3)");
+  Soundfont* out = sf.get();
+  (*cache)[path] = std::move(sf);
+  return out;
+}
+
+const GmPreset* Soundfont::Preset(int bank, int program) {
+  Host& h = *host_;
+  std::lock_guard<std::mutex> lock(h.mutex);
+  const auto key = std::make_pair(bank, program);
+  if (auto it = h.presets.find(key); it != h.presets.end()) return &it->second;
+  fluid_preset_t* p = fluid_sfont_get_preset(h.sfont, bank, program);
+  int found_program = program;
+  if (!p) {
+    p = fluid_sfont_get_preset(h.sfont, bank, 0);
+    found_program = 0;
+  }
+  if (!p || h.next_channel >= kHostChannels) return nullptr;
+  // Selecting the preset on a host channel loads its samples, and keeps them loaded.
+  if (fluid_synth_program_select(h.synth, h.next_channel, h.sfont_id, bank, found_program) !=
+      FLUID_OK)
+    return nullptr;
+  ++h.next_channel;
+  return &h.presets.emplace(key, GmPreset{p}).first->second;
+}
+
+// The engine's player reads the FluidSynth preset behind the opaque handle.
+fluid_preset_t* FluidPresetOf(const GmPreset* preset) { return preset ? preset->preset : nullptr; }
+
+}  // namespace graphony

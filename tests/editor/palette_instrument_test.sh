@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Headless GUI test (Xvfb + xdotool): the palette's instrument menu, grouped by family, turns the
+# selected colour into a soundfont cello; the saved score says so. Screenshots go to the
+# artifact dir. usage: palette_instrument_test.sh GRAPHONY GRAPHONY_CLI SOURCE_DIR ARTIFACT_DIR
+set -euo pipefail
+GRAPHONY=$1 CLI=$2 SRC=$3
+ART=${GRAPHONY_ARTIFACTS:-$4}/editor
+mkdir -p "$ART"
+PY=/usr/bin/python3
+for tool in Xvfb xdotool import identify compare; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+done
+WORK=$(mktemp -d /tmp/graphony-palette-test.XXXXXX)
+XVFB_PID="" APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
+exec 3>"$WORK/display"
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$WORK/display")"
+export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+export GRAPHONY_UI_SCALE=1.25
+mkdir -p "$HOME"
+source "$(dirname "$0")/../gui_screenshots.sh"
+
+SCORE="$WORK/score.graphony"
+cp "$SRC/scores/demo.graphony" "$SCORE"
+first_instrument() { "$CLI" info "$SCORE" --json | $PY -c "import json,sys; print(json.load(sys.stdin)['palette'][0]['instrument'])"; }
+[ "$(first_instrument)" = "soft-pad" ] || fail "the demo's first colour should start as soft-pad"
+"$GRAPHONY" "$SCORE" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+xdotool search --sync --onlyvisible --name Graphony >/dev/null
+xdotool search --name Graphony windowmove 0 0 || true
+sleep 1.5
+shot palette-before
+# The first swatch is selected on open; its "Instrument: Warm pad" button opens the menu.
+xdotool mousemove 155 351 click 1
+sleep 0.8
+shot palette-menu
+differs palette-before palette-menu
+xdotool mousemove 230 465   # "Bowed strings"
+sleep 0.8
+shot palette-menu-bowed
+differs palette-menu palette-menu-bowed
+xdotool mousemove 400 462   # into the submenu along its first row
+sleep 0.3
+xdotool mousemove 478 461 click 1   # "Cello (soundfont)"
+sleep 0.8
+OLD=$(stat -c %Y.%s "$SCORE")
+xdotool key ctrl+s
+for _ in $(seq 50); do [ "$(stat -c %Y.%s "$SCORE")" != "$OLD" ] && break; sleep 0.1; done
+shot palette-cello
+[ "$(first_instrument)" = "cello" ] || fail "the first colour did not become the cello (got $(first_instrument))"
+"$CLI" info "$SCORE" | grep -q "cello *Cello" || fail "the cello's display name did not follow"
+kill -0 "$APP_PID" 2>/dev/null || fail "the editor exited"
+echo PASS

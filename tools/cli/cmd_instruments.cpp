@@ -1,0 +1,81 @@
+// graphony-cli instruments: every instrument of the table, grouped by family, with its voice
+// (the engine's own, or a General MIDI program from the soundfont), clef, range and transposition.
+#include <cstdio>
+#include <string>
+
+#include "commands.h"
+#include "core/instrument_traits.h"
+#include "core/pitch.h"
+#include "synth/soundfont.h"
+
+namespace graphony::cli {
+
+namespace {
+
+const char* ClefName(const InstrumentTraits& t) {
+  if (!t.clef) return "by notes";
+  switch (*t.clef) {
+    case Clef::kTreble:
+      return "treble";
+    case Clef::kBass:
+      return "bass";
+    case Clef::kPercussion:
+      return "percussion";
+  }
+  return "?";
+}
+
+std::string Voice(const InstrumentTraits& t) {
+  if (t.kind != InstrumentKind::kGeneralMidi) return "engine voice";
+  if (t.gm_bank == 128) return "GM drum kit " + std::to_string(t.gm_program);
+  return "GM program " + std::to_string(t.gm_program + 1);  // 1-based, as GM lists them
+}
+
+int RunInstruments(Args& args) {
+  const bool chamber_only = args.Flag("--chamber");
+  if (!args.Positionals().empty()) throw UsageError("instruments: takes no arguments");
+  const std::string soundfont = ChooseSoundfont("");
+  std::printf("soundfont: %s\n",
+              soundfont.empty() ? "none found: GM instruments play with the engine's own voices"
+                                : soundfont.c_str());
+  auto is_chamber = [](const InstrumentTraits& t) {
+    for (std::string_view c : ChamberInstruments())
+      if (c == t.name) return true;
+    return false;
+  };
+  for (InstrumentFamily family : AllFamilies()) {
+    bool header = false;
+    for (const InstrumentTraits& t : AllInstruments()) {
+      if (t.family != family || (chamber_only && !is_chamber(t))) continue;
+      if (!header) {
+        std::printf("\n%s\n", std::string(FamilyName(family)).c_str());
+        header = true;
+      }
+      std::string range = NoteName(t.lowest_midi) + ".." + NoteName(t.highest_midi);
+      std::string transposition =
+          t.transposition == 0 ? "" : "  sounds " + std::to_string(t.transposition) + " st";
+      std::printf("  %-28s %-30s %-16s %-10s %-9s%s%s\n", std::string(t.name).c_str(),
+                  std::string(t.display_name).c_str(), Voice(t).c_str(), ClefName(t), range.c_str(),
+                  transposition.c_str(), is_chamber(t) ? "  (chamber)" : "");
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command kInstrumentsCommand = {
+    "instruments", "list the instruments a palette entry can play, by family",
+    "usage: graphony-cli instruments [--chamber]\n\n"
+    "Lists every instrument id a palette entry can name, grouped by family: its display name,\n"
+    "its voice (one of the engine's own, or a General MIDI program played from the soundfont),\n"
+    "the clef it is written in, its sounding range, and its transposition (\"sounds -2 st\":\n"
+    "a clarinet in B-flat sounds a tone below what is written). --chamber lists only the\n"
+    "chamber set (cello, violin, clarinet, flute, harp, double bass, marimba, glockenspiel,\n"
+    "piano).\n\n"
+    "The soundfont is the file given with --soundfont FILE (any command) or $GRAPHONY_SOUNDFONT,\n"
+    "else the first installed of musescore-general-soundfont-small, timgm6mb-soundfont,\n"
+    "fluid-soundfont-gm. Without one, GM instruments play with the engine's own voices.\n",
+    RunInstruments};
+
+}  // namespace graphony::cli
