@@ -39,11 +39,14 @@ expect_refused() {
   echo "ok: $file -> $(cat lines.txt) (peak ${peak_kb} kB)"
 }
 
-for pic in huffman-oversized.jpg huffman-undefined.jpg truncated.jpg empty-idat.png; do
+for pic in huffman-oversized.jpg huffman-undefined.jpg huffman-undefined-later.jpg \
+  huffman-table-number.jpg truncated.jpg empty-idat.png; do
   score_for "s-$pic" "$pic" && cp "pics/$pic" "s-$pic/"
 done
 expect_refused s-huffman-oversized.jpg/score.json "huffman-oversized.jpg: the picture is damaged (a Huffman table is invalid)"
 expect_refused s-huffman-undefined.jpg/score.json "huffman-undefined.jpg: the picture is damaged (it uses a Huffman table it never defines)"
+expect_refused s-huffman-undefined-later.jpg/score.json "huffman-undefined-later.jpg: the picture is damaged (it uses a Huffman table it never defines)"
+expect_refused s-huffman-table-number.jpg/score.json "huffman-table-number.jpg: the picture is damaged (it uses a Huffman table it never defines)"
 expect_refused s-truncated.jpg/score.json "truncated.jpg: the picture is damaged (JPEG data ends early)"
 expect_refused s-empty-idat.png/score.json "empty-idat.png: the picture is damaged (PNG data ends early)"
 
