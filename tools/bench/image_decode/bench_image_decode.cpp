@@ -50,11 +50,12 @@ int main(int argc, char** argv) {
     const std::shared_ptr<const Image> image =
         scaled ? DecodeImage(bytes, argv[2])
                : std::make_shared<const Image>(DecodeJpeg(bytes, argv[2], 1, ImageMemoryBudget()));
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double cpu = CpuSeconds() - cpu0;
-    std::printf("mode=%s width=%d height=%d wall_ms=%.1f cpu_ms=%.1f peak_rss_kb=%ld before_kb=%ld\n",
-                argv[1], image->width, image->height, wall * 1e3, cpu * 1e3, PeakRssKb(),
-                before_kb);
+    std::printf(
+        "mode=%s width=%d height=%d wall_ms=%.1f cpu_ms=%.1f peak_rss_kb=%ld before_kb=%ld\n",
+        argv[1], image->width, image->height, wall * 1e3, cpu * 1e3, PeakRssKb(), before_kb);
   } catch (const ScoreError& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 1;
