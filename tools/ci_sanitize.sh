@@ -21,10 +21,25 @@ for suite in core interpret synth notation; do
   (cd "$build/tests/$suite" && "./test_$suite")
 done
 GRAPHONY_SKIP_PEAK_CHECK=1 "$root/tests/hostile/hostile_files_test.sh" "$build/graphony-cli" "$root"
-# The libFuzzer smoke run (60 s per target) is opt-in until its clang build has been proven in
-# CI: GRAPHONY_FUZZ_SMOKE=1 tools/test (issue 13 is still open for it).
-if [ "${GRAPHONY_FUZZ_SMOKE:-0}" = "1" ]; then
-  for target in image score_json bundle interpret; do
-    "$root/tools/fuzz/run.sh" "$target" "${FUZZ_SECONDS:-60}"
+# The libFuzzer smoke run: a clang build of only the engine parts the targets link and the
+# four targets (built once here, so run.sh finds them up to date), then each target for
+# FUZZ_SECONDS on its committed corpus. Every target runs; any crash fails CI at the end.
+fuzz_build=${GRAPHONY_FUZZ_BUILD:-$root/build-fuzz}
+fuzz_targets=(image score_json bundle interpret)
+# run.sh sets its own sanitizer options (leaks are checked there).
+fuzz() { env -u ASAN_OPTIONS -u UBSAN_OPTIONS GRAPHONY_FUZZ_BUILD="$fuzz_build" \
+  GRAPHONY_JOBS="$jobs" "$root/tools/fuzz/run.sh" "$@"; }
+fuzz --build
+crashed=()
+for target in "${fuzz_targets[@]}"; do
+  fuzz "$target" "${FUZZ_SECONDS:-60}" 2>"$fuzz_build/$target.log" || crashed+=("$target")
+  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)" \
+    "$fuzz_build/$target.log" | sed "s/^/fuzz_$target: /" || true
+done
+if [ ${#crashed[@]} -gt 0 ]; then
+  for target in "${crashed[@]}"; do
+    echo "fuzz_$target found a crash (input saved under $fuzz_build/crashes/):" >&2
+    grep -E -A12 "^==[0-9]+==ERROR|runtime error|^SUMMARY" "$fuzz_build/$target.log" | head -40 >&2 || true
   done
+  exit 1
 fi

@@ -12,6 +12,7 @@
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "core/score_io.h"
 
@@ -28,12 +29,35 @@ struct ErrorState {
   jmp_buf jump;
   int code = 0;
   char text[JMSG_LENGTH_MAX] = {};
-  const char* ours = nullptr;  // a reason of our own (scan limit), else from libjpeg
+  const char* ours = nullptr;            // a reason of our own (scan limit), else from libjpeg
+  std::vector<const JHUFF_TBL*> poison;  // stand-ins for tables the file has not defined
 };
+
+// Whether the scan being read uses one of the stand-ins for an undefined table. A DHT segment
+// may have overwritten a stand-in since; it cannot leave two 255-symbol lengths behind
+// (libjpeg refuses more than 256 symbols while reading it).
+bool UsesPoison(j_decompress_ptr cinfo, const ErrorState& state) {
+  auto is_poison = [&](JHUFF_TBL* const* tables, int number) {
+    if (number < 0 || number >= NUM_HUFF_TBLS) return false;
+    const JHUFF_TBL* t = tables[number];
+    return std::find(state.poison.begin(), state.poison.end(), t) != state.poison.end() &&
+           t->bits[1] == UINT8_MAX && t->bits[2] == UINT8_MAX;
+  };
+  for (int i = 0; i < cinfo->comps_in_scan && i < MAX_COMPS_IN_SCAN; ++i) {
+    const jpeg_component_info* c = cinfo->cur_comp_info[i];
+    if (c && (is_poison(cinfo->dc_huff_tbl_ptrs, c->dc_tbl_no) ||
+              is_poison(cinfo->ac_huff_tbl_ptrs, c->ac_tbl_no)))
+      return true;
+  }
+  return false;
+}
 
 [[noreturn]] void OnError(j_common_ptr cinfo) {
   auto* state = reinterpret_cast<ErrorState*>(cinfo->err);
   state->code = cinfo->err->msg_code;
+  if (state->code == JERR_BAD_HUFF_TABLE && cinfo->is_decompressor &&
+      UsesPoison(reinterpret_cast<j_decompress_ptr>(cinfo), *state))
+    state->code = JERR_NO_HUFF_TABLE;
   (*cinfo->err->format_message)(cinfo, state->text);
   std::longjmp(state->jump, 1);
 }
@@ -116,18 +140,36 @@ struct Decompressor {
   }
   // libjpeg-turbo quietly substitutes the standard tables for one a scan uses but the file
   // never defines (a Motion-JPEG habit). That decodes garbage, not a painting: refuse.
+  // The table numbers come straight from the scan header (0..15) and are not checked yet.
   void CheckFirstScanTables() {
     if (cinfo.arith_code) return;
+    auto defined = [](JHUFF_TBL* const* tables, int number) {
+      return number >= 0 && number < NUM_HUFF_TBLS && tables[number] != nullptr;
+    };
     for (int i = 0; i < cinfo.comps_in_scan; ++i) {
       const jpeg_component_info* c = cinfo.cur_comp_info[i];
       const bool need_dc = !cinfo.progressive_mode || (cinfo.Ss == 0 && cinfo.Ah == 0);
       const bool need_ac = !cinfo.progressive_mode || cinfo.Ss > 0;
-      if ((need_dc && !cinfo.dc_huff_tbl_ptrs[c->dc_tbl_no]) ||
-          (need_ac && !cinfo.ac_huff_tbl_ptrs[c->ac_tbl_no])) {
+      if ((need_dc && !defined(cinfo.dc_huff_tbl_ptrs, c->dc_tbl_no)) ||
+          (need_ac && !defined(cinfo.ac_huff_tbl_ptrs, c->ac_tbl_no))) {
         state.code = JERR_NO_HUFF_TABLE;
         std::longjmp(state.jump, 1);
       }
     }
+  }
+  // Later scans: before jpeg_start_decompress fills the empty slots with standard tables, put
+  // an invalid table (more than 256 symbols) in each, so a scan that uses a table the file
+  // never defines fails when libjpeg builds it; a DHT segment before that scan overwrites it.
+  void PoisonUndefinedTables() {
+    if (cinfo.arith_code) return;
+    for (JHUFF_TBL** slots : {cinfo.dc_huff_tbl_ptrs, cinfo.ac_huff_tbl_ptrs})
+      for (int i = 0; i < NUM_HUFF_TBLS; ++i)
+        if (!slots[i]) {
+          slots[i] = jpeg_alloc_huff_table(reinterpret_cast<j_common_ptr>(&cinfo));
+          std::fill(std::begin(slots[i]->bits), std::end(slots[i]->bits), UINT8_MAX);
+          slots[i]->bits[0] = 0;
+          state.poison.push_back(slots[i]);
+        }
   }
 };
 
@@ -181,6 +223,7 @@ Image DecodeJpeg(const std::vector<uint8_t>& bytes, const std::string& where, in
   c.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
   c.scale_num = 1;
   c.scale_denom = static_cast<unsigned>(reduction);
+  d->PoisonUndefinedTables();
   jpeg_start_decompress(&c);
   image.width = static_cast<int>(c.output_width);
   image.height = static_cast<int>(c.output_height);

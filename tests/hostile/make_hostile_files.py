@@ -3,6 +3,12 @@
 
   huffman-oversized.jpg  a DHT segment declaring 272 symbols (the most a table may hold is 256)
   huffman-undefined.jpg  a baseline scan whose component uses Huffman table 1, never defined
+  huffman-undefined-later.jpg  three sequential scans (jpegtran -scans); the second and third
+                               use tables 1, which the file never defines (its second DHT pair
+                               defines tables 3): libjpeg-turbo alone would substitute its
+                               standard tables and decode garbage
+  huffman-table-number.jpg     a scan naming DC table 13 (the scan header allows 0..15; only
+                               0..3 exist), found by the fuzz_image target
   truncated.jpg          a good JPEG cut off in the middle of its scan data
   empty-idat.png         a PNG whose only IDAT chunk is empty
   good.jpg / good.png    the untouched pictures the above were made from (controls)
@@ -11,7 +17,9 @@ usage: make_hostile_files.py FOLDER
 """
 import io
 import struct
+import subprocess
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -69,6 +77,48 @@ def undefined_huffman(good_grey: bytes) -> bytes:
     raise SystemExit("no SOS in the JPEG")
 
 
+def all_segments(jpeg: bytes):
+    """(offset, marker, length) of every marker segment, stepping over entropy-coded data."""
+    at = 2
+    while at + 4 <= len(jpeg):
+        marker = jpeg[at + 1]
+        if marker == 0xD9:
+            return
+        length = struct.unpack(">H", jpeg[at + 2:at + 4])[0]
+        yield at, marker, length
+        at += 2 + length
+        if marker == 0xDA:  # scan data runs to the next marker that is not 0xFF00 or RSTn
+            while at + 1 < len(jpeg) and not (jpeg[at] == 0xFF and jpeg[at + 1] not in
+                                              (0x00, *range(0xD0, 0xD8))):
+                at += 1
+
+
+def undefined_huffman_later(good: bytes) -> bytes:
+    script = b"0: 0 63 0 0;\n1: 0 63 0 0;\n2: 0 63 0 0;\n"  # one full scan per component
+    with tempfile.NamedTemporaryFile(suffix=".txt") as scans:
+        scans.write(script)
+        scans.flush()
+        multi = subprocess.run(["jpegtran", "-scans", scans.name], input=good, check=True,
+                               stdout=subprocess.PIPE).stdout
+    data = bytearray(multi)
+    first_scan = min(at for at, marker, _ in all_segments(multi) if marker == 0xDA)
+    later = [at for at, marker, _ in all_segments(multi) if marker == 0xC4 and at > first_scan]
+    assert later, "expected the chroma tables to be defined after the first scan"
+    for at in later:
+        assert data[at + 4] & 0x0F == 1, "expected a DHT for tables 1"
+        data[at + 4] = (data[at + 4] & 0xF0) | 0x03
+    return bytes(data)
+
+
+def huffman_table_number(good: bytes) -> bytes:
+    for at, marker, length in segments(good):
+        if marker == 0xDA:
+            data = bytearray(good)
+            data[at + 6] = 0xD0  # first component: Td = 13, Ta = 0
+            return bytes(data)
+    raise SystemExit("no SOS in the JPEG")
+
+
 def truncated(good: bytes) -> bytes:
     sos = [at for at, marker, _ in segments(good) if marker == 0xDA][0]
     return good[:sos + (len(good) - sos) // 2]
@@ -95,6 +145,8 @@ def main() -> None:
         "good.png": png_bytes(64, 48, zlib.compress(rows)),
         "huffman-oversized.jpg": oversized_huffman(good),
         "huffman-undefined.jpg": undefined_huffman(grey),
+        "huffman-undefined-later.jpg": undefined_huffman_later(good),
+        "huffman-table-number.jpg": huffman_table_number(good),
         "truncated.jpg": truncated(good),
         "empty-idat.png": png_bytes(64, 48, b""),
     }
