@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
 
 #include "core/score_io.h"
@@ -127,6 +128,7 @@ TEST_CASE("long scores span pages; empty scores and odd meters print; SVG has a 
   testing::MakeDense(&score, &events, 2, 400, {7, 8});
   testing::AddPainting(&score);
   score.layers[0].image.length_beats = 400;
+  score.layers[0].visible = false;  // strokes only: zoomed strips continue over the pages
   score.length_beats = 400;
   PrintOptions options;
   options.pages = {"graphic", "legend"};
@@ -149,6 +151,67 @@ TEST_CASE("long scores span pages; empty scores and odd meters print; SVG has a 
   CHECK(svg.files[1].filename() == "empty-2.svg");
   RunResult lint = Run(dir, "xmllint --noout empty.svg empty-2.svg");
   CHECK_MESSAGE(lint.code == 0, lint.err);
+}
+
+// The bounding box {x0, y0, x1, y1} of the topmost band of rows holding pixels within 40 of
+// `c` on a rendered page (the overview, not the zoomed strips below it). Thin guide lines
+// across the picture are not a gap; ten empty rows are.
+std::array<int, 4> TopBoxOf(const Image& image, Color c) {
+  std::array<int, 4> box = {image.width, -1, -1, -1};
+  for (int y = 0; y < image.height; ++y) {
+    bool any = false;
+    for (int x = 0; x < image.width; ++x) {
+      const Color p = image.At(x, y);
+      if (std::abs(p.r - c.r) < 40 && std::abs(p.g - c.g) < 40 && std::abs(p.b - c.b) < 40) {
+        any = true;
+        box[0] = std::min(box[0], x), box[2] = std::max(box[2], x);
+      }
+    }
+    if (any && box[1] < 0) box[1] = y;
+    if (any) box[3] = y;
+    if (!any && box[1] >= 0 && y - box[3] > 10) break;
+  }
+  return box;
+}
+
+TEST_CASE("the graphic page shows the whole picture undistorted, whatever the score's length") {
+  TempDir dir;
+  struct Case {
+    int width, height;
+    double beats;
+  };
+  // Wide on a short score, tall on a long one, a panorama over two minutes (strips follow).
+  for (const Case c : {Case{300, 100, 32}, Case{200, 300, 64}, Case{800, 100, 240}}) {
+    CAPTURE(c.width);
+    Score score;
+    score.title = "Aspect";
+    score.length_beats = c.beats;
+    Layer picture;
+    picture.kind = Layer::Kind::kImage;
+    picture.image.length_beats = c.beats;
+    auto image = std::make_shared<Image>();
+    image->width = c.width;
+    image->height = c.height;
+    image->rgba.assign(static_cast<size_t>(c.width) * c.height * 4, 255);
+    for (size_t i = 0; i < image->rgba.size(); i += 4)
+      image->rgba[i] = 200, image->rgba[i + 1] = 30, image->rgba[i + 2] = 160;
+    picture.image.pixels = image;
+    score.layers.push_back(picture);
+    PrintOptions options;
+    options.pages = {"graphic"};
+    const PrintResult result = PrintScore(score, Events{}, dir / "aspect.pdf", options);
+    REQUIRE(Run(dir, "rm -f page-*.png && pdftoppm -r 100 -png -f 1 -l 1 aspect.pdf page").code ==
+            0);
+    const auto page = LoadImageFile(dir / "page-1.png");
+    REQUIRE(page);
+    const auto box = TopBoxOf(*page, {200, 30, 160, 255});
+    const double seen = (box[2] - box[0] + 1.0) / (box[3] - box[1] + 1.0);
+    const double want = static_cast<double>(c.width) / c.height;
+    CHECK(std::abs(seen / want - 1) <= 0.02);
+    // The picture is large on its page: it fills the width or most of the height.
+    CHECK((box[2] - box[0] > page->width * 0.8 || box[3] - box[1] > page->height * 0.6));
+    if (c.beats == 240) CHECK(result.pages > 1);  // zoomed strips of whole bars follow
+  }
 }
 
 TEST_CASE("SVG output engraves the notation through LilyPond's SVG pages") {
