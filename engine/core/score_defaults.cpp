@@ -1,6 +1,8 @@
 // Calm starting points for new scores (see score_defaults.h).
 #include "core/score_defaults.h"
 
+#include <ctime>
+
 namespace graphony {
 
 std::vector<PaletteEntry> DefaultPalette() {
@@ -16,9 +18,18 @@ std::vector<PaletteEntry> DefaultPalette() {
   };
 }
 
+std::string TodayIsoDate() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  char text[16] = "";
+  if (localtime_r(&now, &local)) std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
 Score NewScore() {
   Score score;
   score.title = "Untitled";
+  score.date = TodayIsoDate();  // the day it was made: the printed score shows it
   score.tempo_bpm = 72;
   score.meter = Meter{4, 4};
   score.length_beats = 32;

@@ -1,6 +1,7 @@
 // Calm starting points for new scores: the default palette and mapping the editor and CLI use.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/score.h"
@@ -10,7 +11,10 @@ namespace graphony {
 // Six colour-blind-friendly colours (the Okabe-Ito set), one instrument each.
 std::vector<PaletteEntry> DefaultPalette();
 
-// An empty score: 72 bpm, 4/4, 32 beats, C major pentatonic from G3 to G5, notes mode,
+// Today's local date as "2026-12-02" (empty if the clock cannot be read).
+std::string TodayIsoDate();
+
+// An empty score dated today: 72 bpm, 4/4, 32 beats, C major pentatonic from G3 to G5, notes mode,
 // the default palette, no layers.
 Score NewScore();
 

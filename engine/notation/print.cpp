@@ -183,7 +183,8 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
         const char* env = std::getenv("GRAPHONY_LILYPOND");
         program = env && *env ? env : "lilypond";
       }
-      const NotationScore ns = BuildNotation(score, events);
+      NotationScore ns = BuildNotation(score, events);
+      ns.date = PrintedDate(score);  // LilyPond's header may be the first page
       // PDF output merges LilyPond's own PDF (its PDF backend is ~4x faster than its SVG
       // one); SVG output, or no qpdf, draws LilyPond's SVG pages with librsvg.
       const bool merge = out.extension() == ".pdf" && !qpdf.empty();

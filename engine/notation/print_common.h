@@ -33,6 +33,9 @@ void DrawSwatch(cairo_t* cr, const Color& color, int index, double x, double y, 
 // Draws the letter in a small white disc at (x, y), legible on any background.
 void DrawLetterTag(cairo_t* cr, const std::string& letter, double x, double y, double size);
 
+// The date a print shows: the score's own (the day it was made), else "printed <today>".
+std::string PrintedDate(const Score& score);
+
 // Title, date and consent-aware credits; returns the y below them.
 double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page);
 

@@ -172,9 +172,11 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
           left + 66, y, body);
       const std::vector<std::string> players =
           PlayersOf(*score, players_by_instrument[i], picture_plays, static_cast<int>(i));
-      h += DrawText(cr,
-                    players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
-                    left + 66, y + h, note);
+      // A colour that plays always names who plays it; "nobody yet" only when nothing plays.
+      if (!players.empty())
+        h += DrawText(cr, "played by: " + JoinNames(players), left + 66, y + h, note);
+      else if (!any_used)
+        h += DrawText(cr, "played by: nobody yet", left + 66, y + h, note);
       y += std::max(h, 26.0) + 10;
       if (y > page.height - 260) break;  // keep room for the scale below
     }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "fixtures.h"
 #include "interpret/interpret.h"
@@ -67,6 +68,7 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   CHECK(legend.find("played by: Ana Lopez") != std::string::npos);
   CHECK(legend.find("played by: Z.Q.") != std::string::npos);
   CHECK(legend.find("C major") != std::string::npos);
+  CHECK(legend.find("nobody yet") == std::string::npos);  // every listed colour plays
   const std::string notation = PdfText(dir, "stairs.pdf", 3, 3);
   CHECK(notation.find("Stairs") != std::string::npos);  // LilyPond's page, drawn by librsvg
   CHECK(notation.find("Flute") != std::string::npos);
@@ -102,6 +104,28 @@ TEST_CASE("the legend credits who is heard: a muted layer's painter is not credi
   score.layers.back().muted = false;
   PrintScore(score, Interpret(score), dir / "legend2.pdf", options);
   CHECK(PdfText(dir, "legend2.pdf").find("played by: Z.Q.") != std::string::npos);
+}
+
+TEST_CASE("a colour that plays is never 'played by: nobody yet', even from an unsigned stroke") {
+  TempDir dir;
+  Score score = NewScore();
+  score.palette.resize(1);  // the warm pad
+  Layer strokes;
+  strokes.kind = Layer::Kind::kStrokes;
+  Stroke line;  // no contributor
+  line.color = score.palette[0].color;
+  line.width = 0.05f;
+  for (int i = 0; i <= 8; ++i) line.points.push_back({i * 1.0, 0.5, 1});
+  strokes.strokes.strokes.push_back(line);
+  score.layers.push_back(strokes);
+  const Events events = Interpret(score);
+  REQUIRE(!events.notes.empty());
+  PrintOptions options;
+  options.pages = {"legend"};
+  PrintScore(score, events, dir / "legend.pdf", options);
+  const std::string legend = PdfText(dir, "legend.pdf");
+  CHECK(legend.find("Warm pad") != std::string::npos);
+  CHECK(legend.find("nobody yet") == std::string::npos);
 }
 
 TEST_CASE("without LilyPond the notation page says how to install it") {
@@ -212,6 +236,22 @@ TEST_CASE("the graphic page shows the whole picture undistorted, whatever the sc
     CHECK((box[2] - box[0] > page->width * 0.8 || box[3] - box[1] > page->height * 0.6));
     if (c.beats == 240) CHECK(result.pages > 1);  // zoomed strips of whole bars follow
   }
+}
+
+TEST_CASE("every print is dated: the day the score was made, else the day it is printed") {
+  TempDir dir;
+  Score made = NewScore();
+  CHECK(made.date == TodayIsoDate());
+  CHECK(made.date.size() == 10);
+  made.date = "2025-03-14";
+  PrintOptions options;
+  options.pages = {"legend"};
+  PrintScore(made, Events{}, dir / "made.pdf", options);
+  CHECK(PdfText(dir, "made.pdf").find("2025-03-14") != std::string::npos);
+  Score old = made;
+  old.date.clear();  // saved before scores carried a date
+  PrintScore(old, Events{}, dir / "old.pdf", options);
+  CHECK(PdfText(dir, "old.pdf").find("printed " + TodayIsoDate()) != std::string::npos);
 }
 
 TEST_CASE("SVG output engraves the notation through LilyPond's SVG pages") {
