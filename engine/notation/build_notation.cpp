@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/instrument_traits.h"
 #include "notation/credits.h"
@@ -218,6 +219,16 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
   }
   ns.measure_count = std::max(1, (last_tick + ns.TicksPerMeasure() - 1) / ns.TicksPerMeasure());
 
+  // Who plays each part: the contributors of its notes and the picture (consent-aware).
+  std::map<int, std::set<std::string>> ids;
+  std::map<int, bool> picture;
+  for (const NoteEvent& n : events.notes) {
+    if (!n.contributor.empty()) ids[n.instrument].insert(n.contributor);
+    if (n.layer >= 0 && n.layer < static_cast<int>(score.layers.size()) &&
+        score.layers[static_cast<size_t>(n.layer)].kind == Layer::Kind::kImage)
+      picture[n.instrument] = true;
+  }
+
   int channel = 0;
   for (auto& [index, notes] : by_instrument) {
     Part part;
@@ -228,6 +239,7 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
       part.r = ref.r, part.g = ref.g, part.b = ref.b;
     }
     if (part.name.empty()) part.name = "Part " + std::to_string(ns.parts.size() + 1);
+    part.players = JoinNames(PlayerNames(score, ids[index], picture[index]));
     const InstrumentTraits* traits = FindInstrument(part.instrument);
     part.midi_program = traits ? traits->gm_program : 0;
     part.midi_channel = channel;

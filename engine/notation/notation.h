@@ -52,6 +52,7 @@ struct Part {
   int midi_channel = 0;    // 0-based, never 9 (drums are printed as pitched parts)
   Clef clef = Clef::kTreble;
   unsigned char r = 0, g = 0, b = 0;  // palette colour
+  std::string players;                // who plays it, consent-aware ("Ana and the picture")
   std::vector<QuantisedNote> notes;   // after the polyphony cap, sorted by start
   std::vector<Measure> measures;
 };

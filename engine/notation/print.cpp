@@ -15,6 +15,7 @@
 #include "notation/credits.h"
 #include "notation/engrave.h"
 #include "notation/notation.h"
+#include "notation/print_colour.h"
 #include "notation/print_graphic.h"
 #include "notation/print_legend.h"
 #include "notation/print_text.h"
@@ -202,9 +203,12 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
         pages.push_back(
             {NoNotationPage(score, engraving.problem, engraving.missing, geometry, first), true});
       }
+    } else if (kind == "colour") {
+      NotationScore ns = BuildNotation(score, events);
+      for (auto& p : ColourPages(score, ns, geometry, first)) pages.push_back({std::move(p), true});
     } else {
       throw ScoreError(out.string() + ": unknown page kind '" + kind +
-                       "' (graphic, legend, notation)");
+                       "' (graphic, legend, notation, colour)");
     }
   }
   if (pages.empty()) throw ScoreError(out.string() + ": no pages to print");

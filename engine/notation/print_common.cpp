@@ -115,6 +115,15 @@ double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page)
   return y + 10;
 }
 
+double TitleBlockHeight(const Score& score, const PageGeometry& page) {
+  cairo_surface_t* scratch = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* cr = cairo_create(scratch);
+  const double y = DrawTitleBlock(cr, score, page);
+  cairo_destroy(cr);
+  cairo_surface_destroy(scratch);
+  return y - page.margin;
+}
+
 void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int number) {
   TextStyle style;
   style.size = 8;

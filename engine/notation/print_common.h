@@ -39,6 +39,9 @@ std::string PrintedDate(const Score& score);
 // Title, date and consent-aware credits; returns the y below them.
 double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page);
 
+// The height DrawTitleBlock will use, measured on a scratch surface.
+double TitleBlockHeight(const Score& score, const PageGeometry& page);
+
 // Footer with the title and page number.
 void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int number);
 

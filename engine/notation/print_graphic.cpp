@@ -310,16 +310,6 @@ Layout PlanPages(const Shared& sh, double width, double first_avail, double avai
   return plan;
 }
 
-// The height of the title block, measured on a scratch surface.
-double TitleBlockBottom(const Score& score, const PageGeometry& page) {
-  cairo_surface_t* scratch = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
-  cairo_t* cr = cairo_create(scratch);
-  const double y = DrawTitleBlock(cr, score, page);
-  cairo_destroy(cr);
-  cairo_surface_destroy(scratch);
-  return y;
-}
-
 }  // namespace
 
 std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& page,
@@ -337,7 +327,7 @@ std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& pa
   const double left = page.margin + kLabelWidth;
   const double width = page.width - page.margin - left;
   const double bottom = page.height - page.margin - 12;  // the footer sits below
-  const double first_top = title_block ? TitleBlockBottom(score, page) : page.margin;
+  const double first_top = page.margin + (title_block ? TitleBlockHeight(score, page) : 0);
   const Layout plan = PlanPages(*sh, width, bottom - first_top, bottom - page.margin);
 
   std::vector<PagePainter> pages;

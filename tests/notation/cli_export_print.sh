@@ -46,7 +46,8 @@ grep -q 'title = "Stairs by the window"' s.ly || fail "LilyPond header"
 "$CLI" print s.graphony -o s.pdf --paper letter >/dev/null
 qpdf --check s.pdf >/dev/null || fail "qpdf --check"
 pages=$(pdfinfo s.pdf | sed -n 's/^Pages: *//p')
-[ "$pages" = 3 ] || fail "expected 3 pages (graphic, legend, notation), got $pages"
+[ "$pages" = 4 ] || fail "expected 4 pages (graphic, legend, notation, colour), got $pages"
+pdftotext -f 4 -l 4 s.pdf - | grep -q "Figurenotes-compatible" || fail "colour notation on page 4"
 pdftotext -f 1 -l 1 s.pdf - | grep -q "Stairs by the window" || fail "title on page 1"
 pdfinfo s.pdf | grep -q "612 x 792" || fail "letter paper"
 

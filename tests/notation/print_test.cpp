@@ -10,6 +10,7 @@
 #include "core/score_io.h"
 #include "fixtures.h"
 #include "interpret/interpret.h"
+#include "notation/print_colour.h"
 #include "run_helpers.h"
 
 namespace graphony::notation {
@@ -51,11 +52,14 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   PrintOptions options;
   const PrintResult result = PrintScore(score, events, dir / "stairs.pdf", options);
   CHECK(result.engraved);
-  CHECK(result.pages == 3);
+  CHECK(result.pages == 5);  // graphic, legend, notation, colour notation for flute and marimba
 
   RunResult check = Run(dir, "qpdf --check stairs.pdf");
   CHECK_MESSAGE(check.code == 0, check.out << check.err);
-  CHECK(PdfPages(dir, "stairs.pdf") == 3);
+  CHECK(PdfPages(dir, "stairs.pdf") == 5);
+  // The colour pages follow LilyPond's page, one part each.
+  CHECK(PdfText(dir, "stairs.pdf", 4, 4).find("Figurenotes-compatible") != std::string::npos);
+  CHECK(PdfText(dir, "stairs.pdf", 5, 5).find("Marimba") != std::string::npos);
   const std::string first = PdfText(dir, "stairs.pdf", 1, 1);
   CHECK(first.find("Stairs") != std::string::npos);
   CHECK(first.find("Music by Ana Lopez and Z.Q.") != std::string::npos);
@@ -252,6 +256,47 @@ TEST_CASE("every print is dated: the day the score was made, else the day it is 
   old.date.clear();  // saved before scores carried a date
   PrintScore(old, Events{}, dir / "old.pdf", options);
   CHECK(PdfText(dir, "old.pdf").find("printed " + TodayIsoDate()) != std::string::npos);
+}
+
+TEST_CASE("colour notation page: Figurenotes colours for the note names, shapes for octaves") {
+  // The convention: C red, D brown, E grey, F blue, G black, A yellow, B green; octave 2 cross,
+  // 3 square, 4 circle (middle C), 5 triangle, 6 diamond.
+  CHECK(NoteLetterColour(0).r > 180);                          // C red
+  CHECK(NoteLetterColour(0).g < 80);                           //
+  CHECK(NoteLetterColour(4).r + NoteLetterColour(4).g < 80);   // G black
+  CHECK(NoteLetterColour(5).r > 200);                          // A yellow
+  CHECK(NoteLetterColour(5).g > 180);                          //
+  CHECK(NoteLetterColour(6).g > NoteLetterColour(6).r + 60);   // B green
+  CHECK(NoteLetterColour(3).b > NoteLetterColour(3).r + 100);  // F blue
+  CHECK(OctaveShape(1) == 0);
+  CHECK(OctaveShape(3) == 1);
+  CHECK(OctaveShape(4) == 2);
+  CHECK(OctaveShape(5) == 3);
+  CHECK(OctaveShape(7) == 4);
+
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);  // C4 D4 E4 F4 G4 A4 B4 C5
+  PrintOptions options;
+  options.pages = {"colour"};
+  const PrintResult result = PrintScore(score, events, dir / "colour.pdf", options);
+  CHECK(result.pages == 1);
+  const std::string text = PdfText(dir, "colour.pdf");
+  CHECK(text.find("Flute") != std::string::npos);
+  CHECK(text.find("colour notation (Figurenotes-compatible)") != std::string::npos);
+  REQUIRE(Run(dir, "pdftoppm -r 40 -png colour.pdf page").code == 0);
+  const auto page = LoadImageFile(dir / "page-1.png");
+  REQUIRE(page);
+  // Every note colour is on the page in large shapes (the key alone is small: under 60 px).
+  for (int letter = 0; letter < 7; ++letter) {
+    CAPTURE(letter);
+    CHECK(PixelsNear(*page, NoteLetterColour(letter)) > 150);
+  }
+  // Without notes, one page says so rather than failing the print.
+  const PrintResult none = PrintScore(score, Events{}, dir / "none.pdf", options);
+  CHECK(none.pages == 1);
+  CHECK(PdfText(dir, "none.pdf").find("Nothing plays yet") != std::string::npos);
 }
 
 TEST_CASE("SVG output engraves the notation through LilyPond's SVG pages") {

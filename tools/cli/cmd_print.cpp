@@ -20,7 +20,7 @@ int RunPrint(Args& args) {
   if (files.size() != 1 || !out)
     throw UsageError(
         "print: usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter] "
-        "[--pages graphic,notation,legend]");
+        "[--pages graphic,legend,notation,colour]");
   const std::string ext = std::filesystem::path(*out).extension().string();
   if (ext != ".pdf" && ext != ".svg")
     throw UsageError("print: " + *out + ": the output must end in .pdf or .svg");
@@ -31,9 +31,9 @@ int RunPrint(Args& args) {
     std::stringstream list(*pages);
     std::string kind;
     while (std::getline(list, kind, ',')) {
-      if (kind != "graphic" && kind != "legend" && kind != "notation")
-        throw UsageError("print: --pages takes graphic, legend and notation (got \"" + kind +
-                         "\")");
+      if (kind != "graphic" && kind != "legend" && kind != "notation" && kind != "colour")
+        throw UsageError("print: --pages takes graphic, legend, notation and colour (got \"" +
+                         kind + "\")");
       options.pages.push_back(kind);
     }
     if (options.pages.empty()) throw UsageError("print: --pages is empty");
@@ -57,12 +57,14 @@ int RunPrint(Args& args) {
 const Command kPrintCommand = {
     "print", "print the score for the group (PDF or SVG)",
     "usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter]\n"
-    "                          [--pages graphic,legend,notation]\n\n"
-    "Pages, in the order given (default graphic,legend,notation):\n"
+    "                          [--pages graphic,legend,notation,colour]\n\n"
+    "Pages, in the order given (default graphic,legend,notation,colour):\n"
     "  graphic   the picture and strokes as painted, with bar numbers and note names\n"
     "  legend    each colour, its instrument and who plays it; the scale and range\n"
     "  notation  staff notation engraved by LilyPond (if LilyPond is missing, a page says\n"
     "            how to install it; $GRAPHONY_LILYPOND picks another lilypond program)\n"
+    "  colour    colour notation (Figurenotes-compatible) for players who don't read staff\n"
+    "            notation: colour names the note, shape the octave; large, a part a page\n"
     "Title and credits are on the first page; only contributors who agreed are named.\n"
     "Colours carry letters and patterns so the print reads in black and white.\n"
     "SVG output writes one file per page: OUT.svg, OUT-2.svg, OUT-3.svg...\n",
