@@ -194,8 +194,10 @@ void LayOutVoice(const std::vector<Chord>& chords, const NotationScore& ns, bool
 
 }  // namespace
 
-NotationScore BuildNotation(const Score& score, const Events& events) {
+NotationScore BuildNotation(const Score& score, const Events& events,
+                            const NotationOptions& options) {
   NotationScore ns;
+  ns.easy = options.easy;
   ns.title = score.title;
   ns.date = score.date;
   ns.credits = CreditLine(score.contributors);
@@ -250,6 +252,9 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
       q.midi = IntoRange(q.midi, traits);
       WriteLength(q, traits, ns);
     }
+    if (options.easy)
+      SimplifyForBeginners(notes, traits ? traits->lowest_midi : kLowestMidi,
+                           traits ? traits->highest_midi : kHighestMidi, ns);
     std::vector<Chord> second;
     std::vector<Chord> first = AssignVoices(notes, cap, &second);
     std::vector<int> pitches;

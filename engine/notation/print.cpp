@@ -5,6 +5,7 @@
 #include <cairo-svg.h>
 #include <librsvg/rsvg.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -162,6 +163,34 @@ void PaintPage(cairo_t* cr, const Page& page, const Score& score, const PageGeom
   if (page.footer) DrawFooter(cr, score, geometry, number);
 }
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The notation the pages print: the level asked for, only the part asked for.
+NotationScore PrintedNotation(const Score& score, const Events& events, const PrintOptions& options,
+                              const fs::path& out) {
+  NotationOptions level;
+  level.easy = options.easy;
+  NotationScore ns = BuildNotation(score, events, level);
+  ns.date = PrintedDate(score);  // LilyPond's header may be the first page
+  if (options.part.empty() || options.part == "all") return ns;
+  std::vector<Part> chosen;
+  std::string names;
+  for (Part& p : ns.parts) {
+    if (Lower(p.name) == Lower(options.part) || Lower(p.instrument) == Lower(options.part))
+      chosen.push_back(std::move(p));
+    else
+      names += (names.empty() ? "" : ", ") + p.name;
+  }
+  if (chosen.empty())
+    throw ScoreError(out.string() + ": no part named '" + options.part + "' (parts: " + names +
+                     ", or all)");
+  ns.parts = std::move(chosen);
+  return ns;
+}
+
 }  // namespace
 
 PrintResult PrintScore(const Score& score, const Events& events, const fs::path& out,
@@ -184,13 +213,13 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
         const char* env = std::getenv("GRAPHONY_LILYPOND");
         program = env && *env ? env : "lilypond";
       }
-      NotationScore ns = BuildNotation(score, events);
-      ns.date = PrintedDate(score);  // LilyPond's header may be the first page
+      const NotationScore ns = PrintedNotation(score, events, options, out);
+      const bool parts = !options.part.empty();
       // PDF output merges LilyPond's own PDF (its PDF backend is ~4x faster than its SVG
       // one); SVG output, or no qpdf, draws LilyPond's SVG pages with librsvg.
       const bool merge = out.extension() == ".pdf" && !qpdf.empty();
-      Engraving engraving = merge ? EngravePdf(ToLilyPond(ns, options.paper), program, qpdf)
-                                  : EngraveSvg(ToLilyPond(ns, options.paper), program);
+      const std::string ly = ToLilyPond(ns, options.paper, parts);
+      Engraving engraving = merge ? EngravePdf(ly, program, qpdf) : EngraveSvg(ly, program);
       result.engraved = engraving.problem.empty();
       result.engraving_problem = engraving.problem;
       if (result.engraved && merge) {
@@ -204,7 +233,7 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
             {NoNotationPage(score, engraving.problem, engraving.missing, geometry, first), true});
       }
     } else if (kind == "colour") {
-      NotationScore ns = BuildNotation(score, events);
+      const NotationScore ns = PrintedNotation(score, events, options, out);
       for (auto& p : ColourPages(score, ns, geometry, first)) pages.push_back({std::move(p), true});
     } else {
       throw ScoreError(out.string() + ": unknown page kind '" + kind +

@@ -207,5 +207,43 @@ TEST_CASE("parts take their GM program and clef from the instrument traits table
   CHECK(ns.parts[0].midi_program == 73);
 }
 
+TEST_CASE("the easy level: one line of main notes, plain values, a beginner's range") {
+  Score score;
+  Events events;
+  testing::MakeDense(&score, &events, 3, 64, {4, 4});  // chords, two voices, ties, 16ths
+  NotationOptions easy;
+  easy.easy = true;
+  const NotationScore full = BuildNotation(score, events);
+  const NotationScore ns = BuildNotation(score, events, easy);
+  REQUIRE(ns.parts.size() == full.parts.size());
+  size_t full_notes = 0, easy_notes = 0;
+  for (size_t p = 0; p < ns.parts.size(); ++p) {
+    const Part& part = ns.parts[p];
+    CAPTURE(part.name);
+    full_notes += full.parts[p].notes.size();
+    easy_notes += part.notes.size();
+    int lo = 127, hi = 0;
+    for (const QuantisedNote& q : part.notes) lo = std::min(lo, q.midi), hi = std::max(hi, q.midi);
+    CHECK(hi - lo <= 19);  // an octave and a fifth
+    const InstrumentTraits* traits = FindInstrument(part.instrument);
+    REQUIRE(traits);
+    CHECK(lo >= traits->lowest_midi);
+    CHECK(hi <= traits->highest_midi);
+    for (const Measure& m : part.measures) {
+      CHECK(m.voice2.empty());
+      for (const Element& e : m.voice1) {
+        CHECK(e.pitches.size() <= 1);
+        CHECK_FALSE(e.tie_start);
+        if (e.whole_measure_rest || e.pitches.empty()) continue;
+        // Eighth, quarter, half or whole: 4, 8, 16, 32 ticks in 4/4; a quarter or longer on a beat.
+        CHECK((e.ticks == 4 || e.ticks == 8 || e.ticks == 16 || e.ticks == 32));
+        if (e.ticks >= 8) CHECK(e.start % 8 == 0);
+      }
+    }
+  }
+  CHECK(easy_notes < full_notes);  // simplified, not empty
+  CHECK(easy_notes > full_notes / 5);
+}
+
 }  // namespace
 }  // namespace graphony::notation

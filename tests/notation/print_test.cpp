@@ -299,6 +299,42 @@ TEST_CASE("colour notation page: Figurenotes colours for the note names, shapes 
   CHECK(PdfText(dir, "none.pdf").find("Nothing plays yet") != std::string::npos);
 }
 
+TEST_CASE("parts for each player: --part NAME or all, each on its own pages") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  testing::AddPainting(&score);
+  events = Interpret(score);  // a flute part (Ana) and a marimba part (Z.Q., the picture)
+  PrintOptions options;
+  options.pages = {"notation", "colour"};
+  options.part = "all";
+  const PrintResult all = PrintScore(score, events, dir / "all.pdf", options);
+  REQUIRE(all.engraved);
+  CHECK(all.pages == 4);  // two notation parts, two colour pages
+  CHECK(Run(dir, "qpdf --check all.pdf").code == 0);
+  const std::string flute = PdfText(dir, "all.pdf", 1, 1);
+  CHECK(flute.find("Flute") != std::string::npos);
+  CHECK(flute.find("played by Ana Lopez") != std::string::npos);
+  CHECK(flute.find("Marimba") == std::string::npos);
+  CHECK(PdfText(dir, "all.pdf", 2, 2).find("Marimba") != std::string::npos);
+  CHECK(PdfText(dir, "all.pdf").find("Zebediah") == std::string::npos);
+
+  options.part = "marimba";  // by instrument, any case
+  options.easy = true;
+  const PrintResult one = PrintScore(score, events, dir / "one.pdf", options);
+  CHECK(one.pages == 2);
+  const std::string text = PdfText(dir, "one.pdf");
+  CHECK(text.find("Marimba (easy)") != std::string::npos);
+  CHECK(text.find("Flute") == std::string::npos);
+
+  options.part = "Tuba";
+  CHECK_THROWS_WITH_AS(PrintScore(score, events, dir / "one.pdf", options),
+                       doctest::Contains("no part named 'Tuba' (parts: Flute, Marimba, or all)"),
+                       ScoreError);
+  CHECK(PdfText(dir, "one.pdf").find("Marimba (easy)") != std::string::npos);  // untouched
+}
+
 TEST_CASE("SVG output engraves the notation through LilyPond's SVG pages") {
   TempDir dir;
   Score score;
