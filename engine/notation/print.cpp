@@ -56,6 +56,18 @@ void SaveBytes(const fs::path& path, const std::string& bytes) {
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
+// How far down the page a painter draws (points from the page's top margin).
+double PainterHeight(const PagePainter& paint, const PageGeometry& page) {
+  cairo_surface_t* scratch = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* cr = cairo_create(scratch);
+  paint(cr);
+  cairo_destroy(cr);
+  double x = 0, y = 0, w = 0, h = 0;
+  cairo_recording_surface_ink_extents(scratch, &x, &y, &w, &h);
+  cairo_surface_destroy(scratch);
+  return y + h - page.margin;
+}
+
 // Puts our drawn pages and LilyPond's pages in order with qpdf; returns the merged bytes.
 std::string MergeWithQpdf(const std::string& qpdf, const std::string& ours, int our_pages,
                           const std::string& lily, const std::vector<Page>& pages,
@@ -199,14 +211,39 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
   PaperSize(options.paper, &geometry.width, &geometry.height);
   PrintResult result;
   std::vector<Page> pages;
+  size_t graphic_page = std::string::npos;  // the last graphic page and where it ends
+  double graphic_bottom = 0;
   const std::string qpdf = FindProgram("qpdf");
   std::string lily_pdf;
-  for (const std::string& kind : options.pages) {
+  for (size_t k = 0; k < options.pages.size(); ++k) {
+    const std::string& kind = options.pages[k];
     const bool first = pages.empty();
     if (kind == "graphic") {
-      for (auto& p : GraphicPages(score, geometry, first)) pages.push_back({std::move(p), true});
+      // A legend that follows may share the overview's page: keep room for it.
+      double reserve = 0;
+      if (k + 1 < options.pages.size() && options.pages[k + 1] == "legend")
+        reserve = PainterHeight(LegendPage(score, events, geometry, false), geometry);
+      for (auto& p : GraphicPages(score, geometry, first, &graphic_bottom, reserve))
+        pages.push_back({std::move(p), true});
+      graphic_page = pages.size() - 1;
     } else if (kind == "legend") {
-      pages.push_back({LegendPage(score, events, geometry, first), true});
+      // A legend that fits below the last graphic page shares it (a wide picture leaves the
+      // lower half of its page free); otherwise it has its own page.
+      PagePainter legend = LegendPage(score, events, geometry, first);
+      const double room = geometry.height - geometry.margin - 12 - graphic_bottom;
+      if (!first && graphic_page + 1 == pages.size() && PainterHeight(legend, geometry) <= room) {
+        PagePainter graphic = std::move(pages.back().paint);
+        const double shift = graphic_bottom - geometry.margin;
+        pages.back().paint = [graphic, legend, shift](cairo_t* cr) {
+          graphic(cr);
+          cairo_save(cr);
+          cairo_translate(cr, 0, shift);
+          legend(cr);
+          cairo_restore(cr);
+        };
+      } else {
+        pages.push_back({std::move(legend), true});
+      }
     } else if (kind == "notation") {
       std::string program = options.lilypond;
       if (program.empty()) {

@@ -252,7 +252,7 @@ double AspectFactor(const Shared& sh) {
   return 0;  // no picture: strokes only, any height reads
 }
 
-Layout PlanPages(const Shared& sh, double width, double first_avail, double avail) {
+Layout PlanPages(const Shared& sh, double width, double first_avail, double avail, double reserve) {
   Layout plan;
   const double overhead = kRulerHeight + kStripGap;
   const double bar = sh.beats_per_measure;
@@ -262,6 +262,11 @@ Layout PlanPages(const Shared& sh, double width, double first_avail, double avai
   // Without a picture, the height axis is kStripHeight tall at 16 beats across the page.
   if (!picture) aspect = kStripHeight / (width / 16.0);
   plan.overview_scale = std::min(width / sh.total_beats, (first_avail - overhead) / aspect);
+  // Room for what follows on the same page (the legend), if the overview stays at least 75 %
+  // of its full size and still reads bar by bar.
+  const double smaller = (first_avail - overhead - reserve) / aspect;
+  if (reserve > 0 && smaller >= 0.75 * plan.overview_scale && smaller >= 12)
+    plan.overview_scale = std::min(plan.overview_scale, smaller);
   plan.overview_height = aspect * plan.overview_scale;
   // Strokes alone can be drawn at any height: keep a long score's overview readable.
   if (!picture) plan.overview_height = std::max(plan.overview_height, 90.0);
@@ -313,7 +318,7 @@ Layout PlanPages(const Shared& sh, double width, double first_avail, double avai
 }  // namespace
 
 std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& page,
-                                      bool title_block) {
+                                      bool title_block, double* last_bottom, double reserve) {
   auto sh = std::make_shared<Shared>();
   sh->score = score;
   sh->score.assets = {};  // bytes are not needed for drawing
@@ -328,7 +333,7 @@ std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& pa
   const double width = page.width - page.margin - left;
   const double bottom = page.height - page.margin - 12;  // the footer sits below
   const double first_top = page.margin + (title_block ? TitleBlockHeight(score, page) : 0);
-  const Layout plan = PlanPages(*sh, width, bottom - first_top, bottom - page.margin);
+  const Layout plan = PlanPages(*sh, width, bottom - first_top, bottom - page.margin, reserve);
 
   std::vector<PagePainter> pages;
   int strip = 0;
@@ -336,6 +341,12 @@ std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& pa
     const int first = strip, count = plan.strips_on_page[p];
     strip += count;
     const bool overview = p == 0;
+    if (last_bottom) {  // the same arithmetic as the painter below
+      double y =
+          overview ? first_top + kRulerHeight + plan.overview_height + kStripGap : page.margin;
+      y += count * (kRulerHeight + plan.strip_height + kStripGap);
+      *last_bottom = y;
+    }
     pages.push_back(
         [sh, plan, first, count, overview, title_block, page, left, width](cairo_t* cr) {
           double y = page.margin;

@@ -52,14 +52,16 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   PrintOptions options;
   const PrintResult result = PrintScore(score, events, dir / "stairs.pdf", options);
   CHECK(result.engraved);
-  CHECK(result.pages == 5);  // graphic, legend, notation, colour notation for flute and marimba
+  // The graphic page with the legend below the wide picture, notation, colour notation for
+  // flute and marimba.
+  CHECK(result.pages == 4);
 
   RunResult check = Run(dir, "qpdf --check stairs.pdf");
   CHECK_MESSAGE(check.code == 0, check.out << check.err);
-  CHECK(PdfPages(dir, "stairs.pdf") == 5);
+  CHECK(PdfPages(dir, "stairs.pdf") == 4);
   // The colour pages follow LilyPond's page, one part each.
-  CHECK(PdfText(dir, "stairs.pdf", 4, 4).find("Figurenotes-compatible") != std::string::npos);
-  CHECK(PdfText(dir, "stairs.pdf", 5, 5).find("Marimba") != std::string::npos);
+  CHECK(PdfText(dir, "stairs.pdf", 3, 3).find("Figurenotes-compatible") != std::string::npos);
+  CHECK(PdfText(dir, "stairs.pdf", 4, 4).find("Marimba") != std::string::npos);
   const std::string first = PdfText(dir, "stairs.pdf", 1, 1);
   CHECK(first.find("Stairs") != std::string::npos);
   CHECK(first.find("Music by Ana Lopez and Z.Q.") != std::string::npos);
@@ -67,13 +69,13 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   const std::string all = PdfText(dir, "stairs.pdf");
   CHECK(all.find("Zebediah") == std::string::npos);  // no consent: never printed
   CHECK(all.find("Quortle") == std::string::npos);
-  const std::string legend = PdfText(dir, "stairs.pdf", 2, 2);
+  const std::string legend = PdfText(dir, "stairs.pdf", 1, 1);
   CHECK(legend.find("Flute") != std::string::npos);
   CHECK(legend.find("played by: Ana Lopez") != std::string::npos);
   CHECK(legend.find("played by: Z.Q.") != std::string::npos);
   CHECK(legend.find("C major") != std::string::npos);
   CHECK(legend.find("nobody yet") == std::string::npos);  // every listed colour plays
-  const std::string notation = PdfText(dir, "stairs.pdf", 3, 3);
+  const std::string notation = PdfText(dir, "stairs.pdf", 2, 2);
   CHECK(notation.find("Stairs") != std::string::npos);  // LilyPond's page, drawn by librsvg
   CHECK(notation.find("Flute") != std::string::npos);
 
@@ -173,6 +175,7 @@ TEST_CASE("long scores span pages; empty scores and odd meters print; SVG has a 
 
   Score empty;
   empty.title = "Nothing yet";
+  options.pages = {"legend", "graphic"};  // each on its own page
   const PrintResult svg = PrintScore(empty, Events{}, dir / "empty.svg", options);
   REQUIRE(svg.files.size() == 2);
   CHECK(svg.files[0].filename() == "empty.svg");
@@ -240,6 +243,32 @@ TEST_CASE("the graphic page shows the whole picture undistorted, whatever the sc
     CHECK((box[2] - box[0] > page->width * 0.8 || box[3] - box[1] > page->height * 0.6));
     if (c.beats == 240) CHECK(result.pages > 1);  // zoomed strips of whole bars follow
   }
+}
+
+TEST_CASE("a wide picture's page is not half empty: the legend shares it, still undistorted") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  testing::AddPainting(&score);  // a 2:1 picture over the 8 beats
+  auto image = std::make_shared<Image>(*score.layers[0].image.pixels);
+  for (size_t i = 0; i < image->rgba.size(); i += 4)
+    image->rgba[i] = 200, image->rgba[i + 1] = 30, image->rgba[i + 2] = 160;
+  score.layers[0].image.pixels = image;
+  score.layers[1].visible = false;  // no strokes over the picture
+  PrintOptions options;
+  options.pages = {"graphic", "legend"};
+  const PrintResult result = PrintScore(score, Interpret(score), dir / "gl.pdf", options);
+  CHECK(result.pages == 1);
+  const std::string text = PdfText(dir, "gl.pdf");
+  CHECK(text.find("Legend: who plays which colour") != std::string::npos);
+  CHECK(text.find("Scale and range") != std::string::npos);
+  REQUIRE(Run(dir, "pdftoppm -r 100 -png gl.pdf page").code == 0);
+  const auto page = LoadImageFile(dir / "page-1.png");
+  REQUIRE(page);
+  const auto box = TopBoxOf(*page, {200, 30, 160, 255});
+  const double seen = (box[2] - box[0] + 1.0) / (box[3] - box[1] + 1.0);
+  CHECK(std::abs(seen / 2.0 - 1) <= 0.02);
 }
 
 TEST_CASE("every print is dated: the day the score was made, else the day it is printed") {
