@@ -40,6 +40,13 @@ TEST_CASE("note values split on their own beat grid") {
   CHECK(SplitIntoNoteValues(0, 32, 32) == std::vector<int>{32});
   CHECK(SplitIntoNoteValues(4, 12, 32) == std::vector<int>{4, 8});
   CHECK(SplitIntoNoteValues(0, 40, 32) == std::vector<int>{32, 8});  // 5/4 bar of rest
+  // Eighth, quarter, eighth: a quarter on the off-beat inside beats 1-2 or 3-4 is not tied...
+  CHECK(SplitIntoNoteValues(4, 8, 32) == std::vector<int>{8});
+  CHECK(SplitIntoNoteValues(20, 8, 32) == std::vector<int>{8});
+  // ...but across the middle of the bar it shows beat 3, and a rest never syncopates.
+  CHECK(SplitIntoNoteValues(12, 8, 32) == std::vector<int>{4, 4});
+  CHECK(SplitIntoNoteValues(4, 8, 32, true) == std::vector<int>{4, 4});
+  CHECK(SplitIntoNoteValues(4, 8, 64) == std::vector<int>{4, 4});  // in x/8, 8 ticks is a beat
 }
 
 TEST_CASE("keys decide sharps and flats") {
