@@ -130,8 +130,25 @@ void WriteLength(QuantisedNote& q, const InstrumentTraits* traits, const Notatio
     const int next_bar = (q.start / bar + 1) * bar;
     q.end = std::max(q.start + ns.quantum,
                      std::min({q.end, q.start + std::max(ring, kTicksPerBeat), next_bar}));
+    // It rings by itself, so a tie says nothing a player needs: write the longest single
+    // value from its start.
+    for (int len = q.end - q.start; len > ns.quantum; len -= ns.quantum)
+      if (SplitIntoNoteValues(q.start % bar, len, ns.TicksPerWhole()).size() == 1) {
+        q.end = q.start + len;
+        break;
+      }
   }
   if (q.end - q.start >= 2 * kTicksPerBeat) {
+    // A long held note (a pad, a flute's long tone) is written from and to beats: an
+    // off-beat start or a spill of a beat or less over the barline would only add ties.
+    if (traits && traits->sustains) {
+      const int start = (q.start + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
+      const int bar_end = (start / bar + 1) * bar;
+      if (q.end > bar_end && q.end - bar_end <= kTicksPerBeat &&
+          bar_end - start >= 2 * kTicksPerBeat)
+        q.end = bar_end;
+      if (start < q.end - kTicksPerBeat) q.start = start;
+    }
     const int snapped = (q.end + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
     if (snapped > q.start) q.end = snapped;
   }

@@ -214,6 +214,39 @@ TEST_CASE("parts take their GM program and clef from the instrument traits table
   CHECK(ns.parts[0].midi_program == 73);
 }
 
+TEST_CASE("ties only where needed: long held notes sit on beats, struck notes ring untied") {
+  Score score;
+  score.length_beats = 8;
+  score.mapping.grid = 0.5;
+  // A pad from beat 1.5 (0-based 0.5) to 4.5: written from beat 2 to the barline, no tie.
+  Events pad = OneInstrument({Note(0.5, 4.0, 60)});
+  pad.instruments = {{"soft-pad", "Warm pad", "", 0, 0, 0}};
+  NotationScore ns = BuildNotation(score, pad);
+  REQUIRE(ns.parts.size() == 1);
+  const auto& bar1 = ns.parts[0].measures[0].voice1;
+  REQUIRE(bar1.size() == 2);
+  CHECK(bar1[0].pitches.empty());
+  CHECK(bar1[1].ticks == 24);  // dotted half
+  CHECK_FALSE(bar1[1].tie_start);
+  CHECK(ns.parts[0].measures[1].voice1[0].whole_measure_rest);
+  // A marimba note on the off-beat of beat 3 lasting a beat and a half: one quarter, untied.
+  Events marimba = OneInstrument({Note(2.5, 1.5, 60)});
+  marimba.instruments = {{"marimba", "Marimba", "", 0, 0, 0}};
+  ns = BuildNotation(score, marimba);
+  int tied = 0, notes = 0;
+  for (const Element& e : ns.parts[0].measures[0].voice1) {
+    tied += e.tie_start;
+    notes += !e.pitches.empty();
+  }
+  CHECK(tied == 0);
+  CHECK(notes == 1);
+  // The MIDI is the performance: the written simplification never reaches it (it is built
+  // from the events; see exports_test), and a sustained flute keeps its off-beat start.
+  Events flute = OneInstrument({Note(0.5, 1.0, 60)});
+  ns = BuildNotation(score, flute);
+  CHECK(ns.parts[0].notes[0].start == 4);
+}
+
 TEST_CASE("the easy level: one line of main notes, plain values, a beginner's range") {
   Score score;
   Events events;
