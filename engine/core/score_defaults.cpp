@@ -21,6 +21,7 @@ std::vector<PaletteEntry> DefaultPalette() {
 Score NewScore() {
   Score score;
   score.title = "Untitled";
+  score.date = TodayIsoDate();  // the day it was made: the printed score shows it
   score.tempo_bpm = 72;
   score.meter = Meter{4, 4};
   score.length_beats = 32;

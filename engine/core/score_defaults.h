@@ -11,7 +11,7 @@ namespace graphony {
 // Six colour-blind-friendly colours (the Okabe-Ito set), one instrument each.
 std::vector<PaletteEntry> DefaultPalette();
 
-// An empty score: 72 bpm, 4/4, 32 beats, C major pentatonic from G3 to G5, notes mode,
+// An empty score dated today: 72 bpm, 4/4, 32 beats, C major pentatonic from G3 to G5, notes mode,
 // the default palette, no layers.
 Score NewScore();
 

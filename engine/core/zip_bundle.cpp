@@ -53,9 +53,17 @@ struct ZipFileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
+// An entry name as it may appear in a one-line error: a damaged archive can hold control
+// characters (a newline) in its names.
+std::string PrintableName(std::string name) {
+  for (char& c : name)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return name;
+}
+
 std::shared_ptr<const Bytes> ReadEntry(zip_t* za, zip_uint64_t index, const std::string& name,
                                        const std::string& where, uint64_t limit) {
-  const std::string entry_where = where + ": " + name;
+  const std::string entry_where = where + ": " + PrintableName(name);
   const std::string too_big =
       entry_where + ": larger than the " + std::to_string(limit >> 20) + " MB allowed per file";
   zip_stat_t st;
@@ -119,7 +127,7 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
     const std::string& name = names[static_cast<size_t>(i)];
     if (name.back() == '/') continue;  // folder entries carry no data
     if (entries.count(name))
-      throw ScoreError(where + ": " + name + ": appears twice in the bundle");
+      throw ScoreError(where + ": " + PrintableName(name) + ": appears twice in the bundle");
     auto data = ReadEntry(za.get(), static_cast<zip_uint64_t>(i), name, where, limit);
     total += data->size();
     if (total > total_limit)

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/instrument_traits.h"
 #include "notation/credits.h"
@@ -129,8 +130,25 @@ void WriteLength(QuantisedNote& q, const InstrumentTraits* traits, const Notatio
     const int next_bar = (q.start / bar + 1) * bar;
     q.end = std::max(q.start + ns.quantum,
                      std::min({q.end, q.start + std::max(ring, kTicksPerBeat), next_bar}));
+    // It rings by itself, so a tie says nothing a player needs: write the longest single
+    // value from its start.
+    for (int len = q.end - q.start; len > ns.quantum; len -= ns.quantum)
+      if (SplitIntoNoteValues(q.start % bar, len, ns.TicksPerWhole()).size() == 1) {
+        q.end = q.start + len;
+        break;
+      }
   }
   if (q.end - q.start >= 2 * kTicksPerBeat) {
+    // A long held note (a pad, a flute's long tone) is written from and to beats: an
+    // off-beat start or a spill of a beat or less over the barline would only add ties.
+    if (traits && traits->sustains) {
+      const int start = (q.start + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
+      const int bar_end = (start / bar + 1) * bar;
+      if (q.end > bar_end && q.end - bar_end <= kTicksPerBeat &&
+          bar_end - start >= 2 * kTicksPerBeat)
+        q.end = bar_end;
+      if (start < q.end - kTicksPerBeat) q.start = start;
+    }
     const int snapped = (q.end + kTicksPerBeat / 2) / kTicksPerBeat * kTicksPerBeat;
     if (snapped > q.start) q.end = snapped;
   }
@@ -194,8 +212,10 @@ void LayOutVoice(const std::vector<Chord>& chords, const NotationScore& ns, bool
 
 }  // namespace
 
-NotationScore BuildNotation(const Score& score, const Events& events) {
+NotationScore BuildNotation(const Score& score, const Events& events,
+                            const NotationOptions& options) {
   NotationScore ns;
+  ns.easy = options.easy;
   ns.title = score.title;
   ns.date = score.date;
   ns.credits = CreditLine(score.contributors);
@@ -219,6 +239,16 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
   }
   ns.measure_count = std::max(1, (last_tick + ns.TicksPerMeasure() - 1) / ns.TicksPerMeasure());
 
+  // Who plays each part: the contributors of its notes and the picture (consent-aware).
+  std::map<int, std::set<std::string>> ids;
+  std::map<int, bool> picture;
+  for (const NoteEvent& n : events.notes) {
+    if (!n.contributor.empty()) ids[n.instrument].insert(n.contributor);
+    if (n.layer >= 0 && n.layer < static_cast<int>(score.layers.size()) &&
+        score.layers[static_cast<size_t>(n.layer)].kind == Layer::Kind::kImage)
+      picture[n.instrument] = true;
+  }
+
   int channel = 0;
   for (auto& [index, notes] : by_instrument) {
     Part part;
@@ -229,6 +259,7 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
       part.r = ref.r, part.g = ref.g, part.b = ref.b;
     }
     if (part.name.empty()) part.name = "Part " + std::to_string(ns.parts.size() + 1);
+    part.players = JoinNames(PlayerNames(score, ids[index], picture[index]));
     const InstrumentTraits* traits = FindInstrument(part.instrument);
     part.midi_program = traits ? traits->gm_program : 0;
     part.percussion = traits && traits->untuned_percussion;
@@ -248,6 +279,9 @@ NotationScore BuildNotation(const Score& score, const Events& events) {
       // sounds (written = sounding - transposition; exports say how it sounds).
       q.midi -= part.transposition;
     }
+    if (options.easy)
+      SimplifyForBeginners(notes, traits ? traits->lowest_midi : kLowestMidi,
+                           traits ? traits->highest_midi : kHighestMidi, ns);
     std::vector<Chord> second;
     std::vector<Chord> first = AssignVoices(notes, cap, &second);
     std::vector<int> pitches;

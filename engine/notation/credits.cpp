@@ -40,4 +40,22 @@ std::string CreditLine(const std::vector<Contributor>& contributors) {
   return JoinNames(names);
 }
 
+std::vector<std::string> PlayerNames(const Score& score, const std::set<std::string>& ids,
+                                     bool picture) {
+  std::vector<std::string> names;
+  int anonymous = 0;
+  for (const Contributor& c : score.contributors) {
+    if (!ids.count(c.id)) continue;
+    const std::string name = CreditName(c);
+    if (name == "participant")
+      ++anonymous;
+    else
+      names.push_back(name);
+  }
+  if (anonymous == 1) names.push_back("one participant");
+  if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
+  if (picture) names.push_back("the picture");
+  return names;
+}
+
 }  // namespace graphony::notation

@@ -1,6 +1,7 @@
 // Credits that respect consent: names only for those who agreed, else initials or "participant".
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ std::string CreditName(const Contributor& contributor);
 
 // "Ana, J.B. and 2 participants" (empty when there are no contributors).
 std::string CreditLine(const std::vector<Contributor>& contributors);
+
+// Who plays something, consent-aware, in contributor order: the contributors with an id in
+// `ids` ("Ana", "J.B.", "2 participants"), then "the picture" when `picture` plays it too.
+std::vector<std::string> PlayerNames(const Score& score, const std::set<std::string>& ids,
+                                     bool picture);
 
 // Joins names as "A", "A and B", "A, B and C".
 std::string JoinNames(const std::vector<std::string>& names);

@@ -64,9 +64,68 @@ std::string KeyName(int fifths) {
   return kMajors[std::max(-6, std::min(6, fifths)) + 6];
 }
 
+// One part's staff: two continuous voices, so ties cross barlines inside one Voice; voice 1
+// is neutral (\oneVoice) in bars where voice 2 is silent, and voice 2 is invisible spacing.
+// With `fold_rests`, a run of empty bars is one multi-bar rest (a player's part).
+void WriteStaff(std::ostringstream& ly, const Part& part, const NotationScore& ns, bool tempo,
+                bool fold_rests) {
+  auto empty = [&](size_t m) {
+    const Measure& measure = part.measures[m];
+    return measure.voice2.empty() && measure.voice1.size() == 1 &&
+           measure.voice1[0].whole_measure_rest;
+  };
+  ly << "    \\new Staff \\with { instrumentName = " << Quote(part.name) << " } <<\n";
+  bool any_second = false;
+  for (const Measure& m : part.measures) any_second = any_second || !m.voice2.empty();
+  ly << "      \\new Voice = \"upper\" {\n";
+  ly << "        \\clef "
+     << (part.clef == Clef::kBass         ? "bass"
+         : part.clef == Clef::kPercussion ? "percussion"
+                                          : "treble")
+     << " \\key " << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
+     << ns.beat_unit << "\n";
+  if (tempo)
+    ly << "        \\tempo " << ns.beat_unit << " = " << static_cast<int>(ns.tempo_bpm + 0.5)
+       << "\n";
+  bool two = false;
+  for (size_t m = 0; m < part.measures.size(); ++m) {
+    const Measure& measure = part.measures[m];
+    ly << "        ";
+    if (!measure.voice2.empty() != two || m == 0) {
+      two = !measure.voice2.empty();
+      ly << (two ? "\\voiceOne " : "\\oneVoice ");
+    }
+    size_t run = 1;
+    while (fold_rests && empty(m) && m + run < part.measures.size() && empty(m + run)) ++run;
+    if (run > 1) {
+      ly << "R1*" << ns.beats_per_measure << "/" << ns.beat_unit << "*" << run << " | % " << m + 1
+         << "-" << m + run << "\n";
+      m += run - 1;
+      continue;
+    }
+    WriteVoice(ly, measure.voice1, ns);
+    ly << "| % " << m + 1 << "\n";
+  }
+  ly << "        \\bar \"|.\"\n      }\n";
+  if (any_second) {
+    ly << "      \\new Voice = \"lower\" { \\voiceTwo\n";
+    for (size_t m = 0; m < part.measures.size(); ++m) {
+      const Measure& measure = part.measures[m];
+      ly << "        ";
+      if (measure.voice2.empty())
+        ly << "s1*" << ns.beats_per_measure << "/" << ns.beat_unit << " ";
+      else
+        WriteVoice(ly, measure.voice2, ns);
+      ly << "| % " << m + 1 << "\n";
+    }
+    ly << "      }\n";
+  }
+  ly << "    >>\n";
+}
+
 }  // namespace
 
-std::string ToLilyPond(const NotationScore& ns, const std::string& paper) {
+std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool parts) {
   std::ostringstream ly;
   ly << "\\version \"2.24.0\"\n";
   ly << "% Written by Graphony from the interpreted score; engrave with: lilypond FILE.ly\n\n";
@@ -75,52 +134,25 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper) {
   if (!ns.date.empty()) ly << "  subtitle = " << Quote(ns.date) << "\n";
   if (!ns.credits.empty()) ly << "  composer = " << Quote("Music by " + ns.credits) << "\n";
   ly << "  tagline = ##f\n}\n\n";
-  ly << "\\score {\n  <<\n";
-  for (size_t p = 0; p < ns.parts.size(); ++p) {
-    const Part& part = ns.parts[p];
-    ly << "    \\new Staff \\with { instrumentName = " << Quote(part.name) << " } <<\n";
-    // Two continuous voices, so ties cross barlines inside one Voice; voice 1 is neutral
-    // (\oneVoice) in bars where voice 2 is silent, and voice 2 is invisible spacing there.
-    bool any_second = false;
-    for (const Measure& m : part.measures) any_second = any_second || !m.voice2.empty();
-    ly << "      \\new Voice = \"upper\" {\n";
-    ly << "        \\clef "
-       << (part.clef == Clef::kBass         ? "bass"
-           : part.clef == Clef::kPercussion ? "percussion"
-                                            : "treble")
-       << " \\key " << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
-       << ns.beat_unit << "\n";
-    if (p == 0)
-      ly << "        \\tempo " << ns.beat_unit << " = " << static_cast<int>(ns.tempo_bpm + 0.5)
-         << "\n";
-    bool two = false;
-    for (size_t m = 0; m < part.measures.size(); ++m) {
-      const Measure& measure = part.measures[m];
-      ly << "        ";
-      if (!measure.voice2.empty() != two || m == 0) {
-        two = !measure.voice2.empty();
-        ly << (two ? "\\voiceOne " : "\\oneVoice ");
-      }
-      WriteVoice(ly, measure.voice1, ns);
-      ly << "| % " << m + 1 << "\n";
-    }
-    ly << "        \\bar \"|.\"\n      }\n";
-    if (any_second) {
-      ly << "      \\new Voice = \"lower\" { \\voiceTwo\n";
-      for (size_t m = 0; m < part.measures.size(); ++m) {
-        const Measure& measure = part.measures[m];
-        ly << "        ";
-        if (measure.voice2.empty())
-          ly << "s1*" << ns.beats_per_measure << "/" << ns.beat_unit << " ";
-        else
-          WriteVoice(ly, measure.voice2, ns);
-        ly << "| % " << m + 1 << "\n";
-      }
-      ly << "      }\n";
-    }
-    ly << "    >>\n";
+  if (!parts) {
+    ly << "\\score {\n  <<\n";
+    for (size_t p = 0; p < ns.parts.size(); ++p) WriteStaff(ly, ns.parts[p], ns, p == 0, false);
+    // A part silent for a whole system is not printed there (after the first system).
+    ly << "  >>\n  \\layout { \\context { \\Staff \\RemoveEmptyStaves } }\n}\n";
+    return ly.str();
   }
-  ly << "  >>\n  \\layout { }\n}\n";
+  // One part a player, each from a new page: its name, who plays it, a bar number on every
+  // bar, and runs of empty bars folded into one multi-bar rest.
+  for (const Part& part : ns.parts) {
+    ly << "\\bookpart {\n  \\header {\n    instrument = "
+       << Quote(ns.easy ? part.name + " (easy)" : part.name) << "\n";
+    if (!part.players.empty()) ly << "    poet = " << Quote("played by " + part.players) << "\n";
+    ly << "  }\n  \\score {\n  <<\n";
+    WriteStaff(ly, part, ns, true, true);
+    ly << "  >>\n  \\layout {\n    \\context { \\Score skipBars = ##t\n"
+          "      barNumberVisibility = #all-bar-numbers-visible\n"
+          "      \\override BarNumber.break-visibility = ##(#f #t #t) }\n  }\n  }\n}\n";
+  }
   return ly.str();
 }
 

@@ -55,6 +55,7 @@ struct Part {
   int transposition = 0;
   bool percussion = false;            // untuned (GM drum kit): a percussion staff, unpitched notes
   unsigned char r = 0, g = 0, b = 0;  // palette colour
+  std::string players;                // who plays it, consent-aware ("Ana and the picture")
   std::vector<QuantisedNote> notes;   // after the polyphony cap, sorted by start
   std::vector<Measure> measures;
 };
@@ -70,6 +71,7 @@ struct NotationScore {
   bool minor = false;         // the key is a minor one (relative of key_fifths' major)
   int quantum = 4;            // grid in ticks
   int measure_count = 1;
+  bool easy = false;  // written at the easy level
   std::vector<Part> parts;
 
   int TicksPerMeasure() const { return beats_per_measure * kTicksPerBeat; }
@@ -78,10 +80,23 @@ struct NotationScore {
   double QuarterBpm() const { return tempo_bpm * 4.0 / beat_unit; }
 };
 
+// How much of the arrangement is written.
+struct NotationOptions {
+  // false: the full arrangement. true (`--level easy`): each part is one line of its main
+  // notes in plain eighth..whole values within an octave and a fifth, for beginners.
+  bool easy = false;
+};
+
 // Builds the printable form of `events` for `score` (meter, grid, key, credits, polyphony).
 // Notes with sounding=false are printed (they are the written form of strokes); gestures
 // and scan banks are not. An empty score gives one part of whole-measure rests.
-NotationScore BuildNotation(const Score& score, const Events& events);
+NotationScore BuildNotation(const Score& score, const Events& events,
+                            const NotationOptions& options = {});
+
+// The easy level of one part's notes (see NotationOptions::easy), kept within the
+// instrument's lowest..highest MIDI notes.
+void SimplifyForBeginners(std::vector<QuantisedNote>& notes, int lowest, int highest,
+                          const NotationScore& ns);
 
 // Splits `ticks` starting at `position` (ticks from the measure start) into written note
 // values (plain or single-dotted), longest first: values of a beat or more start on a beat,

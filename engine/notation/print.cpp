@@ -5,6 +5,7 @@
 #include <cairo-svg.h>
 #include <librsvg/rsvg.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "notation/credits.h"
 #include "notation/engrave.h"
 #include "notation/notation.h"
+#include "notation/print_colour.h"
 #include "notation/print_graphic.h"
 #include "notation/print_legend.h"
 #include "notation/print_text.h"
@@ -52,6 +54,18 @@ std::string ReadBytes(const fs::path& path) {
 void SaveBytes(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary)
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// How far down the page a painter draws (points from the page's top margin).
+double PainterHeight(const PagePainter& paint, const PageGeometry& page) {
+  cairo_surface_t* scratch = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* cr = cairo_create(scratch);
+  paint(cr);
+  cairo_destroy(cr);
+  double x = 0, y = 0, w = 0, h = 0;
+  cairo_recording_surface_ink_extents(scratch, &x, &y, &w, &h);
+  cairo_surface_destroy(scratch);
+  return y + h - page.margin;
 }
 
 // Puts our drawn pages and LilyPond's pages in order with qpdf; returns the merged bytes.
@@ -161,6 +175,34 @@ void PaintPage(cairo_t* cr, const Page& page, const Score& score, const PageGeom
   if (page.footer) DrawFooter(cr, score, geometry, number);
 }
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The notation the pages print: the level asked for, only the part asked for.
+NotationScore PrintedNotation(const Score& score, const Events& events, const PrintOptions& options,
+                              const fs::path& out) {
+  NotationOptions level;
+  level.easy = options.easy;
+  NotationScore ns = BuildNotation(score, events, level);
+  ns.date = PrintedDate(score);  // LilyPond's header may be the first page
+  if (options.part.empty() || options.part == "all") return ns;
+  std::vector<Part> chosen;
+  std::string names;
+  for (Part& p : ns.parts) {
+    if (Lower(p.name) == Lower(options.part) || Lower(p.instrument) == Lower(options.part))
+      chosen.push_back(std::move(p));
+    else
+      names += (names.empty() ? "" : ", ") + p.name;
+  }
+  if (chosen.empty())
+    throw ScoreError(out.string() + ": no part named '" + options.part + "' (parts: " + names +
+                     ", or all)");
+  ns.parts = std::move(chosen);
+  return ns;
+}
+
 }  // namespace
 
 PrintResult PrintScore(const Score& score, const Events& events, const fs::path& out,
@@ -169,26 +211,52 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
   PaperSize(options.paper, &geometry.width, &geometry.height);
   PrintResult result;
   std::vector<Page> pages;
+  size_t graphic_page = std::string::npos;  // the last graphic page and where it ends
+  double graphic_bottom = 0;
   const std::string qpdf = FindProgram("qpdf");
   std::string lily_pdf;
-  for (const std::string& kind : options.pages) {
+  for (size_t k = 0; k < options.pages.size(); ++k) {
+    const std::string& kind = options.pages[k];
     const bool first = pages.empty();
     if (kind == "graphic") {
-      for (auto& p : GraphicPages(score, geometry, first)) pages.push_back({std::move(p), true});
+      // A legend that follows may share the overview's page: keep room for it.
+      double reserve = 0;
+      if (k + 1 < options.pages.size() && options.pages[k + 1] == "legend")
+        reserve = PainterHeight(LegendPage(score, events, geometry, false), geometry);
+      for (auto& p : GraphicPages(score, geometry, first, &graphic_bottom, reserve))
+        pages.push_back({std::move(p), true});
+      graphic_page = pages.size() - 1;
     } else if (kind == "legend") {
-      pages.push_back({LegendPage(score, events, geometry, first), true});
+      // A legend that fits below the last graphic page shares it (a wide picture leaves the
+      // lower half of its page free); otherwise it has its own page.
+      PagePainter legend = LegendPage(score, events, geometry, first);
+      const double room = geometry.height - geometry.margin - 12 - graphic_bottom;
+      if (!first && graphic_page + 1 == pages.size() && PainterHeight(legend, geometry) <= room) {
+        PagePainter graphic = std::move(pages.back().paint);
+        const double shift = graphic_bottom - geometry.margin;
+        pages.back().paint = [graphic, legend, shift](cairo_t* cr) {
+          graphic(cr);
+          cairo_save(cr);
+          cairo_translate(cr, 0, shift);
+          legend(cr);
+          cairo_restore(cr);
+        };
+      } else {
+        pages.push_back({std::move(legend), true});
+      }
     } else if (kind == "notation") {
       std::string program = options.lilypond;
       if (program.empty()) {
         const char* env = std::getenv("GRAPHONY_LILYPOND");
         program = env && *env ? env : "lilypond";
       }
-      const NotationScore ns = BuildNotation(score, events);
+      const NotationScore ns = PrintedNotation(score, events, options, out);
+      const bool parts = !options.part.empty();
       // PDF output merges LilyPond's own PDF (its PDF backend is ~4x faster than its SVG
       // one); SVG output, or no qpdf, draws LilyPond's SVG pages with librsvg.
       const bool merge = out.extension() == ".pdf" && !qpdf.empty();
-      Engraving engraving = merge ? EngravePdf(ToLilyPond(ns, options.paper), program, qpdf)
-                                  : EngraveSvg(ToLilyPond(ns, options.paper), program);
+      const std::string ly = ToLilyPond(ns, options.paper, parts);
+      Engraving engraving = merge ? EngravePdf(ly, program, qpdf) : EngraveSvg(ly, program);
       result.engraved = engraving.problem.empty();
       result.engraving_problem = engraving.problem;
       if (result.engraved && merge) {
@@ -201,9 +269,12 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
         pages.push_back(
             {NoNotationPage(score, engraving.problem, engraving.missing, geometry, first), true});
       }
+    } else if (kind == "colour") {
+      const NotationScore ns = PrintedNotation(score, events, options, out);
+      for (auto& p : ColourPages(score, ns, geometry, first)) pages.push_back({std::move(p), true});
     } else {
       throw ScoreError(out.string() + ": unknown page kind '" + kind +
-                       "' (graphic, legend, notation)");
+                       "' (graphic, legend, notation, colour)");
     }
   }
   if (pages.empty()) throw ScoreError(out.string() + ": no pages to print");

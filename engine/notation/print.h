@@ -13,10 +13,15 @@ namespace graphony::notation {
 
 struct PrintOptions {
   std::string paper = "a4";  // "a4" or "letter"
-  // Which pages, in this order: "graphic", "legend", "notation".
-  std::vector<std::string> pages = {"graphic", "legend", "notation"};
+  // Which pages, in this order: "graphic", "legend", "notation", "colour" (colour notation
+  // for players who don't read staff notation, Figurenotes-compatible).
+  std::vector<std::string> pages = {"graphic", "legend", "notation", "colour"};
   // The LilyPond program; empty = $GRAPHONY_LILYPOND, else "lilypond" on PATH.
   std::string lilypond;
+  // Empty: the full score. "all": every part on its own pages; else the one part whose name
+  // or instrument this is (case-insensitive). Applies to the notation and colour pages.
+  std::string part;
+  bool easy = false;  // `--level easy`: simplified parts for beginners (see NotationOptions)
 };
 
 struct PrintResult {

@@ -3,7 +3,9 @@
 
 #include <cmath>
 
+#include "core/people.h"
 #include "core/pitch.h"
+#include "core/score_defaults.h"
 #include "notation/credits.h"
 #include "notation/print_text.h"
 
@@ -88,6 +90,12 @@ void DrawLetterTag(cairo_t* cr, const std::string& letter, double x, double y, d
   DrawText(cr, letter, x, y - h / 2, style);
 }
 
+std::string PrintedDate(const Score& score) {
+  if (!score.date.empty()) return score.date;
+  const std::string today = TodayIsoDate();  // an older score made without a date
+  return today.empty() ? "" : "printed " + today;
+}
+
 double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page) {
   cairo_set_source_rgb(cr, 0, 0, 0);
   double y = page.margin;
@@ -104,8 +112,17 @@ double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page)
   line.width = title.width;
   const std::string credits = CreditLine(score.contributors);
   if (!credits.empty()) y += DrawText(cr, "Music by " + credits, page.margin, y, line) + 2;
-  if (!score.date.empty()) y += DrawText(cr, score.date, page.margin, y, line) + 2;
+  y += DrawText(cr, PrintedDate(score), page.margin, y, line) + 2;
   return y + 10;
+}
+
+double TitleBlockHeight(const Score& score, const PageGeometry& page) {
+  cairo_surface_t* scratch = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* cr = cairo_create(scratch);
+  const double y = DrawTitleBlock(cr, score, page);
+  cairo_destroy(cr);
+  cairo_surface_destroy(scratch);
+  return y - page.margin;
 }
 
 void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int number) {

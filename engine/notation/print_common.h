@@ -33,8 +33,14 @@ void DrawSwatch(cairo_t* cr, const Color& color, int index, double x, double y, 
 // Draws the letter in a small white disc at (x, y), legible on any background.
 void DrawLetterTag(cairo_t* cr, const std::string& letter, double x, double y, double size);
 
+// The date a print shows: the score's own (the day it was made), else "printed <today>".
+std::string PrintedDate(const Score& score);
+
 // Title, date and consent-aware credits; returns the y below them.
 double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page);
+
+// The height DrawTitleBlock will use, measured on a scratch surface.
+double TitleBlockHeight(const Score& score, const PageGeometry& page);
 
 // Footer with the title and page number.
 void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int number);

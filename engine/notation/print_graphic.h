@@ -10,7 +10,11 @@
 namespace graphony::notation {
 
 // One painter per page. With `title_block`, the first page starts with title and credits.
+// `last_bottom`, if given, is set to where the last page's drawing ends (points from the top),
+// so another page's content can share the rest of it; `reserve` points are kept free below a
+// single-page overview when that costs it at most a quarter of its size.
 std::vector<PagePainter> GraphicPages(const Score& score, const PageGeometry& page,
-                                      bool title_block);
+                                      bool title_block, double* last_bottom = nullptr,
+                                      double reserve = 0);
 
 }  // namespace graphony::notation

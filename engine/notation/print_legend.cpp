@@ -29,26 +29,6 @@ std::vector<std::set<std::string>> ContributorsByInstrument(const Events& events
   return ids;
 }
 
-// The consent-aware names of those contributors (in contributor order), and the picture.
-std::vector<std::string> PlayersOf(const Score& score, const std::set<std::string>& ids,
-                                   const std::vector<bool>& picture_plays, int palette_index) {
-  std::vector<std::string> names;
-  int anonymous = 0;
-  for (const Contributor& c : score.contributors) {
-    if (!ids.count(c.id)) continue;
-    const std::string name = CreditName(c);
-    if (name == "participant")
-      ++anonymous;
-    else
-      names.push_back(name);
-  }
-  if (anonymous == 1) names.push_back("one participant");
-  if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
-  if (palette_index < static_cast<int>(picture_plays.size()) && picture_plays[palette_index])
-    names.push_back("the picture");
-  return names;
-}
-
 // A grand staff with the scale's notes in range as note heads (treble from middle C up).
 double DrawRangeStaff(cairo_t* cr, const Score& score, double left, double top, double width) {
   const double s = 6;                                 // space between staff lines
@@ -171,10 +151,12 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
           PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" + entry.instrument + ")",
           left + 66, y, body);
       const std::vector<std::string> players =
-          PlayersOf(*score, players_by_instrument[i], picture_plays, static_cast<int>(i));
-      h += DrawText(cr,
-                    players.empty() ? "played by: nobody yet" : "played by: " + JoinNames(players),
-                    left + 66, y + h, note);
+          PlayerNames(*score, players_by_instrument[i], picture_plays[i]);
+      // A colour that plays always names who plays it; "nobody yet" only when nothing plays.
+      if (!players.empty())
+        h += DrawText(cr, "played by: " + JoinNames(players), left + 66, y + h, note);
+      else if (!any_used)
+        h += DrawText(cr, "played by: nobody yet", left + 66, y + h, note);
       y += std::max(h, 26.0) + 10;
       if (y > page.height - 260) break;  // keep room for the scale below
     }

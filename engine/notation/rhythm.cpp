@@ -11,6 +11,15 @@ std::vector<int> SplitIntoNoteValues(int position, int ticks, int ticks_per_whol
     // fine syncopation, and saves a tie); a shorter value stays inside its beat, aligned to
     // its own length. Rests are never dotted (simple meters spell them plain, beat by beat).
     const bool on_beat = position % kTicksPerBeat == 0;
+    // The "eighth, quarter, eighth" syncopation: a lone quarter on the off-beat, inside one
+    // half of a 4/4-style bar (beats 1-2 or 3-4), reads more easily than two tied eighths.
+    const int half = kTicksPerBeat / 2;
+    if (!rest && ticks == kTicksPerBeat && ticks_per_whole == 4 * kTicksPerBeat &&
+        position % half == 0 && !on_beat &&
+        position / (2 * kTicksPerBeat) == (position + ticks - 1) / (2 * kTicksPerBeat)) {
+      pieces.push_back(ticks);
+      break;
+    }
     for (int plain = ticks_per_whole; plain >= 1; plain /= 2) {
       const bool fits = plain >= kTicksPerBeat ? on_beat && (!rest || position % plain == 0)
                                                : position % plain == 0;

@@ -19,7 +19,9 @@ std::string ToMusicXml(const NotationScore& score);
 std::vector<uint8_t> ToMidiFile(const NotationScore& score, const Events& events);
 
 // LilyPond 2.24 source for `paper` ("a4" or "letter"), with bar checks after every measure.
-std::string ToLilyPond(const NotationScore& score, const std::string& paper = "a4");
+// The full score, or with `parts` one \bookpart a part (its own pages, multi-bar rests).
+std::string ToLilyPond(const NotationScore& score, const std::string& paper = "a4",
+                       bool parts = false);
 
 // Note value names for a written duration: "quarter" / 4, with `dots` set (0 or 1).
 // Returns false when `ticks` is not a plain or dotted value.

@@ -46,12 +46,22 @@ grep -q 'title = "Stairs by the window"' s.ly || fail "LilyPond header"
 "$CLI" print s.graphony -o s.pdf --paper letter >/dev/null
 qpdf --check s.pdf >/dev/null || fail "qpdf --check"
 pages=$(pdfinfo s.pdf | sed -n 's/^Pages: *//p')
-[ "$pages" = 3 ] || fail "expected 3 pages (graphic, legend, notation), got $pages"
+# graphic (the legend below the picture when it fits), notation, colour
+[ "$pages" -ge 3 ] || fail "expected graphic, legend, notation and colour pages, got $pages"
+pdftotext -f "$pages" -l "$pages" s.pdf - | grep -q "Figurenotes-compatible" ||
+  fail "colour notation on the last page"
+pdftotext s.pdf - | grep -q "Legend: who plays which colour" || fail "legend"
 pdftotext -f 1 -l 1 s.pdf - | grep -q "Stairs by the window" || fail "title on page 1"
 pdfinfo s.pdf | grep -q "612 x 792" || fail "letter paper"
 
-"$CLI" print s.graphony -o g.svg --pages graphic,legend >/dev/null
+"$CLI" print s.graphony -o g.svg --pages legend,graphic >/dev/null
 [ -s g.svg ] && [ -s g-2.svg ] || fail "SVG pages"
+
+# A player's part at the beginner's level: its notation and colour pages only.
+"$CLI" print s.graphony -o part.pdf --part all --level easy >/dev/null
+part_pages=$(pdfinfo part.pdf | sed -n 's/^Pages: *//p')
+[ "$part_pages" -ge 2 ] || fail "--part all: expected notation and colour pages, got $part_pages"
+pdftotext part.pdf - | grep -q "(easy)" || fail "--level easy not named on the part"
 
 # Errors: usage is exit 2, bad input exit 1, and an existing output is left alone.
 echo precious > keep.mid
@@ -60,6 +70,9 @@ set +e
 "$CLI" export s.graphony -o x.wav 2>/dev/null; [ $? = 2 ] || fail "export .wav should exit 2"
 "$CLI" print s.graphony -o x.pdf --pages graphic,poster 2>/dev/null; [ $? = 2 ] || fail "bad --pages"
 "$CLI" print s.graphony -o x.pdf --paper a3 2>/dev/null; [ $? = 2 ] || fail "bad --paper"
+"$CLI" print s.graphony -o x.pdf --level hard 2>/dev/null; [ $? = 2 ] || fail "bad --level"
+"$CLI" print s.graphony -o part.pdf --part Tuba 2>tuba.txt; [ $? = 1 ] || fail "unknown --part"
+grep -q "no part named 'Tuba'" tuba.txt || fail "unknown --part message: $(cat tuba.txt)"
 echo "not a score" > bad.graphony
 "$CLI" export bad.graphony -o keep.mid 2>err.txt; code=$?
 set -e

@@ -107,6 +107,42 @@ TEST_CASE("LilyPond compiles our source with warnings as errors (staircase, 7/8 
   CHECK(std::filesystem::exists(dir / "odd.pdf"));
 }
 
+TEST_CASE("LilyPond compiles every part and level with warnings as errors") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeDense(&score, &events, 3, 32, {4, 4});
+  // A fourth part plays one note in bar 6: its part folds the empty bars into multi-bar rests.
+  events.instruments.push_back({"flute", "Lone flute", "", 10, 10, 10});
+  NoteEvent lone;
+  lone.start_beat = 20;
+  lone.duration_beats = 1;
+  lone.quantised_pitch = 72;
+  lone.instrument = 3;
+  events.notes.push_back(lone);
+  NotationOptions easy;
+  easy.easy = true;
+  const NotationScore full = BuildNotation(score, events),
+                      simple = BuildNotation(score, events, easy);
+  REQUIRE(full.parts.size() == 4);
+  testing::WriteText(dir / "score.ly", ToLilyPond(full));
+  testing::WriteText(dir / "parts.ly", ToLilyPond(full, "a4", true));
+  testing::WriteText(dir / "easy.ly", ToLilyPond(simple, "letter", true));
+  const std::string parts_ly = testing::ReadText(dir / "parts.ly");
+  CHECK(parts_ly.find("R1*4/4*5") != std::string::npos);  // bars 1..5 of the lone flute
+  RunResult r = Run(dir,
+                    "timeout 300 lilypond -dwarning-as-error -dno-point-and-click score.ly "
+                    "parts.ly easy.ly");
+  CHECK_MESSAGE(r.code == 0, r.err);
+  // One part a page or more: every part starts a page (pdftotext finds its name there).
+  RunResult pages = Run(dir, "pdfinfo parts.pdf | sed -n 's/^Pages: *//p'");
+  CHECK(std::atoi(pages.out.c_str()) >= 4);
+  for (const char* name : {"flute 1", "bass 2", "marimba 3", "Lone flute"}) {
+    CAPTURE(name);
+    CHECK(Run(dir, std::string("pdftotext parts.pdf - | grep -c '") + name + "'").out != "0\n");
+  }
+}
+
 TEST_CASE("empty, long, dense and odd-meter scores export valid MusicXML and MIDI") {
   TempDir dir;
   std::vector<std::string> names;

@@ -40,6 +40,13 @@ TEST_CASE("note values split on their own beat grid") {
   CHECK(SplitIntoNoteValues(0, 32, 32) == std::vector<int>{32});
   CHECK(SplitIntoNoteValues(4, 12, 32) == std::vector<int>{4, 8});
   CHECK(SplitIntoNoteValues(0, 40, 32) == std::vector<int>{32, 8});  // 5/4 bar of rest
+  // Eighth, quarter, eighth: a quarter on the off-beat inside beats 1-2 or 3-4 is not tied...
+  CHECK(SplitIntoNoteValues(4, 8, 32) == std::vector<int>{8});
+  CHECK(SplitIntoNoteValues(20, 8, 32) == std::vector<int>{8});
+  // ...but across the middle of the bar it shows beat 3, and a rest never syncopates.
+  CHECK(SplitIntoNoteValues(12, 8, 32) == std::vector<int>{4, 4});
+  CHECK(SplitIntoNoteValues(4, 8, 32, true) == std::vector<int>{4, 4});
+  CHECK(SplitIntoNoteValues(4, 8, 64) == std::vector<int>{4, 4});  // in x/8, 8 ticks is a beat
 }
 
 TEST_CASE("keys decide sharps and flats") {
@@ -214,6 +221,77 @@ TEST_CASE("parts take their GM program and clef from the instrument traits table
   ns = BuildNotation(score, events);
   CHECK(ns.parts[0].clef == Clef::kTreble);
   CHECK(ns.parts[0].midi_program == 73);
+}
+
+TEST_CASE("ties only where needed: long held notes sit on beats, struck notes ring untied") {
+  Score score;
+  score.length_beats = 8;
+  score.mapping.grid = 0.5;
+  // A pad from beat 1.5 (0-based 0.5) to 4.5: written from beat 2 to the barline, no tie.
+  Events pad = OneInstrument({Note(0.5, 4.0, 60)});
+  pad.instruments = {{"soft-pad", "Warm pad", "", 0, 0, 0}};
+  NotationScore ns = BuildNotation(score, pad);
+  REQUIRE(ns.parts.size() == 1);
+  const auto& bar1 = ns.parts[0].measures[0].voice1;
+  REQUIRE(bar1.size() == 2);
+  CHECK(bar1[0].pitches.empty());
+  CHECK(bar1[1].ticks == 24);  // dotted half
+  CHECK_FALSE(bar1[1].tie_start);
+  CHECK(ns.parts[0].measures[1].voice1[0].whole_measure_rest);
+  // A marimba note on the off-beat of beat 3 lasting a beat and a half: one quarter, untied.
+  Events marimba = OneInstrument({Note(2.5, 1.5, 60)});
+  marimba.instruments = {{"marimba", "Marimba", "", 0, 0, 0}};
+  ns = BuildNotation(score, marimba);
+  int tied = 0, notes = 0;
+  for (const Element& e : ns.parts[0].measures[0].voice1) {
+    tied += e.tie_start;
+    notes += !e.pitches.empty();
+  }
+  CHECK(tied == 0);
+  CHECK(notes == 1);
+  // The MIDI is the performance: the written simplification never reaches it (it is built
+  // from the events; see exports_test), and a sustained flute keeps its off-beat start.
+  Events flute = OneInstrument({Note(0.5, 1.0, 60)});
+  ns = BuildNotation(score, flute);
+  CHECK(ns.parts[0].notes[0].start == 4);
+}
+
+TEST_CASE("the easy level: one line of main notes, plain values, a beginner's range") {
+  Score score;
+  Events events;
+  testing::MakeDense(&score, &events, 3, 64, {4, 4});  // chords, two voices, ties, 16ths
+  NotationOptions easy;
+  easy.easy = true;
+  const NotationScore full = BuildNotation(score, events);
+  const NotationScore ns = BuildNotation(score, events, easy);
+  REQUIRE(ns.parts.size() == full.parts.size());
+  size_t full_notes = 0, easy_notes = 0;
+  for (size_t p = 0; p < ns.parts.size(); ++p) {
+    const Part& part = ns.parts[p];
+    CAPTURE(part.name);
+    full_notes += full.parts[p].notes.size();
+    easy_notes += part.notes.size();
+    int lo = 127, hi = 0;
+    for (const QuantisedNote& q : part.notes) lo = std::min(lo, q.midi), hi = std::max(hi, q.midi);
+    CHECK(hi - lo <= 19);  // an octave and a fifth
+    const InstrumentTraits* traits = FindInstrument(part.instrument);
+    REQUIRE(traits);
+    CHECK(lo >= traits->lowest_midi);
+    CHECK(hi <= traits->highest_midi);
+    for (const Measure& m : part.measures) {
+      CHECK(m.voice2.empty());
+      for (const Element& e : m.voice1) {
+        CHECK(e.pitches.size() <= 1);
+        CHECK_FALSE(e.tie_start);
+        if (e.whole_measure_rest || e.pitches.empty()) continue;
+        // Eighth, quarter, half or whole: 4, 8, 16, 32 ticks in 4/4; a quarter or longer on a beat.
+        CHECK((e.ticks == 4 || e.ticks == 8 || e.ticks == 16 || e.ticks == 32));
+        if (e.ticks >= 8) CHECK(e.start % 8 == 0);
+      }
+    }
+  }
+  CHECK(easy_notes < full_notes);  // simplified, not empty
+  CHECK(easy_notes > full_notes / 5);
 }
 
 }  // namespace

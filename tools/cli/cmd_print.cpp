@@ -16,11 +16,19 @@ int RunPrint(Args& args) {
   notation::PrintOptions options;
   options.paper = args.Option("--paper").value_or("a4");
   const auto pages = args.Option("--pages");
+  options.part = args.Option("--part").value_or("");
+  const std::string level = args.Option("--level").value_or("full");
+  if (level != "easy" && level != "full") throw UsageError("print: --level is easy or full");
+  options.easy = level == "easy";
+  if (args.Option("--part") && options.part.empty())
+    throw UsageError("print: --part takes a part's name (e.g. Flute) or all");
+  // A player's copy is the notation and the colour page of their part.
+  if (!options.part.empty() && !pages) options.pages = {"notation", "colour"};
   const std::vector<std::string> files = args.Positionals();
   if (files.size() != 1 || !out)
     throw UsageError(
         "print: usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter] "
-        "[--pages graphic,notation,legend]");
+        "[--pages graphic,legend,notation,colour] [--part NAME|all] [--level easy|full]");
   const std::string ext = std::filesystem::path(*out).extension().string();
   if (ext != ".pdf" && ext != ".svg")
     throw UsageError("print: " + *out + ": the output must end in .pdf or .svg");
@@ -31,9 +39,9 @@ int RunPrint(Args& args) {
     std::stringstream list(*pages);
     std::string kind;
     while (std::getline(list, kind, ',')) {
-      if (kind != "graphic" && kind != "legend" && kind != "notation")
-        throw UsageError("print: --pages takes graphic, legend and notation (got \"" + kind +
-                         "\")");
+      if (kind != "graphic" && kind != "legend" && kind != "notation" && kind != "colour")
+        throw UsageError("print: --pages takes graphic, legend, notation and colour (got \"" +
+                         kind + "\")");
       options.pages.push_back(kind);
     }
     if (options.pages.empty()) throw UsageError("print: --pages is empty");
@@ -57,12 +65,21 @@ int RunPrint(Args& args) {
 const Command kPrintCommand = {
     "print", "print the score for the group (PDF or SVG)",
     "usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter]\n"
-    "                          [--pages graphic,legend,notation]\n\n"
-    "Pages, in the order given (default graphic,legend,notation):\n"
+    "                          [--pages graphic,legend,notation,colour]\n"
+    "                          [--part NAME|all] [--level easy|full]\n\n"
+    "Pages, in the order given (default graphic,legend,notation,colour):\n"
     "  graphic   the picture and strokes as painted, with bar numbers and note names\n"
     "  legend    each colour, its instrument and who plays it; the scale and range\n"
     "  notation  staff notation engraved by LilyPond (if LilyPond is missing, a page says\n"
     "            how to install it; $GRAPHONY_LILYPOND picks another lilypond program)\n"
+    "  colour    colour notation (Figurenotes-compatible) for players who don't read staff\n"
+    "            notation: colour names the note, shape the octave; large, a part a page\n"
+    "--part NAME prints one player's part (by part or instrument name, e.g. Flute), --part all\n"
+    "every part, each on its own pages with its name, who plays it, bar numbers and multi-bar\n"
+    "rests; with --part the default pages are notation,colour.\n"
+    "--level easy writes each part as one line of its main notes in eighth..whole values\n"
+    "within an octave and a fifth, for beginners; full (default) is the whole arrangement.\n"
+    "The MIDI export is always the full performance.\n"
     "Title and credits are on the first page; only contributors who agreed are named.\n"
     "Colours carry letters and patterns so the print reads in black and white.\n"
     "SVG output writes one file per page: OUT.svg, OUT-2.svg, OUT-3.svg...\n",

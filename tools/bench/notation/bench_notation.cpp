@@ -120,10 +120,24 @@ int main(int argc, char** argv) {
   notation::PrintResult r1;
   const double t_graphic =
       Best(3, [&] { r1 = notation::PrintScore(score, events, dir / "graphic.pdf", graphic); });
+  notation::PrintOptions colour;
+  colour.pages = {"colour"};
+  notation::PrintResult r0;
+  const double t_colour =
+      Best(3, [&] { r0 = notation::PrintScore(score, events, dir / "colour.pdf", colour); });
+  // The full print: graphic, legend, notation and colour pages (the default), then every
+  // player's part (notation and colour pages of each).
   notation::PrintResult r2;
   const double t_full =
       Seconds([&] { r2 = notation::PrintScore(score, events, dir / "full.pdf", {}); });
   const double cpu_full = g_last_cpu;
+  notation::PrintOptions parts;
+  parts.pages = {"notation", "colour"};
+  parts.part = "all";
+  notation::PrintResult r3;
+  const double t_parts =
+      Seconds([&] { r3 = notation::PrintScore(score, events, dir / "parts.pdf", parts); });
+  const double cpu_parts = g_last_cpu;
 
   std::printf("dense 2-minute score: %zu parts, %d bars, %zu notes after quantising; files in %s\n",
               ns.parts.size(), ns.measure_count, notes, dir.c_str());
@@ -133,8 +147,11 @@ int main(int argc, char** argv) {
               midi.size() / 1024);
   std::printf("  LilyPond (model + write)    %8.1f ms  (%zu kB)\n", t_ly * 1e3, ly.size() / 1024);
   std::printf("  print graphic+legend PDF    %8.1f ms  (%d pages)\n", t_graphic * 1e3, r1.pages);
+  std::printf("  print colour pages PDF      %8.1f ms  (%d pages)\n", t_colour * 1e3, r0.pages);
   std::printf("  print full PDF (LilyPond)   %8.1f s wall, %.1f s CPU  (%d pages, engraved=%d)\n",
               t_full, cpu_full, r2.pages, r2.engraved);
+  std::printf("  print every part (--part all) %6.1f s wall, %.1f s CPU  (%d pages, engraved=%d)\n",
+              t_parts, cpu_parts, r3.pages, r3.engraved);
   // Peer: MuseScore 3 engraving the same MusicXML to PDF.
   const std::string cmd = "cd '" + dir.string() +
                           "' && QT_QPA_PLATFORM=offscreen mscore3 -o peer.pdf dense.musicxml "
@@ -146,6 +163,9 @@ int main(int argc, char** argv) {
         "  peer: mscore3 MusicXML->PDF %8.1f s wall, %.1f s CPU  (ours/peer: wall %.2f, CPU "
         "%.2f)\n",
         t_peer, cpu_peer, t_full / t_peer, cpu_full / cpu_peer);
+  if (std::filesystem::exists(dir / "peer.pdf"))
+    std::printf("  full print + every part vs peer: wall %.2f, CPU %.2f\n",
+                (t_full + t_parts) / t_peer, (cpu_full + cpu_parts) / cpu_peer);
   else
     std::printf("  peer: mscore3 not available\n");
   return 0;
