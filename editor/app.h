@@ -12,8 +12,10 @@
 #include "editor_audio.h"
 #include "image_textures.h"
 #include "imgui_sfml_bridge.h"
+#include "layout_report.h"
 #include "logic/canvas_events.h"
 #include "logic/document.h"
+#include "logic/panel_layout.h"
 #include "logic/view_transform.h"
 #include "theme.h"
 #include "view_canvas.h"
@@ -28,6 +30,14 @@ struct AppOptions {
   int bench_frames = 0;        // >0: render this many frames, print timings, exit
   std::chrono::steady_clock::time_point started;  // process start, for time-to-first-frame
   uint64_t (*allocation_count)() = nullptr;       // heap allocations so far; only in graphony-bench
+  // --layout-report: draw a few frames, write where everything landed, exit (tests).
+  std::filesystem::path layout_report;
+  std::filesystem::path layout_screenshot;  // PNG of the reported frame, if given
+  std::filesystem::path layout_batch;       // --layout-batch: many combinations, one a line
+  unsigned window_w = 0, window_h = 0;      // --window WxH (0: fit the screen)
+  int ui_size = -1;                         // index into kUiSizes (-1: the saved setting)
+  int theme = -1;                           // ThemeKind (-1: the saved setting)
+  bool participant = false;                 // start in the participant view
 };
 
 class App {
@@ -66,6 +76,13 @@ class App {
 
   // [SECTION] Benchmark (app_bench.cpp)
   int RunBenchmark(int frames);
+  // [SECTION] Layout report (--layout-report)
+  int RunLayoutReport();
+  bool ReportLayout(const std::filesystem::path& json, const std::filesystem::path& png);
+  // [SECTION] Participant view and folded side panel
+  void DrawParticipant(const PanelLayout& layout);
+  void DrawSidePanelContents();
+  void DrawFoldedSidePanel(const PanelLayout& layout);
 
   sf::RenderWindow window_;
   ImGuiSfmlBridge bridge_;
@@ -81,6 +98,10 @@ class App {
   FileBrowser browser_;
   AppOptions options_;
   sf::Clock clock_;
+  LayoutReport layout_report_;
+  sf::Texture* capture_ = nullptr;  // --layout-report: the frame being drawn is kept here
+  bool side_open_ = false;          // the folded side panel is open over the canvas
+  float leave_held_ = 0;            // seconds the participant view's leave button has been held
 
   bool running_ = true;
   Pending pending_ = Pending::kNone;  // what to do after the unsaved-changes prompt

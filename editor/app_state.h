@@ -10,6 +10,8 @@
 
 namespace graphony::editor {
 
+class LayoutReport;
+
 // Things the toolbar, menus, keyboard, ruler and sound code ask the app to do; the app runs
 // them once per frame after the views have drawn, so no view reaches into another (or into
 // the App).
@@ -31,6 +33,8 @@ enum class AppCommand {
   kSetLoop,            // beat..end_beat becomes the loop (ruler drag)
   kScrollTo,           // beat = the view's new first beat (the view follows the playhead)
   kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
+  kToggleParticipant,  // enter or leave the participant view (toolbar button; F9 or the held
+                       // corner button to leave)
 };
 
 // A command with its arguments (plain data; unused fields stay 0).
@@ -64,6 +68,7 @@ struct TransportReadout {
   int beats_per_bar = 4;
   int count_in_left = 0;  // beats left in the count-in (0 = none)
   double loop_start = 0, loop_end = 0;
+  double record_seconds = -1;  // how long the take being recorded is (< 0: not started)
 };
 
 struct UiState {
@@ -91,6 +96,10 @@ struct UiState {
   double ruler_drag_start = 0, ruler_drag_end = 0;  // loop being dragged on the ruler
   bool space_panned = false;           // space was held to pan, so its release is not play/pause
   const char* audio_status = nullptr;  // status-bar line about sound (null: all well)
+  LayoutReport* layout = nullptr;      // set only for --layout-report: views record rects
+  bool participant = false;            // participant view: big canvas, palette, play/stop
+  int status_lines = 1;                // the status bar's text lines (its left text may wrap)
+  int tapped_swatch = -1;              // a swatch tapped this frame: live audition plays it
 
   UiState() { selection.reserve(1024); }
 };
