@@ -66,6 +66,8 @@ int App::RunLayoutReport() {
       ui_.settings.ui_scale = kUiSizes[FindUiSize(size.c_str())].scale;
       ui_.settings.theme = FindTheme(theme.c_str());
       ui_.participant = extra == "participant";
+      audio_.CloseExport();
+      if (extra == "export-pdf") audio_.OpenExport(6);  // PDF: the kind with the most lines
       ui_.fonts_dirty = true;
       ui_.want_fit = true;
       ui_.status_lines = 1;

@@ -61,6 +61,12 @@ class EditorAudio {
   void Seek(double beat) { session_.Seek(beat); }
   // kTogglePerformance: grows the App's window to the screen, or gives it back its size.
   void TogglePerformance(sf::RenderWindow& window);
+  // Tests (--layout-batch): the export dialog open, with the kind at `kind` in its list.
+  void OpenExport(int kind) {
+    export_.Open(ctx_.doc);
+    export_.ChooseKind(kind);
+  }
+  void CloseExport() { export_.Close(); }
   void SetLoop(double start_beat, double end_beat) { session_.SetLoop(start_beat, end_beat); }
   // Idle wait used by the App when nothing happens: up to `ms`, cut short by a mouse press
   // so the first sound of a stroke is not delayed by the idle sleep.

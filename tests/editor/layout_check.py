@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Checks one `graphony --layout-report` JSON: every named control fully inside the window and
 at least 44 px, the transport at least as big as the tools, the canvas at least half the
-width, no clipped text, no missing glyphs. usage: layout_check.py REPORT.json [--participant]
+width, no clipped text, no missing glyphs.
+usage: layout_check.py REPORT.json [--participant | --export]
 Prints one line per problem and exits 1 if there is any."""
 import json
 import sys
@@ -12,6 +13,7 @@ MIN_TARGET = 44
 def main():
     path = sys.argv[1]
     participant = "--participant" in sys.argv[2:]
+    export = "--export" in sys.argv[2:]  # the export dialog is open
     with open(path) as f:
         r = json.load(f)
     W, H = r["window"]
@@ -19,6 +21,8 @@ def main():
     problems = []
     required = ["play", "stop", "swatch.0"]
     required += ["participant.leave"] if participant else ["record", "performance", "tool.brush"]
+    if export:
+        required.append("export.export")
     for name in required:
         if name not in controls:
             problems.append(f"{name}: not drawn")

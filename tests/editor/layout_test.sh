@@ -52,6 +52,8 @@ for size in $SIZES; do
   add "3840x2160-$size-dark" 3840x2160 "$size" dark
   for window in 1280x720 1920x1080; do
     add "$window-$size-participant" "$window" "$size" dark participant
+    # The export dialog with PDF chosen (its longest form): nothing cut, Export in view.
+    add "$window-$size-export" "$window" "$size" high-contrast export-pdf
   done
 done
 
@@ -59,6 +61,7 @@ check() {  # check NAME WxH [participant]
   local name=$1 geometry sd participant=""
   runs=$((runs + 1))
   [ "${3:-}" = participant ] && participant=--participant
+  [ "${3:-}" = export-pdf ] && participant=--export
   $PY "$SRC/tests/editor/layout_check.py" "$ART/$name.json" $participant || failed=1
   # The screenshot is of the window at the asked size, and not blank.
   geometry=$(identify -format '%wx%h' "$ART/$name.png")
