@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "core/score_defaults.h"
 #include "icons.h"
@@ -16,6 +17,7 @@
 #include "view_layers.h"
 #include "view_status_bar.h"
 #include "view_toolbar.h"
+#include "view_welcome.h"
 
 namespace graphony::editor {
 
@@ -98,6 +100,8 @@ int App::Run(const AppOptions& options) {
   score_loaded_ = std::chrono::steady_clock::now();
   autosave_path_ = AutosavePath();
   if (!bench && !reporting) OfferRecovery();
+  // Started without a score (and nothing to recover): invite, don't show an empty grid.
+  welcome_open_ = !bench && !show_recovery_ && (options.file.empty() || options.welcome);
 
   if (bench) return RunBenchmark(options.bench_frames);
   if (reporting) return RunLayoutReport();
@@ -194,6 +198,7 @@ void App::Frame(float dt) {
   canvas_events_.Clear();
   ui_.hint = nullptr;
   LayoutAndDraw();
+  DrawWelcomeIfOpen();
   DrawDialogs();
   audio_.AfterDraw(canvas_events_);
   bridge_.Render(window_, colors_.clear, capture_);
@@ -289,6 +294,48 @@ void App::LayoutAndDraw() {
   }
   ImGui::End();
   ImGui::PopStyleVar();
+}
+
+std::filesystem::path App::DemoScorePath() {
+  std::vector<std::filesystem::path> candidates;
+  if (const char* env = std::getenv("GRAPHONY_DEMO"); env && *env) candidates.emplace_back(env);
+#ifdef GRAPHONY_DEMO_SCORE
+  candidates.emplace_back(GRAPHONY_DEMO_SCORE);
+#endif
+  candidates.emplace_back("/usr/share/graphony/demo.graphony");
+  for (const auto& c : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(c, ec)) return std::filesystem::absolute(c, ec);
+  }
+  return {};
+}
+
+void App::DrawWelcomeIfOpen() {
+  if (!welcome_open_ || ui_.participant || audio_.PerformanceActive()) return;
+  std::error_code ec;
+  const std::string& last = ui_.settings.last_score;
+  const bool has_last = !last.empty() && std::filesystem::exists(last, ec);
+  const std::filesystem::path demo = DemoScorePath();
+  switch (DrawWelcome(ui_, colors_, !demo.empty(), has_last ? last.c_str() : "")) {
+    case WelcomeChoice::kNone:
+      return;
+    case WelcomeChoice::kPicture:
+      ui_.commands.Push(AppCommand::kImportImage);
+      break;
+    case WelcomeChoice::kDemo:
+      // A copy to play with: Save asks where, so the demo itself stays as it ships.
+      if (OpenDocument(demo)) {
+        doc_.path.clear();
+        UpdateFileLabel();
+      }
+      break;
+    case WelcomeChoice::kContinue:
+      OpenDocument(last);
+      break;
+    case WelcomeChoice::kEmpty:
+      break;
+  }
+  welcome_open_ = false;
 }
 
 void App::DrawSidePanelContents() {
@@ -470,6 +517,7 @@ void App::HandleShortcut(const sf::Event::KeyEvent& key) {
       ui_.tool = Tool::kSelect;
       break;
     case sf::Keyboard::Escape: {
+      welcome_open_ = false;
       CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
       canvas_.CancelGesture(ctx);
       ui_.selection.clear();

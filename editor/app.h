@@ -38,6 +38,7 @@ struct AppOptions {
   int ui_size = -1;                         // index into kUiSizes (-1: the saved setting)
   int theme = -1;                           // ThemeKind (-1: the saved setting)
   bool participant = false;                 // start in the participant view
+  bool welcome = false;                     // show the welcome even with a FILE (tests)
 };
 
 class App {
@@ -69,6 +70,10 @@ class App {
   void Notify(const char* text, bool is_error);
   void NotifyError(const std::string& text);
   void UpdateFileLabel();
+  void RememberLastScore(const std::filesystem::path& path);
+  // The demo score that ships with Graphony; empty if it cannot be found.
+  static std::filesystem::path DemoScorePath();
+  void DrawWelcomeIfOpen();
 
   // [SECTION] Dialogs (app_dialogs.cpp)
   void DrawDialogs();
@@ -100,8 +105,10 @@ class App {
   sf::Clock clock_;
   LayoutReport layout_report_;
   sf::Texture* capture_ = nullptr;  // --layout-report: the frame being drawn is kept here
-  bool side_open_ = false;          // the folded side panel is open over the canvas
-  float leave_held_ = 0;            // seconds the participant view's leave button has been held
+  bool side_open_ = false;
+  bool welcome_open_ = false;  // started without a score: the welcome is showing          // the
+                               // folded side panel is open over the canvas
+  float leave_held_ = 0;       // seconds the participant view's leave button has been held
 
   bool running_ = true;
   Pending pending_ = Pending::kNone;  // what to do after the unsaved-changes prompt

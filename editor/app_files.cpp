@@ -88,6 +88,13 @@ void App::NewDocument() {
   UpdateFileLabel();
 }
 
+void App::RememberLastScore(const fs::path& path) {
+  std::error_code ec;
+  const fs::path full = fs::absolute(path, ec);
+  // The demo is always offered on its own; "continue" is for the person's own work.
+  if (!ec && full != DemoScorePath()) ui_.settings.last_score = full.string();
+}
+
 bool App::OpenDocument(const fs::path& path) {
   try {
     Score score = LoadScore(path);
@@ -105,6 +112,7 @@ bool App::OpenDocument(const fs::path& path) {
   ui_.want_fit = true;
   UpdateFileLabel();
   Notify("Opened.", false);
+  RememberLastScore(path);
   return true;
 }
 
@@ -117,6 +125,7 @@ bool App::SaveDocument(const fs::path& path) {
   }
   doc_.MarkSaved(path);
   UpdateFileLabel();
+  RememberLastScore(path);
   char msg[300];
   std::snprintf(msg, sizeof msg, "Saved %s", path.filename().string().c_str());
   Notify(msg, false);

@@ -39,7 +39,8 @@ int App::RunLayoutReport() {
   if (options_.layout_batch.empty()) {
     rc = ReportLayout(options_.layout_report, options_.layout_screenshot) ? 0 : 1;
   } else {
-    // One line per combination: OUT.json OUT.png WxH UI-SIZE THEME [participant]. One editor
+    // One line per combination: OUT.json OUT.png WxH UI-SIZE THEME [participant | welcome |
+    // export-pdf]. One editor
     // draws them all, which is many times faster than starting one each.
     std::ifstream in(options_.layout_batch);
     if (!in) {
@@ -66,6 +67,7 @@ int App::RunLayoutReport() {
       ui_.settings.ui_scale = kUiSizes[FindUiSize(size.c_str())].scale;
       ui_.settings.theme = FindTheme(theme.c_str());
       ui_.participant = extra == "participant";
+      welcome_open_ = extra == "welcome";
       audio_.CloseExport();
       if (extra == "export-pdf") audio_.OpenExport(6);  // PDF: the kind with the most lines
       ui_.fonts_dirty = true;

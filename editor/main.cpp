@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
       std::printf(
           "usage: graphony [FILE.graphony] [--bench-frames N]\n"
           "       graphony --layout-report OUT.json [--layout-screenshot OUT.png] [--window WxH]\n"
-          "                [--ui-size NAME] [--theme NAME] [--participant] [FILE]\n"
+          "                [--ui-size NAME] [--theme NAME] [--participant] [--welcome] [FILE]\n"
           "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n"
           "--layout-report draws the first frames, writes where the controls are, and exits.\n"
           "--layout-batch LIST does the same for each line of LIST:\n"
@@ -80,6 +80,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "graphony: unknown theme %s (see --help)\n", v);
         return 2;
       }
+      continue;
+    }
+    if (std::strcmp(a, "--welcome") == 0) {
+      options.welcome = true;
       continue;
     }
     if (std::strcmp(a, "--participant") == 0) {

@@ -2,7 +2,7 @@
 """Checks one `graphony --layout-report` JSON: every named control fully inside the window and
 at least 44 px, the transport at least as big as the tools, the canvas at least half the
 width, no clipped text, no missing glyphs.
-usage: layout_check.py REPORT.json [--participant | --export]
+usage: layout_check.py REPORT.json [--participant | --export | --welcome]
 Prints one line per problem and exits 1 if there is any."""
 import json
 import sys
@@ -14,6 +14,7 @@ def main():
     path = sys.argv[1]
     participant = "--participant" in sys.argv[2:]
     export = "--export" in sys.argv[2:]  # the export dialog is open
+    welcome = "--welcome" in sys.argv[2:]  # the first-start welcome is showing
     with open(path) as f:
         r = json.load(f)
     W, H = r["window"]
@@ -23,6 +24,8 @@ def main():
     required += ["participant.leave"] if participant else ["record", "performance", "tool.brush"]
     if export:
         required.append("export.export")
+    if welcome:
+        required += ["welcome.picture", "welcome.demo", "welcome.continue"]
     for name in required:
         if name not in controls:
             problems.append(f"{name}: not drawn")

@@ -54,6 +54,7 @@ for size in $SIZES; do
     add "$window-$size-participant" "$window" "$size" dark participant
     # The export dialog with PDF chosen (its longest form): nothing cut, Export in view.
     add "$window-$size-export" "$window" "$size" high-contrast export-pdf
+    add "$window-$size-welcome" "$window" "$size" light welcome
   done
 done
 
@@ -62,6 +63,7 @@ check() {  # check NAME WxH [participant]
   runs=$((runs + 1))
   [ "${3:-}" = participant ] && participant=--participant
   [ "${3:-}" = export-pdf ] && participant=--export
+  [ "${3:-}" = welcome ] && participant=--welcome
   $PY "$SRC/tests/editor/layout_check.py" "$ART/$name.json" $participant || failed=1
   # The screenshot is of the window at the asked size, and not blank.
   geometry=$(identify -format '%wx%h' "$ART/$name.png")
