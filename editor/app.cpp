@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
@@ -575,7 +576,7 @@ void App::RunCommand(const TypedCommand& command) {
                     doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
       break;
     case AppCommand::kFit:
-      view_.Fit(doc_.score.length_beats);
+      view_.Fit(doc_.score.length_beats, BeatsPerHeight(doc_.score));
       break;
     case AppCommand::kZoomIn:
       view_.ZoomAround(cx, cy, 1.25);

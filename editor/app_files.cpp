@@ -1,6 +1,7 @@
 // New / open / save / save as, picture import, autosave and crash recovery. Bad files become
 // messages, never crashes.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <system_error>
@@ -8,6 +9,7 @@
 #include "app.h"
 #include "core/file_io.h"
 #include "core/image_decode.h"
+#include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 
@@ -164,11 +166,15 @@ void App::ImportImage(const fs::path& path) {
   layer.kind = Layer::Kind::kImage;
   layer.name = stem;
   layer.image.file = entry;
-  layer.image.start_beat = 0;
-  layer.image.length_beats = doc_.score.length_beats;
   layer.image.mode = doc_.score.mapping.image_mode;
   layer.image.pixels = pixels;
+  // Its own shape on the score's surface (never stretched to the score's length).
+  PlaceNewPicture(doc_.score, PictureAspect(layer.image), layer.image);
   doc_.BeginEdit();
+  // A picture longer than the score makes the score longer, by whole bars.
+  const double bar = std::max(1, doc_.score.meter.numerator);
+  if (layer.image.length_beats > doc_.score.length_beats)
+    doc_.score.length_beats = std::ceil(layer.image.length_beats / bar - 1e-9) * bar;
   doc_.score.assets.files[entry] = std::make_shared<const std::vector<uint8_t>>(std::move(bytes));
   // Pictures go above other pictures but below drawings, so strokes stay visible.
   int insert_at = 0;
@@ -180,6 +186,7 @@ void App::ImportImage(const fs::path& path) {
   ui_.selection.clear();
   ui_.selection_layer = -1;
   ui_.tool = Tool::kSelect;  // ready to move or stretch it
+  ui_.want_fit = true;       // the surface may have taken the picture's shape
   Notify("Picture added. Drag it to move it; drag its right edge to stretch it.", false);
 }
 

@@ -18,8 +18,9 @@ bool App::ReportLayout(const std::filesystem::path& json, const std::filesystem:
     Frame(1.f / 60);
   }
   capture_ = nullptr;
-  bool ok = true;
   const sf::Vector2u size = window_.getSize();
+  if (audio_.PerformanceActive()) audio_.TogglePerformance(window_);  // back for the next line
+  bool ok = true;
   std::string error;
   if (!layout_report_.Write(json, ImVec2(static_cast<float>(size.x), static_cast<float>(size.y)),
                             error)) {
@@ -69,6 +70,10 @@ int App::RunLayoutReport() {
       ui_.participant = extra == "participant";
       welcome_open_ = extra == "welcome";
       audio_.CloseExport();
+      if (extra == "performance" || extra == "performance-sweep") {
+        audio_.SetPerformanceMode(extra == "performance" ? 0 : 1);
+        audio_.TogglePerformance(window_);
+      }
       if (extra == "export-pdf") audio_.OpenExport(6);  // PDF: the kind with the most lines
       ui_.fonts_dirty = true;
       ui_.want_fit = true;

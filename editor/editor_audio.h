@@ -67,6 +67,7 @@ class EditorAudio {
     export_.ChooseKind(kind);
   }
   void CloseExport() { export_.Close(); }
+  void SetPerformanceMode(int mode) { settings_.performance_mode = mode; }
   void SetLoop(double start_beat, double end_beat) { session_.SetLoop(start_beat, end_beat); }
   // Idle wait used by the App when nothing happens: up to `ms`, cut short by a mouse press
   // so the first sound of a stroke is not delayed by the idle sleep.

@@ -15,6 +15,7 @@ void LayoutReport::BeginFrame() {
   controls_.clear();
   clipped_.clear();
   canvas_ = {};
+  pictures_.clear();
   missing_glyphs_ = 0;
 }
 
@@ -77,6 +78,10 @@ bool LayoutReport::Write(const std::filesystem::path& path, ImVec2 window,
   j["controls"] = controls;
   j["canvas"] = {canvas_.x, canvas_.y, canvas_.w, canvas_.h};
   j["clipped"] = clipped_;
+  nlohmann::json pictures = nlohmann::json::array();
+  for (const Picture_& p : pictures_)
+    pictures.push_back({{"rect", {p.x, p.y, p.w, p.h}}, {"pixel_aspect", p.aspect}});
+  j["pictures"] = pictures;
   j["missing_glyphs"] = missing_glyphs_;
   const std::string text = j.dump(1) + "\n";
   AtomicFile file;

@@ -20,6 +20,10 @@ class LayoutReport {
   // The item ImGui just laid out is the control `name` (e.g. "play", "tool.brush").
   void Control(const std::string& name);
   void Canvas(ImVec2 pos, ImVec2 size) { canvas_ = {pos.x, pos.y, size.x, size.y}; }
+  // A picture drawn from p0 (top left) to p1, whose pixels are `aspect` wide per tall.
+  void Picture(ImVec2 p0, ImVec2 p1, double aspect) {
+    pictures_.push_back({p0.x, p0.y, p1.x - p0.x, p1.y - p0.y, aspect});
+  }
   // The item just laid out shows `text`: reports it when it is cut off by its own frame
   // (`framed`: a button whose label is wider than the button) or by the window's visible
   // region (horizontally always; vertically too when `vertical`, for windows that do not
@@ -41,6 +45,11 @@ class LayoutReport {
   void AddClipped(const std::string& what);
   std::map<std::string, Rect> controls_;
   Rect canvas_;
+  struct Picture_ {
+    float x, y, w, h;
+    double aspect;
+  };
+  std::vector<Picture_> pictures_;
   std::vector<std::string> clipped_;
   int missing_glyphs_ = 0;
 };

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/picture_shape.h"
 #include "core/pitch.h"
 #include "imgui.h"
 #include "layout_report.h"
@@ -41,7 +42,8 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
                   score.tempo_bpm);
   }
   char zoom[16];
-  std::snprintf(zoom, sizeof zoom, "%.0f%%", view.ZoomPercent(score.length_beats));
+  std::snprintf(zoom, sizeof zoom, "%.0f%%",
+                view.ZoomPercent(score.length_beats, BeatsPerHeight(score)));
   const char* file = info.file_name[0] ? info.file_name : "(not saved yet)";
   const float r = 6 * s;
   const float file_w = 2 * r + 8 * s + ImGui::CalcTextSize(file).x;

@@ -2,12 +2,14 @@
 # Layout under Xvfb: `graphony --layout-report` at 1280x720, 1366x768, 1600x1000 and 1920x1080
 # for every UI size and theme (and 4K, and the participant view), each checked by
 # layout_check.py; a screenshot of every combination goes to ARTIFACT_DIR/layout/.
-# usage: layout_test.sh GRAPHONY SOURCE_DIR ARTIFACT_DIR
+# Then a 16:9 and a 3:4 picture made into scores by graphony-cli new must keep their shape
+# within 2 % on the canvas and in the performance view (both modes).
+# usage: layout_test.sh GRAPHONY GRAPHONY_CLI SOURCE_DIR ARTIFACT_DIR
 set -euo pipefail
-GRAPHONY=$1 SRC=$2
-ART=${GRAPHONY_ARTIFACTS:-$3}/layout
+GRAPHONY=$1 CLI=$2 SRC=$3
+ART=${GRAPHONY_ARTIFACTS:-$4}/layout
 PY=/usr/bin/python3
-for tool in Xvfb identify; do
+for tool in Xvfb identify convert; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
 done
 mkdir -p "$ART"
@@ -84,5 +86,40 @@ check single 1366x768
 while read -r json png window size theme extra; do
   check "$(basename "$json" .json)" "$window" "$extra"
 done <"$LIST"
+
+# [SECTION] Pictures keep their shape: the report gives each picture's drawn rectangle.
+convert -size 1600x900 gradient:red-blue -fill black -draw "circle 800,450 800,150" "$WORK/wide.png"
+convert -size 600x800 gradient:yellow-green -fill black -draw "circle 300,400 300,150" "$WORK/tall.png"
+for pic in wide tall; do
+  "$CLI" new "$WORK/$pic.graphony" --image "$WORK/$pic.png" >/dev/null
+  : >"$WORK/pictures.txt"
+  for window in 1366x768 1920x1080; do
+    for view in editor performance performance-sweep; do
+      name="picture-$pic-$window-$view"
+      extra=$view
+      [ "$view" = editor ] && extra=""
+      echo "$ART/$name.json $ART/$name.png $window large dark $extra" >>"$WORK/pictures.txt"
+    done
+  done
+  "$GRAPHONY" --layout-batch "$WORK/pictures.txt" "$WORK/$pic.graphony" >"$WORK/app.log" 2>&1 ||
+    { echo "FAIL: --layout-batch ($pic) exited with an error"; cat "$WORK/app.log"; exit 1; }
+  while read -r json rest; do
+    runs=$((runs + 1))
+    $PY - "$json" <<'PY' || failed=1
+import json, sys
+r = json.load(open(sys.argv[1]))
+pics = r["pictures"]
+if len(pics) != 1:
+    sys.exit(f"{sys.argv[1]}: {len(pics)} pictures drawn, expected 1")
+x, y, w, h = pics[0]["rect"]
+want = pics[0]["pixel_aspect"]
+got = w / h
+if abs(got / want - 1) > 0.02:
+    sys.exit(f"{sys.argv[1]}: picture drawn {w:.0f}x{h:.0f} = {got:.3f}:1, its pixels are {want:.3f}:1")
+if w < 0.3 * r["window"][0] and h < 0.3 * r["window"][1]:
+    sys.exit(f"{sys.argv[1]}: picture drawn only {w:.0f}x{h:.0f}")
+PY
+  done <"$WORK/pictures.txt"
+done
 echo "layout: $runs combinations checked, screenshots in $ART"
 exit $failed
