@@ -1,4 +1,4 @@
-// Picture shape: a picture's aspect becomes beats at the tempo, and a new picture keeps it.
+// Picture shape: the first picture gives the surface its shape; later ones keep theirs on it.
 #include "core/picture_shape.h"
 
 #include <doctest/doctest.h>
@@ -19,15 +19,6 @@ std::shared_ptr<const Image> Pixels(int w, int h) {
 }
 }  // namespace
 
-TEST_CASE("a picture's length keeps its aspect at the tempo") {
-  // 16:9 over the full height: 16/9 * kHeightSeconds seconds, whatever the tempo.
-  CHECK(FittingLengthBeats(16.0 / 9, 1, 60.0 / 72) * (60.0 / 72) ==
-        doctest::Approx(16.0 / 9 * kHeightSeconds));
-  CHECK(FittingLengthBeats(0.75, 1, 0.5) == doctest::Approx(0.75 * kHeightSeconds / 0.5));
-  CHECK(FittingLengthBeats(0.75, 0.5, 0.5) == doctest::Approx(0.375 * kHeightSeconds / 0.5));
-  CHECK(FittingLengthBeats(0, 1, 0.5) == 0);
-}
-
 TEST_CASE("a new picture is placed at its own shape, and the surface has one only with pictures") {
   Score score = NewScore();
   CHECK(BeatsPerHeight(score) == 0);  // no picture: nothing can look stretched
@@ -35,6 +26,7 @@ TEST_CASE("a new picture is placed at its own shape, and the surface has one onl
   wide.pixels = Pixels(160, 90);
   CHECK(PictureAspect(wide) == doctest::Approx(16.0 / 9));
   PlaceNewPicture(score, PictureAspect(wide), wide);
+  CHECK(wide.length_beats == score.length_beats);  // the first spans the score
   CHECK(wide.start_beat == 0);
   CHECK(wide.bottom == 0);
   CHECK(wide.top == 1);

@@ -1,6 +1,4 @@
 // graphony-cli new: turns artworks (PNG, JPEG) into a new score in one line.
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -10,7 +8,6 @@
 #include "core/image_decode.h"
 #include "core/instrument_traits.h"
 #include "core/limits.h"
-#include "core/picture_shape.h"
 #include "core/pitch.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
@@ -128,25 +125,10 @@ int RunNew(Args& args) {
     layer.kind = Layer::Kind::kImage;
     layer.name = source.stem().string();
     layer.image.file = EntryNameFor(source, used);
+    layer.image.start_beat = 0;
+    layer.image.length_beats = score.length_beats;
     layer.image.mode = score.mapping.image_mode;
     layer.image.pixels = decoded[i];
-    if (beats) {
-      // The length asked for: the picture spans it (stretched as the person chose).
-      layer.image.start_beat = 0;
-      layer.image.length_beats = score.length_beats;
-    } else {
-      // No length asked: the first picture sets one that keeps its shape at the tempo
-      // (whole bars), later ones keep theirs on the same surface.
-      const double aspect = PictureAspect(layer.image);
-      if (i == 0 && aspect > 0) {
-        layer.image.length_beats = FittingLengthBeats(aspect, 1.0, score.SecondsPerBeat());
-        const double bar = std::max(1, score.meter.numerator);
-        score.length_beats = std::max(bar, std::ceil(layer.image.length_beats / bar - 1e-9) * bar);
-      } else {
-        PlaceNewPicture(score, aspect, layer.image);
-        score.length_beats = std::max(score.length_beats, layer.image.length_beats);
-      }
-    }
     score.assets.files[layer.image.file] = sources[i];
     score.layers.push_back(std::move(layer));
   }
