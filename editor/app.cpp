@@ -9,12 +9,17 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
+#include "core/picture_shape.h"
 #include "core/score_defaults.h"
+#include "icons.h"
+#include "logic/ui_sizes.h"
 #include "quit_signal.h"
 #include "view_layers.h"
 #include "view_status_bar.h"
 #include "view_toolbar.h"
+#include "view_welcome.h"
 
 namespace graphony::editor {
 
@@ -54,16 +59,23 @@ int App::Run(const AppOptions& options) {
     const double v = std::atof(env);
     if (v >= 0.75 && v <= 3) ui_.settings.ui_scale = static_cast<float>(v);
   }
+  if (options.ui_size >= 0) ui_.settings.ui_scale = kUiSizes[options.ui_size].scale;
+  if (options.theme >= 0) ui_.settings.theme = options.theme;
+  ui_.participant = options.participant;
+  const bool reporting = !options.layout_report.empty() || !options.layout_batch.empty();
+  if (reporting) ui_.layout = &layout_report_;
 
   if (const char* env = std::getenv("GRAPHONY_NO_STROKE_CACHE"); env && *env == '1')
     canvas_.SetStrokeCache(false);
 
   sf::ContextSettings gl;
   gl.antialiasingLevel = 0;
-  // Fit small laptop screens (1366x768) as well as big ones.
+  // Fit the screen it opens on, small laptop (1366x768) or big: a little under its size
+  // (window borders, a task bar), never more than the screen.
   const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
-  const unsigned win_w = std::clamp(desktop.width * 92 / 100, 800u, 1440u);
-  const unsigned win_h = std::clamp(desktop.height * 90 / 100, 600u, 900u);
+  unsigned win_w = std::min(desktop.width, std::clamp(desktop.width * 94 / 100, 800u, 1600u));
+  unsigned win_h = std::min(desktop.height, std::clamp(desktop.height * 90 / 100, 600u, 1000u));
+  if (options.window_w > 0) win_w = options.window_w, win_h = options.window_h;
   window_.create(sf::VideoMode(win_w, win_h), "Graphony", sf::Style::Default, gl);
   window_.setPosition(sf::Vector2i(0, 0));
   const bool bench = options.bench_frames > 0;
@@ -89,9 +101,12 @@ int App::Run(const AppOptions& options) {
   }
   score_loaded_ = std::chrono::steady_clock::now();
   autosave_path_ = AutosavePath();
-  if (!bench) OfferRecovery();
+  if (!bench && !reporting) OfferRecovery();
+  // Started without a score (and nothing to recover): invite, don't show an empty grid.
+  welcome_open_ = !bench && !show_recovery_ && (options.file.empty() || options.welcome);
 
   if (bench) return RunBenchmark(options.bench_frames);
+  if (reporting) return RunLayoutReport();
 
   clock_.restart();
   sf::Clock frame_clock;
@@ -191,9 +206,10 @@ void App::Frame(float dt) {
   ui_.hint = nullptr;
   ui_.rects.Clear();
   LayoutAndDraw();
+  DrawWelcomeIfOpen();
   DrawDialogs();
   audio_.AfterDraw(canvas_events_);
-  bridge_.Render(window_, colors_.clear);
+  bridge_.Render(window_, colors_.clear, capture_);
   RunCommands();
   MaybeAutosave();
   textures_.ForgetUnused();
@@ -202,63 +218,83 @@ void App::Frame(float dt) {
 void App::LayoutAndDraw() {
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui_.settings.ui_scale;
+  if (ui_.layout) ui_.layout->BeginFrame();
   if (audio_.PerformanceActive()) {  // performance view: the picture alone, no panels
     audio_.DrawPerformance();
     return;
   }
-  DrawMenuBar();
-  const float menu_h = ImGui::GetFrameHeight();
-  const float tool_h = ToolbarHeight(s);
-  const float status_h = StatusBarHeight(s);
-  const float left_w = std::round(250 * s);
-  const float right_w = std::round(330 * s);
-  const float body_y = menu_h + tool_h;
-  const float body_h = std::max(100.f, io.DisplaySize.y - body_y - status_h);
+  PanelLayoutInput in;
+  in.width = io.DisplaySize.x;
+  in.height = io.DisplaySize.y;
+  in.ui_scale = s;
+  in.participant = ui_.participant;
+  if (!ui_.participant) {
+    DrawMenuBar();
+    in.menu_h = ImGui::GetFrameHeight();
+    in.status_h = StatusBarHeight(s, ui_.status_lines);
+  }
+  const PanelLayout layout = ComputePanelLayout(in);
+  if (ui_.participant) {
+    DrawParticipant(layout);
+    return;
+  }
 
-  ImGui::SetNextWindowPos(ImVec2(0, menu_h));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, tool_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 8 * s));
+  ImGui::SetNextWindowPos(ImVec2(0, layout.toolbar_y));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, layout.toolbar_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout.pad_x, layout.pad_y));
   if (ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
-    DrawToolbar(doc_, ui_, colors_);
-    audio_.DrawToolbar();
+    DrawToolbar(doc_, ui_, colors_, layout);
+    audio_.DrawToolbar(layout);
+    ReportWindow(ui_, "toolbar", true);
   }
   ImGui::End();
   ImGui::PopStyleVar();
 
-  ImGui::SetNextWindowPos(ImVec2(0, body_y));
-  ImGui::SetNextWindowSize(ImVec2(left_w, body_h));
-  if (ImGui::Begin("##palette", nullptr, kPanelFlags))
+  ImGui::SetNextWindowPos(ImVec2(0, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.body_h));
+  if (ImGui::Begin("##palette", nullptr, kPanelFlags)) {
     DrawPalettePanel(doc_, ui_, palette_state_, colors_);
-  ImGui::End();
-
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - right_w, body_y));
-  ImGui::SetNextWindowSize(ImVec2(right_w, body_h));
-  if (ImGui::Begin("##side", nullptr, kPanelFlags)) {
-    if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen))
-      DrawLayersPanel(doc_, ui_, colors_);
-    if (ImGui::CollapsingHeader("Music settings", ImGuiTreeNodeFlags_DefaultOpen))
-      DrawMappingPanel(doc_, ui_, mapping_state_);
-    audio_.DrawSidePanel();
+    ReportWindow(ui_, "palette", false);
   }
   ImGui::End();
 
-  ImGui::SetNextWindowPos(ImVec2(left_w, body_y));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left_w - right_w, body_h));
+  ImGui::SetNextWindowPos(ImVec2(layout.canvas_x, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(layout.canvas_w, layout.body_h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   if (ImGui::Begin(
           "##canvas", nullptr,
           kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (ui_.layout) ui_.layout->Canvas(ImGui::GetWindowPos(), ImGui::GetWindowSize());
     CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
     canvas_.Draw(ctx);
   }
   ImGui::End();
   ImGui::PopStyleVar();
+  audio_.DrawRecordingIndicator(
+      ImVec2(layout.canvas_x + layout.canvas_w * 0.5f, layout.body_y + std::round(8 * s)));
+
+  if (layout.right_folded) {
+    DrawFoldedSidePanel(layout);
+  } else {
+    side_open_ = false;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - layout.right_w, layout.body_y));
+    ImGui::SetNextWindowSize(ImVec2(layout.right_w, layout.body_h));
+    if (ImGui::Begin("##side", nullptr, kPanelFlags)) {
+      DrawSidePanelContents();
+      ReportWindow(ui_, "side", false);
+    }
+    ImGui::End();
+  }
+
+  const float status_h = in.status_h;
 
   DrawPeopleWindow(doc_, ui_, people_state_, colors_);  // floats above the panels when open
 
   ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - status_h));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, status_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * s, 2 * s));
+  ImGui::PushStyleVar(
+      ImGuiStyleVar_WindowPadding,
+      ImVec2(12 * s, std::round((StatusBarHeight(s, 1) - ImGui::GetFontSize()) * 0.5f)));
   if (ImGui::Begin("##status", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
     StatusInfo info;
     info.canvas_hovered = canvas_.Hovered();
@@ -269,6 +305,153 @@ void App::LayoutAndDraw() {
   }
   ImGui::End();
   ImGui::PopStyleVar();
+}
+
+std::filesystem::path App::DemoScorePath() {
+  std::vector<std::filesystem::path> candidates;
+  if (const char* env = std::getenv("GRAPHONY_DEMO"); env && *env) candidates.emplace_back(env);
+#ifdef GRAPHONY_DEMO_SCORE
+  candidates.emplace_back(GRAPHONY_DEMO_SCORE);
+#endif
+  candidates.emplace_back("/usr/share/graphony/demo.graphony");
+  for (const auto& c : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(c, ec)) return std::filesystem::absolute(c, ec);
+  }
+  return {};
+}
+
+void App::DrawWelcomeIfOpen() {
+  if (!welcome_open_ || ui_.participant || audio_.PerformanceActive()) return;
+  std::error_code ec;
+  const std::string& last = ui_.settings.last_score;
+  const bool has_last = !last.empty() && std::filesystem::exists(last, ec);
+  const std::filesystem::path demo = DemoScorePath();
+  switch (DrawWelcome(ui_, colors_, !demo.empty(), has_last ? last.c_str() : "")) {
+    case WelcomeChoice::kNone:
+      return;
+    case WelcomeChoice::kPicture:
+      ui_.commands.Push(AppCommand::kImportImage);
+      break;
+    case WelcomeChoice::kDemo:
+      // A copy to play with: Save asks where, so the demo itself stays as it ships.
+      if (OpenDocument(demo)) {
+        doc_.path.clear();
+        UpdateFileLabel();
+      }
+      break;
+    case WelcomeChoice::kContinue:
+      OpenDocument(last);
+      break;
+    case WelcomeChoice::kEmpty:
+      break;
+  }
+  welcome_open_ = false;
+}
+
+void App::DrawSidePanelContents() {
+  // Room for more panels (people, ...) as further collapsing headers.
+  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen))
+    DrawLayersPanel(doc_, ui_, colors_);
+  if (ImGui::CollapsingHeader("Music settings", ImGuiTreeNodeFlags_DefaultOpen))
+    DrawMappingPanel(doc_, ui_, mapping_state_);
+  audio_.DrawSidePanel();
+}
+
+// A big UI on a small window: the side panel folds to a strip with one button; opened, it
+// lies over the canvas's right part (the canvas keeps its size) until closed again.
+void App::DrawFoldedSidePanel(const PanelLayout& layout) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float s = ui_.settings.ui_scale;
+  const float button = layout.transport_size;
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - layout.right_w, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(layout.right_w, layout.body_h));
+  if (ImGui::Begin("##sidestrip", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+    const IconButtonResult r =
+        IconButton("##sidetoggle", button, side_open_,
+                   side_open_ ? "Close the side panel" : "Layers, music settings, takes",
+                   "Layers, music settings, play and record settings, takes.", colors_, ui_);
+    ReportControl(ui_, "side.toggle");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = r.icon_size * 0.7f, t = std::max(2.f, r.icon_size * 0.09f);
+    for (int i = -1; i <= 1; ++i)  // three bars: "more panels"
+      dl->AddLine(ImVec2(r.center.x - w * 0.5f, r.center.y + i * w * 0.32f),
+                  ImVec2(r.center.x + w * 0.5f, r.center.y + i * w * 0.32f), r.color, t);
+    if (r.pressed) side_open_ = !side_open_;
+    ReportWindow(ui_, "sidestrip", true);
+  }
+  ImGui::End();
+  if (!side_open_) return;
+  const float w = layout.right_open_w;
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - layout.right_w - w, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(w, layout.body_h));
+  if (ImGui::Begin("##side", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus)) {
+    DrawSidePanelContents();
+    ReportWindow(ui_, "side", false);
+  }
+  ImGui::End();
+  (void)s;
+}
+
+// The participant view: a giant play and stop, the palette, the canvas; nothing else. The
+// facilitator leaves it with F9 or by holding the corner button for a moment.
+void App::DrawParticipant(const PanelLayout& layout) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float s = ui_.settings.ui_scale;
+  constexpr float kHoldSeconds = 1.5f;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, layout.toolbar_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout.pad_x, layout.pad_y));
+  if (ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+    const float leave = std::max(44.f, std::round(layout.transport_size * 0.5f));
+    ImGui::SetCursorPos(ImVec2(layout.pad_x, layout.pad_y));
+    const IconButtonResult r = IconButton(
+        "##leave", leave, leave_held_ > 0, "Hold to leave (F9)",
+        "Facilitator: hold this for a moment to leave the participant view.", colors_, ui_);
+    ReportControl(ui_, "participant.leave");
+    DrawCommandIcon(ImGui::GetWindowDrawList(), AppCommand::kToggleParticipant, r.center,
+                    r.icon_size, r.color);
+    if (ImGui::IsItemActive()) {
+      leave_held_ += io.DeltaTime;
+      // A ring fills while held, so the facilitator sees it is working.
+      ImGui::GetWindowDrawList()->PathArcTo(r.center, leave * 0.46f, -1.5708f,
+                                            -1.5708f + 6.2832f * (leave_held_ / kHoldSeconds), 24);
+      ImGui::GetWindowDrawList()->PathStroke(colors_.accent, 0, std::max(3.f, 4 * s));
+      if (leave_held_ >= kHoldSeconds) {
+        leave_held_ = 0;
+        ui_.commands.Push(AppCommand::kToggleParticipant);
+      }
+    } else {
+      leave_held_ = 0;
+    }
+    audio_.DrawToolbar(layout);
+    ReportWindow(ui_, "toolbar", true);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+
+  ImGui::SetNextWindowPos(ImVec2(0, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.body_h));
+  if (ImGui::Begin("##palette", nullptr, kPanelFlags)) {
+    DrawPaletteSwatches(doc_, ui_, colors_, layout.left_w, 1.0f);
+    ReportWindow(ui_, "palette", false);
+  }
+  ImGui::End();
+
+  ImGui::SetNextWindowPos(ImVec2(layout.canvas_x, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(layout.canvas_w, layout.body_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  if (ImGui::Begin(
+          "##canvas", nullptr,
+          kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (ui_.layout) ui_.layout->Canvas(ImGui::GetWindowPos(), ImGui::GetWindowSize());
+    CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
+    canvas_.Draw(ctx);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  audio_.DrawRecordingIndicator(
+      ImVec2(layout.canvas_x + layout.canvas_w * 0.5f, layout.body_y + std::round(8 * s)));
 }
 
 void App::HandleShortcut(const sf::Event::KeyEvent& key) {
@@ -326,6 +509,9 @@ void App::HandleShortcut(const sf::Event::KeyEvent& key) {
     case sf::Keyboard::BackSpace:
       ui_.commands.Push(AppCommand::kDeleteSelection);
       break;
+    case sf::Keyboard::F9:
+      ui_.commands.Push(AppCommand::kToggleParticipant);
+      break;
     case sf::Keyboard::B:
       ui_.tool = Tool::kBrush;
       break;
@@ -342,6 +528,7 @@ void App::HandleShortcut(const sf::Event::KeyEvent& key) {
       ui_.tool = Tool::kSelect;
       break;
     case sf::Keyboard::Escape: {
+      welcome_open_ = false;
       CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
       canvas_.CancelGesture(ctx);
       ui_.selection.clear();
@@ -399,7 +586,7 @@ void App::RunCommand(const TypedCommand& command) {
                     doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
       break;
     case AppCommand::kFit:
-      view_.Fit(doc_.score.length_beats);
+      view_.Fit(doc_.score.length_beats, BeatsPerHeight(doc_.score));
       break;
     case AppCommand::kZoomIn:
       view_.ZoomAround(cx, cy, 1.25);
@@ -447,6 +634,10 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kImportPeople:
       browser_.Open(FileBrowser::Purpose::kImportPeople,
                     doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
+      break;
+    case AppCommand::kToggleParticipant:
+      ui_.participant = !ui_.participant;
+      ui_.want_fit = true;
       break;
   }
 }

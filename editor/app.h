@@ -12,8 +12,10 @@
 #include "editor_audio.h"
 #include "image_textures.h"
 #include "imgui_sfml_bridge.h"
+#include "layout_report.h"
 #include "logic/canvas_events.h"
 #include "logic/document.h"
+#include "logic/panel_layout.h"
 #include "logic/view_transform.h"
 #include "theme.h"
 #include "view_canvas.h"
@@ -29,6 +31,15 @@ struct AppOptions {
   int bench_frames = 0;        // >0: render this many frames, print timings, exit
   std::chrono::steady_clock::time_point started;  // process start, for time-to-first-frame
   uint64_t (*allocation_count)() = nullptr;       // heap allocations so far; only in graphony-bench
+  // --layout-report: draw a few frames, write where everything landed, exit (tests).
+  std::filesystem::path layout_report;
+  std::filesystem::path layout_screenshot;  // PNG of the reported frame, if given
+  std::filesystem::path layout_batch;       // --layout-batch: many combinations, one a line
+  unsigned window_w = 0, window_h = 0;      // --window WxH (0: fit the screen)
+  int ui_size = -1;                         // index into kUiSizes (-1: the saved setting)
+  int theme = -1;                           // ThemeKind (-1: the saved setting)
+  bool participant = false;                 // start in the participant view
+  bool welcome = false;                     // show the welcome even with a FILE (tests)
 };
 
 class App {
@@ -63,6 +74,10 @@ class App {
   void Notify(const char* text, bool is_error);
   void NotifyError(const std::string& text);
   void UpdateFileLabel();
+  void RememberLastScore(const std::filesystem::path& path);
+  // The demo score that ships with Graphony; empty if it cannot be found.
+  static std::filesystem::path DemoScorePath();
+  void DrawWelcomeIfOpen();
 
   // [SECTION] Dialogs (app_dialogs.cpp)
   void DrawDialogs();
@@ -70,6 +85,13 @@ class App {
 
   // [SECTION] Benchmark (app_bench.cpp)
   int RunBenchmark(int frames);
+  // [SECTION] Layout report (--layout-report)
+  int RunLayoutReport();
+  bool ReportLayout(const std::filesystem::path& json, const std::filesystem::path& png);
+  // [SECTION] Participant view and folded side panel
+  void DrawParticipant(const PanelLayout& layout);
+  void DrawSidePanelContents();
+  void DrawFoldedSidePanel(const PanelLayout& layout);
 
   sf::RenderWindow window_;
   ImGuiSfmlBridge bridge_;
@@ -86,6 +108,12 @@ class App {
   FileBrowser browser_;
   AppOptions options_;
   sf::Clock clock_;
+  LayoutReport layout_report_;
+  sf::Texture* capture_ = nullptr;  // --layout-report: the frame being drawn is kept here
+  bool side_open_ = false;
+  bool welcome_open_ = false;  // started without a score: the welcome is showing          // the
+                               // folded side panel is open over the canvas
+  float leave_held_ = 0;       // seconds the participant view's leave button has been held
 
   bool running_ = true;
   Pending pending_ = Pending::kNone;  // what to do after the unsaved-changes prompt

@@ -7,6 +7,7 @@
 #include "core/score_io.h"
 #include "edit_helpers.h"
 #include "icons.h"
+#include "logic/ui_sizes.h"
 
 namespace graphony::editor {
 
@@ -70,20 +71,19 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem("Zoom in", "+")) ui_.commands.Push(AppCommand::kZoomIn);
     if (ImGui::MenuItem("Zoom out", "-")) ui_.commands.Push(AppCommand::kZoomOut);
     ImGui::MenuItem("Note names", nullptr, &ui_.settings.note_names);
+    if (ImGui::MenuItem("Participant view", "F9"))
+      ui_.commands.Push(AppCommand::kToggleParticipant);
     ImGui::Separator();
-    static constexpr const char* kThemes[] = {"Dark", "Light", "High contrast"};
-    for (int i = 0; i < 3; ++i)
-      if (ImGui::MenuItem(kThemes[i], nullptr, ui_.settings.theme == i)) {
+    for (int i = 0; i < kThemeCount; ++i)
+      if (ImGui::MenuItem(kThemeLabels[i], nullptr, ui_.settings.theme == i)) {
         ui_.settings.theme = i;
         ui_.fonts_dirty = true;  // re-applies the style too
       }
     ImGui::Separator();
-    static constexpr float kScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
-    static constexpr const char* kScaleNames[] = {"Normal size", "Large", "Larger", "Largest"};
-    for (int i = 0; i < 4; ++i)
-      if (ImGui::MenuItem(kScaleNames[i], nullptr,
-                          std::fabs(ui_.settings.ui_scale - kScales[i]) < 0.01f)) {
-        ui_.settings.ui_scale = kScales[i];
+    for (const UiSize& size : kUiSizes)
+      if (ImGui::MenuItem(size.label, nullptr,
+                          std::fabs(ui_.settings.ui_scale - size.scale) < 0.01f)) {
+        ui_.settings.ui_scale = size.scale;
         ui_.fonts_dirty = true;
         ui_.want_fit = true;
       }

@@ -1,6 +1,7 @@
 // New / open / save / save as, picture import, autosave and crash recovery. Bad files become
 // messages, never crashes.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <system_error>
@@ -9,6 +10,7 @@
 #include "core/file_io.h"
 #include "core/image_decode.h"
 #include "core/people.h"
+#include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "logic/people_commands.h"
@@ -94,6 +96,13 @@ void App::NewDocument() {
   UpdateFileLabel();
 }
 
+void App::RememberLastScore(const fs::path& path) {
+  std::error_code ec;
+  const fs::path full = fs::absolute(path, ec);
+  // The demo is always offered on its own; "continue" is for the person's own work.
+  if (!ec && full != DemoScorePath()) ui_.settings.last_score = full.string();
+}
+
 bool App::OpenDocument(const fs::path& path) {
   try {
     Score score = LoadScore(path);
@@ -111,6 +120,7 @@ bool App::OpenDocument(const fs::path& path) {
   ui_.want_fit = true;
   UpdateFileLabel();
   Notify("Opened.", false);
+  RememberLastScore(path);
   return true;
 }
 
@@ -126,6 +136,7 @@ bool App::SaveDocument(const fs::path& path) {
   // recover, and the next start must not offer work that was already saved.
   if (!autosave_path_.empty()) RemoveAutosave(autosave_path_);
   UpdateFileLabel();
+  RememberLastScore(path);
   char msg[300];
   std::snprintf(msg, sizeof msg, "Saved %s", path.filename().string().c_str());
   Notify(msg, false);
@@ -164,11 +175,15 @@ void App::ImportImage(const fs::path& path) {
   layer.kind = Layer::Kind::kImage;
   layer.name = stem;
   layer.image.file = entry;
-  layer.image.start_beat = 0;
-  layer.image.length_beats = doc_.score.length_beats;
   layer.image.mode = doc_.score.mapping.image_mode;
   layer.image.pixels = pixels;
+  // Its own shape on the score's surface (never stretched to the score's length).
+  PlaceNewPicture(doc_.score, PictureAspect(layer.image), layer.image);
   doc_.BeginEdit();
+  // A picture longer than the score makes the score longer, by whole bars.
+  const double bar = std::max(1, doc_.score.meter.numerator);
+  if (layer.image.length_beats > doc_.score.length_beats)
+    doc_.score.length_beats = std::ceil(layer.image.length_beats / bar - 1e-9) * bar;
   doc_.score.assets.files[entry] = std::make_shared<const std::vector<uint8_t>>(std::move(bytes));
   // Pictures go above other pictures but below drawings, so strokes stay visible.
   int insert_at = 0;
@@ -180,6 +195,7 @@ void App::ImportImage(const fs::path& path) {
   ui_.selection.clear();
   ui_.selection_layer = -1;
   ui_.tool = Tool::kSelect;  // ready to move or stretch it
+  ui_.want_fit = true;       // the surface may have taken the picture's shape
   Notify("Picture added. Drag it to move it; drag its right edge to stretch it.", false);
 }
 

@@ -11,6 +11,8 @@
 
 namespace graphony::editor {
 
+class LayoutReport;
+
 // Things the toolbar, menus, keyboard, ruler and sound code ask the app to do; the app runs
 // them once per frame after the views have drawn, so no view reaches into another (or into
 // the App).
@@ -34,6 +36,8 @@ enum class AppCommand {
   kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
   kShowPeople,         // open the People panel (credit and consent)
   kImportPeople,       // pick another score and add its people to this one (People panel)
+  kToggleParticipant,  // enter or leave the participant view (toolbar button; F9 or the held
+                       // corner button to leave)
 };
 
 // A command with its arguments (plain data; unused fields stay 0).
@@ -67,6 +71,7 @@ struct TransportReadout {
   int beats_per_bar = 4;
   int count_in_left = 0;  // beats left in the count-in (0 = none)
   double loop_start = 0, loop_end = 0;
+  double record_seconds = -1;  // how long the take being recorded is (< 0: not started)
 };
 
 // Where named controls were drawn on the last frame, for tests that click them
@@ -118,6 +123,10 @@ struct UiState {
   bool space_panned = false;           // space was held to pan, so its release is not play/pause
   const char* audio_status = nullptr;  // status-bar line about sound (null: all well)
   ControlRects rects;                  // named controls of the last drawn frame (tests)
+  LayoutReport* layout = nullptr;      // set only for --layout-report: views record rects
+  bool participant = false;            // participant view: big canvas, palette, play/stop
+  int status_lines = 1;                // the status bar's text lines (its left text may wrap)
+  int tapped_swatch = -1;              // a swatch tapped this frame: live audition plays it
 
   UiState() { selection.reserve(1024); }
 };

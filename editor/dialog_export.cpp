@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "export/export_job.h"
 #include "imgui.h"
+#include "layout_report.h"
 
 namespace graphony::editor {
 
@@ -58,9 +60,19 @@ void ExportDialog::Join() {
 
 void ExportDialog::Open(const Document& doc) {
   open_ = true;
+  show_kind_ = true;
   const fs::path dir = doc.path.empty() ? fs::current_path() : doc.path.parent_path();
   const std::string stem = doc.path.empty() ? std::string("my-score") : doc.path.stem().string();
   std::snprintf(path_, sizeof path_, "%s", (dir / (stem + kExtensions[kind_])).string().c_str());
+}
+
+void ExportDialog::ChooseKind(int kind) {
+  if (kind < 0 || kind >= kKinds) return;
+  kind_ = kind;
+  show_kind_ = true;
+  fs::path p = path_;
+  p.replace_extension(kExtensions[kind]);
+  std::snprintf(path_, sizeof path_, "%s", p.string().c_str());
 }
 
 void ExportDialog::Run(const Score& score, ExportKind kind, const fs::path& out, bool stems,
@@ -115,44 +127,69 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
   if (!open_) return finished;
   const float s = ui.settings.ui_scale;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  // Its height follows its contents every frame (never a scrolled-away Cancel), within the
+  // window; its width fits the window too.
+  const float width = std::min(std::round(560 * s), io.DisplaySize.x - 2 * std::round(12 * s));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.96f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
   bool keep_open = true;
   if (ImGui::Begin("Export", &keep_open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     const bool running = Running();
     ImGui::BeginDisabled(running);
     ImGui::TextUnformatted("What to make:");
+    ReportText(ui, "What to make:", false, true);
+    // The kinds scroll in their own box when the window is short, so the rows below (and
+    // the Export and Cancel buttons) always show.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float rest = ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 6.5f * row;
+    const float list_h = std::min(kKinds * row, io.DisplaySize.y * 0.96f - rest);
+    ImGui::BeginChild("##kinds", ImVec2(0, std::max(2 * row, list_h)), false);
     for (int k = 0; k < kKinds; ++k) {
-      if (ImGui::RadioButton(kKindNames[k], &kind_, k)) {
-        fs::path p = path_;
-        p.replace_extension(kExtensions[k]);
-        std::snprintf(path_, sizeof path_, "%s", p.string().c_str());
-      }
+      if (ImGui::RadioButton(kKindNames[k], &kind_, k)) ChooseKind(k);
+      ReportText(ui, kKindNames[k], false, false);  // scrolled away is fine, cut off is not
+      if (k == kind_ && show_kind_) ImGui::SetScrollHereY(0.5f);
     }
-    if (IsAudio(static_cast<ExportKind>(kind_))) {
-      ImGui::Checkbox("Also one file per instrument (stems)", &stems_);
-    }
+    show_kind_ = false;
+    ImGui::EndChild();
+    // Always there (greyed for notation), so nothing below moves when the kind changes.
+    ImGui::BeginDisabled(!IsAudio(static_cast<ExportKind>(kind_)));
+    ImGui::Checkbox("Also one file per instrument (stems)", &stems_);
+    ReportText(ui, "Also one file per instrument (stems)", false, true);
+    ImGui::EndDisabled();
     ImGui::TextUnformatted("Save as:");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);
     ImGui::EndDisabled();
     ImGui::Spacing();
+    // The progress bar's row is kept while idle too: the buttons stay where they are.
     if (running) {
       char label[32];
       std::snprintf(label, sizeof label, "%.0f%%", progress_.load() * 100);
       ImGui::ProgressBar(static_cast<float>(progress_.load()), ImVec2(-1, 0), label);
-      if (ImGui::Button("Cancel", ImVec2(140 * s, 0))) cancel_ = true;
+    } else {
+      ImGui::Dummy(ImVec2(1, ImGui::GetFrameHeight()));
+    }
+    const ImVec2 button(std::round(140 * s), std::max(44.f, ImGui::GetFrameHeight()));
+    if (running) {
+      if (ImGui::Button("Cancel", button)) cancel_ = true;
+      ReportText(ui, "Cancel", true, true);
     } else {
       const bool enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
                          !io.WantTextInput;
-      if (ImGui::Button("Export", ImVec2(140 * s, 0)) || enter) Start(doc);
+      if (ImGui::Button("Export", button) || enter) Start(doc);
+      ReportControl(ui, "export.export");
+      ReportText(ui, "Export", true, true);
       ImGui::SameLine();
-      if (ImGui::Button("Close", ImVec2(140 * s, 0))) keep_open = false;
-      if (!last_message_.empty()) ImGui::TextWrapped("%s", last_message_.c_str());
+      if (ImGui::Button("Close", button)) keep_open = false;
+      ReportText(ui, "Close", true, true);
     }
+    if (!last_message_.empty()) ImGui::TextWrapped("%s", last_message_.c_str());
+    ReportWindow(ui, "export", true);
   }
   ImGui::End();
   if (!keep_open && !Running()) open_ = false;

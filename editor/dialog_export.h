@@ -22,6 +22,8 @@ class ExportDialog {
  public:
   ~ExportDialog();
   void Open(const Document& doc);
+  // Chooses what to make by its place in the list (tests: the PDF's extra lines).
+  void ChooseKind(int kind);
   bool IsOpen() const { return open_; }
   // Closes the window unless an export is running (Esc).
   void Close() {
@@ -42,6 +44,7 @@ class ExportDialog {
 
   bool open_ = false;
   int kind_ = 0;
+  bool show_kind_ = true;  // scroll the list of kinds to the chosen one (on opening)
   bool stems_ = false;
   char path_[1024] = {};
   std::thread worker_;

@@ -86,21 +86,24 @@ void EditorAudio::DrawPerformance() {
                     settings_.performance_mode);
 }
 
-void EditorAudio::DrawToolbar() {
-  const float s = ctx_.ui.settings.ui_scale;
-  // Right-aligned after the toolbar's own buttons; smaller when the window is narrow, so
-  // they never cover the drawing tools (Space, Ctrl+R and F11 work whatever the size).
-  ImGui::SameLine();
-  const float free_w = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - 24 * s;
-  const float size = std::clamp((free_w - 3 * 8 * s) / 4, 26.f * s, std::round(48 * s));
-  const float want_x = ImGui::GetWindowWidth() - TransportButtonsWidth(size, s) - 10 * s;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16 * s, want_x));
-  // Centre the smaller buttons vertically in the toolbar row.
-  const float row_h = std::round(60 * s);
-  if (size < row_h) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_h - size) * 0.5f);
+void EditorAudio::DrawToolbar(const PanelLayout& layout) {
+  // Its own place at the right of the toolbar, which the layout keeps free whatever the
+  // window and UI size: the tools wrap or collapse before it, never cover it.
+  const float size = layout.transport_size;
+  const int buttons = ctx_.ui.participant ? 2 : 4;
+  const float width = buttons * size + (buttons - 1) * layout.spacing;
+  const ImVec2 pos(ctx_.ui.participant ? std::round((ImGui::GetWindowWidth() - width) * 0.5f)
+                                       : ImGui::GetWindowWidth() - layout.pad_x - width,
+                   std::round((ImGui::GetWindowHeight() - size) * 0.5f));
+  ImGui::SetCursorPos(pos);
   TransportActions a;
-  DrawTransportButtons(Readout(), size, ctx_.ui, ctx_.colors, a);
+  DrawTransportButtons(Readout(), size, layout.spacing, ctx_.ui.participant, ctx_.ui, ctx_.colors,
+                       a);
   Apply(a);
+}
+
+void EditorAudio::DrawRecordingIndicator(ImVec2 top_center) const {
+  editor::DrawRecordingIndicator(ctx_.ui.transport, top_center, ctx_.ui.settings.ui_scale);
 }
 
 void EditorAudio::DrawSidePanel() {
@@ -146,6 +149,19 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
 
   // Sound: audition first (lowest latency), then programs and the transport.
   audition_.Process(events, ctx_.doc.score, ui.brush_size, session_.Player(), now, frame_start_);
+  if (ui.tapped_swatch >= 0) {
+    // A tapped colour sounds its instrument: a dot in the middle of the pitch range, through
+    // the same audition path as painting.
+    swatch_events_.Clear();
+    CanvasEvent e;
+    e.kind = CanvasEvent::Kind::kDot;
+    e.height = 0.5;
+    e.palette_index = ui.tapped_swatch;
+    swatch_events_.Add(e);
+    audition_.Process(swatch_events_, ctx_.doc.score, ui.brush_size, session_.Player(), now,
+                      frame_start_);
+    ui.tapped_swatch = -1;
+  }
   session_.Update(ctx_.doc.score, ctx_.doc.revision, now);
   const std::string prepare_error = session_.TakePrepareError();
   if (!prepare_error.empty()) Notify(prepare_error, true);
@@ -154,7 +170,10 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
     StartPlaying();
   }
   const PlayerStatus& st = session_.Status();
-  if (takes_.Recording() && st.playing) record_seen_playing_ = true;
+  if (takes_.Recording() && st.playing && !record_seen_playing_) {
+    record_seen_playing_ = true;
+    record_start_beat_ = st.playhead_beat;
+  }
   // Past the end of the score (the transport keeps running): let the last notes ring out,
   // then stop; a take is complete there.
   if (st.playing && st.reached_end && !session_.Looping() &&
@@ -355,6 +374,9 @@ TransportReadout EditorAudio::Readout() const {
   r.count_in_left = CountInLeft();
   r.loop_start = st.loop_start;
   r.loop_end = st.loop_end;
+  // The take's length from the engine's playhead (no clock of our own).
+  if (r.recording && record_seen_playing_)
+    r.record_seconds = std::max(0.0, st.playhead_beat - record_start_beat_) * r.seconds_per_beat;
   return r;
 }
 

@@ -16,6 +16,7 @@
 #include "live_audition.h"
 #include "logic/canvas_events.h"
 #include "logic/document.h"
+#include "logic/panel_layout.h"
 #include "logic/view_transform.h"
 #include "theme.h"
 #include "view_audio_settings.h"
@@ -48,8 +49,10 @@ class EditorAudio {
   bool HandleKey(const sf::Event::KeyEvent& key);  // true: the key was ours
   void OnSpaceReleased();                          // play/pause unless space panned
   bool PerformanceActive() const { return performance_.Active(); }
-  void DrawPerformance();                      // instead of the panels
-  void DrawToolbar();                          // inside the toolbar window
+  void DrawPerformance();                       // instead of the panels
+  void DrawToolbar(const PanelLayout& layout);  // inside the toolbar window
+  // While recording: the big red indicator over the canvas, hanging from `top_center`.
+  void DrawRecordingIndicator(ImVec2 top_center) const;
   void DrawSidePanel();                        // inside the side panel window
   void AfterDraw(const CanvasEvents& events);  // dialogs, audition, transport, follow
   // True while something moves on screen (playing, counting in): no idle sleeping.
@@ -58,6 +61,13 @@ class EditorAudio {
   void Seek(double beat) { session_.Seek(beat); }
   // kTogglePerformance: grows the App's window to the screen, or gives it back its size.
   void TogglePerformance(sf::RenderWindow& window);
+  // Tests (--layout-batch): the export dialog open, with the kind at `kind` in its list.
+  void OpenExport(int kind) {
+    export_.Open(ctx_.doc);
+    export_.ChooseKind(kind);
+  }
+  void CloseExport() { export_.Close(); }
+  void SetPerformanceMode(int mode) { settings_.performance_mode = mode; }
   void SetLoop(double start_beat, double end_beat) { session_.SetLoop(start_beat, end_beat); }
   // Idle wait used by the App when nothing happens: up to `ms`, cut short by a mouse press
   // so the first sound of a stroke is not delayed by the idle sleep.
@@ -87,11 +97,13 @@ class EditorAudio {
   ExportDialog export_;
   AudioSettingsView audio_settings_;
   DebugStatus debug_;
+  CanvasEvents swatch_events_;  // a tapped swatch as a dot, for live audition
 
   std::chrono::steady_clock::time_point frame_start_, last_frame_start_;
   bool opened_once_ = false;
   bool record_armed_ = false;         // record when the count-in ends
   bool record_seen_playing_ = false;  // the take's playback has started (status lags commands)
+  double record_start_beat_ = 0;      // the engine's playhead when the take started playing
   double end_seen_at_ = -1;           // app clock when playback passed the end of the score
   bool play_when_ready_ = false;      // Play pressed before the program was prepared
   std::filesystem::path last_path_;

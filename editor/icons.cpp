@@ -155,6 +155,11 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
     case AppCommand::kQuit:
       DrawGlyph(dl, Glyph::kCross, c, s, col);
       break;
+    case AppCommand::kToggleParticipant:
+      // A person in front of a big canvas: "hand it over".
+      dl->AddRect(P(c, s, -0.42f, -0.36f), P(c, s, 0.42f, 0.22f), col, s * 0.05f, 0, th);
+      DrawGlyph(dl, Glyph::kPerson, P(c, s, 0, 0.2f), s * 0.55f, col);
+      break;
     case AppCommand::kSeek:
     case AppCommand::kSetLoop:
     case AppCommand::kScrollTo:

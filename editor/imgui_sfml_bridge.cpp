@@ -211,13 +211,14 @@ void ImGuiSfmlBridge::NewFrame(const sf::RenderWindow& window, float dt_seconds)
   ImGui::NewFrame();
 }
 
-void ImGuiSfmlBridge::Render(sf::RenderWindow& window, ImVec4 clear) {
+void ImGuiSfmlBridge::Render(sf::RenderWindow& window, ImVec4 clear, sf::Texture* capture) {
   ImGui::Render();
   const sf::Vector2u size = window.getSize();
   glViewport(0, 0, static_cast<GLsizei>(size.x), static_cast<GLsizei>(size.y));
   glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (capture && capture->create(size.x, size.y)) capture->update(window);
   window.display();
 }
 

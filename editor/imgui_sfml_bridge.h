@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/Keyboard.hpp>
 #include <cfloat>
@@ -28,7 +29,8 @@ class ImGuiSfmlBridge {
   void BeginEvents();
   void ProcessEvent(const sf::Event& event);
   void NewFrame(const sf::RenderWindow& window, float dt_seconds);
-  void Render(sf::RenderWindow& window, ImVec4 clear_color);
+  // `capture` (tests): the finished frame is copied into it before it is shown.
+  void Render(sf::RenderWindow& window, ImVec4 clear_color, sf::Texture* capture = nullptr);
 
   // Rebuilds the font texture after the font atlas changed (UI scale).
   void RebuildFonts();

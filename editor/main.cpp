@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app.h"
+#include "logic/ui_sizes.h"
 #ifdef GRAPHONY_ALLOCATION_COUNTER  // only the benchmark build, tools/bench/editor/graphony-bench
 #include "alloc_count.h"
 #endif
@@ -18,8 +19,76 @@ int main(int argc, char** argv) {
     if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0) {
       std::printf(
           "usage: graphony [FILE.graphony] [--bench-frames N]\n"
-          "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n");
+          "       graphony --layout-report OUT.json [--layout-screenshot OUT.png] [--window WxH]\n"
+          "                [--ui-size NAME] [--theme NAME] [--participant] [--welcome] [FILE]\n"
+          "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n"
+          "--layout-report draws the first frames, writes where the controls are, and exits.\n"
+          "--layout-batch LIST does the same for each line of LIST:\n"
+          "  OUT.json OUT.png WxH UI-SIZE THEME [participant]\n"
+          "UI sizes:");
+      for (const auto& size : graphony::editor::kUiSizes) std::printf(" %s", size.name);
+      std::printf("\nThemes:");
+      for (const char* theme : graphony::editor::kThemeNames) std::printf(" %s", theme);
+      std::printf("\n");
       return 0;
+    }
+    auto value = [&](const char* what) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "graphony: %s needs %s\n", a, what);
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (std::strcmp(a, "--layout-report") == 0) {
+      options.layout_report = value("a file name");
+      continue;
+    }
+    if (std::strcmp(a, "--layout-batch") == 0) {
+      options.layout_batch = value("a file name");
+      continue;
+    }
+    if (std::strcmp(a, "--layout-screenshot") == 0) {
+      options.layout_screenshot = value("a file name");
+      continue;
+    }
+    if (std::strcmp(a, "--window") == 0) {
+      const char* v = value("a size like 1366x768");
+      unsigned w = 0, h = 0;
+      char tail = 0;
+      if (std::sscanf(v, "%ux%u%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 16384 ||
+          h > 16384) {
+        std::fprintf(stderr, "graphony: --window %s: give a size like 1366x768\n", v);
+        return 2;
+      }
+      options.window_w = w;
+      options.window_h = h;
+      continue;
+    }
+    if (std::strcmp(a, "--ui-size") == 0) {
+      const char* v = value("a UI size name (see --help)");
+      options.ui_size = graphony::editor::FindUiSize(v);
+      if (options.ui_size < 0) {
+        std::fprintf(stderr, "graphony: unknown UI size %s (see --help)\n", v);
+        return 2;
+      }
+      continue;
+    }
+    if (std::strcmp(a, "--theme") == 0) {
+      const char* v = value("a theme name (see --help)");
+      options.theme = graphony::editor::FindTheme(v);
+      if (options.theme < 0) {
+        std::fprintf(stderr, "graphony: unknown theme %s (see --help)\n", v);
+        return 2;
+      }
+      continue;
+    }
+    if (std::strcmp(a, "--welcome") == 0) {
+      options.welcome = true;
+      continue;
+    }
+    if (std::strcmp(a, "--participant") == 0) {
+      options.participant = true;
+      continue;
     }
     if (std::strcmp(a, "--bench-frames") == 0) {
       if (i + 1 >= argc || std::atoi(argv[i + 1]) <= 0) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/picture_shape.h"
+#include "layout_report.h"
 #include "view_canvas.h"
 
 namespace graphony::editor {
@@ -133,6 +135,7 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
         const ImageLayer& img = layer.image;
         const ImVec2 p0(v.BeatToX(img.start_beat), v.HeightToY(img.top));
         const ImVec2 p1(v.BeatToX(img.start_beat + img.length_beats), v.HeightToY(img.bottom));
+        if (ctx.ui.layout) ctx.ui.layout->Picture(p0, p1, PictureAspect(img));
         if (p1.x < v.left || p0.x > v.left + v.width) break;
         const ImTextureID tex = ctx.textures.Get(img.pixels);
         const int alpha = static_cast<int>(std::clamp(img.opacity, 0.f, 1.f) * 255);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/picture_shape.h"
 #include "core/pitch.h"
 #include "view_canvas.h"
 
@@ -20,7 +21,7 @@ void CanvasView::PlaceView(CanvasContext& ctx, ImVec2 origin, ImVec2 avail) {
   v.width = std::max(50.f, avail.x - gutter_w);
   v.height = std::max(50.f, avail.y - ruler_h);
   if (ctx.ui.want_fit) {
-    v.Fit(ctx.doc.score.length_beats);
+    v.Fit(ctx.doc.score.length_beats, BeatsPerHeight(ctx.doc.score));
     ctx.ui.want_fit = false;
   }
 }

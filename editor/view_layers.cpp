@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <utility>
 
 #include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
+#include "layout_report.h"
+#include "value_slider.h"
 
 namespace graphony::editor {
 
@@ -30,14 +33,20 @@ void ToggleField(Document& doc, bool& field) {
 void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
   Layer& layer = doc.score.layers[li];
   if (layer.kind != Layer::Kind::kImage) {
-    ImGui::TextDisabled("%d strokes", static_cast<int>(layer.strokes.strokes.size()));
+    const int n = static_cast<int>(layer.strokes.strokes.size());
+    ImGui::TextDisabled(n == 1 ? "%d stroke" : "%d strokes", n);
     return;
   }
   ImageLayer& img = layer.image;
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::SetNextItemWidth(w * 0.6f);
   float opacity = img.opacity * 100.f;
-  const bool op_changed = ImGui::SliderFloat("Strength", &opacity, 0.f, 100.f, "%.0f%%");
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", opacity);
+  const bool op_changed = ValueSliderFloat("##strength", &opacity, 0.f, 100.f, text, ui);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("Strength");
+  ReportText(ui, "Strength");
   CommitWidgetEdit(doc, op_changed, img.opacity, opacity / 100.f);
   if (ImGui::IsItemHovered()) ui.hint = "How strongly the picture shows and sounds.";
 
@@ -78,29 +87,49 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
   for (int li = static_cast<int>(layers.size()) - 1; li >= 0; --li) {
     Layer& layer = layers[li];
     ImGui::PushID(li);
-    if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, "Show / hide", icon, colors,
-               ui))
-      ToggleField(doc, layer.visible);
-    ImGui::SameLine(0, 4 * s);
-    if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, "Lock / unlock", icon, colors,
-               ui))
-      ToggleField(doc, layer.locked);
-    ImGui::SameLine(0, 4 * s);
-    if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, "Silence / play", icon,
-               colors, ui))
-      ToggleField(doc, layer.muted);
-    ImGui::SameLine(0, 6 * s);
+    const char* name = layer.name.empty()
+                           ? (layer.kind == Layer::Kind::kImage ? "Picture" : "Drawing")
+                           : layer.name.c_str();
+    auto toggles = [&] {
+      if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, "Show / hide", icon,
+                 colors, ui))
+        ToggleField(doc, layer.visible);
+      ImGui::SameLine(0, 4 * s);
+      if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, "Lock / unlock", icon,
+                 colors, ui))
+        ToggleField(doc, layer.locked);
+      ImGui::SameLine(0, 4 * s);
+      if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, "Silence / play",
+                 icon, colors, ui))
+        ToggleField(doc, layer.muted);
+    };
+    // The toggles left of the name when it fits there, else under it (narrow panel, big UI).
+    const float toggles_w = 3 * icon + 14 * s;
+    const float name_w = icon + 4 * s + ImGui::CalcTextSize(name).x + 4 * s;
+    const bool stacked = toggles_w + name_w > ImGui::GetContentRegionAvail().x;
+    if (!stacked) {
+      toggles();
+      ImGui::SameLine(0, 6 * s);
+    }
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const bool active = ui.active_layer == li;
     if (ImGui::Selectable("##row", active, 0, ImVec2(0, icon))) ui.active_layer = li;
     if (ImGui::IsItemHovered()) ui.hint = "Choose the layer to work on.";
     DrawGlyph(dl, layer.kind == Layer::Kind::kImage ? Glyph::kPicture : Glyph::kScoreFile,
               ImVec2(p.x + icon * 0.5f, p.y + icon * 0.5f), icon * 0.7f, colors.icon);
-    const char* name = layer.name.empty()
-                           ? (layer.kind == Layer::Kind::kImage ? "Picture" : "Drawing")
-                           : layer.name.c_str();
+    // The name stays inside its row (a long one is cut there, and reported).
+    const ImVec2 row_max = ImGui::GetItemRectMax();
+    dl->PushClipRect(p, row_max, true);
     dl->AddText(ImVec2(p.x + icon + 4 * s, p.y + (icon - ImGui::GetFontSize()) * 0.5f),
                 ImGui::GetColorU32(layer.visible ? ImGuiCol_Text : ImGuiCol_TextDisabled), name);
+    dl->PopClipRect();
+    if (ui.layout && p.x + icon + 4 * s + ImGui::CalcTextSize(name).x > row_max.x)
+      ui.layout->Clipped(name);
+    if (stacked) {
+      ImGui::Indent(icon);
+      toggles();
+      ImGui::Unindent(icon);
+    }
     if (active) {
       ImGui::Indent(icon);
       DrawActiveLayerSettings(doc, ui, li);

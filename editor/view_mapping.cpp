@@ -3,11 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "core/pitch.h"
 #include "edit_helpers.h"
 #include "imgui.h"
+#include "layout_report.h"
+#include "value_slider.h"
 
 namespace graphony::editor {
 
@@ -24,11 +27,26 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   Score& score = doc.score;
   Mapping& m = score.mapping;
   const float label_w = ImGui::GetContentRegionAvail().x * 0.42f;
-  auto row = [&](const char* label, const char* hint) {
+  const float panel_w = ImGui::GetContentRegionAvail().x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // `value`: the text the control shows (a combo's choice), which must fit it too.
+  auto row = [&](const char* label, const char* hint, const char* value = nullptr) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     if (ImGui::IsItemHovered()) ui.hint = hint;
-    ImGui::SameLine(label_w);
+    // The control beside its label, or under it (full width) when the label is too long for
+    // the column or the control's text for the rest.
+    const float value_w =
+        value ? ImGui::CalcTextSize(value).x + 2 * style.FramePadding.x + ImGui::GetFrameHeight()
+              : 0;
+    const bool label_fits =
+        ImGui::GetItemRectMax().x + style.ItemSpacing.x <= ImGui::GetWindowPos().x + label_w;
+    const bool beside = label_fits && value_w <= panel_w - label_w + style.WindowPadding.x;
+    if (beside) ImGui::SameLine(label_w);
+    if (ui.layout) {
+      ReportText(ui, label);
+      if (value && value_w > panel_w) ui.layout->Clipped(value);
+    }
     ImGui::SetNextItemWidth(-1);
   };
 
@@ -47,7 +65,7 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   if (ImGui::IsItemDeactivated() && doc.EditInProgress()) doc.EndEdit();
 
   // Scale.
-  row("Scale", "Which notes the heights play. Pentatonic never clashes.");
+  row("Scale", "Which notes the heights play. Pentatonic never clashes.", m.scale.c_str());
   if (ImGui::BeginCombo("##scale", m.scale.c_str())) {
     for (const std::string& name : KnownScaleNames()) {
       if (name == "custom" && m.custom_intervals.empty()) continue;  // needs intervals from a file
@@ -79,11 +97,11 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   const int hi_now = std::clamp(static_cast<int>(std::lround(m.highest)), 0, 127);
   row("Lowest", "The note at the bottom of the canvas.");
   int lo = lo_now;
-  bool changed = ImGui::SliderInt("##lowest", &lo, 21, 108, state.note_labels[lo_now].c_str());
+  bool changed = ValueSliderInt("##lowest", &lo, 21, 108, state.note_labels[lo_now].c_str(), ui);
   CommitWidgetEdit(doc, changed, m.lowest, static_cast<double>(std::min(lo, hi_now - 1)));
   row("Highest", "The note at the top of the canvas.");
   int hi = hi_now;
-  changed = ImGui::SliderInt("##highest", &hi, 21, 108, state.note_labels[hi_now].c_str());
+  changed = ValueSliderInt("##highest", &hi, 21, 108, state.note_labels[hi_now].c_str(), ui);
   CommitWidgetEdit(doc, changed, m.highest, static_cast<double>(std::max(hi, lo_now + 1)));
 
   // How busy a picture may play: the interpretation thins each instrument to this many new
@@ -100,12 +118,15 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   row("Tempo", "Beats per minute: how fast the music goes.");
   double tempo = score.tempo_bpm;
   const double tmin = 30, tmax = 240;
-  changed = ImGui::SliderScalar("##tempo", ImGuiDataType_Double, &tempo, &tmin, &tmax, "%.0f bpm");
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f bpm", tempo);
+  changed = ValueSliderDouble("##tempo", &tempo, tmin, tmax, text, ui);
   CommitWidgetEdit(doc, changed, score.tempo_bpm, std::round(tempo));
 
   row("Beats in a bar", "How many beats each bar has (the meter).");
   int num = score.meter.numerator;
-  changed = ImGui::SliderInt("##num", &num, 1, 12);
+  std::snprintf(text, sizeof text, "%d", num);
+  changed = ValueSliderInt("##num", &num, 1, 12, text, ui);
   CommitWidgetEdit(doc, changed, score.meter.numerator, num);
 
   row("Beat note", "Which note value is one beat (4 = a quarter note).");
@@ -120,7 +141,8 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   row("Length", "How long the piece is, in bars.");
   const int beats_per_bar = std::max(1, score.meter.numerator);
   int bars = std::max(1, static_cast<int>(std::ceil(score.length_beats / beats_per_bar - 1e-9)));
-  changed = ImGui::SliderInt("##bars", &bars, 1, 200, "%d bars");
+  std::snprintf(text, sizeof text, bars == 1 ? "%d bar" : "%d bars", bars);
+  changed = ValueSliderInt("##bars", &bars, 1, 200, text, ui);
   CommitWidgetEdit(doc, changed, score.length_beats, static_cast<double>(bars * beats_per_bar));
   ImGui::TextDisabled("%d:%02d long", static_cast<int>(score.DurationSeconds()) / 60,
                       static_cast<int>(score.DurationSeconds()) % 60);

@@ -9,6 +9,8 @@
 #include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
+#include "layout_report.h"
+#include "value_slider.h"
 
 namespace graphony::editor {
 
@@ -20,11 +22,27 @@ ImU32 InkFor(Color c) {
   return luma > 150 ? IM_COL32(20, 20, 24, 255) : IM_COL32(255, 255, 255, 255);
 }
 
-void DrawSwatches(Document& doc, UiState& ui, const CanvasColors& colors) {
+}  // namespace
+
+void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors, float wanted,
+                         float height_share) {
   const float s = ui.settings.ui_scale;
-  const float size = std::round(64 * s);
+  const float gap = 8 * s;
+  const int n = static_cast<int>(doc.score.palette.size());
+  // As big as asked, but never wider than the panel, and small enough (down to 44 px) that
+  // every colour shows without scrolling.
   const float avail = ImGui::GetContentRegionAvail().x;
-  const int per_row = std::max(1, static_cast<int>((avail + 8 * s) / (size + 8 * s)));
+  const float max_h = ImGui::GetContentRegionAvail().y * height_share;
+  float size = std::max(44.f, std::min(std::round(wanted), std::floor(avail)));
+  auto columns = [&](float sz) {
+    return std::max(1, static_cast<int>((avail + gap) / (sz + gap)));
+  };
+  while (size > 44) {
+    const int rows = (n + columns(size) - 1) / columns(size);
+    if (rows * size + (rows - 1) * gap <= max_h) break;
+    size = std::max(44.f, size - 2);
+  }
+  const int per_row = columns(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const auto& palette = doc.score.palette;
   for (int i = 0; i < static_cast<int>(palette.size()); ++i) {
@@ -34,7 +52,13 @@ void DrawSwatches(Document& doc, UiState& ui, const CanvasColors& colors) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("swatch", ImVec2(size, size))) {
       ui.palette_index = i;
+      ui.tapped_swatch = i;  // heard at once: each colour is its instrument
       if (ui.tool == Tool::kEraser || ui.tool == Tool::kSelect) ui.tool = Tool::kBrush;
+    }
+    if (ui.layout) {
+      char name[24];
+      std::snprintf(name, sizeof name, "swatch.%d", i);
+      ReportControl(ui, name);
     }
     const bool hovered = ImGui::IsItemHovered();
     const ImU32 fill = IM_COL32(e.color.r, e.color.g, e.color.b, 255);
@@ -53,6 +77,8 @@ void DrawSwatches(Document& doc, UiState& ui, const CanvasColors& colors) {
     ImGui::PopID();
   }
 }
+
+namespace {
 
 // One instrument row in the menu: its icon, then its name (and "(soundfont)" for GM ones, so
 // "Flute" the engine voice and "Flute" the soundfont are told apart).
@@ -197,7 +223,7 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
 
 void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
                       const CanvasColors& colors) {
-  DrawSwatches(doc, ui, colors);
+  DrawPaletteSwatches(doc, ui, colors, std::round(64 * ui.settings.ui_scale), 0.55f);
   ImGui::Spacing();
   DrawInstrumentChooser(doc, ui);
   ImGui::Spacing();
@@ -214,11 +240,19 @@ void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
     paint = doc.score.palette[ui.palette_index].color;
   dl->AddCircleFilled(ImVec2(p.x + dot_box * 0.5f, p.y + dot_box * 0.5f), r,
                       IM_COL32(paint.r, paint.g, paint.b, 255));
-  ImGui::SameLine();
+  // Beside the dot when there is room for the slider and its value, else under it.
+  const float slider_min = ImGui::CalcTextSize("12.0").x + ImGui::GetStyle().GrabMinSize +
+                           3 * ImGui::GetStyle().FramePadding.x;
+  const bool beside =
+      ImGui::GetContentRegionAvail().x - dot_box - ImGui::GetStyle().ItemSpacing.x >= slider_min;
+  if (beside) ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
   float percent = ui.brush_size * 100.f;
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (dot_box - ImGui::GetFrameHeight()) * 0.5f);
-  if (ImGui::SliderFloat("##size", &percent, 0.5f, 12.f, "%.1f")) ui.brush_size = percent / 100.f;
+  if (beside)
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (dot_box - ImGui::GetFrameHeight()) * 0.5f);
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", percent);
+  if (ValueSliderFloat("##size", &percent, 0.5f, 12.f, text, ui)) ui.brush_size = percent / 100.f;
   if (ImGui::IsItemHovered()) {
     ui.hint = "Brush size.";
     ImGui::SetTooltip("Brush size");

@@ -15,6 +15,11 @@ struct PaletteViewState {
   bool focus_name = false;
 };
 
+// The instrument swatches alone, up to `size` pixels each (the participant view's palette).
+// A tapped swatch becomes the colour in use and is set in ui.tapped_swatch to be heard.
+// They shrink (not below 44 px) to fit `height_share` of the panel's remaining height.
+void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors, float size,
+                         float height_share);
 void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
                       const CanvasColors& colors);
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/picture_shape.h"
 #include "imgui.h"
 
 namespace graphony::editor {
@@ -53,11 +54,16 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
     // or two after Enter, and a fit made for the old size would leave the screen half empty.
     if (mode != last_mode_ || view_.width < 60 || view_.width != fitted_width_ ||
         view_.height != fitted_height_) {
-      view_.Fit(length);
+      // Pictures keep their shape: the sweep shows the whole score letterboxed; the scroll
+      // fills the height and lets the width follow the picture's shape.
+      const double per_height = BeatsPerHeight(doc.score);
+      view_.Fit(length, mode == 0 ? 0 : per_height);
       fitted_width_ = view_.width;
       fitted_height_ = view_.height;
       fitted_px_per_beat_ = view_.px_per_beat;
-      if (mode == 0) view_.px_per_beat = fitted_px_per_beat_ * kScrollZoom;
+      if (mode == 0)
+        view_.px_per_beat =
+            per_height > 0 ? view_.px_per_height / per_height : fitted_px_per_beat_ * kScrollZoom;
       last_mode_ = mode;
     }
     if (mode == 0) {

@@ -3,40 +3,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "core/picture_shape.h"
 #include "core/pitch.h"
 #include "imgui.h"
+#include "layout_report.h"
 
 namespace graphony::editor {
 
-float StatusBarHeight(float ui_scale) { return std::round(36 * ui_scale); }
+float StatusBarHeight(float ui_scale, int lines) {
+  return std::round(36 * ui_scale) +
+         std::max(0, lines - 1) * std::round(ImGui::GetTextLineHeightWithSpacing());
+}
 
-void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& view,
+void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
                    const StatusInfo& info, const CanvasColors& colors) {
   const float s = ui.settings.ui_scale;
   const Score& score = doc.score;
-  ImGui::AlignTextToFramePadding();
-  const float right_w = 620 * s;
-  const float right_x = std::max(200 * s, ImGui::GetWindowWidth() - right_w);
-  // Left: a message if one is fresh, else the hint (clipped so it never runs under the right part).
-  const ImVec2 wp = ImGui::GetWindowPos();
-  ImGui::PushClipRect(wp, ImVec2(wp.x + right_x - 16 * s, wp.y + ImGui::GetWindowHeight()), true);
-  if (ui.audio_status) {  // Editor II: sound state first when something is wrong (no device)
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", ui.audio_status);
-    ImGui::SameLine(0, 24 * s);
-  }
-  if (ui.message[0] && ui.now < ui.message_until) {
-    ImGui::TextColored(
-        ImGui::ColorConvertU32ToFloat4(ui.message_is_error ? colors.warning : colors.accent), "%s",
-        ui.message);
-  } else if (ui.hint) {
-    ImGui::TextUnformatted(ui.hint);
-  } else {
-    ImGui::TextDisabled("Pick a colour, then paint on the canvas.");
-  }
-  ImGui::PopClipRect();
-  // Right: pointer position (bar.beat, time, note), zoom, file and saved state.
-  ImGui::SameLine(right_x);
+  const float gap = 24 * s;
+  // [SECTION] Right part, measured first: pointer position (or the score's size), zoom, file
+  // and saved state. A narrow window drops the zoom, then the position, so the left text
+  // keeps at least half the bar.
+  char where[96];
   if (info.canvas_hovered && info.beat >= 0) {
     const int per_bar = std::max(1, score.meter.numerator);
     const int beat_index = static_cast<int>(std::floor(info.beat));
@@ -44,21 +33,70 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
     const double h = std::clamp(info.height, 0.0, 1.0);
     const int midi =
         std::clamp(static_cast<int>(std::lround(HeightToPitch(score.mapping, h))), 0, 127);
-    ImGui::Text("bar %d beat %d   %d:%04.1f   %s%d", beat_index / per_bar + 1,
-                beat_index % per_bar + 1, static_cast<int>(secs) / 60, std::fmod(secs, 60.0),
-                PitchClassName(midi), midi / 12 - 1);
+    std::snprintf(where, sizeof where, "bar %d beat %d   %d:%04.1f   %s%d",
+                  beat_index / per_bar + 1, beat_index % per_bar + 1, static_cast<int>(secs) / 60,
+                  std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1);
   } else {
-    ImGui::TextDisabled("%d bars, %.0f bpm",
-                        static_cast<int>(score.length_beats / std::max(1, score.meter.numerator)),
-                        score.tempo_bpm);
+    const int bars = static_cast<int>(score.length_beats / std::max(1, score.meter.numerator));
+    std::snprintf(where, sizeof where, bars == 1 ? "%d bar, %.0f bpm" : "%d bars, %.0f bpm", bars,
+                  score.tempo_bpm);
   }
-  ImGui::SameLine(0, 24 * s);
-  ImGui::TextDisabled("%.0f%%", view.ZoomPercent(score.length_beats));
-  ImGui::SameLine(0, 24 * s);
+  char zoom[16];
+  std::snprintf(zoom, sizeof zoom, "%.0f%%",
+                view.ZoomPercent(score.length_beats, BeatsPerHeight(score)));
+  const char* file = info.file_name[0] ? info.file_name : "(not saved yet)";
+  const float r = 6 * s;
+  const float file_w = 2 * r + 8 * s + ImGui::CalcTextSize(file).x;
+  const float where_w = ImGui::CalcTextSize(where).x + gap,
+              zoom_w = ImGui::CalcTextSize(zoom).x + gap;
+  const float window_w = ImGui::GetWindowWidth(), pad = ImGui::GetStyle().WindowPadding.x;
+  const float right_max = window_w * 0.5f - pad;
+  const bool show_where = file_w + where_w <= right_max;
+  const bool show_zoom = show_where && file_w + where_w + zoom_w <= right_max;
+  const float right_w =
+      std::min(right_max, file_w + (show_where ? where_w : 0) + (show_zoom ? zoom_w : 0));
+  const float right_x = window_w - pad - right_w;
+
+  // [SECTION] Left part: one text, by priority: a fresh message, the hint for what is under
+  // the pointer, the sound state when something is wrong, a first tip. Wrapped onto a second
+  // line (the bar grows, from the next frame) rather than cut.
+  ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+  const char* text = "Pick a colour, then paint on the canvas.";
+  if (ui.message[0] && ui.now < ui.message_until) {
+    text = ui.message;
+    color = ui.message_is_error ? colors.warning : colors.accent;
+  } else if (ui.hint) {
+    text = ui.hint;
+  } else if (ui.audio_status) {
+    text = ui.audio_status;
+    color = colors.warning;
+  } else {
+    color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  }
+  const float left_w = right_x - gap - ImGui::GetCursorPosX();
+  const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, left_w);
+  ui.status_lines =
+      std::clamp(static_cast<int>(std::ceil(size.y / ImGui::GetTextLineHeight() - 0.01f)), 1, 2);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_w);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  if (ui.layout && size.y > 2.5f * ImGui::GetTextLineHeight())
+    ui.layout->CheckItemText(text, true, false);  // three lines or more: the bar cuts it
+
+  ImGui::SameLine(right_x);
+  if (show_where) {
+    ImGui::TextDisabled("%s", where);
+    ImGui::SameLine(0, gap);
+  }
+  if (show_zoom) {
+    ImGui::TextDisabled("%s", zoom);
+    ImGui::SameLine(0, gap);
+  }
   // Saved state as a dot: filled accent = unsaved changes, hollow = everything kept.
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float r = 6 * s;
-  const ImVec2 c(p.x + r, p.y + ImGui::GetFrameHeight() * 0.5f);
+  const ImVec2 c(p.x + r, p.y + ImGui::GetTextLineHeight() * 0.5f);
   if (doc.dirty)
     ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors.warning);
   else
@@ -66,8 +104,8 @@ void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& 
   ImGui::Dummy(ImVec2(2 * r, 2 * r));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(doc.dirty ? "Not saved yet" : "Saved");
   ImGui::SameLine(0, 8 * s);
-  ImGui::TextUnformatted(info.file_name[0] ? info.file_name : "(not saved yet)");
-  // [SECTION] Room for Editor II: playhead time, audio device state, recording level.
+  ImGui::TextUnformatted(file);
+  ReportText(ui, file);
 }
 
 }  // namespace graphony::editor

@@ -16,8 +16,10 @@ struct StatusInfo {
   const char* file_name = "";  // display name of the open file ("" = never saved)
 };
 
-float StatusBarHeight(float ui_scale);
-void DrawStatusBar(const Document& doc, const UiState& ui, const ViewTransform& view,
+// One line of text, or two when the left text wraps (ui.status_lines, from the last frame).
+float StatusBarHeight(float ui_scale, int lines);
+// Sets ui.status_lines for the next frame.
+void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
                    const StatusInfo& info, const CanvasColors& colors);
 
 }  // namespace graphony::editor

@@ -140,8 +140,11 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
   const bool has_device = player != nullptr;
   take_player_.Update(status, ui.now);
   if (score.takes.empty()) {
-    ImGui::TextDisabled(recording_ ? "Recording..."
-                                   : "No takes yet. Press the red button to record.");
+    // Wrapped: the panel may be narrow at big UI sizes.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped(
+        "%s", recording_ ? "Recording..." : "No takes yet. Press the red button to record.");
+    ImGui::PopStyleColor();
     return;
   }
   name_edits_.resize(score.takes.size());

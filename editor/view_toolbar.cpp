@@ -1,10 +1,12 @@
-// Toolbar: no text needed; each icon has a tooltip and a status-bar hint.
+// Toolbar: no text needed; each icon has a tooltip and a status-bar hint. Wraps and
+// collapses groups so it fits any window (the layout decides the sizes).
 #include "view_toolbar.h"
 
 #include <cmath>
 
 #include "icons.h"
 #include "imgui.h"
+#include "layout_report.h"
 
 namespace graphony::editor {
 
@@ -14,84 +16,148 @@ struct ToolInfo {
   Tool tool;
   const char* tooltip;
   const char* hint;
+  const char* report;  // name in the layout report
 };
 constexpr ToolInfo kTools[kToolCount] = {
-    {Tool::kBrush, "Brush (B)", "Brush: paint freely. Slow is thick, fast is thin."},
-    {Tool::kLine, "Straight line (L)", "Line: drag from where it starts to where it ends."},
-    {Tool::kDot, "Dots (D)", "Dots: click for one note, drag for a trail of dots."},
-    {Tool::kEraser, "Eraser (E)", "Eraser: rub over strokes to remove them."},
-    {Tool::kSelect, "Pick and move (S)", "Pick: choose strokes or a picture and move them."},
+    {Tool::kBrush, "Brush (B)", "Brush: paint freely. Slow is thick, fast is thin.", "tool.brush"},
+    {Tool::kLine, "Straight line (L)", "Line: drag from where it starts to where it ends.",
+     "tool.line"},
+    {Tool::kDot, "Dots (D)", "Dots: click for one note, drag for a trail of dots.", "tool.dot"},
+    {Tool::kEraser, "Eraser (E)", "Eraser: rub over strokes to remove them.", "tool.eraser"},
+    {Tool::kSelect, "Pick and move (S)", "Pick: choose strokes or a picture and move them.",
+     "tool.select"},
 };
 
 struct CommandInfo {
   AppCommand cmd;
   const char* tooltip;
   const char* hint;
+  const char* report;
+};
+constexpr CommandInfo kFiles[] = {
+    {AppCommand::kNew, "New score (Ctrl+N)", "Start a new, empty score.", "file.new"},
+    {AppCommand::kOpen, "Open (Ctrl+O)", "Open a saved score.", "file.open"},
+    {AppCommand::kSave, "Save (Ctrl+S)", "Keep your work in a file.", "file.save"},
+};
+constexpr CommandInfo kViews[] = {
+    {AppCommand::kZoomOut, "Zoom out (-)", "See more of the score.", "view.zoom_out"},
+    {AppCommand::kZoomIn, "Zoom in (+)", "See the score bigger.", "view.zoom_in"},
+    {AppCommand::kFit, "Show everything (0)", "Fit the whole score in the window.", "view.fit"},
+};
+
+// Lays buttons out left to right, starting a new row before `right`.
+struct Flow {
+  float size, spacing, gap, right;
+  bool first = true;
+  bool next_gap = false;
+  void Next() {
+    if (first) {
+      first = false;
+      return;
+    }
+    const float step = next_gap ? gap : spacing;
+    next_gap = false;
+    ImGui::SameLine(0, step);
+    if (ImGui::GetCursorPosX() + size > right + 0.5f) ImGui::NewLine();
+  }
+  void Gap() { next_gap = true; }
 };
 
 bool CommandButton(const CommandInfo& info, float size, bool enabled, const CanvasColors& colors,
                    UiState& ui) {
   const IconButtonResult r =
       IconButton(info.tooltip, size, false, info.tooltip, info.hint, colors, ui, enabled);
+  ReportControl(ui, info.report);
   DrawCommandIcon(ImGui::GetWindowDrawList(), info.cmd, r.center, r.icon_size, r.color);
   if (r.pressed) ui.commands.Push(info.cmd);
   return r.pressed;
 }
 
-void Gap(float s) { ImGui::SameLine(0, 22 * s); }
+// One button standing for a group; its popup holds the group's buttons, big.
+void GroupButton(const char* id, const char* tooltip, AppCommand face, const CommandInfo* items,
+                 int count, float size, const CanvasColors& colors, UiState& ui) {
+  const IconButtonResult r =
+      IconButton(id, size, ImGui::IsPopupOpen(id), tooltip, tooltip, colors, ui);
+  ReportControl(ui, id + 2);  // "##files" -> "files"
+  DrawCommandIcon(ImGui::GetWindowDrawList(), face, r.center, r.icon_size, r.color);
+  // A small "more" triangle in the corner says it opens.
+  const float t = size * 0.12f;
+  const ImVec2 c(r.center.x + size * 0.36f, r.center.y + size * 0.36f);
+  ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(c.x - t, c.y - t * 0.5f),
+                                                ImVec2(c.x + t, c.y - t * 0.5f),
+                                                ImVec2(c.x, c.y + t * 0.5f), r.color);
+  if (r.pressed) ImGui::OpenPopup(id);
+  if (ImGui::BeginPopup(id)) {
+    for (int i = 0; i < count; ++i) {
+      if (i > 0) ImGui::SameLine();
+      if (CommandButton(items[i], size, true, colors, ui)) ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
 
 }  // namespace
 
-float ToolbarHeight(float ui_scale) {
-  return std::round(60 * ui_scale) + 2 * std::round(8 * ui_scale);
-}
-
-void DrawToolbar(const Document& doc, UiState& ui, const CanvasColors& colors) {
-  const float s = ui.settings.ui_scale;
-  const float size = std::round(60 * s);
-  const float spacing = 8 * s;
+void DrawToolbar(const Document& doc, UiState& ui, const CanvasColors& colors,
+                 const PanelLayout& layout) {
+  const float size = layout.tool_size;
+  Flow flow{size, layout.spacing, layout.group_gap, layout.tools_right};
   // [SECTION] Files
-  CommandButton({AppCommand::kNew, "New score (Ctrl+N)", "Start a new, empty score."}, size, true,
-                colors, ui);
-  ImGui::SameLine(0, spacing);
-  CommandButton({AppCommand::kOpen, "Open (Ctrl+O)", "Open a saved score."}, size, true, colors,
+  if (layout.collapse_groups) {
+    flow.Next();
+    GroupButton("##files", "Files: new, open, save", AppCommand::kOpen, kFiles, 3, size, colors,
                 ui);
-  ImGui::SameLine(0, spacing);
-  CommandButton({AppCommand::kSave, "Save (Ctrl+S)", "Keep your work in a file."}, size, true,
-                colors, ui);
-  Gap(s);
+  } else {
+    for (const CommandInfo& c : kFiles) {
+      flow.Next();
+      CommandButton(c, size, true, colors, ui);
+    }
+  }
+  flow.Gap();
   // [SECTION] Undo
-  CommandButton({AppCommand::kUndo, "Undo (Ctrl+Z)", "Take back the last change."}, size,
-                doc.CanUndo(), colors, ui);
-  ImGui::SameLine(0, spacing);
-  CommandButton({AppCommand::kRedo, "Redo (Ctrl+Y)", "Bring the change back."}, size, doc.CanRedo(),
-                colors, ui);
-  Gap(s);
+  flow.Next();
+  CommandButton({AppCommand::kUndo, "Undo (Ctrl+Z)", "Take back the last change.", "edit.undo"},
+                size, doc.CanUndo(), colors, ui);
+  flow.Next();
+  CommandButton({AppCommand::kRedo, "Redo (Ctrl+Y)", "Bring the change back.", "edit.redo"}, size,
+                doc.CanRedo(), colors, ui);
+  flow.Gap();
   // [SECTION] Drawing tools
   for (const ToolInfo& t : kTools) {
+    flow.Next();
     const IconButtonResult r =
         IconButton(t.tooltip, size, ui.tool == t.tool, t.tooltip, t.hint, colors, ui);
+    ReportControl(ui, t.report);
     DrawToolIcon(ImGui::GetWindowDrawList(), t.tool, r.center, r.icon_size, r.color);
     if (r.pressed) ui.tool = t.tool;
-    ImGui::SameLine(0, spacing);
   }
-  Gap(s * 0.2f);
+  flow.Gap();
   // [SECTION] Pictures
+  flow.Next();
   CommandButton({AppCommand::kImportImage, "Add a picture (Ctrl+I)",
-                 "Put a photo or painting on the timeline."},
+                 "Put a photo or painting on the timeline.", "picture.add"},
                 size, true, colors, ui);
-  Gap(s);
+  flow.Gap();
   // [SECTION] View
-  CommandButton({AppCommand::kZoomOut, "Zoom out (-)", "See more of the score."}, size, true,
-                colors, ui);
-  ImGui::SameLine(0, spacing);
-  CommandButton({AppCommand::kZoomIn, "Zoom in (+)", "See the score bigger."}, size, true, colors,
-                ui);
-  ImGui::SameLine(0, spacing);
-  CommandButton({AppCommand::kFit, "Show everything (0)", "Fit the whole score in the window."},
+  if (layout.collapse_groups) {
+    flow.Next();
+    GroupButton("##view", "View: zoom out, zoom in, show everything", AppCommand::kFit, kViews, 3,
+                size, colors, ui);
+  } else {
+    for (const CommandInfo& c : kViews) {
+      flow.Next();
+      CommandButton(c, size, true, colors, ui);
+    }
+  }
+  flow.Gap();
+  // [SECTION] Hand over
+  flow.Next();
+  CommandButton({AppCommand::kToggleParticipant, "Participant view (F9)",
+                 "Hand over: a big canvas, the colours and play. F9 or holding the corner "
+                 "button comes back.",
+                 "participant"},
                 size, true, colors, ui);
-  // [SECTION] Transport (Editor II): play/stop, record and the performance view go here,
-  // after a Gap(s); the toolbar window is wide enough to take them.
+  // The transport (EditorAudio::DrawToolbar) sits right of layout.tools_right.
 }
 
 }  // namespace graphony::editor

@@ -1,11 +1,14 @@
 // Transport buttons and panel: big drawn icons (no reading needed) with tooltips and hints.
 #include "view_transport.h"
 
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
 #include "icons.h"
 #include "imgui.h"
+#include "layout_report.h"
+#include "value_slider.h"
 
 namespace graphony::editor {
 
@@ -69,12 +72,8 @@ void FormatClock(char* out, size_t n, double seconds) {
 
 }  // namespace
 
-float TransportButtonsWidth(float size, float ui_scale) { return 4 * size + 3 * 8 * ui_scale; }
-
-void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui,
-                          const CanvasColors& colors, TransportActions& out) {
-  const float s = ui.settings.ui_scale;
-  const float spacing = 8 * s;
+void DrawTransportButtons(const TransportReadout& r, float size, float spacing, bool participant,
+                          UiState& ui, const CanvasColors& colors, TransportActions& out) {
   const bool busy = r.playing || r.counting_in;
   if (TransportButton(
           "##play", busy ? TransportIcon::kPause : TransportIcon::kPlay, size, busy,
@@ -82,10 +81,13 @@ void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui,
           busy ? "Pause here; Space again carries on." : "Hear the score from the playhead.",
           colors, ui, r.has_device))
     out.play_pause = true;
+  ReportControl(ui, "play");
   ImGui::SameLine(0, spacing);
   if (TransportButton("##stop", TransportIcon::kStop, size, false, "Stop",
                       "Stop and go back to the start.", colors, ui, r.has_device))
     out.stop = true;
+  ReportControl(ui, "stop");
+  if (participant) return;  // the participant view has play and stop only
   ImGui::SameLine(0, spacing);
   if (TransportButton(
           "##record", r.recording ? TransportIcon::kRecording : TransportIcon::kRecord, size,
@@ -93,68 +95,105 @@ void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui,
           "Record what is played (and the microphone, if chosen) as a take in this score.", colors,
           ui, r.has_device))
     out.record = true;
+  ReportControl(ui, "record");
   ImGui::SameLine(0, spacing);
   if (TransportButton(
           "##perform", TransportIcon::kPerform, size, false, "Performance view (F11)",
           "Show only the picture and the playhead, big, for a projector. Esc comes back.", colors,
           ui, true))
     out.performance = true;
+  ReportControl(ui, "performance");
+}
+
+void DrawRecordingIndicator(const TransportReadout& r, ImVec2 top_center, float scale) {
+  if (!r.recording) return;
+  char clock[32];
+  FormatClock(clock, sizeof clock, std::max(0.0, r.record_seconds));
+  char text[48];
+  std::snprintf(text, sizeof text, "REC  %s", clock);
+  ImFont* font = ImGui::GetFont();
+  const float fs = std::round(ImGui::GetFontSize() * 1.8f);
+  const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, text);
+  const float pad = std::round(12 * scale), dot = fs * 0.8f;
+  const float w = pad * 3 + dot + ts.x, h = std::max(ts.y, dot) + 2 * pad;
+  const ImVec2 a(std::round(top_center.x - w * 0.5f), top_center.y);
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), IM_COL32(196, 24, 24, 235), h * 0.3f);
+  dl->AddCircleFilled(ImVec2(a.x + pad + dot * 0.5f, a.y + h * 0.5f), dot * 0.5f,
+                      IM_COL32(255, 255, 255, 255), 32);
+  dl->AddText(font, fs, ImVec2(a.x + pad * 2 + dot, a.y + (h - ts.y) * 0.5f),
+              IM_COL32(255, 255, 255, 255), text);
 }
 
 void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, UiState& ui,
                         TransportActions& out) {
-  const float s = ui.settings.ui_scale;
   char now[16], total[16];
   FormatClock(now, sizeof now, r.playhead_beat * r.seconds_per_beat);
   FormatClock(total, sizeof total, r.length_beats * r.seconds_per_beat);
   const int per_bar = r.beats_per_bar > 0 ? r.beats_per_bar : 4;
   const int beat = static_cast<int>(std::floor(std::max(0.0, r.playhead_beat)));
-  ImGui::Text("Bar %d beat %d   %s / %s", beat / per_bar + 1, beat % per_bar + 1, now, total);
-  if (r.recording) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "  REC");
-  }
+  char line[96];
+  std::snprintf(line, sizeof line, "Bar %d beat %d   %s / %s", beat / per_bar + 1,
+                beat % per_bar + 1, now, total);
+  ImGui::TextUnformatted(line);
+  ReportText(ui, line);
   if (r.count_in_left > 0) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "  Count-in: %d", r.count_in_left);
+    std::snprintf(line, sizeof line, "Count-in: %d", r.count_in_left);
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "%s", line);
   }
 
+  char text[32];
+  std::snprintf(text, sizeof text, "Speed %.0f%%", settings.tempo_percent);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##tempo", &settings.tempo_percent, 25, 200, "Speed %.0f%%"))
+  if (ValueSliderFloat("##tempo", &settings.tempo_percent, 25, 200, text, ui))
     out.tempo_changed = true;
   if (ImGui::IsItemHovered()) ui.hint = "Play slower or faster without changing the score.";
+  std::snprintf(text, sizeof text, "Volume %.0f%%", settings.volume * 100);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##volume", &settings.volume, 0, 1.5f, "Volume %.2f"))
-    out.volume_changed = true;
+  if (ValueSliderFloat("##volume", &settings.volume, 0, 1.5f, text, ui)) out.volume_changed = true;
   if (ImGui::IsItemHovered()) ui.hint = "How loud the whole score plays.";
 
-  ImGui::Checkbox("Count in one bar", &settings.count_in);
+  auto check = [&](const char* label, bool* v) {
+    ImGui::Checkbox(label, v);
+    ReportText(ui, label);
+  };
+  check("Count in one bar", &settings.count_in);
   if (ImGui::IsItemHovered())
     ui.hint = "Clicks for one bar before playing, so players can come in together.";
-  ImGui::Checkbox("View follows the playhead", &settings.follow);
-  ImGui::Checkbox("Record the microphone too", &settings.record_microphone);
+  check("View follows the playhead", &settings.follow);
+  check("Record the microphone too", &settings.record_microphone);
   if (ImGui::IsItemHovered())
     ui.hint = "Takes also keep what the microphone hears, lined up with the score.";
 
+  // Full-width buttons, one to a line: a narrow panel never cuts their words.
+  auto button = [&](const char* label) {
+    const bool pressed = ImGui::Button(label, ImVec2(-1, 0));
+    ReportText(ui, label, true);
+    return pressed;
+  };
   if (r.looping) {
-    ImGui::Text("Looping beats %.1f to %.1f", r.loop_start, r.loop_end);
-    if (ImGui::Button("Stop looping")) out.clear_loop = true;
+    std::snprintf(line, sizeof line, "Looping beats %.1f to %.1f", r.loop_start, r.loop_end);
+    ImGui::TextWrapped("%s", line);
+    if (button("Stop looping")) out.clear_loop = true;
   } else {
-    ImGui::TextDisabled("Drag along the ruler to loop a part.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Drag along the ruler to loop a part.");
+    ImGui::PopStyleColor();
     ImGui::BeginDisabled(!r.has_selection);
-    if (ImGui::Button("Loop the picked strokes")) out.loop_selection = true;
+    if (button("Loop the picked strokes")) out.loop_selection = true;
     ImGui::EndDisabled();
   }
   ImGui::TextUnformatted("Performance view:");
+  ReportText(ui, "Performance view:");
   ImGui::RadioButton("Picture scrolls", &settings.performance_mode, 0);
-  ImGui::SameLine();
+  ReportText(ui, "Picture scrolls");
   ImGui::RadioButton("Playhead sweeps", &settings.performance_mode, 1);
+  ReportText(ui, "Playhead sweeps");
 
   ImGui::Spacing();
-  if (ImGui::Button("Export...", ImVec2(130 * s, 0))) out.export_dialog = true;
+  if (button("Export...")) out.export_dialog = true;
   if (ImGui::IsItemHovered()) ui.hint = "Save the music as a sound file or as notation (Ctrl+E).";
-  ImGui::SameLine();
-  if (ImGui::Button("Sound settings...", ImVec2(-1, 0))) out.audio_settings = true;
+  if (button("Sound settings...")) out.audio_settings = true;
 }
 
 }  // namespace graphony::editor

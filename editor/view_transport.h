@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app_state.h"
+#include "imgui.h"
 #include "theme.h"
 
 namespace graphony::editor {
@@ -25,11 +26,12 @@ struct TransportSettings {
   int performance_mode = 0;  // 0 = picture scrolls past a fixed playhead, 1 = playhead sweeps
 };
 
-// Width of the four toolbar buttons at `size` pixels each.
-float TransportButtonsWidth(float size, float ui_scale);
-// Toolbar part: four square buttons of `size` pixels, drawn after the toolbar's own.
-void DrawTransportButtons(const TransportReadout& r, float size, UiState& ui,
-                          const CanvasColors& colors, TransportActions& out);
+// Toolbar part: four square buttons of `size` pixels, drawn after the toolbar's own (two,
+// play and stop, in the participant view).
+void DrawTransportButtons(const TransportReadout& r, float size, float spacing, bool participant,
+                          UiState& ui, const CanvasColors& colors, TransportActions& out);
+// While recording: a large red "REC m:ss" hanging from `top_center` (foreground, over all).
+void DrawRecordingIndicator(const TransportReadout& r, ImVec2 top_center, float scale);
 // Side panel part, inside a collapsing header the app draws.
 void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, UiState& ui,
                         TransportActions& out);

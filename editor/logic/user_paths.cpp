@@ -93,6 +93,7 @@ Settings LoadSettings(const fs::path& file) {
     if (key == "theme" && value >= 0 && value <= 2) s.theme = static_cast<int>(value);
     if (key == "ui_scale" && value >= 0.75 && value <= 3.0) s.ui_scale = static_cast<float>(value);
     if (key == "note_names") s.note_names = value != 0;
+    if (key == "last_score") s.last_score = line.substr(eq + 1);
   }
   return s;
 }
@@ -103,6 +104,9 @@ void SaveSettings(const Settings& s, const fs::path& file) {
   std::ofstream out(file);
   out << "theme=" << s.theme << "\nui_scale=" << s.ui_scale << "\nnote_names=" << s.note_names
       << "\n";
+  // A name with a line break cannot be kept in this one-line format: forget it rather.
+  if (!s.last_score.empty() && s.last_score.find('\n') == std::string::npos)
+    out << "last_score=" << s.last_score << "\n";
 }
 
 }  // namespace graphony::editor

@@ -31,6 +31,7 @@ struct Settings {
   int theme = 0;  // 0 dark, 1 light, 2 high contrast
   float ui_scale = 1.25f;
   bool note_names = true;
+  std::string last_score;  // the score opened or saved last ("continue" on the welcome)
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);

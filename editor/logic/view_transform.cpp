@@ -27,12 +27,26 @@ void ViewTransform::PanPixels(float dx, float dy) {
   bottom_height += dy / px_per_height;
 }
 
-void ViewTransform::Fit(double length_beats) {
+double ViewTransform::FittedPxPerBeat(double length_beats, double beats_per_height) const {
   const double beats = std::max(1.0, length_beats);
   const double usable_w = std::max(10.0, width * (1.0 - 2 * kFitMargin));
   const double usable_h = std::max(10.0, height * (1.0 - 2 * kFitMargin));
-  px_per_beat = std::clamp(usable_w / beats, kMinPxPerBeat, kMaxPxPerBeat);
-  px_per_height = usable_h;
+  double ppb = usable_w / beats;
+  // Keeping the shape: the height (beats_per_height beats wide) must fit too.
+  if (beats_per_height > 0) ppb = std::min(ppb, usable_h / beats_per_height);
+  return std::clamp(ppb, kMinPxPerBeat, kMaxPxPerBeat);
+}
+
+void ViewTransform::Fit(double length_beats, double beats_per_height) {
+  const double beats = std::max(1.0, length_beats);
+  px_per_beat = FittedPxPerBeat(length_beats, beats_per_height);
+  if (beats_per_height > 0) {
+    px_per_height = px_per_beat * beats_per_height;
+    first_beat = -(width - beats * px_per_beat) * 0.5 / px_per_beat;
+    bottom_height = -(height - px_per_height) * 0.5 / px_per_height;
+    return;
+  }
+  px_per_height = std::max(10.0, height * (1.0 - 2 * kFitMargin));
   first_beat = -(width * kFitMargin) / px_per_beat;
   bottom_height = -(height * kFitMargin) / px_per_height;
 }
@@ -47,10 +61,8 @@ void ViewTransform::Clamp(double length_beats) {
                              std::max(-visible_h * 0.5, 1.0 - visible_h * 0.5));
 }
 
-double ViewTransform::ZoomPercent(double length_beats) const {
-  const double beats = std::max(1.0, length_beats);
-  const double fitted = std::max(10.0, width * (1.0 - 2 * kFitMargin)) / beats;
-  return 100.0 * px_per_beat / fitted;
+double ViewTransform::ZoomPercent(double length_beats, double beats_per_height) const {
+  return 100.0 * px_per_beat / FittedPxPerBeat(length_beats, beats_per_height);
 }
 
 }  // namespace graphony::editor

@@ -31,12 +31,17 @@ struct ViewTransform {
   void ZoomAround(float x, float y, double factor);
   // Moves the view by a pixel delta (content follows the pointer).
   void PanPixels(float dx, float dy);
-  // Shows beats [0, length] and heights [0, 1] with a small margin.
-  void Fit(double length_beats);
+  // Shows beats [0, length] and heights [0, 1] with a small margin. With `beats_per_height`
+  // > 0 (a score with a picture, see BeatsPerHeight) the score keeps that shape, centred
+  // with bars on two sides (letterboxed), so its pictures are never stretched; 0 fills the
+  // canvas.
+  void Fit(double length_beats, double beats_per_height = 0);
   // Keeps the view from drifting far away from the score.
   void Clamp(double length_beats);
   // Zoom relative to Fit(), for the status bar (1.0 = fitted).
-  double ZoomPercent(double length_beats) const;
+  double ZoomPercent(double length_beats, double beats_per_height = 0) const;
+  // The horizontal zoom Fit() would choose.
+  double FittedPxPerBeat(double length_beats, double beats_per_height) const;
 };
 
 }  // namespace graphony::editor
