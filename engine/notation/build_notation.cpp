@@ -12,6 +12,8 @@ namespace graphony::notation {
 
 namespace {
 
+constexpr int kMiddleC = 60;
+
 // A chord in one voice: notes that start and end together.
 struct Chord {
   int start = 0, end = 0;
@@ -210,7 +212,52 @@ void LayOutVoice(const std::vector<Chord>& chords, const NotationScore& ns, bool
   if (!second) emit(cursor, total, nullptr);
 }
 
+// A measure of nothing but rest prints as one whole-measure rest; voice 2, when it has
+// notes, fills the measure with hidden spacing.
+void FinishMeasure(Measure& m, const NotationScore& ns) {
+  bool all_rest = true;
+  for (const Element& e : m.voice1) all_rest = all_rest && e.pitches.empty();
+  if (all_rest) {
+    Element rest;
+    rest.ticks = ns.TicksPerMeasure();
+    rest.whole_measure_rest = true;
+    m.voice1 = {rest};
+  }
+  bool all_hidden = true;
+  for (const Element& e : m.voice2) all_hidden = all_hidden && e.hidden;
+  if (all_hidden)
+    m.voice2.clear();
+  else if (!m.voice2.empty()) {
+    // Voice 2 must fill the measure too: pad its end with hidden spacing.
+    int filled = m.voice2.back().start + m.voice2.back().ticks;
+    for (int piece :
+         SplitIntoNoteValues(filled, ns.TicksPerMeasure() - filled, ns.TicksPerWhole(), true)) {
+      Element pad;
+      pad.start = filled;
+      pad.ticks = piece;
+      pad.hidden = true;
+      m.voice2.push_back(pad);
+      filled += piece;
+    }
+  }
+}
+
 }  // namespace
+
+bool PlaysOnGrandStaff(const InstrumentTraits* traits) {
+  if (!traits || traits->kind == InstrumentKind::kSampler) return false;
+  // Keyboards, and the harps (General MIDI program 46, orchestral harp).
+  return traits->family == InstrumentFamily::kKeyboard || traits->gm_program == 46;
+}
+
+bool NeedsGrandStaff(const std::vector<QuantisedNote>& notes) {
+  bool low = false, high = false;
+  for (const QuantisedNote& q : notes) {
+    low = low || q.midi <= kMiddleC - 12;
+    high = high || q.midi >= kMiddleC + 12;
+  }
+  return low && high;
+}
 
 NotationScore BuildNotation(const Score& score, const Events& events,
                             const NotationOptions& options) {
@@ -282,10 +329,22 @@ NotationScore BuildNotation(const Score& score, const Events& events,
     if (options.easy)
       SimplifyForBeginners(notes, traits ? traits->lowest_midi : kLowestMidi,
                            traits ? traits->highest_midi : kHighestMidi, ns);
-    std::vector<Chord> second;
+    // Each staff has its own two voices, so a grand staff's voices never cross: the split
+    // is by pitch at middle C, and each hand keeps the score's polyphony cap.
+    part.grand_staff = PlaysOnGrandStaff(traits) && NeedsGrandStaff(notes);
+    std::vector<QuantisedNote> low;
+    if (part.grand_staff) {
+      for (const QuantisedNote& q : notes)
+        if (q.midi < kMiddleC) low.push_back(q);
+      notes.erase(std::remove_if(notes.begin(), notes.end(),
+                                 [](const QuantisedNote& q) { return q.midi < kMiddleC; }),
+                  notes.end());
+    }
+    std::vector<Chord> second, low_second;
     std::vector<Chord> first = AssignVoices(notes, cap, &second);
+    std::vector<Chord> low_first = AssignVoices(low, cap, &low_second);
     std::vector<int> pitches;
-    for (const auto* voice : {&first, &second})
+    for (const auto* voice : {&first, &second, &low_first, &low_second})
       for (const Chord& c : *voice)
         for (size_t i = 0; i < c.pitches.size(); ++i) {
           part.notes.push_back({c.start, c.end, c.pitches[i], c.velocities[i]});
@@ -298,10 +357,15 @@ NotationScore BuildNotation(const Score& score, const Events& events,
     part.notes.erase(std::remove_if(part.notes.begin(), part.notes.end(),
                                     [](const QuantisedNote& q) { return q.end <= q.start; }),
                      part.notes.end());
-    part.clef = ChooseClef(traits, std::move(pitches));
+    part.clef = part.grand_staff ? Clef::kTreble : ChooseClef(traits, std::move(pitches));
     part.measures.resize(static_cast<size_t>(ns.measure_count));
     LayOutVoice(first, ns, false, part.measures);
     LayOutVoice(second, ns, true, part.measures);
+    if (part.grand_staff) {
+      part.lower.resize(static_cast<size_t>(ns.measure_count));
+      LayOutVoice(low_first, ns, false, part.lower);
+      LayOutVoice(low_second, ns, true, part.lower);
+    }
     ns.parts.push_back(std::move(part));
   }
   if (ns.parts.empty()) {
@@ -320,33 +384,9 @@ NotationScore BuildNotation(const Score& score, const Events& events,
   }
   // A measure of nothing but rest prints as one whole-measure rest.
   for (Part& part : ns.parts)
-    for (Measure& m : part.measures) {
-      bool all_rest = true;
-      for (const Element& e : m.voice1) all_rest = all_rest && e.pitches.empty();
-      if (all_rest) {
-        Element rest;
-        rest.ticks = ns.TicksPerMeasure();
-        rest.whole_measure_rest = true;
-        m.voice1 = {rest};
-      }
-      bool all_hidden = true;
-      for (const Element& e : m.voice2) all_hidden = all_hidden && e.hidden;
-      if (all_hidden)
-        m.voice2.clear();
-      else if (!m.voice2.empty()) {
-        // Voice 2 must fill the measure too: pad its end with hidden spacing.
-        int filled = m.voice2.back().start + m.voice2.back().ticks;
-        for (int piece :
-             SplitIntoNoteValues(filled, ns.TicksPerMeasure() - filled, ns.TicksPerWhole(), true)) {
-          Element pad;
-          pad.start = filled;
-          pad.ticks = piece;
-          pad.hidden = true;
-          m.voice2.push_back(pad);
-          filled += piece;
-        }
-      }
-    }
+    for (Measure& m : part.measures) FinishMeasure(m, ns);
+  for (Part& part : ns.parts)
+    for (Measure& m : part.lower) FinishMeasure(m, ns);
   return ns;
 }
 

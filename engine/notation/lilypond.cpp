@@ -67,36 +67,40 @@ std::string KeyName(int fifths) {
 // One part's staff: two continuous voices, so ties cross barlines inside one Voice; voice 1
 // is neutral (\oneVoice) in bars where voice 2 is silent, and voice 2 is invisible spacing.
 // With `fold_rests`, a run of empty bars is one multi-bar rest (a player's part).
-void WriteStaff(std::ostringstream& ly, const Part& part, const NotationScore& ns, bool tempo,
-                bool fold_rests) {
+// `measures` and `clef`: the part's staff, or one staff of its grand staff; `name` empty on
+// a grand staff's staves (the PianoStaff carries it).
+void WriteStaff(std::ostringstream& ly, const std::vector<Measure>& measures, Clef clef,
+                const std::string& name, const NotationScore& ns, bool tempo, bool fold_rests) {
   auto empty = [&](size_t m) {
-    const Measure& measure = part.measures[m];
+    const Measure& measure = measures[m];
     return measure.voice2.empty() && measure.voice1.size() == 1 &&
            measure.voice1[0].whole_measure_rest;
   };
-  ly << "    \\new Staff \\with { instrumentName = " << Quote(part.name) << " } <<\n";
+  ly << "    \\new Staff ";
+  if (!name.empty()) ly << "\\with { instrumentName = " << Quote(name) << " } ";
+  ly << "<<\n";
   bool any_second = false;
-  for (const Measure& m : part.measures) any_second = any_second || !m.voice2.empty();
+  for (const Measure& m : measures) any_second = any_second || !m.voice2.empty();
   ly << "      \\new Voice = \"upper\" {\n";
   ly << "        \\clef "
-     << (part.clef == Clef::kBass         ? "bass"
-         : part.clef == Clef::kPercussion ? "percussion"
-                                          : "treble")
+     << (clef == Clef::kBass         ? "bass"
+         : clef == Clef::kPercussion ? "percussion"
+                                     : "treble")
      << " \\key " << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
      << ns.beat_unit << "\n";
   if (tempo)
     ly << "        \\tempo " << ns.beat_unit << " = " << static_cast<int>(ns.tempo_bpm + 0.5)
        << "\n";
   bool two = false;
-  for (size_t m = 0; m < part.measures.size(); ++m) {
-    const Measure& measure = part.measures[m];
+  for (size_t m = 0; m < measures.size(); ++m) {
+    const Measure& measure = measures[m];
     ly << "        ";
     if (!measure.voice2.empty() != two || m == 0) {
       two = !measure.voice2.empty();
       ly << (two ? "\\voiceOne " : "\\oneVoice ");
     }
     size_t run = 1;
-    while (fold_rests && empty(m) && m + run < part.measures.size() && empty(m + run)) ++run;
+    while (fold_rests && empty(m) && m + run < measures.size() && empty(m + run)) ++run;
     if (run > 1) {
       ly << "R1*" << ns.beats_per_measure << "/" << ns.beat_unit << "*" << run << " | % " << m + 1
          << "-" << m + run << "\n";
@@ -109,8 +113,8 @@ void WriteStaff(std::ostringstream& ly, const Part& part, const NotationScore& n
   ly << "        \\bar \"|.\"\n      }\n";
   if (any_second) {
     ly << "      \\new Voice = \"lower\" { \\voiceTwo\n";
-    for (size_t m = 0; m < part.measures.size(); ++m) {
-      const Measure& measure = part.measures[m];
+    for (size_t m = 0; m < measures.size(); ++m) {
+      const Measure& measure = measures[m];
       ly << "        ";
       if (measure.voice2.empty())
         ly << "s1*" << ns.beats_per_measure << "/" << ns.beat_unit << " ";
@@ -120,6 +124,19 @@ void WriteStaff(std::ostringstream& ly, const Part& part, const NotationScore& n
     }
     ly << "      }\n";
   }
+  ly << "    >>\n";
+}
+
+// A part: one staff, or a grand staff (treble above, bass below) in a PianoStaff.
+void WritePart(std::ostringstream& ly, const Part& part, const NotationScore& ns, bool tempo,
+               bool fold_rests) {
+  if (!part.grand_staff) {
+    WriteStaff(ly, part.measures, part.clef, part.name, ns, tempo, fold_rests);
+    return;
+  }
+  ly << "    \\new PianoStaff \\with { instrumentName = " << Quote(part.name) << " } <<\n";
+  WriteStaff(ly, part.measures, Clef::kTreble, "", ns, tempo, fold_rests);
+  WriteStaff(ly, part.lower, Clef::kBass, "", ns, false, fold_rests);
   ly << "    >>\n";
 }
 
@@ -136,7 +153,7 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool p
   ly << "  tagline = ##f\n}\n\n";
   if (!parts) {
     ly << "\\score {\n  <<\n";
-    for (size_t p = 0; p < ns.parts.size(); ++p) WriteStaff(ly, ns.parts[p], ns, p == 0, false);
+    for (size_t p = 0; p < ns.parts.size(); ++p) WritePart(ly, ns.parts[p], ns, p == 0, false);
     // A part silent for a whole system is not printed there (after the first system).
     ly << "  >>\n  \\layout { \\context { \\Staff \\RemoveEmptyStaves } }\n}\n";
     return ly.str();
@@ -148,7 +165,7 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool p
        << Quote(ns.easy ? part.name + " (easy)" : part.name) << "\n";
     if (!part.players.empty()) ly << "    poet = " << Quote("played by " + part.players) << "\n";
     ly << "  }\n  \\score {\n  <<\n";
-    WriteStaff(ly, part, ns, true, true);
+    WritePart(ly, part, ns, true, true);
     ly << "  >>\n  \\layout {\n    \\context { \\Score skipBars = ##t\n"
           "      barNumberVisibility = #all-bar-numbers-visible\n"
           "      \\override BarNumber.break-visibility = ##(#f #t #t) }\n  }\n  }\n}\n";

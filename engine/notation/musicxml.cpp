@@ -91,12 +91,16 @@ std::string TransposeElement(int transposition) {
 }
 
 // `unpitched`: a percussion part, whose notes name a drum (shown at the pitch's staff place).
+// `staff`: 1 or 2 on a grand staff, 0 on a part's single staff (no <staff> written).
 void WriteElement(std::ostringstream& x, const Element& e, int voice, const NotationScore& ns,
-                  int ticks_per_division, bool unpitched) {
+                  int ticks_per_division, bool unpitched, int staff) {
   const int duration = e.ticks / ticks_per_division;
+  const std::string staff_element =
+      staff > 0 ? "        <staff>" + std::to_string(staff) + "</staff>\n" : "";
   if (e.hidden) {
-    x << "      <forward><duration>" << duration << "</duration><voice>" << voice
-      << "</voice></forward>\n";
+    x << "      <forward><duration>" << duration << "</duration><voice>" << voice << "</voice>";
+    if (staff > 0) x << "<staff>" << staff << "</staff>";
+    x << "</forward>\n";
     return;
   }
   int denominator = 4, dots = 0;
@@ -110,7 +114,7 @@ void WriteElement(std::ostringstream& x, const Element& e, int voice, const Nota
       x << "        <type>" << TypeName(denominator) << "</type>\n";
       if (dots) x << "        <dot/>\n";
     }
-    x << "      </note>\n";
+    x << staff_element << "      </note>\n";
     return;
   }
   static const char kSteps[] = "CDEFGAB";
@@ -134,6 +138,7 @@ void WriteElement(std::ostringstream& x, const Element& e, int voice, const Nota
       x << "        <type>" << TypeName(denominator) << "</type>\n";
       if (dots) x << "        <dot/>\n";
     }
+    x << staff_element;
     if (e.tie_stop || e.tie_start) {
       x << "        <notations>";
       if (e.tie_stop) x << "<tied type=\"stop\"/>";
@@ -144,13 +149,24 @@ void WriteElement(std::ostringstream& x, const Element& e, int voice, const Nota
   }
 }
 
+// One staff's measure: voice 1, then voice 2 after a backup. Voices are numbered per staff
+// (1, 2 on the upper; 5, 6 on the lower, as MuseScore numbers them).
+void WriteMeasure(std::ostringstream& x, const Measure& measure, const NotationScore& ns,
+                  bool unpitched, int staff) {
+  const int first = staff == 2 ? 5 : 1;
+  for (const Element& e : measure.voice1) WriteElement(x, e, first, ns, 1, unpitched, staff);
+  if (!measure.voice2.empty()) {
+    x << "      <backup><duration>" << ns.TicksPerMeasure() << "</duration></backup>\n";
+    for (const Element& e : measure.voice2) WriteElement(x, e, first + 1, ns, 1, unpitched, staff);
+  }
+}
+
 }  // namespace
 
 std::string ToMusicXml(const NotationScore& ns) {
   std::ostringstream x;
   // Divisions per quarter note: a whole is 8*den ticks, so one division is one tick.
   const int divisions = ns.TicksPerWhole() / 4;
-  const int ticks_per_division = 1;
   x << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
        "<!DOCTYPE score-partwise PUBLIC \"-//Recordare//DTD MusicXML 3.1 Partwise//EN\" "
        "\"http://www.musicxml.org/dtds/partwise.dtd\">\n"
@@ -203,8 +219,11 @@ std::string ToMusicXml(const NotationScore& ns) {
           << (ns.minor ? "minor" : "major") << "</mode></key>\n"
           << "        <time><beats>" << ns.beats_per_measure << "</beats><beat-type>"
           << ns.beat_unit << "</beat-type></time>\n"
-          << ClefElement(part.clef) << TransposeElement(part.transposition)
-          << "      </attributes>\n";
+          << (part.grand_staff ? "        <staves>2</staves>\n"
+                                 "        <clef number=\"1\"><sign>G</sign><line>2</line></clef>\n"
+                                 "        <clef number=\"2\"><sign>F</sign><line>4</line></clef>\n"
+                               : ClefElement(part.clef))
+          << TransposeElement(part.transposition) << "      </attributes>\n";
         if (p == 0) {
           x << "      <direction placement=\"above\"><direction-type><metronome>"
             << "<beat-unit>" << TypeName(ns.beat_unit) << "</beat-unit><per-minute>"
@@ -212,13 +231,13 @@ std::string ToMusicXml(const NotationScore& ns) {
             << "<sound tempo=\"" << Number(ns.QuarterBpm()) << "\"/></direction>\n";
         }
       }
-      for (const Element& e : measure.voice1)
-        WriteElement(x, e, 1, ns, ticks_per_division, part.percussion);
-      if (!measure.voice2.empty()) {
-        x << "      <backup><duration>" << ns.TicksPerMeasure() / ticks_per_division
-          << "</duration></backup>\n";
-        for (const Element& e : measure.voice2)
-          WriteElement(x, e, 2, ns, ticks_per_division, part.percussion);
+      if (part.grand_staff && m < part.lower.size()) {
+        WriteMeasure(x, measure, ns, part.percussion, 1);
+        // Every voice fills its measure, so one measure's backup reaches the lower staff.
+        x << "      <backup><duration>" << ns.TicksPerMeasure() << "</duration></backup>\n";
+        WriteMeasure(x, part.lower[m], ns, part.percussion, 2);
+      } else {
+        WriteMeasure(x, measure, ns, part.percussion, 0);
       }
       if (m + 1 == part.measures.size())
         x << "      <barline location=\"right\"><bar-style>light-heavy</bar-style></barline>\n";

@@ -58,6 +58,11 @@ struct Part {
   std::string players;                // who plays it, consent-aware ("Ana and the picture")
   std::vector<QuantisedNote> notes;   // after the polyphony cap, sorted by start
   std::vector<Measure> measures;
+  // A keyboard or harp part reaching an octave and more both above and below middle C is
+  // written on a grand staff: `measures` is the treble staff (C4 and up), `lower` the bass
+  // staff (below C4), each with its own two voices.
+  bool grand_staff = false;
+  std::vector<Measure> lower;
 };
 
 struct NotationScore {
@@ -90,6 +95,12 @@ struct NotationOptions {
 // Builds the printable form of `events` for `score` (meter, grid, key, credits, polyphony).
 // Notes with sounding=false are printed (they are the written form of strokes); gestures
 // and scan banks are not. An empty score gives one part of whole-measure rests.
+// Whether an instrument is written on a grand staff when its notes need one (keyboards, harps).
+bool PlaysOnGrandStaff(const InstrumentTraits* traits);
+// Whether a keyboard or harp part with these written notes needs two staves: it reaches
+// C3 or lower and C5 or higher (an octave each side of middle C).
+bool NeedsGrandStaff(const std::vector<QuantisedNote>& notes);
+
 NotationScore BuildNotation(const Score& score, const Events& events,
                             const NotationOptions& options = {});
 

@@ -143,6 +143,54 @@ TEST_CASE("LilyPond compiles every part and level with warnings as errors") {
   }
 }
 
+TEST_CASE("a grand staff validates, imports into MuseScore and engraves in LilyPond") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeWidePiano(&score, &events);
+  const NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 1);
+  REQUIRE(ns.parts[0].grand_staff);
+  const std::string xml = ToMusicXml(ns);
+  CHECK(xml.find("<staves>2</staves>") != std::string::npos);
+  CHECK(xml.find("<clef number=\"2\"><sign>F</sign>") != std::string::npos);
+  testing::WriteText(dir / "piano.musicxml", xml);
+  WriteMidi(dir / "piano.mid", ns, events);
+  CheckValidMusicXml(dir, "piano.musicxml");
+  CheckMuseScoreImports(dir, "piano.musicxml", "from_musescore.mid");
+  // MuseScore read every note at its pitch and time (both staves, all four voices).
+  // Same onsets within a hundredth of a beat in any order: sort each file's notes.
+  auto sorted = [&](const std::string& file) {
+    return Run(dir, "/usr/bin/python3 mido_notes.py '" + file + "' | tr ' ' '\\n' | sort").out;
+  };
+  const std::string ours = testing::MidoNotes(dir, "piano.mid");
+  CHECK(ours.find("96@") != std::string::npos);
+  CHECK(ours.find("36@") != std::string::npos);
+  CHECK(sorted("from_musescore.mid") == sorted("piano.mid"));
+  // MuseScore's own file has two staves in the piano part, the second one in bass clef.
+  RunResult mscx = Run(dir,
+                       "QT_QPA_PLATFORM=offscreen timeout 60 mscore3 -o piano.mscx piano.musicxml "
+                       "&& grep -c '<Staff id=\"2\"' piano.mscx && "
+                       "grep -c '<Staff id=\"3\"' piano.mscx");
+  CHECK(mscx.out.rfind("2\n0\n", 0) == 0);
+  const std::string body = testing::ReadText(dir / "piano.mscx");
+  const size_t first = body.rfind("<Staff id=\"1\">"), second = body.rfind("<Staff id=\"2\">");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  REQUIRE(first < second);
+  const std::string top = body.substr(first, second - first), bottom = body.substr(second);
+  CHECK(top.find("<concertClefType>G</concertClefType>") != std::string::npos);
+  CHECK(bottom.find("<concertClefType>F</concertClefType>") != std::string::npos);
+  const std::string ly = ToLilyPond(ns);
+  CHECK(ly.find("\\new PianoStaff") != std::string::npos);
+  testing::WriteText(dir / "piano.ly", ly);
+  testing::WriteText(dir / "piano_part.ly", ToLilyPond(ns, "a4", true));
+  RunResult r = Run(
+      dir, "timeout 120 lilypond -dwarning-as-error -dno-point-and-click piano.ly piano_part.ly");
+  CHECK_MESSAGE(r.code == 0, r.err);
+  CHECK(std::filesystem::exists(dir / "piano.pdf"));
+}
+
 TEST_CASE("empty, long, dense and odd-meter scores export valid MusicXML and MIDI") {
   TempDir dir;
   std::vector<std::string> names;

@@ -121,4 +121,32 @@ inline void AddPainting(Score* score) {
   score->layers = {picture, strokes};
 }
 
+// A piano part from C2 to C6, 3/4 at 90 bpm, 4 bars: a left hand of low notes and chords
+// under a right hand melody, sometimes at the same onset (a grand staff's two hands).
+inline void MakeWidePiano(Score* score, Events* events) {
+  score->title = "Wide piano";
+  score->tempo_bpm = 90;
+  score->meter = {3, 4};
+  score->length_beats = 12;
+  score->mapping.grid = 0.5;
+  score->mapping.max_polyphony = 4;
+  events->tempo_bpm = 90;
+  events->length_beats = 12;
+  events->instruments = {{"piano", "Piano", "", 20, 20, 20}};
+  struct N {
+    double start, length;
+    int pitch;
+  };
+  const N notes[] = {{0, 3, 36},   {0, 3, 43}, {0, 1, 72},   {1, 1, 76},  {2, 1, 79}, {3, 1.5, 48},
+                     {3, 1, 84},   {4, 2, 60}, {4.5, 1, 55}, {6, 3, 41},  {6, 3, 53}, {6, 0.5, 65},
+                     {6.5, 1, 69}, {9, 3, 36}, {9, 3, 96},   {10, 2, 59}, {10, 2, 62}};
+  for (const N& n : notes) {
+    NoteEvent e;
+    e.start_beat = n.start;
+    e.duration_beats = n.length;
+    e.pitch = e.quantised_pitch = n.pitch;
+    events->notes.push_back(e);
+  }
+}
+
 }  // namespace graphony::testing

@@ -1,6 +1,8 @@
 // The notation model: quantising, voices, ties, clefs, spelling and consent-aware credits.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "fixtures.h"
 #include "notation/credits.h"
 #include "notation/notation.h"
@@ -221,6 +223,62 @@ TEST_CASE("parts take their GM program and clef from the instrument traits table
   ns = BuildNotation(score, events);
   CHECK(ns.parts[0].clef == Clef::kTreble);
   CHECK(ns.parts[0].midi_program == 73);
+}
+
+TEST_CASE("a wide piano part is a grand staff split at middle C; a narrow one stays one staff") {
+  Score score;
+  Events events;
+  testing::MakeWidePiano(&score, &events);
+  const NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 1);
+  const Part& piano = ns.parts[0];
+  REQUIRE(piano.grand_staff);
+  CHECK(piano.clef == Clef::kTreble);
+  REQUIRE(piano.lower.size() == piano.measures.size());
+  // Every note is on its staff: C4 and up above, below C4 below; none is lost.
+  std::multiset<int> upper, lower, played;
+  for (const Measure& m : piano.measures)
+    for (const auto* voice : {&m.voice1, &m.voice2})
+      for (const Element& e : *voice)
+        if (!e.tie_stop)
+          for (int p : e.pitches) upper.insert(p);
+  for (const Measure& m : piano.lower)
+    for (const auto* voice : {&m.voice1, &m.voice2})
+      for (const Element& e : *voice)
+        if (!e.tie_stop)
+          for (int p : e.pitches) lower.insert(p);
+  for (const NoteEvent& n : events.notes) played.insert(n.quantised_pitch);
+  for (int p : upper) CHECK(p >= 60);
+  for (int p : lower) CHECK(p < 60);
+  std::multiset<int> both = upper;
+  both.insert(lower.begin(), lower.end());
+  CHECK(both == played);
+  CHECK(upper.count(96) == 1);  // C6
+  CHECK(lower.count(36) == 2);  // C2, twice
+  // Each staff's bars are full: voice 1 fills the measure on both.
+  for (const auto* staff : {&piano.measures, &piano.lower})
+    for (const Measure& m : *staff) {
+      int filled = 0;
+      for (const Element& e : m.voice1) filled += e.ticks;
+      CHECK(filled == ns.TicksPerMeasure());
+    }
+
+  // The same notes within C3..C5 on one side of middle C: one staff, its clef by the notes.
+  Events narrow = events;
+  narrow.notes.clear();
+  for (int p : {60, 64, 67, 72, 76, 79, 84})
+    narrow.notes.push_back(Note(narrow.notes.size(), 1, p));
+  narrow.notes.push_back(Note(8, 1, 50));  // D3: below middle C, but not an octave below
+  const NotationScore one = BuildNotation(score, narrow);
+  CHECK_FALSE(one.parts[0].grand_staff);
+  CHECK(one.parts[0].lower.empty());
+  CHECK(one.parts[0].clef == Clef::kTreble);
+  // A wide part for an instrument that is not a keyboard or harp stays on one staff.
+  Events flute = events;
+  flute.instruments = {{"soft-pad", "Pad", "", 0, 0, 0}};
+  CHECK_FALSE(BuildNotation(score, flute).parts[0].grand_staff);
+  flute.instruments = {{"concert-harp", "Harp", "", 0, 0, 0}};
+  CHECK(BuildNotation(score, flute).parts[0].grand_staff);
 }
 
 TEST_CASE("ties only where needed: long held notes sit on beats, struck notes ring untied") {
