@@ -259,6 +259,42 @@ bool NeedsGrandStaff(const std::vector<QuantisedNote>& notes) {
   return low && high;
 }
 
+namespace {
+bool PlaysAlmostNothing(const Part& part) {
+  return static_cast<int>(part.notes.size()) < kFewestScoreNotes;
+}
+}  // namespace
+
+std::vector<const Part*> ScoreStaves(const NotationScore& ns) {
+  std::vector<const Part*> staves;
+  for (const Part& part : ns.parts)
+    if (!PlaysAlmostNothing(part)) staves.push_back(&part);
+  if (staves.empty())  // a piece of a few notes: print them all rather than nothing
+    for (const Part& part : ns.parts) staves.push_back(&part);
+  return staves;
+}
+
+std::vector<std::string> LeftOutOfScore(const NotationScore& ns) {
+  std::vector<std::string> lines;
+  if (ScoreStaves(ns).size() == ns.parts.size()) return lines;
+  for (const Part& part : ns.parts) {
+    if (!PlaysAlmostNothing(part)) continue;
+    std::set<int> bars;
+    for (const QuantisedNote& q : part.notes) bars.insert(q.start / ns.TicksPerMeasure() + 1);
+    std::string where;
+    size_t i = 0;
+    for (int bar : bars) {
+      where += i == 0 ? "" : (i + 1 == bars.size() ? " and " : ", ");
+      where += std::to_string(bar);
+      ++i;
+    }
+    const size_t n = part.notes.size();
+    lines.push_back(part.name + ": " + std::to_string(n) + (n == 1 ? " note, bar" : " notes, bar") +
+                    (bars.size() == 1 ? " " : "s ") + where + " \u2014 left out of the score");
+  }
+  return lines;
+}
+
 NotationScore BuildNotation(const Score& score, const Events& events,
                             const NotationOptions& options) {
   NotationScore ns;

@@ -153,7 +153,9 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool p
   ly << "  tagline = ##f\n}\n\n";
   if (!parts) {
     ly << "\\score {\n  <<\n";
-    for (size_t p = 0; p < ns.parts.size(); ++p) WritePart(ly, ns.parts[p], ns, p == 0, false);
+    // A part of a note or two is left out (the legend names it and its bars).
+    const std::vector<const Part*> staves = ScoreStaves(ns);
+    for (size_t p = 0; p < staves.size(); ++p) WritePart(ly, *staves[p], ns, p == 0, false);
     // A part silent for a whole system is not printed there (after the first system).
     ly << "  >>\n  \\layout { \\context { \\Staff \\RemoveEmptyStaves } }\n}\n";
     return ly.str();

@@ -101,6 +101,15 @@ bool PlaysOnGrandStaff(const InstrumentTraits* traits);
 // C3 or lower and C5 or higher (an octave each side of middle C).
 bool NeedsGrandStaff(const std::vector<QuantisedNote>& notes);
 
+// A part of fewer than kFewestScoreNotes notes is left out of the full score's staves (its
+// player's part and the exports keep it); the legend says so. Never every part.
+inline constexpr int kFewestScoreNotes = 3;
+// The parts the full score prints, in order.
+std::vector<const Part*> ScoreStaves(const NotationScore& ns);
+// One line a part left out of the full score: "Bells: 2 notes, bars 3 and 7 — left out of
+// the score".
+std::vector<std::string> LeftOutOfScore(const NotationScore& ns);
+
 NotationScore BuildNotation(const Score& score, const Events& events,
                             const NotationOptions& options = {});
 

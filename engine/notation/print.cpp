@@ -5,6 +5,7 @@
 #include <cairo-svg.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -215,6 +216,11 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
   double graphic_bottom = 0;
   const std::string qpdf = FindProgram("qpdf");
   std::string lily_pdf;
+  // The legend names the parts a printed full score leaves out.
+  std::vector<std::string> left_out;
+  if (options.part.empty() &&
+      std::find(options.pages.begin(), options.pages.end(), "notation") != options.pages.end())
+    left_out = LeftOutOfScore(PrintedNotation(score, events, options, out));
   for (size_t k = 0; k < options.pages.size(); ++k) {
     const std::string& kind = options.pages[k];
     const bool first = pages.empty();
@@ -222,14 +228,14 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
       // A legend that follows may share the overview's page: keep room for it.
       double reserve = 0;
       if (k + 1 < options.pages.size() && options.pages[k + 1] == "legend")
-        reserve = PainterHeight(LegendPage(score, events, geometry, false), geometry);
+        reserve = PainterHeight(LegendPage(score, events, geometry, false, left_out), geometry);
       for (auto& p : GraphicPages(score, geometry, first, &graphic_bottom, reserve))
         pages.push_back({std::move(p), true});
       graphic_page = pages.size() - 1;
     } else if (kind == "legend") {
       // A legend that fits below the last graphic page shares it (a wide picture leaves the
       // lower half of its page free); otherwise it has its own page.
-      PagePainter legend = LegendPage(score, events, geometry, first);
+      PagePainter legend = LegendPage(score, events, geometry, first, left_out);
       const double room = geometry.height - geometry.margin - 12 - graphic_bottom;
       if (!first && graphic_page + 1 == pages.size() && PainterHeight(legend, geometry) <= room) {
         PagePainter graphic = std::move(pages.back().paint);

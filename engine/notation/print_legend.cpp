@@ -98,7 +98,7 @@ double DrawRangeStaff(cairo_t* cr, const Score& score, double left, double top, 
 }  // namespace
 
 PagePainter LegendPage(const Score& score_in, const Events& events, const PageGeometry& page,
-                       bool title_block) {
+                       bool title_block, const std::vector<std::string>& left_out) {
   auto score = std::make_shared<Score>(score_in);
   score->assets = {};
   // Instrument indices are palette indices (see Interpret); mark those an image plays.
@@ -120,7 +120,8 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
   for (const GestureEvent& g : events.gestures) use(g.instrument);
   const std::vector<std::set<std::string>> players_by_instrument =
       ContributorsByInstrument(events, score->palette.size());
-  return [score, picture_plays, used, players_by_instrument, page, title_block](cairo_t* cr) {
+  return [score, picture_plays, used, players_by_instrument, page, title_block,
+          left_out](cairo_t* cr) {
     double y = title_block ? DrawTitleBlock(cr, *score, page) : page.margin;
     const double left = page.margin, width = page.width - 2 * page.margin;
     TextStyle heading;
@@ -166,6 +167,7 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
                         " nothing in this piece and " + (unused == 1 ? "is" : "are") + " left out.",
                     left, y, note) +
            6;
+    for (const std::string& line : left_out) y += DrawText(cr, line, left, y, note) + 4;
 
     y += 8;
     y += DrawText(cr, "Scale and range", left, y, heading) + 6;

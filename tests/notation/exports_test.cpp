@@ -143,7 +143,7 @@ TEST_CASE("LilyPond compiles every part and level with warnings as errors") {
   }
 }
 
-TEST_CASE("a grand staff validates, imports into MuseScore and engraves in LilyPond") {
+TEST_CASE("print: a grand staff validates, imports into MuseScore and engraves in LilyPond") {
   TempDir dir;
   Score score;
   Events events;

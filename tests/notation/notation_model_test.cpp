@@ -225,7 +225,8 @@ TEST_CASE("parts take their GM program and clef from the instrument traits table
   CHECK(ns.parts[0].midi_program == 73);
 }
 
-TEST_CASE("a wide piano part is a grand staff split at middle C; a narrow one stays one staff") {
+TEST_CASE(
+    "print: a wide piano part is a grand staff split at middle C; a narrow one stays one staff") {
   Score score;
   Events events;
   testing::MakeWidePiano(&score, &events);

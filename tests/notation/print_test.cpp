@@ -12,6 +12,7 @@
 #include "fixtures.h"
 #include "interpret/interpret.h"
 #include "notation/print_colour.h"
+#include "notation/writers.h"
 #include "run_helpers.h"
 
 namespace graphony::notation {
@@ -111,6 +112,55 @@ TEST_CASE("the legend credits who is heard: a muted layer's painter is not credi
   score.layers.back().muted = false;
   PrintScore(score, Interpret(score), dir / "legend2.pdf", options);
   CHECK(PdfText(dir, "legend2.pdf").find("played by: Z.Q.") != std::string::npos);
+}
+
+TEST_CASE("print: a part of two notes is left out of the full score, and the legend says so") {
+  TempDir dir;
+  Score score;
+  Events events;
+  testing::MakeStaircase(&score, &events);
+  score.length_beats = events.length_beats = 12;  // three bars
+  score.palette.push_back({{200, 180, 20, 255}, "bell", "Bells", ""});
+  events.instruments.push_back({"bell", "Bells", "", 200, 180, 20});
+  for (double beat : {0.0, 9.0}) {  // bars 1 and 3
+    NoteEvent n;
+    n.start_beat = beat;
+    n.duration_beats = 1;
+    n.pitch = n.quantised_pitch = 76;
+    n.instrument = 1;
+    events.notes.push_back(n);
+  }
+  const NotationScore ns = BuildNotation(score, events);
+  REQUIRE(ns.parts.size() == 2);
+  REQUIRE(ScoreStaves(ns).size() == 1);
+  CHECK(ScoreStaves(ns)[0]->name == "Flute");
+  const std::vector<std::string> left_out = LeftOutOfScore(ns);
+  REQUIRE(left_out.size() == 1);
+  CHECK(left_out[0] == "Bells: 2 notes, bars 1 and 3 \u2014 left out of the score");
+  // The full score has no Bells staff; the Bells player's part and the MusicXML keep it.
+  CHECK(ToLilyPond(ns).find("\"Bells\"") == std::string::npos);
+  CHECK(ToLilyPond(ns, "a4", true).find("\"Bells\"") != std::string::npos);
+  CHECK(ToMusicXml(ns).find(">Bells<") != std::string::npos);
+
+  PrintOptions options;
+  options.pages = {"legend", "notation"};
+  PrintScore(score, events, dir / "score.pdf", options);
+  const std::string text = PdfText(dir, "score.pdf");
+  CHECK(text.find("Bells: 2 notes, bars 1 and 3") != std::string::npos);
+  // Printing only the legend (no staff notation) or a part does not claim anything is left out.
+  options.pages = {"legend"};
+  PrintScore(score, events, dir / "legend.pdf", options);
+  CHECK(PdfText(dir, "legend.pdf").find("left out of the score") == std::string::npos);
+  options.pages = {"legend", "notation"};
+  options.part = "Flute";
+  PrintScore(score, events, dir / "part.pdf", options);
+  CHECK(PdfText(dir, "part.pdf").find("left out of the score") == std::string::npos);
+  // With a third note the Bells are on the score again.
+  NoteEvent third = events.notes.back();
+  third.start_beat = 10;
+  events.notes.push_back(third);
+  CHECK(LeftOutOfScore(BuildNotation(score, events)).empty());
+  CHECK(ToLilyPond(BuildNotation(score, events)).find("\"Bells\"") != std::string::npos);
 }
 
 TEST_CASE("a colour that plays is never 'played by: nobody yet', even from an unsigned stroke") {
