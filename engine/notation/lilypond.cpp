@@ -64,6 +64,23 @@ std::string KeyName(int fifths) {
   return kMajors[std::max(-6, std::min(6, fifths)) + 6];
 }
 
+// Beams group by the meter's beats (LilyPond's default joins four eighths across the middle
+// of a 4/4 bar): each beat is one beam group; 6/8, 9/8 and 12/8 beam in dotted quarters, and
+// irregular meters (5/8, 7/8) keep LilyPond's own groups. Set after \time, which would
+// otherwise restore the time signature's default beaming.
+std::string BeamByBeat(const NotationScore& ns) {
+  const bool compound = ns.beat_unit == 8 && ns.beats_per_measure % 3 == 0;
+  if (ns.beat_unit >= 8 && !compound) return "";
+  const int groups = compound ? ns.beats_per_measure / 3 : ns.beats_per_measure;
+  std::string text = "        \\set Timing.baseMoment = #(ly:make-moment 1/" +
+                     std::to_string(ns.beat_unit) + ")\n        \\set Timing.beatStructure = ";
+  for (int g = 0; g < groups; ++g) {
+    if (g > 0) text += ',';
+    text += compound ? '3' : '1';
+  }
+  return text + "\n        \\set Timing.beamExceptions = #'()\n";
+}
+
 // One part's staff: two continuous voices, so ties cross barlines inside one Voice; voice 1
 // is neutral (\oneVoice) in bars where voice 2 is silent, and voice 2 is invisible spacing.
 // With `fold_rests`, a run of empty bars is one multi-bar rest (a player's part).
@@ -87,7 +104,8 @@ void WriteStaff(std::ostringstream& ly, const std::vector<Measure>& measures, Cl
          : clef == Clef::kPercussion ? "percussion"
                                      : "treble")
      << " \\key " << KeyName(ns.key_fifths) << " \\major \\time " << ns.beats_per_measure << "/"
-     << ns.beat_unit << "\n";
+     << ns.beat_unit << "\n"
+     << BeamByBeat(ns);
   if (tempo)
     ly << "        \\tempo " << ns.beat_unit << " = " << static_cast<int>(ns.tempo_bpm + 0.5)
        << "\n";
@@ -169,7 +187,7 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool p
     ly << "  }\n  \\score {\n  <<\n";
     WritePart(ly, part, ns, true, true);
     ly << "  >>\n  \\layout {\n    \\context { \\Score skipBars = ##t\n"
-          "      barNumberVisibility = #all-bar-numbers-visible\n"
+       << "      barNumberVisibility = #all-bar-numbers-visible\n"
           "      \\override BarNumber.break-visibility = ##(#f #t #t) }\n  }\n  }\n}\n";
   }
   return ly.str();

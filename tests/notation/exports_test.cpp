@@ -90,7 +90,11 @@ TEST_CASE("the staircase exports to exactly C4..C5 in our MIDI and through MuseS
 
 TEST_CASE("LilyPond compiles our source with warnings as errors (staircase, 7/8 with two voices)") {
   TempDir dir;
-  testing::WriteText(dir / "stairs.ly", ToLilyPond(Stairs()));
+  const std::string stairs = ToLilyPond(Stairs());
+  // 4/4 beams by the beat, not LilyPond's half-bar groups; 7/8 keeps LilyPond's 2+2+3.
+  CHECK(stairs.find("\\set Timing.beatStructure = 1,1,1,1\n") != std::string::npos);
+  CHECK(stairs.find("\\set Timing.beamExceptions = #'()") != std::string::npos);
+  testing::WriteText(dir / "stairs.ly", stairs);
   Score score;
   Events events;
   testing::MakeDense(&score, &events, 2, 14, {7, 8});
@@ -99,7 +103,10 @@ TEST_CASE("LilyPond compiles our source with warnings as errors (staircase, 7/8 
   for (const Part& p : odd.parts)
     for (const Measure& m : p.measures) has_second_voice = has_second_voice || !m.voice2.empty();
   CHECK(has_second_voice);
-  testing::WriteText(dir / "odd.ly", ToLilyPond(odd, "letter"));
+  const std::string odd_ly = ToLilyPond(odd, "letter");
+  CHECK(odd_ly.find("beatStructure") == std::string::npos);
+  CHECK(odd_ly.find("\\time 7/8") != std::string::npos);
+  testing::WriteText(dir / "odd.ly", odd_ly);
   RunResult r =
       Run(dir, "timeout 120 lilypond -dwarning-as-error -dno-point-and-click stairs.ly odd.ly");
   CHECK_MESSAGE(r.code == 0, r.err);
