@@ -1,4 +1,5 @@
-// The beginner's level of a part: one line of main notes, plain values, within an octave.
+// The beginner's level of a part: one line of main notes, quarters and eighths, within an octave
+// and a fifth.
 #include <algorithm>
 #include <map>
 
@@ -27,8 +28,9 @@ void SimplifyForBeginners(std::vector<QuantisedNote>& notes, int lowest, int hig
   int low = pitches[pitches.size() / 2] - 9;
   low = std::clamp(low, lowest, std::max(lowest, highest - 19));
   const int high = std::min(highest, low + 19);
-  // Plain values only (eighth, quarter, half, whole); a quarter or longer starts on a beat;
-  // never over a barline or into the next note: the rest of the time is a rest.
+  // Quarters and eighths only, as a beginner counts them (a longer note is a quarter and the
+  // rest of its time a rest: on chime bars or a keyboard it rings on); a quarter starts on a
+  // beat; never over a barline or into the next note.
   std::vector<QuantisedNote> out;
   for (auto it = line.begin(); it != line.end(); ++it) {
     QuantisedNote q = it->second;
@@ -39,7 +41,7 @@ void SimplifyForBeginners(std::vector<QuantisedNote>& notes, int lowest, int hig
     const int room = std::min(next == line.end() ? bar_end : std::min(next->first, bar_end),
                               std::max(q.end, q.start + eighth));
     int value = eighth;
-    for (int v = eighth * 8; v > eighth; v /= 2)
+    for (int v = eighth * 2; v > eighth; v /= 2)
       if (v <= room - q.start && q.start % std::min(v, kTicksPerBeat) == 0) {
         value = v;
         break;

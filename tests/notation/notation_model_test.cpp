@@ -315,7 +315,7 @@ TEST_CASE("ties only where needed: long held notes sit on beats, struck notes ri
   CHECK(ns.parts[0].notes[0].start == 4);
 }
 
-TEST_CASE("the easy level: one line of main notes, plain values, a beginner's range") {
+TEST_CASE("the easy level: one line of main notes, quarters and eighths, a beginner's range") {
   Score score;
   Events events;
   testing::MakeDense(&score, &events, 3, 64, {4, 4});  // chords, two voices, ties, 16ths
@@ -343,8 +343,8 @@ TEST_CASE("the easy level: one line of main notes, plain values, a beginner's ra
         CHECK(e.pitches.size() <= 1);
         CHECK_FALSE(e.tie_start);
         if (e.whole_measure_rest || e.pitches.empty()) continue;
-        // Eighth, quarter, half or whole: 4, 8, 16, 32 ticks in 4/4; a quarter or longer on a beat.
-        CHECK((e.ticks == 4 || e.ticks == 8 || e.ticks == 16 || e.ticks == 32));
+        // Eighths and quarters only: 4 and 8 ticks in 4/4; a quarter on a beat.
+        CHECK((e.ticks == 4 || e.ticks == 8));
         if (e.ticks >= 8) CHECK(e.start % 8 == 0);
       }
     }
