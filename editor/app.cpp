@@ -258,20 +258,7 @@ void App::LayoutAndDraw() {
   }
   ImGui::End();
 
-  ImGui::SetNextWindowPos(ImVec2(layout.canvas_x, layout.body_y));
-  ImGui::SetNextWindowSize(ImVec2(layout.canvas_w, layout.body_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  if (ImGui::Begin(
-          "##canvas", nullptr,
-          kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-    if (ui_.layout) ui_.layout->Canvas(ImGui::GetWindowPos(), ImGui::GetWindowSize());
-    CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
-    canvas_.Draw(ctx);
-  }
-  ImGui::End();
-  ImGui::PopStyleVar();
-  audio_.DrawRecordingIndicator(
-      ImVec2(layout.canvas_x + layout.canvas_w * 0.5f, layout.body_y + std::round(8 * s)));
+  DrawCanvasWindow(layout);
 
   if (layout.right_folded) {
     DrawFoldedSidePanel(layout);
@@ -395,6 +382,26 @@ void App::DrawFoldedSidePanel(const PanelLayout& layout) {
 
 // The participant view: a giant play and stop, the palette, the canvas; nothing else. The
 // facilitator leaves it with F9 or by holding the corner button for a moment.
+// The canvas window and the recording indicator over it: the same in the facilitator's
+// layout and the participant view.
+void App::DrawCanvasWindow(const PanelLayout& layout) {
+  const float s = ui_.settings.ui_scale;
+  ImGui::SetNextWindowPos(ImVec2(layout.canvas_x, layout.body_y));
+  ImGui::SetNextWindowSize(ImVec2(layout.canvas_w, layout.body_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  if (ImGui::Begin(
+          "##canvas", nullptr,
+          kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (ui_.layout) ui_.layout->Canvas(ImGui::GetWindowPos(), ImGui::GetWindowSize());
+    CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
+    canvas_.Draw(ctx);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  audio_.DrawRecordingIndicator(
+      ImVec2(layout.canvas_x + layout.canvas_w * 0.5f, layout.body_y + std::round(8 * s)));
+}
+
 void App::DrawParticipant(const PanelLayout& layout) {
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui_.settings.ui_scale;
@@ -438,20 +445,7 @@ void App::DrawParticipant(const PanelLayout& layout) {
   }
   ImGui::End();
 
-  ImGui::SetNextWindowPos(ImVec2(layout.canvas_x, layout.body_y));
-  ImGui::SetNextWindowSize(ImVec2(layout.canvas_w, layout.body_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  if (ImGui::Begin(
-          "##canvas", nullptr,
-          kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-    if (ui_.layout) ui_.layout->Canvas(ImGui::GetWindowPos(), ImGui::GetWindowSize());
-    CanvasContext ctx{doc_, ui_, view_, colors_, textures_, canvas_events_, bridge_};
-    canvas_.Draw(ctx);
-  }
-  ImGui::End();
-  ImGui::PopStyleVar();
-  audio_.DrawRecordingIndicator(
-      ImVec2(layout.canvas_x + layout.canvas_w * 0.5f, layout.body_y + std::round(8 * s)));
+  DrawCanvasWindow(layout);
 }
 
 void App::HandleShortcut(const sf::Event::KeyEvent& key) {

@@ -90,6 +90,7 @@ class App {
   bool ReportLayout(const std::filesystem::path& json, const std::filesystem::path& png);
   // [SECTION] Participant view and folded side panel
   void DrawParticipant(const PanelLayout& layout);
+  void DrawCanvasWindow(const PanelLayout& layout);
   void DrawSidePanelContents();
   void DrawFoldedSidePanel(const PanelLayout& layout);
 
