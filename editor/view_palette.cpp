@@ -108,11 +108,6 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
   if (ImGui::IsItemHovered()) ui.hint = "Choose the instrument this colour plays.";
   if (!ImGui::BeginPopup("instrument_menu")) return;
   const InstrumentTraits* chosen = nullptr;
-  auto is_chamber = [](const InstrumentTraits& t) {
-    for (std::string_view c : ChamberInstruments())
-      if (c == t.name) return true;
-    return false;
-  };
   for (InstrumentFamily family : AllFamilies()) {
     bool any = false;
     for (const InstrumentTraits& t : AllInstruments()) any |= t.family == family;
@@ -122,8 +117,8 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
       if (pass == 1) ImGui::Separator();
       for (const InstrumentTraits& t : AllInstruments()) {
         if (t.family != family) continue;
-        const bool first =
-            t.kind != InstrumentKind::kGeneralMidi || is_chamber(t) || t.untuned_percussion;
+        const bool first = t.kind != InstrumentKind::kGeneralMidi || IsChamberInstrument(t) ||
+                           t.untuned_percussion;
         if (first != (pass == 0)) continue;
         if (InstrumentItem(t, &t == &now)) chosen = &t;
       }

@@ -387,6 +387,12 @@ std::span<const std::string_view> ChamberInstruments() {
   return kChamber;
 }
 
+bool IsChamberInstrument(const InstrumentTraits& traits) {
+  for (std::string_view name : ChamberInstruments())
+    if (name == traits.name) return true;
+  return false;
+}
+
 std::string_view DefaultInstrumentName() { return AllInstruments().front().name; }
 
 std::string InstrumentNameList() {

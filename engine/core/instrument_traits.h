@@ -105,6 +105,7 @@ std::span<const InstrumentFamily> AllFamilies();
 // The chamber set (cello, violin, clarinet, flute, harp, double bass, marimba, glockenspiel,
 // piano): the soundfont instruments the groups' musicians play.
 std::span<const std::string_view> ChamberInstruments();
+bool IsChamberInstrument(const InstrumentTraits& traits);
 
 // The default instrument's id ("sine"), for palette entries that name none.
 std::string_view DefaultInstrumentName();

@@ -24,36 +24,38 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-std::string CreditLine(const std::vector<Contributor>& contributors) {
+namespace {
+
+// The credited names of the contributors `wanted` picks. Anonymous people are counted, not
+// listed: "participant, participant" reads badly.
+template <typename Wanted>
+std::vector<std::string> CreditedNames(const std::vector<Contributor>& contributors,
+                                       Wanted wanted) {
   std::vector<std::string> names;
   int anonymous = 0;
   for (const Contributor& c : contributors) {
+    if (!wanted(c)) continue;
     const std::string name = CreditName(c);
     if (name == "participant")
       ++anonymous;
     else
       names.push_back(name);
   }
-  // Anonymous people are counted, not listed: "participant, participant" reads badly.
   if (anonymous == 1) names.push_back("one participant");
   if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
-  return JoinNames(names);
+  return names;
+}
+
+}  // namespace
+
+std::string CreditLine(const std::vector<Contributor>& contributors) {
+  return JoinNames(CreditedNames(contributors, [](const Contributor&) { return true; }));
 }
 
 std::vector<std::string> PlayerNames(const Score& score, const std::set<std::string>& ids,
                                      bool picture) {
-  std::vector<std::string> names;
-  int anonymous = 0;
-  for (const Contributor& c : score.contributors) {
-    if (!ids.count(c.id)) continue;
-    const std::string name = CreditName(c);
-    if (name == "participant")
-      ++anonymous;
-    else
-      names.push_back(name);
-  }
-  if (anonymous == 1) names.push_back("one participant");
-  if (anonymous > 1) names.push_back(std::to_string(anonymous) + " participants");
+  std::vector<std::string> names =
+      CreditedNames(score.contributors, [&](const Contributor& c) { return ids.count(c.id) > 0; });
   if (picture) names.push_back("the picture");
   return names;
 }

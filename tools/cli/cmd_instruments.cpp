@@ -38,15 +38,10 @@ int RunInstruments(Args& args) {
   std::printf("soundfont: %s\n",
               soundfont.empty() ? "none found: GM instruments play with the engine's own voices"
                                 : soundfont.c_str());
-  auto is_chamber = [](const InstrumentTraits& t) {
-    for (std::string_view c : ChamberInstruments())
-      if (c == t.name) return true;
-    return false;
-  };
   for (InstrumentFamily family : AllFamilies()) {
     bool header = false;
     for (const InstrumentTraits& t : AllInstruments()) {
-      if (t.family != family || (chamber_only && !is_chamber(t))) continue;
+      if (t.family != family || (chamber_only && !IsChamberInstrument(t))) continue;
       if (!header) {
         std::printf("\n%s\n", std::string(FamilyName(family)).c_str());
         header = true;
@@ -56,7 +51,7 @@ int RunInstruments(Args& args) {
           t.transposition == 0 ? "" : "  sounds " + std::to_string(t.transposition) + " st";
       std::printf("  %-28s %-30s %-16s %-10s %-9s%s%s\n", std::string(t.name).c_str(),
                   std::string(t.display_name).c_str(), Voice(t).c_str(), ClefName(t), range.c_str(),
-                  transposition.c_str(), is_chamber(t) ? "  (chamber)" : "");
+                  transposition.c_str(), IsChamberInstrument(t) ? "  (chamber)" : "");
     }
   }
   return kExitOk;
