@@ -19,25 +19,17 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
-export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+source "$(dirname "$0")/editor_session.sh"
+start_display 1600x1000
 export GRAPHONY_UI_SCALE=1.25
-mkdir -p "$HOME"
 source "$(dirname "$0")/../gui_screenshots.sh"
 
 SCORE="$WORK/score.graphony"
 cp "$SRC/scores/demo.graphony" "$SCORE"
 first_instrument() { "$CLI" info "$SCORE" --json | $PY -c "import json,sys; print(json.load(sys.stdin)['palette'][0]['instrument'])"; }
 [ "$(first_instrument)" = "soft-pad" ] || fail "the demo's first colour should start as soft-pad"
-"$GRAPHONY" "$SCORE" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-xdotool search --sync --onlyvisible --name Graphony >/dev/null
-xdotool search --name Graphony windowmove 0 0 || true
-sleep 1.5
+start_editor "$SCORE"
+sleep 1.0
 shot palette-before
 # The first swatch is selected on open; its "Instrument: Warm pad" button opens the menu.
 xdotool mousemove 155 351 click 1
