@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/people.h"
+#include "core/people_json.h"
 #include "core/pitch.h"
 #include "core/score_defaults.h"
 #include "core/score_format.h"
@@ -307,6 +308,10 @@ Take ReadTake(const std::string& where, const Json& j, const std::string& path,
 }
 
 }  // namespace
+
+Contributor PersonFromJson(const Json& j, const std::string& where, const std::string& path) {
+  return ReadContributor(where, j, path, kScoreFormatVersion);
+}
 
 Score ScoreFromJson(const std::string& json_text, const std::string& where) {
   if (json_text.empty()) throw ScoreError(where + ": is empty");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/people.h"
+#include "core/people_json.h"
 #include "core/pitch.h"
 #include "core/score_format.h"
 #include "core/score_io.h"
@@ -164,6 +165,8 @@ void Write(const Json& j, int indent, std::string& out) {
 }
 
 }  // namespace
+
+nlohmann::ordered_json PersonToJson(const Contributor& person) { return ToJson(person); }
 
 std::string ScoreToJson(const Score& score) {
   Json j;

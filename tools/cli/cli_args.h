@@ -72,6 +72,8 @@ class Args {
     return words_;
   }
   const std::string& Command() const { return command_; }
+  // The first word as given (a subcommand's action, read before its options are taken).
+  std::string FirstWord() const { return words_.empty() ? std::string() : words_.front(); }
 
  private:
   std::string command_;

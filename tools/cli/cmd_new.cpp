@@ -13,6 +13,7 @@
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
+#include "course/course.h"
 #include "interpret/picture_palette.h"
 
 namespace graphony::cli {
@@ -84,6 +85,9 @@ int RunNew(Args& args) {
     throw UsageError("new: --date expects a date like 2026-12-01 (got \"" + score.date + "\")");
   score.title = title ? *title : NewScoreTitle(score.date);
   if (people_from) ImportPeople(score, LoadScore(*people_from));
+  // A new score in a course's session folder starts with the course's group.
+  if (const auto course = CourseOfFile(out))
+    ImportPeople(score, PeopleAsScore(LoadCourse(*course)));
   for (const std::string& name : people) AddPerson(score, name, out.string());
   if (tempo) score.tempo_bpm = ParseNumber("--tempo", *tempo);
   if (beats) score.length_beats = ParseNumber("--beats", *beats);

@@ -9,6 +9,7 @@
 #include "core/score_io.h"
 #include "core/score_text.h"
 #include "notation/credits.h"
+#include "person_options.h"
 
 namespace graphony::cli {
 
@@ -23,52 +24,53 @@ std::string ConsentList(const Consent& consent) {
   return out;
 }
 
-// The options add and set share. Bad values are bad input (exit 1) naming the file.
-struct PersonOptions {
-  std::optional<std::string> initials, credit, consent, keep_until, role;
+}  // namespace
 
-  void Take(Args& args) {
-    initials = args.Option("--initials");
-    credit = args.Option("--credit-by-name");
-    consent = args.Option("--consent");
-    keep_until = args.Option("--keep-until");
-    role = args.Option("--role");
+// The options add and set share (person_options.h).
+void PersonOptions::Take(Args& args) {
+  initials = args.Option("--initials");
+  credit = args.Option("--credit-by-name");
+  consent = args.Option("--consent");
+  keep_until = args.Option("--keep-until");
+  role = args.Option("--role");
+}
+
+void PersonOptions::ApplyTo(Contributor& c, const std::string& where) const {
+  if (initials) c.initials = *initials;
+  if (role) c.role = *role;
+  if (credit) {
+    if (*credit != "yes" && *credit != "no")
+      throw ScoreError(where + ": --credit-by-name expects yes or no (got " + QuoteText(*credit) +
+                       ")");
+    c.consent.credit_by_name = *credit == "yes";
   }
-  void ApplyTo(Contributor& c, const std::string& where) const {
-    if (initials) c.initials = *initials;
-    if (role) c.role = *role;
-    if (credit) {
-      if (*credit != "yes" && *credit != "no")
-        throw ScoreError(where + ": --credit-by-name expects yes or no (got " + QuoteText(*credit) +
-                         ")");
-      c.consent.credit_by_name = *credit == "yes";
-    }
-    if (consent) {  // the whole list: what is not named is not agreed
-      Consent given = c.consent;
-      for (Purpose p : kPurposes) SetAgrees(given, p, false);
-      if (*consent != "none" && !consent->empty()) {
-        size_t start = 0;
-        while (start <= consent->size()) {
-          const size_t comma = std::min(consent->find(',', start), consent->size());
-          const std::string name = consent->substr(start, comma - start);
-          const auto purpose = ParsePurpose(name);
-          if (!purpose)
-            throw ScoreError(where + ": --consent: unknown purpose " + QuoteText(name) +
-                             " (known: " + PurposeNameList() + ", or none)");
-          SetAgrees(given, *purpose, true);
-          start = comma + 1;
-        }
+  if (consent) {  // the whole list: what is not named is not agreed
+    Consent given = c.consent;
+    for (Purpose p : kPurposes) SetAgrees(given, p, false);
+    if (*consent != "none" && !consent->empty()) {
+      size_t start = 0;
+      while (start <= consent->size()) {
+        const size_t comma = std::min(consent->find(',', start), consent->size());
+        const std::string name = consent->substr(start, comma - start);
+        const auto purpose = ParsePurpose(name);
+        if (!purpose)
+          throw ScoreError(where + ": --consent: unknown purpose " + QuoteText(name) +
+                           " (known: " + PurposeNameList() + ", or none)");
+        SetAgrees(given, *purpose, true);
+        start = comma + 1;
       }
-      c.consent = given;
     }
-    if (keep_until) {
-      if (!keep_until->empty() && !IsIsoDate(*keep_until))
-        throw ScoreError(where + ": --keep-until expects a date like 2027-06-30 (got " +
-                         QuoteText(*keep_until) + ")");
-      c.consent.keep_until = *keep_until;
-    }
+    c.consent = given;
   }
-};
+  if (keep_until) {
+    if (!keep_until->empty() && !IsIsoDate(*keep_until))
+      throw ScoreError(where + ": --keep-until expects a date like 2027-06-30 (got " +
+                       QuoteText(*keep_until) + ")");
+    c.consent.keep_until = *keep_until;
+  }
+}
+
+namespace {
 
 // A plain score.json stays a plain score.json; a bundle is rewritten as a bundle. Both
 // atomically: a failure leaves the old file as it was.

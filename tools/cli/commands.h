@@ -24,5 +24,9 @@ extern const Command kExportCommand;
 extern const Command kPrintCommand;
 extern const Command kPeopleCommand;
 extern const Command kInstrumentsCommand;
+extern const Command kCourseCommand;  // courses (issue 18)
+extern const Command kPortfolioCommand;
+extern const Command kShareCommand;
+extern const Command kLogCommand;
 
 }  // namespace graphony::cli

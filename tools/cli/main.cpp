@@ -20,10 +20,10 @@ double ParseNumber(const std::string& option, const std::string& text) {
 
 namespace {
 
-const Command* const kCommands[] = {&kNewCommand,     &kValidateCommand,   &kInfoCommand,
-                                    &kEventsCommand,  &kRenderCommand,     &kPlayCommand,
-                                    &kDevicesCommand, &kExportCommand,     &kPrintCommand,
-                                    &kPeopleCommand,  &kInstrumentsCommand};
+const Command* const kCommands[] = {
+    &kNewCommand,         &kValidateCommand, &kInfoCommand,      &kEventsCommand, &kRenderCommand,
+    &kPlayCommand,        &kDevicesCommand,  &kExportCommand,    &kPrintCommand,  &kPeopleCommand,
+    &kInstrumentsCommand, &kCourseCommand,   &kPortfolioCommand, &kShareCommand,  &kLogCommand};
 
 void PrintHelp() {
   std::printf(
