@@ -1,4 +1,4 @@
-// DetectNotes: aubio onsets cut the audio into segments; aubio pitch (yinfft, with its
+// DetectNotes: aubio onsets cut the audio into segments; aubio pitch (yinfast, with its
 // confidence) names each segment's note(s).
 #include "transcribe/detect_notes.h"
 
@@ -109,7 +109,7 @@ std::vector<HeardNote> DetectNotes(const std::vector<float>& mono, int sample_ra
   const uint_t window = WindowFor(sample_rate);
   const uint_t hop = window / 8;
   const uint_t rate = static_cast<uint_t>(sample_rate);
-  AubioPtr<aubio_pitch_t> pitch(new_aubio_pitch("yinfft", window, hop, rate));
+  AubioPtr<aubio_pitch_t> pitch(new_aubio_pitch("yinfast", window, hop, rate));
   AubioPtr<aubio_onset_t> onset(new_aubio_onset("hfc", window / 2, hop, rate));
   AubioPtr<fvec_t> in(new_fvec(hop)), pitch_out(new_fvec(1)), onset_out(new_fvec(1));
   if (!pitch || !onset || !in || !pitch_out || !onset_out)
@@ -150,8 +150,13 @@ std::vector<HeardNote> DetectNotes(const std::vector<float>& mono, int sample_ra
 
   // Segments between onsets (and before the first, in case it was missed).
   std::vector<double> bounds{0.0};
-  for (double t : onsets)
-    if (t > bounds.back() + 1e-6) bounds.push_back(t);
+  bool starts_with_onset = false;  // an onset at the very start: the first segment has one
+  for (double t : onsets) {
+    if (t > bounds.back() + 1e-6)
+      bounds.push_back(t);
+    else
+      starts_with_onset = true;
+  }
   const double end_of_audio = static_cast<double>(total) / sample_rate;
   bounds.push_back(std::max(end_of_audio, bounds.back()));
 
@@ -173,7 +178,8 @@ std::vector<HeardNote> DetectNotes(const std::vector<float>& mono, int sample_ra
     for (size_t r = 0; r < runs.size(); ++r) {
       const Run& run = runs[r];
       // The first run starts at the onset (more precise than the first confident frame).
-      const double start = r == 0 && s > 0 ? from : run.frames.front()->seconds;
+      const double start =
+          r == 0 && (s > 0 || starts_with_onset) ? from : run.frames.front()->seconds;
       const double end = std::min(to, run.frames.back()->seconds + hop_seconds);
       if (end - start < options.min_note_seconds || run.frames.size() < confirm) continue;
       HeardNote note;

@@ -15,7 +15,7 @@ struct HeardNote {
 };
 
 struct DetectOptions {
-  // Pitch frames below this confidence (aubio_pitch_get_confidence, yinfft) are not trusted:
+  // Pitch frames below this confidence (aubio_pitch_get_confidence, yinfast) are not trusted:
   // noise, breath and the attack of a plucked note.
   double min_confidence = 0.6;
   double silence_db = -50;        // frames quieter than this are silence

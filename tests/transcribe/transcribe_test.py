@@ -20,7 +20,7 @@ import sys
 import tempfile
 import zipfile
 
-from lxml import etree
+import xml.etree.ElementTree as etree
 
 CLI, PITCH_WINDOWS = sys.argv[1], sys.argv[2]
 TEMPO = 120.0  # 0.5 s a beat; an eighth note is 0.5 beat = 0.25 s
