@@ -12,6 +12,7 @@
 
 #include "core/people.h"
 #include "core/score_io.h"
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
 #include "transcribe/transcribe.h"
@@ -228,6 +229,9 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     const float icon = ImGui::GetFrameHeight();
     if (ImGui::Button("      Write this take onto the picture"))
       message_ = WriteOntoPicture(doc, take, ui.palette_index);
+    char mark[40];
+    std::snprintf(mark, sizeof mark, "takes.transcribe.%zu", i);
+    MarkLastItem(ui, mark);
     DrawGlyph(ImGui::GetWindowDrawList(), Glyph::kPicture,
               ImVec2(icon_at.x + icon * 0.75f, icon_at.y + icon * 0.5f), icon * 0.6f,
               ImGui::GetColorU32(ImGuiCol_Text));
