@@ -12,7 +12,10 @@
 
 #include "core/people.h"
 #include "core/score_io.h"
+#include "edit_helpers.h"
+#include "icons.h"
 #include "imgui.h"
+#include "transcribe/transcribe.h"
 
 namespace graphony::editor {
 
@@ -135,6 +138,25 @@ std::string TakesPanel::TakeMessage() {
   return m;
 }
 
+std::string TakesPanel::WriteOntoPicture(Document& doc, const Take& take, int colour) {
+  // Into a copy first: a take with no notes (or a broken file) leaves no empty undo step.
+  Score scratch = doc.score;
+  const int palette = static_cast<int>(scratch.palette.size());
+  try {
+    const transcribe::Result r = transcribe::TranscribeTake(
+        scratch, take.file, doc.path.empty() ? fs::current_path() : doc.path.parent_path(),
+        palette > 0 ? std::clamp(colour, 0, palette - 1) : 0);
+    if (r.layer_index < 0) return take.name + ": no notes were heard.";
+    doc.BeginEdit();
+    doc.score.layers.push_back(scratch.layers[static_cast<size_t>(r.layer_index)]);
+    doc.score.length_beats = scratch.length_beats;
+    doc.EndEdit();
+    return take.name + ": " + std::to_string(r.notes) + " notes written onto the picture.";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const PlayerStatus& status) {
   Score& score = doc.score;
   const bool has_device = player != nullptr;
@@ -202,6 +224,19 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     if (ImGui::IsItemHovered()) ui.hint = "Save this take as a sound file next to the score.";
     ImGui::SameLine();
     if (ImGui::Button("Delete")) remove = static_cast<int>(i);
+    // Transcribe: the notes heard in the take become a melody layer where it was played.
+    const ImVec2 icon_at = ImGui::GetCursorScreenPos();
+    const float icon = ImGui::GetFrameHeight();
+    if (ImGui::Button("      Write this take onto the picture"))
+      message_ = WriteOntoPicture(doc, take, ui.palette_index);
+    char mark[40];
+    std::snprintf(mark, sizeof mark, "takes.transcribe.%zu", i);
+    MarkLastItem(ui, mark);
+    DrawGlyph(ImGui::GetWindowDrawList(), Glyph::kPicture,
+              ImVec2(icon_at.x + icon * 0.75f, icon_at.y + icon * 0.5f), icon * 0.6f,
+              ImGui::GetColorU32(ImGuiCol_Text));
+    if (ImGui::IsItemHovered())
+      ui.hint = "Listen to this take and paint its notes as a new layer, in the chosen colour.";
     // Who played (from the People), and what the recording may be used for: only what every
     // player agreed to, read from them each frame, so it can never contradict them.
     ImGui::TextDisabled("Played by:");

@@ -38,6 +38,8 @@ class TakesPanel {
   std::string TakeMessage();
 
  private:
+  // Transcribes `take` into a new melody layer (one undoable edit); returns the message.
+  std::string WriteOntoPicture(Document& doc, const Take& take, int colour);
   std::filesystem::path temp_dir_;
   bool recording_ = false;
   bool with_mic_ = false;

@@ -15,6 +15,7 @@
 #include "core/score_io.h"
 #include "interpret/interpret.h"
 #include "realtime/live_player.h"
+#include "realtime/osc_remote.h"
 #include "synth/score_settings.h"
 
 namespace graphony::cli {
@@ -53,6 +54,18 @@ void ProgressLine(const PlayerStatus& s, double length_beats, double seconds_per
   std::fflush(stderr);
 }
 
+// "HOST:PORT" -> the OSC destination for the playhead.
+void ParseSendTo(const std::string& text, OscOptions* options) {
+  const size_t colon = text.rfind(':');
+  const double port =
+      colon == std::string::npos ? 0 : ParseNumber("--osc-send", text.substr(colon + 1));
+  if (colon == std::string::npos || colon == 0 || !(port >= 1 && port <= 65535) ||
+      port != static_cast<int>(port))
+    throw UsageError("play: --osc-send expects HOST:PORT (got \"" + text + "\")");
+  options->send_host = text.substr(0, colon);
+  options->send_port = static_cast<int>(port);
+}
+
 std::filesystem::path InputTrackPath(const std::filesystem::path& record) {
   std::filesystem::path p = record;
   p.replace_filename(record.stem().string() + "-input" + record.extension().string());
@@ -70,6 +83,9 @@ int RunPlay(Args& args) {
   const auto tempo_text = args.Option("--tempo");
   const auto volume_text = args.Option("--volume");
   const bool loop = args.Flag("--loop");
+  const auto osc_port_text = args.Option("--osc-port");
+  const auto osc_bind = args.Option("--osc-bind");
+  const auto osc_send = args.Option("--osc-send");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("play: give one score file (see --help)");
 
@@ -86,6 +102,19 @@ int RunPlay(Args& args) {
   if (!(volume >= 0 && volume <= 4)) throw UsageError("play: --volume must be between 0 and 4");
   if (input && !record)
     throw UsageError("play: --input needs --record OUT.wav (the input track goes next to it)");
+  // OSC remote control is off unless a port is given.
+  const bool osc = osc_port_text.has_value();
+  OscOptions osc_options;
+  if (osc) {
+    const double port = ParseNumber("--osc-port", *osc_port_text);
+    if (!(port >= 1 && port <= 65535) || port != static_cast<int>(port))
+      throw UsageError("play: --osc-port must be a port number, 1 to 65535");
+    osc_options.port = static_cast<int>(port);
+    if (osc_bind) osc_options.bind = *osc_bind;
+    if (osc_send) ParseSendTo(*osc_send, &osc_options);
+  } else if (osc_bind || osc_send) {
+    throw UsageError("play: --osc-bind and --osc-send need --osc-port");
+  }
 
   // From here on Ctrl+C is a clean stop, also while the program is still being prepared.
   struct sigaction sa {};
@@ -97,6 +126,22 @@ int RunPlay(Args& args) {
   const Events events = Interpret(score);
   const double until = until_text ? ParseNumber("--until", *until_text) : events.length_beats;
   if (until_text && !(until > from)) throw UsageError("play: --until must be after --from");
+
+  OscRemote remote;
+  if (osc) {
+    try {
+      remote.Open(osc_options);
+    } catch (const OscError& e) {
+      std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
+      return kExitFailure;
+    }
+    std::fprintf(stderr, "OSC: listening on %s:%d%s\n", osc_options.bind.c_str(), remote.Port(),
+                 osc_options.send_host.empty() ? ""
+                                               : (", playhead to " + osc_options.send_host + ":" +
+                                                  std::to_string(osc_options.send_port))
+                                                     .c_str());
+  }
+  const OscLimits osc_limits{events.length_beats, events.tempo_bpm};
 
   LivePlayer player;
   PlayerOptions options;
@@ -125,7 +170,8 @@ int RunPlay(Args& args) {
     if (input) rec.input_path = InputTrackPath(*record);
     player.StartRecording(rec);  // throws std::runtime_error naming the file -> exit 1
   }
-  player.Play();
+  // Under remote control the conductor starts the music (/graphony/play).
+  if (!osc) player.Play();
 
   const bool tty = isatty(STDERR_FILENO);
   const double seconds_per_beat = 60.0 / events.tempo_bpm / tempo;
@@ -136,9 +182,28 @@ int RunPlay(Args& args) {
   double end_at = -1;  // wall time at which the tail after the last beat is over
   PlayerStatus status;
   std::string stop_reason = "end of score";
+  bool stopped_at_end = false;  // under OSC: the end was reached and the transport stopped
+  std::vector<std::string> osc_log;
+  double last_sent = -1;  // when the playhead was last sent out
   for (int tick = 0;; ++tick) {
-    std::this_thread::sleep_for(kPollInterval);
+    if (osc) {
+      // Wakes as soon as a message arrives, so remote commands are not held back a tick.
+      remote.WaitReadable(static_cast<int>(kPollInterval.count()));
+      for (const OscRequest& r : remote.Receive(osc_limits, &osc_log)) {
+        ApplyOscRequest(player, r);
+        if (r.kind == OscRequest::Kind::kPlay) stopped_at_end = false;
+      }
+      for (const std::string& line : osc_log) std::fprintf(stderr, "%s\n", line.c_str());
+      osc_log.clear();
+    } else {
+      std::this_thread::sleep_for(kPollInterval);
+    }
     status = player.Poll();
+    if (osc && elapsed() - last_sent >= 0.04) {
+      last_sent = elapsed();
+      remote.SendPlayhead(status.playhead_beat, status.playing,
+                          status.tempo_bpm * status.tempo_scale);
+    }
     if (tty && tick % 5 == 0)
       ProgressLine(status, events.length_beats, seconds_per_beat, player.Recording());
     if (g_interrupted) {
@@ -152,6 +217,14 @@ int RunPlay(Args& args) {
     if (for_seconds > 0 && elapsed() >= for_seconds) {
       stop_reason = "time limit";
       break;
+    }
+    if (osc) {
+      // A remote-controlled player waits at the end for the next command.
+      if (status.reached_end && !stopped_at_end) {
+        player.Stop();
+        stopped_at_end = true;
+      }
+      continue;
     }
     if (!loop && end_at < 0 && (status.reached_end || status.playhead_beat >= until)) {
       player.Stop();  // nothing new starts; what sounds rings out during the tail
@@ -185,6 +258,10 @@ int RunPlay(Args& args) {
       static_cast<unsigned long long>(status.xruns),
       static_cast<unsigned long long>(status.startup_xruns),
       static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
+  if (osc)
+    std::printf("OSC: %llu messages obeyed, %llu ignored\n",
+                static_cast<unsigned long long>(remote.Accepted()),
+                static_cast<unsigned long long>(remote.Ignored()));
   return failed ? kExitFailure : kExitOk;
 }
 
@@ -207,6 +284,10 @@ const Command kPlayCommand = {
     "  --frames N           ask the device for N-frame buffers (default: its preference)\n"
     "  --tempo SCALE        tempo factor (1 = as written)\n"
     "  --volume GAIN        master volume (linear, default 1)\n"
+    "  --osc-port PORT      remote control over OSC (off by default; see docs/osc.md): wait\n"
+    "                       for /graphony/play and keep running until Ctrl+C or --for\n"
+    "  --osc-bind ADDRESS   the one IPv4 address to listen on (default 127.0.0.1)\n"
+    "  --osc-send HOST:PORT send /graphony/playhead there every 40 ms\n"
     "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n",
     RunPlay};
 

@@ -28,5 +28,6 @@ extern const Command kCourseCommand;  // courses (issue 18)
 extern const Command kPortfolioCommand;
 extern const Command kShareCommand;
 extern const Command kLogCommand;
+extern const Command kTranscribeCommand;
 
 }  // namespace graphony::cli

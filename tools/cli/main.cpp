@@ -23,7 +23,8 @@ namespace {
 const Command* const kCommands[] = {
     &kNewCommand,         &kValidateCommand, &kInfoCommand,      &kEventsCommand, &kRenderCommand,
     &kPlayCommand,        &kDevicesCommand,  &kExportCommand,    &kPrintCommand,  &kPeopleCommand,
-    &kInstrumentsCommand, &kCourseCommand,   &kPortfolioCommand, &kShareCommand,  &kLogCommand};
+    &kInstrumentsCommand, &kCourseCommand,   &kPortfolioCommand, &kShareCommand,  &kLogCommand,
+    &kTranscribeCommand};
 
 void PrintHelp() {
   std::printf(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target on its seed corpus: tools/fuzz/run.sh TARGET SECONDS
-# TARGET: image | score_json | bundle | interpret. Builds build-fuzz/ (clang, ASan+UBSan+fuzzer;
+# TARGET: image | score_json | bundle | interpret | osc. Builds build-fuzz/ (clang, ASan+UBSan+fuzzer;
 # only the engine parts the targets link) if needed. tools/fuzz/run.sh --build builds all four
 # targets and runs none (CI does that once, then runs each). New inputs go to
 # build-fuzz/corpus/TARGET (the committed seeds in tools/fuzz/corpus/TARGET are only read);
@@ -11,7 +11,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 target=${1:?usage: run.sh TARGET SECONDS | run.sh --build}
 build=${GRAPHONY_FUZZ_BUILD:-$root/build-fuzz}
 if [ "$target" = "--build" ]; then
-  targets=(fuzz_image fuzz_score_json fuzz_bundle fuzz_interpret)
+  targets=(fuzz_image fuzz_score_json fuzz_bundle fuzz_interpret fuzz_osc)
 else
   seconds=${2:?usage: run.sh TARGET SECONDS}
   seeds=$root/tools/fuzz/corpus/$target
