@@ -24,5 +24,6 @@ extern const Command kExportCommand;
 extern const Command kPrintCommand;
 extern const Command kPeopleCommand;
 extern const Command kInstrumentsCommand;
+extern const Command kSampleCommand;
 
 }  // namespace graphony::cli

@@ -23,7 +23,7 @@ namespace {
 const Command* const kCommands[] = {&kNewCommand,     &kValidateCommand,   &kInfoCommand,
                                     &kEventsCommand,  &kRenderCommand,     &kPlayCommand,
                                     &kDevicesCommand, &kExportCommand,     &kPrintCommand,
-                                    &kPeopleCommand,  &kInstrumentsCommand};
+                                    &kPeopleCommand,  &kInstrumentsCommand, &kSampleCommand};
 
 void PrintHelp() {
   std::printf(
