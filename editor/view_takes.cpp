@@ -16,6 +16,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "transcribe/transcribe.h"
+#include "synth/sampler_make.h"
 
 namespace graphony::editor {
 
@@ -57,6 +58,45 @@ std::string AllowedPurposes(const Score& score, const Take& take) {
   for (Purpose p : kPurposes)
     if (TakeAllowed(score, take, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
   return out;
+}
+
+// [SECTION] Make an instrument from a take
+
+// A square button with the sampler's microphone icon. The first take's is reported to tests
+// as rect.take_instrument.
+bool MakeInstrumentButton(UiState& ui, bool first) {
+  const float side = ImGui::GetFrameHeight();
+  const bool pressed = ImGui::Button("##make-instrument", ImVec2(side, side));
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  DrawInstrumentIcon(ImGui::GetWindowDrawList(), InstrumentIcon::kMicrophone,
+                     ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), side * 0.7f,
+                     ImGui::GetColorU32(ImGuiCol_Text));
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Make an instrument from this take");
+    ui.hint = "Make an instrument from this take: the current colour then plays it.";
+  }
+  if (first) MarkLastItem(ui, "take_instrument");
+  return pressed;
+}
+
+// The take becomes a sampler instrument on the current colour (synth/sampler_make.h), as one
+// undoable edit; on any problem the score is unchanged and the message says why.
+std::string MakeInstrument(Document& doc, const Take& take, int palette_index) {
+  Score changed = doc.score;
+  const std::string where = take.name;  // `take` lives in doc.score, which is replaced below
+  try {
+    SampleRequest request;
+    request.take = take.file;
+    request.palette_index = palette_index;
+    const SampledInstrument made = MakeSampledInstrument(changed, request, where);
+    doc.BeginEdit();
+    doc.score = std::move(changed);
+    doc.EndEdit();
+    return "\"" + made.name + "\" is now an instrument on colour " +
+           std::to_string(palette_index + 1) + ".";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
 }
 
 }  // namespace
@@ -170,7 +210,7 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     return;
   }
   name_edits_.resize(score.takes.size());
-  int remove = -1;
+  int remove = -1, make = -1;  // applied after the loop: both replace what `take` refers to
   for (size_t i = 0; i < score.takes.size(); ++i) {
     Take& take = score.takes[i];
     ImGui::PushID(static_cast<int>(i));
@@ -223,6 +263,8 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     }
     if (ImGui::IsItemHovered()) ui.hint = "Save this take as a sound file next to the score.";
     ImGui::SameLine();
+    if (MakeInstrumentButton(ui, i == 0)) make = static_cast<int>(i);
+    ImGui::SameLine();
     if (ImGui::Button("Delete")) remove = static_cast<int>(i);
     // Transcribe: the notes heard in the take become a melody layer where it was played.
     const ImVec2 icon_at = ImGui::GetCursorScreenPos();
@@ -268,6 +310,7 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
+  if (make >= 0) message_ = MakeInstrument(doc, score.takes[make], ui.palette_index);
   if (remove >= 0) {
     if (take_player_.Label() == score.takes[remove].file) take_player_.Stop(player);
     doc.BeginEdit();

@@ -33,7 +33,9 @@ constexpr InstrumentTraits kTable[] = {
     // staff and taiko (a pitched GM drum) rather than the GM kit.
     {"drum", "Drum", K::kDrum, 116 /* taiko drum */, F::kPitchedPercussion, std::nullopt, 0, 36, 72,
      false, 0.6, I::kDrum, false},
-    {"sampler", "Sampler", K::kSampler, 0 /* acoustic grand piano */, F::kKeyboard, std::nullopt, 0,
+    // Sounds recorded on site are mostly voices ("paint with your own voice"): exports fall
+    // back to GM voice oohs, and the part is named after the sample (its palette name).
+    {"sampler", "Sampler", K::kSampler, 53 /* voice oohs */, F::kVoice, std::nullopt, 0,
      21, 108, false, 0.0, I::kMicrophone, false},
     // The chamber set: soundfont instruments the groups' musicians play. Ranges are sounding
     // pitch; transposition is written = sounding - transposition (clarinet in B-flat sounds a

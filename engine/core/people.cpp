@@ -233,6 +233,8 @@ void RemovePerson(Score& score, const std::string& id) {
       if (s.contributor == id) s.contributor.clear();
   for (Take& t : score.takes)
     t.players.erase(std::remove(t.players.begin(), t.players.end(), id), t.players.end());
+  for (SampledInstrument& si : score.sampled_instruments)
+    si.players.erase(std::remove(si.players.begin(), si.players.end(), id), si.players.end());
 }
 
 int ImportPeople(Score& score, const Score& other) {
@@ -252,13 +254,23 @@ int ImportPeople(Score& score, const Score& other) {
   return added;
 }
 
-bool TakeAllowed(const Score& score, const Take& take, Purpose purpose) {
-  if (take.players.empty()) return false;
-  for (const std::string& id : take.players) {
+namespace {
+bool AllAgree(const Score& score, const std::vector<std::string>& players, Purpose purpose) {
+  if (players.empty()) return false;
+  for (const std::string& id : players) {
     const Contributor* c = PersonById(score, id);
     if (!c || !Agrees(c->consent, purpose)) return false;
   }
   return true;
+}
+}  // namespace
+
+bool TakeAllowed(const Score& score, const Take& take, Purpose purpose) {
+  return AllAgree(score, take.players, purpose);
+}
+
+bool SampleAllowed(const Score& score, const SampledInstrument& sample, Purpose purpose) {
+  return AllAgree(score, sample.players, purpose);
 }
 
 std::string TakeKeepUntil(const Score& score, const Take& take) {

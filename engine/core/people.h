@@ -54,6 +54,9 @@ int ImportPeople(Score& score, const Score& other);
 // A take may be used for a purpose only if it names its players and every one of them
 // agreed. Nothing about a take's consent is stored: it is always read from its players.
 bool TakeAllowed(const Score& score, const Take& take, Purpose purpose);
+// The same for a sampled instrument: its players are the take's when it was made, and their
+// consent today decides (a person who withdraws withdraws their voice as an instrument too).
+bool SampleAllowed(const Score& score, const SampledInstrument& sample, Purpose purpose);
 // The earliest keep-until date among the take's players ("" when none set one).
 std::string TakeKeepUntil(const Score& score, const Take& take);
 // How players are named on screen and in lists: their name, else their id.

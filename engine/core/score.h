@@ -148,6 +148,24 @@ struct Take {
   bool operator==(const Take&) const = default;
 };
 
+// A sampler instrument made from (part of) a recorded take: "paint with your own voice".
+// Everything here is found once, when it is made (synth/sampler_make.h), and kept so every
+// render plays it the same way. Consent is never stored here: it is read from `players`'
+// own answers (SampleAllowed in core/people.h), like a take's.
+struct SampledInstrument {
+  std::string file;                  // the sample in the bundle: "samples/amiras-voice.wav"
+  std::string name;                  // shown to people and printed: "Amira's voice"
+  std::string take;                  // the source take's file ("recordings/take-1.wav")
+  double from_seconds = 0;           // the part of the take that was used
+  double to_seconds = 0;
+  double root_midi = 60;             // the pitch it was sung at (aubio, at creation)
+  int64_t loop_start = 0;            // sustain loop, in frames of `file`; 0/0 = no loop
+  int64_t loop_end = 0;
+  int64_t crossfade = 0;             // frames blended before loop_end into loop_start's lead-in
+  std::vector<std::string> players;  // Contributor ids: the take's players when it was made
+  bool operator==(const SampledInstrument&) const = default;
+};
+
 // Files carried inside a .graphony bundle (images/, samples/, recordings/), by entry name.
 // Loaded on open, written back on save. Equality ignores it: it is payload, not model.
 struct AssetStore {
@@ -167,6 +185,10 @@ struct Score {
   std::vector<Layer> layers;  // drawn bottom to top
   std::vector<SectionMarker> sections;
   std::vector<Take> takes;
+  std::vector<SampledInstrument> sampled_instruments;  // palette entries name them by file
+  // The General MIDI soundfont this score plays with (a path, or "" for the default); a
+  // missing file is warned about and the default plays (synth/soundfont.h).
+  std::string soundfont;
   AssetStore assets;
   bool operator==(const Score&) const = default;
 

@@ -307,6 +307,25 @@ Take ReadTake(const std::string& where, const Json& j, const std::string& path,
   return t;
 }
 
+SampledInstrument ReadSampled(const std::string& where, const Json& j, const std::string& path) {
+  ObjectReader o(where, j, path);
+  SampledInstrument s;
+  s.file = o.StringOf(o.Required("file"), o.Path("file"));
+  s.name = o.String("name", "");
+  s.take = o.String("take", "");
+  s.from_seconds = o.Number("from_seconds", 0);
+  s.to_seconds = o.Number("to_seconds", 0);
+  s.root_midi = o.Pitch("root_midi", 60, true);
+  s.loop_start = o.Int("loop_start", 0);
+  s.loop_end = o.Int("loop_end", 0);
+  s.crossfade = o.Int("crossfade", 0);
+  if (const Json* players = o.Array("players"))
+    for (size_t i = 0; i < players->size(); ++i)
+      s.players.push_back(o.StringOf((*players)[i], Index(o.Path("players"), i)));
+  o.Finish();
+  return s;
+}
+
 }  // namespace
 
 Contributor PersonFromJson(const Json& j, const std::string& where, const std::string& path) {
@@ -372,6 +391,11 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
   if (const Json* list = o.Array("takes"))
     for (size_t i = 0; i < list->size(); ++i)
       score.takes.push_back(ReadTake(where, (*list)[i], Index("takes", i), format_version));
+  if (const Json* list = o.Array("sampled_instruments"))
+    for (size_t i = 0; i < list->size(); ++i)
+      score.sampled_instruments.push_back(
+          ReadSampled(where, (*list)[i], Index("sampled_instruments", i)));
+  score.soundfont = o.String("soundfont", "");
   o.Finish();
   ValidateScore(score, where);
   return score;

@@ -112,6 +112,21 @@ Json ToJson(const Take& t) {
   return j;
 }
 
+Json ToJson(const SampledInstrument& s) {
+  Json j;
+  j["file"] = s.file;
+  j["name"] = s.name;
+  j["take"] = s.take;
+  j["from_seconds"] = s.from_seconds;
+  j["to_seconds"] = s.to_seconds;
+  j["root_midi"] = s.root_midi;
+  j["loop_start"] = s.loop_start;
+  j["loop_end"] = s.loop_end;
+  j["crossfade"] = s.crossfade;
+  j["players"] = s.players;
+  return j;
+}
+
 std::string Scalar(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 bool IsFlat(const Json& j) {
@@ -197,6 +212,13 @@ std::string ScoreToJson(const Score& score) {
   Json takes = Json::array();
   for (const Take& t : score.takes) takes.push_back(ToJson(t));
   j["takes"] = std::move(takes);
+  // Written only when used, so scores without them stay byte-identical to before.
+  if (!score.sampled_instruments.empty()) {
+    Json sampled = Json::array();
+    for (const SampledInstrument& si : score.sampled_instruments) sampled.push_back(ToJson(si));
+    j["sampled_instruments"] = std::move(sampled);
+  }
+  if (!score.soundfont.empty()) j["soundfont"] = score.soundfont;
   std::string out;
   Write(j, 0, out);
   out += "\n";

@@ -48,6 +48,7 @@ std::vector<std::string> ReferencedFiles(const Score& score) {
     if (layer.kind == Layer::Kind::kImage) add(layer.image.file);
   for (const PaletteEntry& e : score.palette) add(e.sample);
   for (const Take& t : score.takes) add(t.file);
+  for (const SampledInstrument& si : score.sampled_instruments) add(si.file);
   return files;
 }
 

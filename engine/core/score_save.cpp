@@ -26,6 +26,7 @@ void SaveScore(const Score& score, const std::filesystem::path& path,
     if (layer.kind == Layer::Kind::kImage) need(layer.image.file);
   for (const PaletteEntry& e : score.palette) need(e.sample);
   for (const Take& t : score.takes) need(t.file);
+  for (const SampledInstrument& si : score.sampled_instruments) need(si.file);
 
   std::vector<std::pair<std::string, std::shared_ptr<const Bytes>>> entries;
   const std::string json = ScoreToJson(score);

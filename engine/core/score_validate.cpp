@@ -193,6 +193,30 @@ void ValidateScore(const Score& score, const std::string& where) {
         c.Fail(At("takes", i) + ".players[" + std::to_string(p) + "]: no contributor has id " +
                QuoteText(take.players[p]));
   }
+  // Sampled instruments: the loop must lie inside the sample (checked against its frames when
+  // it is decoded, synth/sample_loader.cpp); here, that the numbers make sense at all.
+  std::set<std::string> sample_files;
+  for (size_t i = 0; i < score.sampled_instruments.size(); ++i) {
+    const SampledInstrument& si = score.sampled_instruments[i];
+    const std::string at = At("sampled_instruments", i);
+    c.SafePath(at + ".file", si.file);
+    if (!sample_files.insert(si.file).second)
+      c.Fail(at + ".file " + QuoteText(si.file) + " is used twice");
+    if (!si.take.empty()) c.SafePath(at + ".take", si.take);
+    c.Range(at + ".from_seconds", si.from_seconds, 0, 3600);
+    c.Range(at + ".to_seconds", si.to_seconds, si.from_seconds, 3600);
+    c.Range(at + ".root_midi", si.root_midi, kLowestMidi, kHighestMidi);
+    const bool looped = si.loop_start != 0 || si.loop_end != 0;
+    if (looped && !(si.crossfade >= 0 && si.crossfade <= si.loop_start &&
+                    si.loop_start + 2 * si.crossfade < si.loop_end))
+      c.Fail(at + ": the loop needs 0 <= crossfade <= loop_start and loop_start + 2 x crossfade "
+                  "< loop_end (got " + std::to_string(si.loop_start) + ".." +
+             std::to_string(si.loop_end) + ", crossfade " + std::to_string(si.crossfade) + ")");
+    for (size_t p = 0; p < si.players.size(); ++p)
+      if (!ids.count(si.players[p]))
+        c.Fail(at + ".players[" + std::to_string(p) + "]: no contributor has id " +
+               QuoteText(si.players[p]));
+  }
 }
 
 }  // namespace graphony

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/score.h"
 #include "interpret/events.h"
@@ -25,6 +26,8 @@ struct EngineSettings {
   std::string soundfont;
   // Added by the synth issue:
   AssetStore assets;         // the score bundle's files; sampler looks here first
+  // The score's sampled instruments (root pitch, loop) for the bundle samples they name.
+  std::vector<SampledInstrument> sampled_instruments;
   int max_partials = 16384;  // oscillator slots for scan-mode banks (allocated up front)
   float partial_gain = 0;    // amplitude of a full-bright partial; 0 = automatic (by image
                              // energy); < 0 = 1/rows of its bank (dry measurements)

@@ -38,8 +38,13 @@ std::shared_ptr<const dsp::SampleData> FindSample(const std::string& wanted,
   if (!SafeRelativeName(name)) throw std::runtime_error(where + ": must be a plain relative name");
   for (const std::string& key : {name, "samples/" + name}) {
     auto it = settings.assets.files.find(key);
-    if (it != settings.assets.files.end() && it->second)
-      return DecodeSample(*it->second, key, where);
+    if (it != settings.assets.files.end() && it->second) {
+      // A sampled instrument (made from a take) brings its root pitch and loop.
+      const SampledInstrument* made = nullptr;
+      for (const SampledInstrument& si : settings.sampled_instruments)
+        if (si.file == key) made = &si;
+      return DecodeSample(*it->second, key, where, made);
+    }
   }
   const std::filesystem::path dir = settings.samples_dir.empty()
                                         ? DefaultSamplesDir()

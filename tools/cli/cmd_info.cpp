@@ -1,4 +1,5 @@
 // graphony-cli info: what a score holds, as text for people or --json for scripts.
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,31 @@ std::string ConsentText(const Consent& consent) {
   for (Purpose p : kPurposes)
     if (Agrees(consent, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
   return out.empty() ? "no consent given" : "agreed to: " + out;
+}
+
+// Who was recorded, named as the credit rule allows ("participant" when not by name).
+std::string SamplePlayers(const Score& s, const SampledInstrument& si) {
+  std::string out;
+  for (const std::string& id : si.players)
+    if (const Contributor* c = PersonById(s, id))
+      out += (out.empty() ? "" : ", ") + CreditName(*c);
+  return out.empty() ? "nobody named" : out;
+}
+
+// What every recorded person agreed to, read from them now (never stored with the sample).
+std::string SampleUses(const Score& s, const SampledInstrument& si) {
+  std::string out;
+  for (Purpose p : kPurposes)
+    if (SampleAllowed(s, si, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
+  return out.empty() ? "nothing" : out;
+}
+
+std::string RootText(double midi) {
+  char text[48];
+  const int near = static_cast<int>(std::lround(midi));
+  std::snprintf(text, sizeof text, "%s%+.0f cents (%.1f Hz)", NoteName(near).c_str(),
+                100 * (midi - near), MidiToHz(midi));
+  return text;
 }
 
 const char* KindName(Layer::Kind kind) {
@@ -99,6 +125,19 @@ Json InfoJson(const Score& s, const std::string& file) {
     sections.push_back({{"beat", m.beat}, {"label", m.label}});
   j["sections"] = sections;
   j["takes"] = s.takes.size();
+  Json sampled = Json::array();
+  for (const SampledInstrument& si : s.sampled_instruments)
+    sampled.push_back({{"name", si.name},
+                       {"file", si.file},
+                       {"take", si.take},
+                       {"from_seconds", si.from_seconds},
+                       {"to_seconds", si.to_seconds},
+                       {"root_midi", si.root_midi},
+                       {"loop_start", si.loop_start},
+                       {"loop_end", si.loop_end},
+                       {"players", si.players},
+                       {"consent", SampleUses(s, si)}});
+  j["sampled_instruments"] = sampled;
   return j;
 }
 
@@ -155,6 +194,14 @@ void PrintText(const Score& s, const std::string& file) {
       std::printf("  beat %s: %s\n", FormatNumber(mk.beat).c_str(), mk.label.c_str());
   }
   if (!s.takes.empty()) std::printf("takes:        %zu\n", s.takes.size());
+  if (!s.sampled_instruments.empty())
+    std::printf("sampled instruments: %zu\n", s.sampled_instruments.size());
+  for (const SampledInstrument& si : s.sampled_instruments)
+    std::printf("  %s: %s, from %s %.2f..%.2f s, root %s, %s, by %s (may be used for: %s)\n",
+                QuoteText(si.name).c_str(), si.file.c_str(), si.take.c_str(), si.from_seconds,
+                si.to_seconds, RootText(si.root_midi).c_str(),
+                si.loop_end > si.loop_start ? "looped" : "no loop", SamplePlayers(s, si).c_str(),
+                SampleUses(s, si).c_str());
 }
 
 int RunInfo(Args& args) {

@@ -29,5 +29,6 @@ extern const Command kPortfolioCommand;
 extern const Command kShareCommand;
 extern const Command kLogCommand;
 extern const Command kTranscribeCommand;
+extern const Command kSampleCommand;
 
 }  // namespace graphony::cli

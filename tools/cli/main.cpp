@@ -24,7 +24,8 @@ const Command* const kCommands[] = {
     &kNewCommand,         &kValidateCommand, &kInfoCommand,      &kEventsCommand, &kRenderCommand,
     &kPlayCommand,        &kDevicesCommand,  &kExportCommand,    &kPrintCommand,  &kPeopleCommand,
     &kInstrumentsCommand, &kCourseCommand,   &kPortfolioCommand, &kShareCommand,  &kLogCommand,
-    &kTranscribeCommand};
+    &kTranscribeCommand,
+    &kSampleCommand};
 
 void PrintHelp() {
   std::printf(
