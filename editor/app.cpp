@@ -552,16 +552,14 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kSave:
       if (doc_.path.empty()) {
         after_save_as_ = Pending::kNone;
-        browser_.Open(FileBrowser::Purpose::kSaveScore, {}, "my-score.graphony");
+        OpenBrowser(FileBrowser::Purpose::kSaveScore);
       } else {
         SaveDocument(doc_.path);
       }
       break;
     case AppCommand::kSaveAs:
       after_save_as_ = Pending::kNone;
-      browser_.Open(
-          FileBrowser::Purpose::kSaveScore, doc_.path.parent_path(),
-          doc_.path.empty() ? std::string("my-score.graphony") : doc_.path.filename().string());
+      OpenBrowser(FileBrowser::Purpose::kSaveScore);
       break;
     case AppCommand::kUndo:
     case AppCommand::kRedo: {
@@ -576,8 +574,7 @@ void App::RunCommand(const TypedCommand& command) {
       break;
     }
     case AppCommand::kImportImage:
-      browser_.Open(FileBrowser::Purpose::kImportImage,
-                    doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
+      OpenBrowser(FileBrowser::Purpose::kImportImage);
       break;
     case AppCommand::kFit:
       view_.Fit(doc_.score.length_beats, BeatsPerHeight(doc_.score));
@@ -626,8 +623,7 @@ void App::RunCommand(const TypedCommand& command) {
       people_state_.open = true;
       break;
     case AppCommand::kImportPeople:
-      browser_.Open(FileBrowser::Purpose::kImportPeople,
-                    doc_.path.empty() ? std::filesystem::path() : doc_.path.parent_path());
+      OpenBrowser(FileBrowser::Purpose::kImportPeople);
       break;
     case AppCommand::kToggleParticipant:
       ui_.participant = !ui_.participant;

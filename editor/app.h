@@ -75,6 +75,9 @@ class App {
   void NotifyError(const std::string& text);
   void UpdateFileLabel();
   void RememberLastScore(const std::filesystem::path& path);
+  // Opens the file browser where the person last worked; Save suggests a name from the title.
+  void OpenBrowser(FileBrowser::Purpose purpose);
+  void RememberFolder(const std::filesystem::path& chosen);
   // The demo score that ships with Graphony; empty if it cannot be found.
   static std::filesystem::path DemoScorePath();
   void DrawWelcomeIfOpen();

@@ -98,6 +98,7 @@ void App::DrawDialogs() {
   if (browser_.IsOpen()) {
     const FileBrowser::Purpose purpose = browser_.CurrentPurpose();
     if (auto chosen = browser_.Draw(ui_, colors_)) {
+      RememberFolder(*chosen);
       switch (purpose) {
         case FileBrowser::Purpose::kOpenScore:
           OpenDocument(*chosen);
@@ -134,7 +135,7 @@ void App::DrawDialogs() {
       ImGui::CloseCurrentPopup();
       if (doc_.path.empty()) {
         after_save_as_ = pending_;
-        browser_.Open(FileBrowser::Purpose::kSaveScore, {}, "my-score.graphony");
+        OpenBrowser(FileBrowser::Purpose::kSaveScore);
       } else if (SaveDocument(doc_.path)) {
         DoPending(pending_);
       }

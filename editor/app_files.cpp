@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <system_error>
 
@@ -13,6 +14,7 @@
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
+#include "logic/file_suggestions.h"
 #include "logic/people_commands.h"
 
 namespace graphony::editor {
@@ -72,8 +74,7 @@ void App::DoPending(Pending action) {
       NewDocument();
       break;
     case Pending::kOpen:
-      browser_.Open(FileBrowser::Purpose::kOpenScore,
-                    doc_.path.empty() ? fs::path() : doc_.path.parent_path());
+      OpenBrowser(FileBrowser::Purpose::kOpenScore);
       break;
     case Pending::kQuit:
       running_ = false;
@@ -101,6 +102,24 @@ void App::RememberLastScore(const fs::path& path) {
   const fs::path full = fs::absolute(path, ec);
   // The demo is always offered on its own; "continue" is for the person's own work.
   if (!ec && full != DemoScorePath()) ui_.settings.last_score = full.string();
+}
+
+void App::OpenBrowser(FileBrowser::Purpose purpose) {
+  const char* home = std::getenv("HOME");
+  const fs::path start =
+      StartFolder(doc_.path, ui_.settings.last_folder, home ? fs::path(home) : fs::path());
+  std::string suggested;
+  if (purpose == FileBrowser::Purpose::kSaveScore)
+    suggested = SuggestFileName(start, doc_.score.title, ".graphony");
+  browser_.Open(purpose, start, suggested);
+}
+
+void App::RememberFolder(const fs::path& chosen) {
+  const std::string folder = FolderToRemember(chosen);
+  if (folder.empty() || folder == ui_.settings.last_folder) return;
+  ui_.settings.last_folder = folder;
+  // Kept at once, not only at a clean quit: the next start finds it even after a crash.
+  if (!settings_file_.empty()) SaveSettings(ui_.settings, settings_file_);
 }
 
 bool App::OpenDocument(const fs::path& path) {

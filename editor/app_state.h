@@ -93,7 +93,7 @@ class ControlRects {
   const Entry& At(size_t i) const { return items_[i]; }
 
  private:
-  std::array<Entry, 64> items_{};
+  std::array<Entry, 128> items_{};  // the file browser's rows come on top of the panels'
   size_t count_ = 0;
 };
 
@@ -127,6 +127,7 @@ struct UiState {
   bool participant = false;            // participant view: big canvas, palette, play/stop
   int status_lines = 1;                // the status bar's text lines (its left text may wrap)
   int tapped_swatch = -1;              // a swatch tapped this frame: live audition plays it
+  char browser_status[768] = {};       // the file browser's debug lines (browser.open=...)
 
   UiState() { selection.reserve(1024); }
 };

@@ -5,10 +5,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "export/export_job.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "logic/file_suggestions.h"
 
 namespace graphony::editor {
 
@@ -58,18 +60,25 @@ void ExportDialog::Join() {
   if (worker_.joinable()) worker_.join();
 }
 
-void ExportDialog::Open(const Document& doc) {
+void ExportDialog::Open(const Document& doc, const std::string& last_folder) {
   open_ = true;
   show_kind_ = true;
-  const fs::path dir = doc.path.empty() ? fs::current_path() : doc.path.parent_path();
-  const std::string stem = doc.path.empty() ? std::string("my-score") : doc.path.stem().string();
-  std::snprintf(path_, sizeof path_, "%s", (dir / (stem + kExtensions[kind_])).string().c_str());
+  const char* home = std::getenv("HOME");
+  folder_ = StartFolder(doc.path, last_folder, home ? fs::path(home) : fs::current_path());
+  title_ = doc.score.title;
+  suggested_ = (folder_ / SuggestFileName(folder_, title_, kExtensions[kind_])).string();
+  std::snprintf(path_, sizeof path_, "%s", suggested_.c_str());
 }
 
 void ExportDialog::ChooseKind(int kind) {
   if (kind < 0 || kind >= kKinds) return;
   kind_ = kind;
   show_kind_ = true;
+  if (suggested_ == path_) {  // still ours: named after the title, not taken, in the new kind
+    suggested_ = (folder_ / SuggestFileName(folder_, title_, kExtensions[kind])).string();
+    std::snprintf(path_, sizeof path_, "%s", suggested_.c_str());
+    return;
+  }
   fs::path p = path_;
   p.replace_extension(kExtensions[kind]);
   std::snprintf(path_, sizeof path_, "%s", p.string().c_str());

@@ -21,7 +21,8 @@ enum class ExportKind { kWav, kFlac, kOgg, kMusicXml, kMidi, kLilyPond, kPdf };
 class ExportDialog {
  public:
   ~ExportDialog();
-  void Open(const Document& doc);
+  // Suggests "<title>.<ext>" in the score's folder, else `last_folder`, else Home.
+  void Open(const Document& doc, const std::string& last_folder);
   // Chooses what to make by its place in the list (tests: the PDF's extra lines).
   void ChooseKind(int kind);
   bool IsOpen() const { return open_; }
@@ -47,6 +48,9 @@ class ExportDialog {
   bool show_kind_ = true;  // scroll the list of kinds to the chosen one (on opening)
   bool stems_ = false;
   char path_[1024] = {};
+  std::filesystem::path folder_;  // where the suggestion goes
+  std::string title_;             // what it is named after
+  std::string suggested_;         // the path suggested (a kind change re-suggests it)
   std::thread worker_;
   std::atomic<double> progress_{0};
   std::atomic<bool> cancel_{false};

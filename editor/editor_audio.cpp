@@ -48,7 +48,7 @@ bool EditorAudio::HandleKey(const sf::Event::KeyEvent& key) {
   if (typing || !key.control) return false;
   switch (static_cast<int>(key.code)) {  // int: only two of SFML's keys matter here
     case sf::Keyboard::E:
-      export_.Open(ctx_.doc);
+      export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
       return true;
     case sf::Keyboard::R:
       ToggleRecord();
@@ -207,7 +207,7 @@ void EditorAudio::Apply(const TransportActions& a) {
   if (a.stop) StopAll();
   if (a.record) ToggleRecord();
   if (a.performance) ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
-  if (a.export_dialog) export_.Open(ctx_.doc);
+  if (a.export_dialog) export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
   if (a.audio_settings) audio_settings_.Open(session_.Options());
   if (a.clear_loop) session_.SetLoop(0, 0);
   if (a.loop_selection) {
@@ -413,6 +413,7 @@ void EditorAudio::WriteDebugStatus(double now) {
     std::snprintf(line, sizeof line, "rect.%s=%.0f,%.0f,%.0f,%.0f\n", e.name, e.x, e.y, e.w, e.h);
     body += line;
   }
+  body += ctx_.ui.browser_status;
   debug_.Write(now, body);
 }
 

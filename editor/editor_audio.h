@@ -63,7 +63,7 @@ class EditorAudio {
   void TogglePerformance(sf::RenderWindow& window);
   // Tests (--layout-batch): the export dialog open, with the kind at `kind` in its list.
   void OpenExport(int kind) {
-    export_.Open(ctx_.doc);
+    export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
     export_.ChooseKind(kind);
   }
   void CloseExport() { export_.Close(); }

@@ -1,5 +1,5 @@
-// File browser: places (home, pictures, USB drives), folder list with big rows, a name field that
-// takes typed paths.
+// File browser: places (home, pictures, USB drives), a new-folder button, rows with thumbnails
+// (made on a worker, uploaded a few a frame), a name field that takes typed paths.
 #include "view_file_browser.h"
 
 #include <algorithm>
@@ -8,8 +8,11 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
+#include "layout_report.h"
+#include "logic/file_suggestions.h"
 
 namespace graphony::editor {
 
@@ -22,13 +25,43 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// A big button with its glyph beside its word (the words help those who read, the glyph
+// those who do not). `name` is the control's name for tests.
+bool WordButton(const char* id, Glyph glyph, const char* label, float h, ImU32 ink, UiState& ui,
+                const char* name) {
+  const float s = ui.settings.ui_scale;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = std::round(ImGui::CalcTextSize(label).x + h + 20 * s);
+  const bool pressed = ImGui::Button(id, ImVec2(w, h));
+  MarkLastItem(ui, name);
+  ReportControl(ui, name);
+  ReportText(ui, label);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.55f, ink);
+  dl->AddText(ImVec2(p.x + h * 0.92f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+              ImGui::GetColorU32(ImGuiCol_Text), label);
+  return pressed;
+}
+
+std::string SizeText(uintmax_t bytes) {
+  char buf[32];
+  if (bytes < 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.0f KB", std::max(1.0, bytes / 1024.0));
+  else
+    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024.0));
+  return buf;
+}
+
 }  // namespace
 
 void FileBrowser::Open(Purpose purpose, const fs::path& start_dir, const std::string& suggested) {
   purpose_ = purpose;
   open_ = true;
   just_opened_ = true;
+  focus_name_ = true;
+  making_folder_ = false;
   error_.clear();
+  notice_.clear();
   std::snprintf(name_, sizeof name_, "%s", suggested.c_str());
   places_.clear();
   const char* home = std::getenv("HOME");
@@ -60,7 +93,7 @@ void FileBrowser::ReadDir(const fs::path& dir) {
   std::vector<Entry> entries;
   fs::directory_iterator it(canon, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    error_ = "Cannot open this folder: " + ec.message();
+    error_ = "Cannot open the folder " + canon.filename().string() + ": " + ec.message();
     return;
   }
   for (const auto& e : it) {
@@ -70,13 +103,24 @@ void FileBrowser::ReadDir(const fs::path& dir) {
     entry.name = name;
     entry.is_dir = e.is_directory(ec);
     if (!entry.is_dir && !Accepts(e.path())) continue;
-    if (!entry.is_dir) entry.size = e.file_size(ec);
+    if (!entry.is_dir) {
+      entry.size = e.file_size(ec);
+      const auto time = e.last_write_time(ec);
+      if (!ec) {
+        entry.key.path = e.path().string();
+        entry.key.mtime_ns =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+        entry.key.size = entry.size;
+      }
+    }
     entries.push_back(std::move(entry));
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     if (a.is_dir != b.is_dir) return a.is_dir;
     return Lower(a.name) < Lower(b.name);
   });
+  // The last folder's thumbnails are no longer wanted first; made ones stay cached.
+  loader_.CancelPending();
   dir_ = canon;
   entries_ = std::move(entries);
   selected_ = -1;
@@ -105,6 +149,7 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
   if (fs::is_directory(p, ec)) {
     ReadDir(p);
     name_[0] = '\0';
+    focus_name_ = true;  // typing goes on: the next name or folder
     return std::nullopt;
   }
   switch (purpose_) {
@@ -128,8 +173,91 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
   return p;
 }
 
+void FileBrowser::UploadFinishedThumbnails() {
+  for (auto& [key, thumb] : loader_.TakeFinished(kThumbnailUploadsPerFrame)) {
+    std::unique_ptr<sf::Texture> texture;
+    if (!thumb.rgba.empty()) {
+      texture = std::make_unique<sf::Texture>();
+      if (texture->create(static_cast<unsigned>(thumb.width),
+                          static_cast<unsigned>(thumb.height))) {
+        texture->update(thumb.rgba.data());
+        texture->setSmooth(true);
+      } else {
+        texture.reset();  // the GPU refused: the icon shows instead
+      }
+    }
+    thumbnails_.Insert(key, std::move(texture));
+  }
+}
+
+const sf::Texture* FileBrowser::ThumbnailFor(Entry& e) {
+  if (e.is_dir || e.key.path.empty()) return nullptr;
+  if (std::unique_ptr<sf::Texture>* t = thumbnails_.Find(e.key)) {
+    e.has_thumbnail = *t != nullptr;
+    return t->get();
+  }
+  loader_.Request(e.key);
+  return nullptr;
+}
+
+void FileBrowser::DrawNewFolderRow(UiState& ui, const CanvasColors& colors, float b) {
+  const float s = ui.settings.ui_scale;
+  ImGui::SetNextItemWidth(std::min(420 * s, ImGui::GetContentRegionAvail().x * 0.5f));
+  if (focus_folder_name_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_folder_name_ = false;
+  }
+  // As tall as the buttons beside it: a big target for a finger or a shaky hand.
+  ImGui::PushStyleVar(
+      ImGuiStyleVar_FramePadding,
+      ImVec2(ImGui::GetStyle().FramePadding.x,
+             std::max(ImGui::GetStyle().FramePadding.y, (b - ImGui::GetFontSize()) * 0.5f)));
+  const bool enter =
+      ImGui::InputTextWithHint("##foldername", "name of the new folder", folder_name_,
+                               sizeof folder_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopStyleVar();
+  MarkLastItem(ui, "browser.folder_name");
+  ImGui::SameLine();
+  const bool make = WordButton("##makefolder", Glyph::kCheck, "Make folder", b, colors.accent, ui,
+                               "browser.make_folder");
+  ImGui::SameLine();
+  if (WordButton("##nofolder", Glyph::kCross, "Never mind", b, colors.icon, ui,
+                 "browser.folder_cancel")) {
+    making_folder_ = false;
+    error_.clear();
+    return;
+  }
+  if (!enter && !make) return;
+  const std::string name = folder_name_;
+  const std::string problem = MakeFolder(dir_, name);
+  if (!problem.empty()) {
+    error_ = problem;  // the typed name stays, to be corrected
+    return;
+  }
+  making_folder_ = false;
+  ReadDir(dir_ / name);  // into it: what is saved next goes there
+  notice_ = "Made the folder " + name + ".";
+  focus_name_ = true;  // Enter now saves (or opens) in the new folder
+}
+
+void FileBrowser::WriteStatus(UiState& ui) const {
+  int thumbs = 0, files = 0;
+  for (const Entry& e : entries_) {
+    files += e.is_dir ? 0 : 1;
+    thumbs += e.has_thumbnail ? 1 : 0;
+  }
+  std::snprintf(ui.browser_status, sizeof ui.browser_status,
+                "browser.open=%d\nbrowser.dir=%.280s\nbrowser.files=%d\nbrowser.thumbnails=%d\n"
+                "browser.name=%.160s\nbrowser.error=%.200s\n",
+                open_ ? 1 : 0, dir_.c_str(), files, thumbs, name_, error_.c_str());
+}
+
 std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& colors) {
-  if (!open_) return std::nullopt;
+  if (!open_) {
+    ui.browser_status[0] = '\0';
+    return std::nullopt;
+  }
+  UploadFinishedThumbnails();
   const char* title = purpose_ == Purpose::kOpenScore   ? "Open a score###browser"
                       : purpose_ == Purpose::kSaveScore ? "Save the score###browser"
                       : purpose_ == Purpose::kImportPeople
@@ -137,8 +265,8 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
                           : "Add a picture###browser";
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui.settings.ui_scale;
-  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, 900 * s),
-                                  std::min(io.DisplaySize.y * 0.85f, 640 * s)),
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.94f, 1000 * s),
+                                  std::min(io.DisplaySize.y * 0.9f, 720 * s)),
                            ImGuiCond_Always);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -147,53 +275,104 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   if (!ImGui::BeginPopupModal(title, &keep_open,
                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
     if (!just_opened_) open_ = false;
+    WriteStatus(ui);
     return std::nullopt;
   }
   std::optional<fs::path> chosen;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float b = std::round(44 * s);
-  // [SECTION] Up, places, current folder
-  IconButtonResult r = IconButton("##up", b, false, "Up one folder", nullptr, colors, ui);
-  DrawGlyph(dl, Glyph::kUp, r.center, r.icon_size, r.color);
-  if (r.pressed && dir_.has_parent_path()) ReadDir(dir_.parent_path());
+  const float b = std::round(48 * s);
+  // [SECTION] Up, new folder, places, current folder
+  if (WordButton("##up", Glyph::kUp, "Up", b, colors.icon, ui, "browser.up") &&
+      dir_.has_parent_path())
+    ReadDir(dir_.parent_path());
+  ImGui::SameLine();
+  if (WordButton("##newfolder", Glyph::kFolder, "New folder", b, colors.accent, ui,
+                 "browser.new_folder")) {
+    making_folder_ = !making_folder_;
+    focus_folder_name_ = making_folder_;
+    folder_name_[0] = '\0';
+    error_.clear();
+  }
   for (size_t i = 0; i < places_.size(); ++i) {
-    ImGui::SameLine();
+    // Wraps to a new line rather than running off the window.
+    const float w = ImGui::CalcTextSize(places_[i].first.c_str()).x + b + 20 * s;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <
+        ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+      ImGui::SameLine();
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Button(places_[i].first.c_str(), ImVec2(0, b))) ReadDir(places_[i].second);
+    if (WordButton("##place", Glyph::kFolder, places_[i].first.c_str(), b, colors.icon, ui,
+                   "browser.place"))
+      ReadDir(places_[i].second);
     ImGui::PopID();
   }
+  if (making_folder_) DrawNewFolderRow(ui, colors, b);
   ImGui::TextDisabled("%s", dir_.c_str());
 
-  // [SECTION] Entries
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f + b;
+  // [SECTION] Entries: one row each, its thumbnail (or icon) beside its name
+  const float footer =
+      ImGui::GetTextLineHeightWithSpacing() + b + ImGui::GetStyle().ItemSpacing.y * 3;
   ImGui::BeginChild("##entries", ImVec2(0, -footer), true);
-  const float row_h = std::round(36 * s);
-  for (int i = 0; i < static_cast<int>(entries_.size()); ++i) {
-    const Entry& e = entries_[i];
-    ImGui::PushID(i);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##e", selected_ == i, ImGuiSelectableFlags_AllowDoubleClick,
-                          ImVec2(0, row_h))) {
-      selected_ = i;
-      if (!e.is_dir) std::snprintf(name_, sizeof name_, "%s", e.name.c_str());
-      if (ImGui::IsMouseDoubleClicked(0) || e.is_dir) {
+  const float row_h = std::round(64 * s);
+  const float thumb_w = std::round(row_h * 1.5f);
+  ImGuiListClipper clipper;  // only the rows in view are drawn (and ask for thumbnails)
+  clipper.Begin(static_cast<int>(entries_.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
+  bool changed_folder = false;
+  while (!changed_folder && clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd && !changed_folder; ++i) {
+      Entry& e = entries_[static_cast<size_t>(i)];
+      ImGui::PushID(i);
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      if (ImGui::Selectable("##e", selected_ == i, ImGuiSelectableFlags_AllowDoubleClick,
+                            ImVec2(0, row_h))) {
+        selected_ = i;
+        if (!e.is_dir) std::snprintf(name_, sizeof name_, "%s", e.name.c_str());
         if (e.is_dir) {
           ReadDir(dir_ / e.name);
-          ImGui::PopID();
-          break;
+          changed_folder = true;
+        } else if (ImGui::IsMouseDoubleClicked(0)) {
+          chosen = Choose(dir_ / e.name);
         }
-        chosen = Choose(dir_ / e.name);
       }
+      if (i < 12) {
+        char rect_name[32];
+        std::snprintf(rect_name, sizeof rect_name, "browser.entry.%d", i);
+        MarkLastItem(ui, rect_name);
+      }
+      if (!changed_folder) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 box0(p.x + 4 * s, p.y + 4 * s), box1(p.x + thumb_w, p.y + row_h - 4 * s);
+        const sf::Texture* tex = ThumbnailFor(e);
+        if (tex) {
+          // Fitted in its box with its own shape (never stretched).
+          const float tw = static_cast<float>(tex->getSize().x),
+                      th = static_cast<float>(tex->getSize().y);
+          const float k = std::min((box1.x - box0.x) / tw, (box1.y - box0.y) / th);
+          const ImVec2 c((box0.x + box1.x) * 0.5f, (box0.y + box1.y) * 0.5f);
+          const ImVec2 a(c.x - tw * k * 0.5f, c.y - th * k * 0.5f),
+              z(c.x + tw * k * 0.5f, c.y + th * k * 0.5f);
+          dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex->getNativeHandle())),
+                       a, z);
+          dl->AddRect(a, z, colors.icon & 0x60FFFFFF);
+        } else {
+          const Glyph g = e.is_dir                            ? Glyph::kFolder
+                          : purpose_ == Purpose::kImportImage ? Glyph::kPicture
+                                                              : Glyph::kScoreFile;
+          DrawGlyph(dl, g, ImVec2((box0.x + box1.x) * 0.5f, (box0.y + box1.y) * 0.5f), row_h * 0.6f,
+                    e.is_dir ? colors.accent : colors.icon);
+        }
+        const float tx = p.x + thumb_w + 12 * s;
+        const float line = ImGui::GetFontSize();
+        dl->AddText(ImVec2(tx, p.y + row_h * 0.5f - line * 1.05f),
+                    ImGui::GetColorU32(ImGuiCol_Text), e.name.c_str());
+        const std::string detail = e.is_dir ? std::string("Folder") : SizeText(e.size);
+        dl->AddText(ImVec2(tx, p.y + row_h * 0.5f + line * 0.1f),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
+      }
+      ImGui::PopID();
     }
-    const Glyph g = e.is_dir                            ? Glyph::kFolder
-                    : purpose_ == Purpose::kImportImage ? Glyph::kPicture
-                                                        : Glyph::kScoreFile;
-    DrawGlyph(ImGui::GetWindowDrawList(), g, ImVec2(p.x + row_h * 0.5f, p.y + row_h * 0.5f),
-              row_h * 0.75f, e.is_dir ? colors.accent : colors.icon);
-    ImGui::GetWindowDrawList()->AddText(
-        ImVec2(p.x + row_h + 8 * s, p.y + (row_h - ImGui::GetFontSize()) * 0.5f),
-        ImGui::GetColorU32(ImGuiCol_Text), e.name.c_str());
-    ImGui::PopID();
+  }
+  if (changed_folder) {
+    clipper.End();  // left before Step() said so: the rows belonged to the old folder
+    ImGui::SetScrollY(0);
   }
   if (entries_.empty()) ImGui::TextDisabled("Nothing to show here.");
   ImGui::EndChild();
@@ -201,28 +380,43 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   // [SECTION] Name field and buttons
   if (!error_.empty())
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", error_.c_str());
+  else if (!notice_.empty())
+    ImGui::TextUnformatted(notice_.c_str());
   else
     ImGui::TextDisabled("%s", purpose_ == Purpose::kSaveScore
                                   ? "Type a name, then press Enter."
                                   : "Pick a file, or type its name or full path.");
-  ImGui::SetNextItemWidth(-b * 2 - 20 * s);
-  if (just_opened_) ImGui::SetKeyboardFocusHere();
+  const char* ok_label = purpose_ == Purpose::kSaveScore ? "Save" : "Open";
+  const float buttons = ImGui::CalcTextSize(ok_label).x + ImGui::CalcTextSize("Cancel").x +
+                        2 * (b + 20 * s) + 3 * ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SetNextItemWidth(-buttons);
+  if (focus_name_ && !making_folder_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_name_ = false;
+  }
+  ImGui::PushStyleVar(
+      ImGuiStyleVar_FramePadding,
+      ImVec2(ImGui::GetStyle().FramePadding.x,
+             std::max(ImGui::GetStyle().FramePadding.y, (b - ImGui::GetFontSize()) * 0.5f)));
   const bool enter =
       ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopStyleVar();
+  MarkLastItem(ui, "browser.name");
   ImGui::SameLine();
-  r = IconButton("##ok", b, true, purpose_ == Purpose::kSaveScore ? "Save" : "Open", nullptr,
-                 colors, ui);
-  DrawGlyph(dl, Glyph::kCheck, r.center, r.icon_size, r.color);
-  if ((enter || r.pressed) && !chosen) chosen = Choose(fs::path(name_));
+  const bool ok = WordButton("##ok", Glyph::kCheck, ok_label, b, colors.accent, ui, "browser.ok");
+  if ((enter || ok) && !chosen) chosen = Choose(fs::path(name_));
   ImGui::SameLine();
-  r = IconButton("##cancel", b, false, "Cancel", nullptr, colors, ui);
-  DrawGlyph(dl, Glyph::kCross, r.center, r.icon_size, r.color);
-  if (r.pressed || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) open_ = false;
+  if (WordButton("##cancel", Glyph::kCross, "Cancel", b, colors.icon, ui, "browser.cancel") ||
+      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !making_folder_))
+    open_ = false;
+  if (making_folder_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    making_folder_ = false;
   just_opened_ = false;
   if (!open_ || !keep_open) {
     open_ = false;
     ImGui::CloseCurrentPopup();
   }
+  WriteStatus(ui);
   ImGui::EndPopup();
   return chosen;
 }

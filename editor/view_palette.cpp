@@ -171,12 +171,6 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
     state.focus_name = state.adding;
     state.new_name[0] = '\0';
   }
-  // Names, initials, credit and consent live in the People panel.
-  ImGui::SameLine();
-  if (ImGui::Button("People...", ImVec2(ImGui::GetContentRegionAvail().x, std::round(40 * s))))
-    ui.commands.Push(AppCommand::kShowPeople);
-  MarkLastItem(ui, "people.open");
-  if (ImGui::IsItemHovered()) ui.hint = "Names, credit and consent of the people in the group.";
   if (!state.adding) return;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 70 * s);
   if (state.focus_name) {
@@ -214,10 +208,29 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
   state.adding = false;
 }
 
-}  // namespace
+// Names, initials, credit and consent live in the People panel. Its button stays at the
+// panel's foot whatever scrolls above it: at the biggest UI sizes on a small screen the
+// panel's contents are taller than the window, and crediting people must never be hidden.
+void DrawPeopleButton(UiState& ui, const CanvasColors& colors) {
+  const float s = ui.settings.ui_scale;
+  const float h = std::max(44.f, std::round(44 * s));
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const char* label = "People";
+  if (ImGui::Button("##people", ImVec2(ImGui::GetContentRegionAvail().x, h)))
+    ui.commands.Push(AppCommand::kShowPeople);
+  MarkLastItem(ui, "people.open");
+  ReportControl(ui, "people.open");
+  ReportText(ui, label);
+  if (ImGui::IsItemHovered()) ui.hint = "Names, credit and consent of the people in the group.";
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  DrawGlyph(dl, Glyph::kPerson, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.6f, colors.icon);
+  dl->AddText(ImVec2(p.x + h * 0.95f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+              ImGui::GetColorU32(ImGuiCol_Text), label);
+}
 
-void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
-                      const CanvasColors& colors) {
+
+void DrawPalettePanelBody(Document& doc, UiState& ui, PaletteViewState& state,
+                          const CanvasColors& colors) {
   DrawPaletteSwatches(doc, ui, colors, std::round(64 * ui.settings.ui_scale), 0.55f);
   ImGui::Spacing();
   DrawInstrumentChooser(doc, ui);
@@ -255,6 +268,23 @@ void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
   ImGui::Spacing();
   ImGui::Separator();
   DrawContributors(doc, ui, state, colors);
+}
+
+// The foot the People button needs below the scrolling part.
+float PeopleButtonHeight(float ui_scale) {
+  return std::max(44.f, std::round(44 * ui_scale)) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+}  // namespace
+
+void DrawPalettePanel(Document& doc, UiState& ui, PaletteViewState& state,
+                      const CanvasColors& colors) {
+  // Everything but the People button scrolls in its own region above it.
+  ImGui::BeginChild("##palette_scroll", ImVec2(0, -PeopleButtonHeight(ui.settings.ui_scale)),
+                    false);
+  DrawPalettePanelBody(doc, ui, state, colors);
+  ImGui::EndChild();
+  DrawPeopleButton(ui, colors);
 }
 
 }  // namespace graphony::editor

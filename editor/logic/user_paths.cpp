@@ -94,6 +94,7 @@ Settings LoadSettings(const fs::path& file) {
     if (key == "ui_scale" && value >= 0.75 && value <= 3.0) s.ui_scale = static_cast<float>(value);
     if (key == "note_names") s.note_names = value != 0;
     if (key == "last_score") s.last_score = line.substr(eq + 1);
+    if (key == "last_folder") s.last_folder = line.substr(eq + 1);
   }
   return s;
 }
@@ -107,6 +108,8 @@ void SaveSettings(const Settings& s, const fs::path& file) {
   // A name with a line break cannot be kept in this one-line format: forget it rather.
   if (!s.last_score.empty() && s.last_score.find('\n') == std::string::npos)
     out << "last_score=" << s.last_score << "\n";
+  if (!s.last_folder.empty() && s.last_folder.find('\n') == std::string::npos)
+    out << "last_folder=" << s.last_folder << "\n";
 }
 
 }  // namespace graphony::editor

@@ -190,6 +190,26 @@ std::shared_ptr<const Image> DecodeImage(const std::vector<uint8_t>& bytes,
   return DecodePictures({&bytes}, {where}, budget ? budget : ImageMemoryBudget(), where)[0];
 }
 
+std::shared_ptr<const Image> DecodeThumbnail(const std::vector<uint8_t>& bytes,
+                                             const std::string& where, int min_long_side,
+                                             uint64_t budget) {
+  const PictureHeader h = ReadPictureHeader(bytes, where);
+  const int long_side = std::max(h.width, h.height);
+  const int want = std::max(1, min_long_side);
+  int reduction = 1;
+  while (reduction < kMaxReduction && static_cast<int>(Reduced(long_side, reduction * 2)) >= want)
+    reduction *= 2;
+  const uint64_t need = PictureBytes(h, reduction) + PictureDecodeExtraBytes(h, reduction);
+  if (need > budget)
+    throw ScoreError(where + ": needs " + Megabytes(need) + " MB to show small, more than the " +
+                     Megabytes(budget) + " MB allowed");
+  std::shared_ptr<const Image> image = DecodeOne(bytes, h, reduction, where, budget);
+  // The decoder stops at 1/8; a big photo is then averaged down the rest of the way.
+  const int left = std::max(image->width, image->height) / want;
+  if (left >= 2) image = std::make_shared<Image>(ReduceImage(*image, std::min(left, 64)));
+  return image;
+}
+
 std::shared_ptr<const Image> LoadImageFile(const std::filesystem::path& path) {
   const std::string where = path.string();
   return DecodeImage(ReadFileBytes(path, where, MaxEntryBytes()), where);

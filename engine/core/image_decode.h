@@ -43,6 +43,14 @@ std::vector<std::shared_ptr<const Image>> DecodePictures(
     const std::vector<const std::vector<uint8_t>*>& pictures,
     const std::vector<std::string>& wheres, uint64_t budget, const std::string& score_where);
 
+// A small picture (file browser thumbnails): decoded at the largest reduction (1/2..1/8) that
+// still leaves the long side at least `min_long_side` pixels, then averaged down by a whole
+// factor so the long side lies in [min_long_side, 2 * min_long_side). Refused (ScoreError)
+// when decoding would need more than `budget` bytes.
+std::shared_ptr<const Image> DecodeThumbnail(const std::vector<uint8_t>& bytes,
+                                             const std::string& where, int min_long_side,
+                                             uint64_t budget);
+
 namespace testing {
 // Overrides ImageMemoryBudget() (0 restores it).
 void SetImageMemoryBudgetForTesting(uint64_t bytes);

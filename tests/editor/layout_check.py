@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks one `graphony --layout-report` JSON: every named control fully inside the window and
-at least 44 px, the transport at least as big as the tools, the canvas at least half the
-width, no clipped text, no missing glyphs.
+at least 44 px (the People button among them), the transport at least as big as the tools,
+the canvas at least half the width, no clipped text, no missing glyphs.
 usage: layout_check.py REPORT.json [--participant | --export | --welcome]
 Prints one line per problem and exits 1 if there is any."""
 import json
@@ -21,7 +21,9 @@ def main():
     controls = r["controls"]
     problems = []
     required = ["play", "stop", "swatch.0"]
-    required += ["participant.leave"] if participant else ["record", "performance", "tool.brush"]
+    # people.open: crediting the group must never scroll or fold out of reach.
+    required += (["participant.leave"] if participant else
+                 ["record", "performance", "tool.brush", "people.open"])
     if export:
         required.append("export.export")
     if welcome:
