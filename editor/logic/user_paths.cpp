@@ -94,6 +94,11 @@ Settings LoadSettings(const fs::path& file) {
     if (key == "ui_scale" && value >= 0.75 && value <= 3.0) s.ui_scale = static_cast<float>(value);
     if (key == "note_names") s.note_names = value != 0;
     if (key == "last_score") s.last_score = line.substr(eq + 1);
+    // A gettext code ("zh_CN"); anything else is ignored, the app checks it is one we ship.
+    if (key == "language" && line.size() - eq - 1 <= 8 &&
+        line.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_", eq + 1) ==
+            std::string::npos)
+      s.language = line.substr(eq + 1);
   }
   return s;
 }
@@ -107,6 +112,7 @@ void SaveSettings(const Settings& s, const fs::path& file) {
   // A name with a line break cannot be kept in this one-line format: forget it rather.
   if (!s.last_score.empty() && s.last_score.find('\n') == std::string::npos)
     out << "last_score=" << s.last_score << "\n";
+  if (!s.language.empty()) out << "language=" << s.language << "\n";
 }
 
 }  // namespace graphony::editor

@@ -32,6 +32,7 @@ struct Settings {
   float ui_scale = 1.25f;
   bool note_names = true;
   std::string last_score;  // the score opened or saved last ("continue" on the welcome)
+  std::string language;    // chosen in the language picker ("" = follow LANGUAGE / LANG)
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);
