@@ -11,11 +11,14 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
 #include "quit_signal.h"
+#include "text/bidi_text.h"
+#include "text/font_atlas.h"
 #include "view_layers.h"
 #include "view_status_bar.h"
 #include "view_toolbar.h"
@@ -24,14 +27,6 @@
 namespace graphony::editor {
 
 namespace {
-
-constexpr const char* kFontPaths[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
-};
-
-// Latin with the extended letters people's names use (é, ø, ł, ş...).
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
@@ -61,6 +56,17 @@ int App::Run(const AppOptions& options) {
   }
   if (options.ui_size >= 0) ui_.settings.ui_scale = kUiSizes[options.ui_size].scale;
   if (options.theme >= 0) ui_.settings.theme = options.theme;
+  // The language: --language (report and benchmark runs), else the one chosen in the
+  // picker last time, else LANGUAGE / LANG (i18n::Init in main).
+  if (!options.language.empty()) {
+    if (!i18n::SetLanguage(options.language)) {
+      std::fprintf(stderr, "graphony: unknown language %s (try --help)\n",
+                   options.language.c_str());
+      return 2;
+    }
+  } else if (!ui_.settings.language.empty() && !i18n::SetLanguage(ui_.settings.language)) {
+    ui_.settings.language.clear();  // a code we no longer ship: follow the environment
+  }
   ui_.participant = options.participant;
   const bool reporting = !options.layout_report.empty() || !options.layout_batch.empty();
   if (reporting) ui_.layout = &layout_report_;
@@ -140,21 +146,12 @@ void App::RebuildFontsIfNeeded() {
   if (!ui_.fonts_dirty) return;
   ui_.fonts_dirty = false;
   ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  const float size = std::round(17.f * ui_.settings.ui_scale);
-  ImFont* font = nullptr;
-  for (const char* path : kFontPaths) {
-    if (FILE* f = std::fopen(path, "rb")) {
-      std::fclose(f);
-      font = io.Fonts->AddFontFromFileTTF(path, size, nullptr, kGlyphRanges);
-      if (font) break;
-    }
-  }
-  if (!font) {
-    ImFontConfig cfg;
-    cfg.SizePixels = std::round(13.f * ui_.settings.ui_scale);
-    io.Fonts->AddFontDefault(&cfg);
-  }
+  // Only the glyphs this language needs: its script, and for Chinese just the characters
+  // its translations use (a few hundred, not 20 000), so the atlas stays small and quick.
+  const std::string language = i18n::CurrentLanguage();
+  const text::AtlasStats atlas = text::BuildAtlas(
+      *io.Fonts, language, std::round(17.f * ui_.settings.ui_scale), text::CatalogueTexts(language));
+  if (ui_.layout) ui_.layout->Atlas(atlas.glyphs, atlas.cjk_glyphs, atlas.tex_w, atlas.tex_h);
   bridge_.RebuildFonts();
   colors_ = ApplyTheme(static_cast<ThemeKind>(ui_.settings.theme), ui_.settings.ui_scale);
 }
@@ -201,6 +198,7 @@ void App::Frame(float dt) {
     return;
   }
   RebuildFontsIfNeeded();
+  text::TrimVisualCache();
   bridge_.NewFrame(window_, dt);
   canvas_events_.Clear();
   ui_.hint = nullptr;
@@ -210,6 +208,7 @@ void App::Frame(float dt) {
   DrawDialogs();
   audio_.AfterDraw(canvas_events_);
   bridge_.Render(window_, colors_.clear, capture_);
+  if (ui_.layout) ui_.layout->CountDrawnMissing(ImGui::GetDrawData());
   RunCommands();
   MaybeAutosave();
   textures_.ForgetUnused();

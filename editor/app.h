@@ -40,6 +40,7 @@ struct AppOptions {
   int theme = -1;                           // ThemeKind (-1: the saved setting)
   bool participant = false;                 // start in the participant view
   bool welcome = false;                     // show the welcome even with a FILE (tests)
+  std::string language;                     // --language CODE (reports, benchmarks)
 };
 
 class App {

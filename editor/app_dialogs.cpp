@@ -8,6 +8,7 @@
 #include "edit_helpers.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
+#include "view_language.h"
 
 namespace graphony::editor {
 
@@ -89,6 +90,7 @@ void App::DrawMenuBar() {
       }
     ImGui::EndMenu();
   }
+  DrawLanguageMenu(ui_);  // settings: the language, in its own name
   ImGui::EndMainMenuBar();
 }
 

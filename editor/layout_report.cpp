@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
+#include "core/i18n.h"
 #include "core/temp_files.h"
 #include "imgui_internal.h"  // the current window's work rect and laid-out extent
+#include "text/font_atlas.h"
 
 namespace graphony::editor {
 
@@ -17,6 +19,13 @@ void LayoutReport::BeginFrame() {
   canvas_ = {};
   pictures_.clear();
   missing_glyphs_ = 0;
+  drawn_missing_ = 0;
+}
+
+void LayoutReport::CountDrawnMissing(const ImDrawData* draw_data) {
+  drawn_missing_ += text::CountMissingGlyphsDrawn(draw_data, ImGui::GetIO().Fonts->Fonts.Size
+                                                                 ? ImGui::GetIO().Fonts->Fonts[0]
+                                                                 : nullptr);
 }
 
 void LayoutReport::Control(const std::string& name) {
@@ -82,7 +91,15 @@ bool LayoutReport::Write(const std::filesystem::path& path, ImVec2 window,
   for (const Picture_& p : pictures_)
     pictures.push_back({{"rect", {p.x, p.y, p.w, p.h}}, {"pixel_aspect", p.aspect}});
   j["pictures"] = pictures;
-  j["missing_glyphs"] = missing_glyphs_;
+  // Characters drawn without a glyph: the box count covers everything drawn; the checked
+  // texts also catch characters whose box fell outside the visible region.
+  j["missing_glyphs"] = std::max(missing_glyphs_, drawn_missing_);
+  j["missing_glyphs_drawn"] = drawn_missing_;
+  j["missing_glyphs_in_checked_texts"] = missing_glyphs_;
+  j["language"] = i18n::CurrentLanguage();
+  j["atlas"] = {{"glyphs", atlas_.glyphs},
+                {"cjk_glyphs", atlas_.cjk_glyphs},
+                {"texture", {atlas_.tex_w, atlas_.tex_h}}};
   const std::string text = j.dump(1) + "\n";
   AtomicFile file;
   return file.Open(path, error) && file.Write(text.data(), text.size(), error) &&

@@ -33,6 +33,13 @@ class LayoutReport {
   // `vertical`) is cut off too, whatever drew it.
   void CheckWindow(const char* name, bool vertical);
   void CountGlyphs(const char* text);
+  // After ImGui::Render(): characters this frame drew as the missing-glyph box, wherever
+  // they were drawn (text::CountMissingGlyphsDrawn), checked or not.
+  void CountDrawnMissing(const ImDrawData* draw_data);
+  // The font atlas in use (glyph counts, texture size), reported as "atlas".
+  void Atlas(int glyphs, int cjk_glyphs, int tex_w, int tex_h) {
+    atlas_ = {glyphs, cjk_glyphs, tex_w, tex_h};
+  }
   // `text` is cut off (the caller measured it against its own frame).
   void Clipped(const char* text) { AddClipped(text); }
   // Writes the JSON report through AtomicFile; false with `error` set.
@@ -51,7 +58,11 @@ class LayoutReport {
   };
   std::vector<Picture_> pictures_;
   std::vector<std::string> clipped_;
-  int missing_glyphs_ = 0;
+  int missing_glyphs_ = 0;  // in the texts checked by CheckItemText / CountGlyphs
+  int drawn_missing_ = 0;   // drawn as the box anywhere in the frame
+  struct {
+    int glyphs = 0, cjk_glyphs = 0, tex_w = 0, tex_h = 0;
+  } atlas_;
 };
 
 // Shorthands for the views: no-ops unless a report is being made (ui.layout set).

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app.h"
+#include "core/i18n.h"
 #include "logic/ui_sizes.h"
 #ifdef GRAPHONY_ALLOCATION_COUNTER  // only the benchmark build, tools/bench/editor/graphony-bench
 #include "alloc_count.h"
@@ -14,13 +15,15 @@
 int main(int argc, char** argv) {
   graphony::editor::AppOptions options;
   options.started = std::chrono::steady_clock::now();
+  graphony::i18n::Init();  // LANGUAGE / LANG; the picker's saved choice is applied in App::Run
   for (int i = 1; i < argc; ++i) {
     const char* a = argv[i];
     if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0) {
       std::printf(
           "usage: graphony [FILE.graphony] [--bench-frames N]\n"
           "       graphony --layout-report OUT.json [--layout-screenshot OUT.png] [--window WxH]\n"
-          "                [--ui-size NAME] [--theme NAME] [--participant] [--welcome] [FILE]\n"
+          "                [--ui-size NAME] [--theme NAME] [--participant] [--welcome]\n"
+          "                [--language CODE] [FILE]\n"
           "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n"
           "--layout-report draws the first frames, writes where the controls are, and exits.\n"
           "--layout-batch LIST does the same for each line of LIST:\n"
@@ -29,6 +32,8 @@ int main(int argc, char** argv) {
       for (const auto& size : graphony::editor::kUiSizes) std::printf(" %s", size.name);
       std::printf("\nThemes:");
       for (const char* theme : graphony::editor::kThemeNames) std::printf(" %s", theme);
+      std::printf("\nLanguages:");
+      for (const auto& lang : graphony::i18n::Languages()) std::printf(" %s", lang.code);
       std::printf("\n");
       return 0;
     }
@@ -78,6 +83,15 @@ int main(int argc, char** argv) {
       options.theme = graphony::editor::FindTheme(v);
       if (options.theme < 0) {
         std::fprintf(stderr, "graphony: unknown theme %s (see --help)\n", v);
+        return 2;
+      }
+      continue;
+    }
+    if (std::strcmp(a, "--language") == 0) {
+      options.language = value("a language code (see --help)");
+      if (!graphony::i18n::SetLanguage(options.language)) {
+        std::fprintf(stderr, "graphony: unknown language %s (see --help)\n",
+                     options.language.c_str());
         return 2;
       }
       continue;

@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "core/i18n.h"
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/bidi_text.h"
+#include "view_language.h"
 
 namespace graphony::editor {
 
@@ -25,8 +29,10 @@ bool PictureButton(const char* id, const char* words, Glyph glyph, float w, floa
   const float icon = std::min(w * 0.6f, h - text_h - 16);
   const ImU32 col = enabled ? colors.icon : ImGui::GetColorU32(ImGuiCol_TextDisabled);
   DrawGlyph(dl, glyph, ImVec2(p.x + w * 0.5f, p.y + 8 + icon * 0.5f), icon, col);
-  // The words, wrapped and centred under the picture.
+  // The words, wrapped and centred under the picture (right-to-left text is broken into
+  // lines before it is shaped, so its lines keep their reading order).
   const float wrap = w - 2 * ImGui::GetStyle().FramePadding.x;
+  words = text::VisualWrapped(words, wrap, [](const char* t) { return ImGui::CalcTextSize(t).x; });
   const ImVec2 ts = ImGui::CalcTextSize(words, nullptr, false, wrap);
   const ImVec2 at(p.x + (w - ts.x) * 0.5f, p.y + h - text_h + (text_h - ts.y) * 0.5f);
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
@@ -57,32 +63,40 @@ WelcomeChoice DrawWelcome(UiState& ui, const CanvasColors& colors, bool has_demo
     // Three buttons side by side, as big as the window allows.
     const float w =
         std::floor(std::min(std::round(300 * s), (io.DisplaySize.x - 2 * pad - 2 * gap) / 3));
-    const float h = std::floor(std::min(w * 1.05f, io.DisplaySize.y * 0.6f));
+    // First, before any words: each language in its own name (the picker needs no English).
+    const float lang_button_h = std::max(48.f, std::round(44 * s));
+    const float lang_w = io.DisplaySize.x - 2 * pad;
+    const float lang_h = LanguageButtonsHeight(lang_w, lang_button_h) + gap;
+    const float h = std::floor(std::min(w * 1.05f, io.DisplaySize.y * 0.6f - lang_h));
     const float total_w = 3 * w + 2 * gap;
-    const char* title = "Make music from a picture";
+    const char* title = text::Visual(_("Make music from a picture"));
     const ImVec2 ts = ImGui::CalcTextSize(title);
-    const float top = std::max(pad, (io.DisplaySize.y - h - ts.y * 3) * 0.5f);
-    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - ts.x) * 0.5f, top));
+    const float top = std::max(pad, (io.DisplaySize.y - lang_h - h - ts.y * 3) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(pad, top));
+    DrawLanguageButtons(ui, lang_w, lang_button_h);
+    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - ts.x) * 0.5f, top + lang_h));
     ImGui::TextUnformatted(title);
     ReportText(ui, title, false, true);
-    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - total_w) * 0.5f, top + ts.y * 2));
-    if (PictureButton("##picture", "Start from a picture", Glyph::kPicture, w, h, true,
+    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - total_w) * 0.5f, top + lang_h + ts.y * 2));
+    if (PictureButton("##picture", _("Start from a picture"), Glyph::kPicture, w, h, true,
                       "welcome.picture", colors, ui))
       choice = WelcomeChoice::kPicture;
     ImGui::SameLine(0, gap);
-    if (PictureButton("##demo", "Open the demo", Glyph::kScoreFile, w, h, has_demo, "welcome.demo",
-                      colors, ui))
+    if (PictureButton("##demo", _("Open the demo"), Glyph::kScoreFile, w, h, has_demo,
+                      "welcome.demo", colors, ui))
       choice = WelcomeChoice::kDemo;
     ImGui::SameLine(0, gap);
-    if (PictureButton("##continue", "Continue the last score", Glyph::kFolder, w, h,
+    if (PictureButton("##continue", _("Continue the last score"), Glyph::kFolder, w, h,
                       last_score && last_score[0], "welcome.continue", colors, ui))
       choice = WelcomeChoice::kContinue;
     // A quiet way out: an empty canvas.
-    const char* empty = "Empty canvas";
+    const char* empty = text::Visual(_("Empty canvas"));
     const float bw = ImGui::CalcTextSize(empty).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SetCursorPosX((io.DisplaySize.x - bw) * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + gap);
-    if (ImGui::Button(empty, ImVec2(bw, std::max(44.f, ImGui::GetFrameHeight()))))
+    char label[160];  // the button's ID stays the same in every language
+    std::snprintf(label, sizeof label, "%s##empty", empty);
+    if (ImGui::Button(label, ImVec2(bw, std::max(44.f, ImGui::GetFrameHeight()))))
       choice = WelcomeChoice::kEmpty;
     ReportControl(ui, "welcome.empty");
     ReportText(ui, empty, true, true);

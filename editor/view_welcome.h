@@ -1,5 +1,6 @@
-// The welcome on a start without a score: three big picture buttons (start from a picture,
-// open the demo, continue the last score) over the empty editor.
+// The welcome on a start without a score: the languages in their own names, then three big
+// picture buttons (start from a picture, open the demo, continue the last score) over the
+// empty editor.
 #pragma once
 
 #include "app_state.h"

@@ -95,6 +95,11 @@ Settings LoadSettings(const fs::path& file) {
     if (key == "note_names") s.note_names = value != 0;
     if (key == "last_score") s.last_score = line.substr(eq + 1);
     if (key == "last_folder") s.last_folder = line.substr(eq + 1);
+    // A gettext code ("zh_CN"); anything else is ignored, the app checks it is one we ship.
+    if (key == "language" && line.size() - eq - 1 <= 8 &&
+        line.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_", eq + 1) ==
+            std::string::npos)
+      s.language = line.substr(eq + 1);
   }
   return s;
 }
@@ -110,6 +115,7 @@ void SaveSettings(const Settings& s, const fs::path& file) {
     out << "last_score=" << s.last_score << "\n";
   if (!s.last_folder.empty() && s.last_folder.find('\n') == std::string::npos)
     out << "last_folder=" << s.last_folder << "\n";
+  if (!s.language.empty()) out << "language=" << s.language << "\n";
 }
 
 }  // namespace graphony::editor

@@ -33,6 +33,7 @@ struct Settings {
   bool note_names = true;
   std::string last_score;  // the score opened or saved last ("continue" on the welcome)
   std::string last_folder;  // where the file browser was last used to choose a file
+  std::string language;    // chosen in the language picker ("" = follow LANGUAGE / LANG)
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);
