@@ -67,10 +67,14 @@ WelcomeChoice DrawWelcome(UiState& ui, const CanvasColors& colors, bool has_demo
     const float lang_button_h = std::max(48.f, std::round(44 * s));
     const float lang_w = io.DisplaySize.x - 2 * pad;
     const float lang_h = LanguageButtonsHeight(lang_w, lang_button_h) + gap;
-    const float h = std::floor(std::min(w * 1.05f, io.DisplaySize.y * 0.6f - lang_h));
     const float total_w = 3 * w + 2 * gap;
     const char* title = text::Visual(_("Make music from a picture"));
     const ImVec2 ts = ImGui::CalcTextSize(title);
+    // Whatever is left under the languages, the title and the "empty canvas" row.
+    const float empty_h = std::max(44.f, ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y;
+    const float h =
+        std::floor(std::min({w * 1.05f, io.DisplaySize.y * 0.6f - lang_h,
+                             io.DisplaySize.y - 2 * pad - lang_h - ts.y * 2 - gap - empty_h}));
     const float top = std::max(pad, (io.DisplaySize.y - lang_h - h - ts.y * 3) * 0.5f);
     ImGui::SetCursorPos(ImVec2(pad, top));
     DrawLanguageButtons(ui, lang_w, lang_button_h);
