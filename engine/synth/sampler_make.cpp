@@ -114,7 +114,8 @@ std::string SafeStem(const std::string& name) {
 
 // The one sound-file writer (synth/sound_file.h) into a private temp folder, read back as the
 // bundle entry's bytes.
-std::vector<uint8_t> EncodeWav(const std::vector<float>& mono, double sr, const std::string& where) {
+std::vector<uint8_t> EncodeWav(const std::vector<float>& mono, double sr,
+                               const std::string& where) {
   std::string pattern = (fs::temp_directory_path() / "graphony-sample-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw ScoreError(where + ": cannot make a temporary folder");
   const fs::path dir = pattern, file = dir / "sample.wav";
@@ -180,8 +181,8 @@ SampleAnalysis AnalyseSample(const std::vector<float>& x, double sr) {
     return a;
   }
   // A short crossfade hides what the match could not (vibrato, breath): 30 ms at most.
-  a.crossfade = std::min<int64_t>({std::llround(0.03 * sr), a.loop_start,
-                                   (a.loop_end - a.loop_start) / 3});
+  a.crossfade =
+      std::min<int64_t>({std::llround(0.03 * sr), a.loop_start, (a.loop_end - a.loop_start) / 3});
   return a;
 }
 
@@ -202,8 +203,9 @@ const SampledInstrument& MakeSampledInstrument(Score& score, const SampleRequest
   if (take->players.empty())
     throw ScoreError(at + ": names no players; tick who played it first (their consent decides)");
   if (!TakeAllowed(score, *take, Purpose::kGroup))
-    throw ScoreError(at + ": not every player agreed to their recordings being used within the "
-                          "group, so it cannot become an instrument");
+    throw ScoreError(at +
+                     ": not every player agreed to their recordings being used within the "
+                     "group, so it cannot become an instrument");
   if (request.palette_index >= static_cast<int>(score.palette.size()))
     throw ScoreError(where + ": there is no colour " + std::to_string(request.palette_index + 1) +
                      " (the palette has " + std::to_string(score.palette.size()) + ")");
@@ -262,8 +264,8 @@ const SampledInstrument& MakeSampledInstrument(Score& score, const SampleRequest
   SampledInstrument made;
   made.name = request.name;
   if (made.name.empty()) {
-    const Contributor* only = take->players.size() == 1 ? PersonById(score, take->players[0])
-                                                        : nullptr;
+    const Contributor* only =
+        take->players.size() == 1 ? PersonById(score, take->players[0]) : nullptr;
     made.name = only ? DisplayName(*only) + "'s voice" : take->name + " sound";
   }
   const std::string stem = "samples/" + SafeStem(made.name);

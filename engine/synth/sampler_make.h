@@ -11,10 +11,10 @@
 namespace graphony {
 
 struct SampleRequest {
-  std::string take;                 // the take's name or its file ("recordings/take-1.wav")
-  std::optional<double> from, to;   // seconds in the take; absent = the whole take
-  std::string name;                 // "" = "<player>'s voice" (or "<take> sound")
-  int palette_index = -1;           // the colour that plays it (0-based); -1 = none
+  std::string take;                // the take's name or its file ("recordings/take-1.wav")
+  std::optional<double> from, to;  // seconds in the take; absent = the whole take
+  std::string name;                // "" = "<player>'s voice" (or "<take> sound")
+  int palette_index = -1;          // the colour that plays it (0-based); -1 = none
 };
 
 // What analysis of a sound found: its root pitch and a sustain loop (frames), for reports.

@@ -89,7 +89,7 @@ def main():
         print(" ", r.stdout.strip().replace("\n", "\n  "))
         with zipfile.ZipFile(score) as z:
             names = z.namelist()
-            assert "samples/amira-s-voice.wav" in names, names
+            assert "samples/amiras-voice.wav" in names, names
             sj = json.loads(z.read("score.json"))
         si = sj["sampled_instruments"][0]
         assert si["name"] == "Amira's voice" and si["players"] == ["c1"], si
@@ -118,7 +118,7 @@ def main():
         names = [msg.name for t in m.tracks for msg in t if msg.type == "track_name"]
         programs = [msg.program for t in m.tracks for msg in t if msg.type == "program_change"]
         print("  tracks", names, "programs", programs)
-        assert "Amira's voice" in names, names
+        assert any(n.startswith("Amira's voice") for n in names), names
         assert 53 in programs, programs
 
         print("== a corrupt sample entry: one line naming the score and the entry, the file untouched")
