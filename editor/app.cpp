@@ -149,8 +149,9 @@ void App::RebuildFontsIfNeeded() {
   // Only the glyphs this language needs: its script, and for Chinese just the characters
   // its translations use (a few hundred, not 20 000), so the atlas stays small and quick.
   const std::string language = i18n::CurrentLanguage();
-  const text::AtlasStats atlas = text::BuildAtlas(
-      *io.Fonts, language, std::round(17.f * ui_.settings.ui_scale), text::CatalogueTexts(language));
+  const text::AtlasStats atlas =
+      text::BuildAtlas(*io.Fonts, language, std::round(17.f * ui_.settings.ui_scale),
+                       text::CatalogueTexts(language));
   if (ui_.layout) ui_.layout->Atlas(atlas.glyphs, atlas.cjk_glyphs, atlas.tex_w, atlas.tex_h);
   bridge_.RebuildFonts();
   colors_ = ApplyTheme(static_cast<ThemeKind>(ui_.settings.theme), ui_.settings.ui_scale);

@@ -23,9 +23,8 @@ void LayoutReport::BeginFrame() {
 }
 
 void LayoutReport::CountDrawnMissing(const ImDrawData* draw_data) {
-  drawn_missing_ += text::CountMissingGlyphsDrawn(draw_data, ImGui::GetIO().Fonts->Fonts.Size
-                                                                 ? ImGui::GetIO().Fonts->Fonts[0]
-                                                                 : nullptr);
+  drawn_missing_ += text::CountMissingGlyphsDrawn(
+      draw_data, ImGui::GetIO().Fonts->Fonts.Size ? ImGui::GetIO().Fonts->Fonts[0] : nullptr);
 }
 
 void LayoutReport::Control(const std::string& name) {

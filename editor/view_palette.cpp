@@ -228,7 +228,6 @@ void DrawPeopleButton(UiState& ui, const CanvasColors& colors) {
               ImGui::GetColorU32(ImGuiCol_Text), label);
 }
 
-
 void DrawPalettePanelBody(Document& doc, UiState& ui, PaletteViewState& state,
                           const CanvasColors& colors) {
   DrawPaletteSwatches(doc, ui, colors, std::round(64 * ui.settings.ui_scale), 0.55f);

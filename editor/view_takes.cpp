@@ -15,8 +15,8 @@
 #include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
-#include "transcribe/transcribe.h"
 #include "synth/sampler_make.h"
+#include "transcribe/transcribe.h"
 
 namespace graphony::editor {
 

@@ -31,9 +31,9 @@ struct Settings {
   int theme = 0;  // 0 dark, 1 light, 2 high contrast
   float ui_scale = 1.25f;
   bool note_names = true;
-  std::string last_score;  // the score opened or saved last ("continue" on the welcome)
+  std::string last_score;   // the score opened or saved last ("continue" on the welcome)
   std::string last_folder;  // where the file browser was last used to choose a file
-  std::string language;    // chosen in the language picker ("" = follow LANGUAGE / LANG)
+  std::string language;     // chosen in the language picker ("" = follow LANGUAGE / LANG)
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);

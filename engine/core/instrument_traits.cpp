@@ -35,8 +35,8 @@ constexpr InstrumentTraits kTable[] = {
      false, 0.6, I::kDrum, false},
     // Sounds recorded on site are mostly voices ("paint with your own voice"): exports fall
     // back to GM voice oohs, and the part is named after the sample (its palette name).
-    {"sampler", "Sampler", K::kSampler, 53 /* voice oohs */, F::kVoice, std::nullopt, 0,
-     21, 108, false, 0.0, I::kMicrophone, false},
+    {"sampler", "Sampler", K::kSampler, 53 /* voice oohs */, F::kVoice, std::nullopt, 0, 21, 108,
+     false, 0.0, I::kMicrophone, false},
     // The chamber set: soundfont instruments the groups' musicians play. Ranges are sounding
     // pitch; transposition is written = sounding - transposition (clarinet in B-flat sounds a
     // tone lower than written, the double bass an octave lower, the glockenspiel two higher).

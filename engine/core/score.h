@@ -153,13 +153,13 @@ struct Take {
 // render plays it the same way. Consent is never stored here: it is read from `players`'
 // own answers (SampleAllowed in core/people.h), like a take's.
 struct SampledInstrument {
-  std::string file;                  // the sample in the bundle: "samples/amiras-voice.wav"
-  std::string name;                  // shown to people and printed: "Amira's voice"
-  std::string take;                  // the source take's file ("recordings/take-1.wav")
-  double from_seconds = 0;           // the part of the take that was used
+  std::string file;         // the sample in the bundle: "samples/amiras-voice.wav"
+  std::string name;         // shown to people and printed: "Amira's voice"
+  std::string take;         // the source take's file ("recordings/take-1.wav")
+  double from_seconds = 0;  // the part of the take that was used
   double to_seconds = 0;
-  double root_midi = 60;             // the pitch it was sung at (aubio, at creation)
-  int64_t loop_start = 0;            // sustain loop, in frames of `file`; 0/0 = no loop
+  double root_midi = 60;   // the pitch it was sung at (aubio, at creation)
+  int64_t loop_start = 0;  // sustain loop, in frames of `file`; 0/0 = no loop
   int64_t loop_end = 0;
   int64_t crossfade = 0;             // frames blended before loop_end into loop_start's lead-in
   std::vector<std::string> players;  // Contributor ids: the take's players when it was made

@@ -209,9 +209,11 @@ void ValidateScore(const Score& score, const std::string& where) {
     const bool looped = si.loop_start != 0 || si.loop_end != 0;
     if (looped && !(si.crossfade >= 0 && si.crossfade <= si.loop_start &&
                     si.loop_start + 2 * si.crossfade < si.loop_end))
-      c.Fail(at + ": the loop needs 0 <= crossfade <= loop_start and loop_start + 2 x crossfade "
-                  "< loop_end (got " + std::to_string(si.loop_start) + ".." +
-             std::to_string(si.loop_end) + ", crossfade " + std::to_string(si.crossfade) + ")");
+      c.Fail(at +
+             ": the loop needs 0 <= crossfade <= loop_start and loop_start + 2 x crossfade "
+             "< loop_end (got " +
+             std::to_string(si.loop_start) + ".." + std::to_string(si.loop_end) + ", crossfade " +
+             std::to_string(si.crossfade) + ")");
     for (size_t p = 0; p < si.players.size(); ++p)
       if (!ids.count(si.players[p]))
         c.Fail(at + ".players[" + std::to_string(p) + "]: no contributor has id " +

@@ -25,7 +25,7 @@ struct EngineSettings {
   // $GRAPHONY_SOUNDFONT, else the first of Debian's GM soundfont packages present.
   std::string soundfont;
   // Added by the synth issue:
-  AssetStore assets;         // the score bundle's files; sampler looks here first
+  AssetStore assets;  // the score bundle's files; sampler looks here first
   // The score's sampled instruments (root pitch, loop) for the bundle samples they name.
   std::vector<SampledInstrument> sampled_instruments;
   int max_partials = 16384;  // oscillator slots for scan-mode banks (allocated up front)

@@ -40,8 +40,7 @@ std::string ConsentText(const Consent& consent) {
 std::string SamplePlayers(const Score& s, const SampledInstrument& si) {
   std::string out;
   for (const std::string& id : si.players)
-    if (const Contributor* c = PersonById(s, id))
-      out += (out.empty() ? "" : ", ") + CreditName(*c);
+    if (const Contributor* c = PersonById(s, id)) out += (out.empty() ? "" : ", ") + CreditName(*c);
   return out.empty() ? "nobody named" : out;
 }
 
