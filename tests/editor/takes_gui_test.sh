@@ -28,7 +28,7 @@ MIDI=(60 64 67 69 72 67)
 parts=()
 for i in "${!MIDI[@]}"; do
   f=$($PY -c "print(440 * 2 ** ((${MIDI[$i]} - 69) / 12))")
-  sox -n -r 44100 -c 1 -b 16 "$WORK/n$i.wav" synth 0.4 pluck "$f" vol 0.4 pad "$(( i * 5 ))e-1"
+  sox -n -r 44100 -c 1 -b 16 "$WORK/n$i.wav" synth 0.4 pluck "$f" vol 0.4 pad "$(( i / 2 )).$(( i % 2 * 5 ))"
   parts+=(-v 1 "$WORK/n$i.wav")
 done
 sox -m "${parts[@]}" "$WORK/take.wav" pad 0 0.3
