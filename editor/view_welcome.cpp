@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/i18n.h"
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
@@ -23,6 +24,7 @@ bool PictureButton(const char* id, const char* words, Glyph glyph, float w, floa
   ImGui::BeginDisabled(!enabled);
   const bool pressed = ImGui::Button(id, ImVec2(w, h));
   ImGui::EndDisabled();
+  MarkLastItem(ui, report);  // tests click it by its rectangle in the debug status
   ReportControl(ui, report);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float text_h = ImGui::GetTextLineHeightWithSpacing() * 2;
@@ -102,6 +104,7 @@ WelcomeChoice DrawWelcome(UiState& ui, const CanvasColors& colors, bool has_demo
     std::snprintf(label, sizeof label, "%s##empty", empty);
     if (ImGui::Button(label, ImVec2(bw, std::max(44.f, ImGui::GetFrameHeight()))))
       choice = WelcomeChoice::kEmpty;
+    MarkLastItem(ui, "welcome.empty");
     ReportControl(ui, "welcome.empty");
     ReportText(ui, empty, true, true);
     ReportWindow(ui, "welcome", true);

@@ -93,7 +93,7 @@ status browser.error | grep -q "cannot contain /" || fail "a folder name with / 
 [ -e "$PICS/a" ] && fail "a refused folder name made something"
 shot 03-bad-folder-name
 click_control browser.folder_name
-xdotool key BackSpace BackSpace BackSpace
+xdotool key --delay 120 BackSpace BackSpace BackSpace  # one a frame: ImGui 1.86 keeps key state, not events
 xdotool type --delay 15 "Week 2"
 click_control browser.make_folder
 wait_status browser.dir "$PICS/Week 2"
