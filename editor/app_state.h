@@ -127,7 +127,7 @@ struct UiState {
   bool participant = false;            // participant view: big canvas, palette, play/stop
   int status_lines = 1;                // the status bar's text lines (its left text may wrap)
   int tapped_swatch = -1;              // a swatch tapped this frame: live audition plays it
-  char browser_status[768] = {};       // the file browser's debug lines (browser.open=...)
+  char browser_status[1024] = {};      // the file browser's debug lines (browser.open=...)
 
   UiState() { selection.reserve(1024); }
 };

@@ -248,8 +248,8 @@ void FileBrowser::WriteStatus(UiState& ui) const {
   }
   std::snprintf(ui.browser_status, sizeof ui.browser_status,
                 "browser.open=%d\nbrowser.dir=%.280s\nbrowser.files=%d\nbrowser.thumbnails=%d\n"
-                "browser.name=%.160s\nbrowser.error=%.200s\n",
-                open_ ? 1 : 0, dir_.c_str(), files, thumbs, name_, error_.c_str());
+                "browser.name=%.160s\nbrowser.folder_name=%.100s\nbrowser.error=%.200s\n",
+                open_ ? 1 : 0, dir_.c_str(), files, thumbs, name_, folder_name_, error_.c_str());
 }
 
 std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& colors) {

@@ -77,7 +77,9 @@ WelcomeChoice DrawWelcome(UiState& ui, const CanvasColors& colors, bool has_demo
     const float h =
         std::floor(std::min({w * 1.05f, io.DisplaySize.y * 0.6f - lang_h,
                              io.DisplaySize.y - 2 * pad - lang_h - ts.y * 2 - gap - empty_h}));
-    const float top = std::max(pad, (io.DisplaySize.y - lang_h - h - ts.y * 3) * 0.5f);
+    // Centred as one block: languages, title, picture buttons, the "empty canvas" row.
+    const float block_h = lang_h + ts.y * 2 + h + gap + empty_h;
+    const float top = std::max(pad, (io.DisplaySize.y - block_h) * 0.5f);
     ImGui::SetCursorPos(ImVec2(pad, top));
     DrawLanguageButtons(ui, lang_w, lang_button_h);
     ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - ts.x) * 0.5f, top + lang_h));

@@ -93,7 +93,15 @@ status browser.error | grep -q "cannot contain /" || fail "a folder name with / 
 [ -e "$PICS/a" ] && fail "a refused folder name made something"
 shot 03-bad-folder-name
 click_control browser.folder_name
-xdotool key --delay 120 BackSpace BackSpace BackSpace  # one a frame: ImGui 1.86 keeps key state, not events
+# One BackSpace at a time until the field is empty: ImGui 1.86 keeps key state, not events, so
+# a press and release inside one frame is lost (and a loaded machine has long frames).
+wait_status browser.folder_name "a/b"
+for _ in $(seq 20); do
+  [ -z "$(status browser.folder_name)" ] && break
+  xdotool key BackSpace
+  sleep 0.25
+done
+wait_status browser.folder_name ""
 xdotool type --delay 15 "Week 2"
 click_control browser.make_folder
 wait_status browser.dir "$PICS/Week 2"

@@ -154,10 +154,12 @@ xdotool key ctrl+e
 sleep 0.5
 shot 05-export-dialog
 xdotool key Return
-for _ in $(seq 100); do [ -f "$WORK/song.wav" ] && break; sleep 0.1; done
-[ -f "$WORK/song.wav" ] || fail "the export dialog did not write song.wav"
+# Export suggests a file named after the score's title, beside the score (issue 16).
+EXPORTED="$WORK/Editor sound test.wav"
+for _ in $(seq 100); do [ -f "$EXPORTED" ] && break; sleep 0.1; done
+[ -f "$EXPORTED" ] || fail "the export dialog did not write $EXPORTED (files: $(ls "$WORK" | tr '\n' ' '))"
 wait_for 10 "n('export_running')==0" "export finished"
-$PY "$HERE/analyse.py" "$WORK/song.wav" "$WORK/events.csv" 3.0 8.0 || fail "the exported sound is wrong"
+$PY "$HERE/analyse.py" "$EXPORTED" "$WORK/events.csv" 3.0 8.0 || fail "the exported sound is wrong"
 shot 06-exported
 xdotool key Escape
 sleep 0.5
