@@ -10,38 +10,10 @@ ART=${GRAPHONY_ARTIFACTS:-$4}/browser
 mkdir -p "$ART"
 rm -f "$ART"/*.png
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify convert; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-browser-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/status.txt" ] && grep '^browser\.' "$WORK/status.txt" | sed 's/^/  status: /'; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
+FAIL_STATUS=browser.
+begin_session browser import identify convert
 source "$(dirname "$0")/../gui_screenshots.sh"
-
-start_plain() {  # the editor with no score, as a person starts it (the welcome shows)
-  rm -f "$WORK/status.txt"
-  "$GRAPHONY" >"$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  xdotool search --sync --onlyvisible --name Graphony >/dev/null
-  xdotool search --name Graphony windowmove 0 0 || true
-  for _ in $(seq 100); do [ -s "$WORK/status.txt" ] && break; sleep 0.1; done
-  sleep 0.5
-}
-status() { grep -m1 "^$1=" "$WORK/status.txt" 2>/dev/null | cut -d= -f2- || true; }
-wait_status() {  # wait_status KEY VALUE [SECONDS]: until the editor reports KEY=VALUE
-  for _ in $(seq $(( ${3:-15} * 10 ))); do
-    [ "$(status "$1")" = "$2" ] && return 0
-    sleep 0.1
-  done
-  fail "$1 is '$(status "$1")', expected '$2'"
-}
 
 start_display 1366x768
 export GRAPHONY_UI_SCALE=1.25
@@ -57,7 +29,7 @@ convert -size 800x800 plasma:fractal -seed 3 "$PICS/field.png" 2>/dev/null ||
 cp "$SRC/scores/demo.graphony" "$PICS/harbour copy.graphony"
 
 # --- 1. Open the demo from the welcome; add a picture through the browser -----------------
-start_plain
+start_editor ""
 click_control welcome.demo
 xdotool key ctrl+i
 wait_status browser.open 1
@@ -124,7 +96,7 @@ grep -qx "last_folder=$PICS/Week 2" "$XDG_CONFIG_HOME/graphony/editor-settings.t
   fail "the last folder is not in the settings file"
 
 # --- 4. Restart: the browser opens where the person was last ------------------------------
-start_plain
+start_editor ""
 xdotool key Escape  # past the welcome
 sleep 0.5
 xdotool key ctrl+o

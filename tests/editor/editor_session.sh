@@ -1,6 +1,42 @@
 # Helpers for editor tests under Xvfb: a private display, start/stop the editor, and click
 # controls by the rectangles the editor reports ($GRAPHONY_DEBUG_STATUS rect.NAME lines).
-# Source after setting WORK (a temp dir), PY and fail(). usage: start_display WxH
+# Either call begin_session (it makes WORK, the clean-up and a fail()), or source after
+# setting WORK (a temp dir), PY and fail(). usage: start_display WxH
+
+# begin_session NAME [TOOL...]: skips the test (exit 77) without Xvfb, xdotool or a TOOL; makes
+# WORK; on exit stops the editor and Xvfb and removes WORK. FAIL_STATUS=PREFIX makes fail()
+# also print the status lines starting with PREFIX.
+begin_session() {
+  local name=$1 tool
+  shift
+  for tool in Xvfb xdotool "$@"; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+  done
+  WORK=$(mktemp -d "/tmp/graphony-$name-test.XXXXXX")
+  XVFB_PID="" APP_PID=""
+  trap end_session EXIT
+}
+end_session() {
+  [ -n "${APP_PID:-}" ] && kill -9 "$APP_PID" 2>/dev/null || true
+  [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+fail() {
+  echo "FAIL: $*"
+  if [ -n "${FAIL_STATUS:-}" ] && [ -f "$WORK/status.txt" ]; then
+    grep "^$FAIL_STATUS" "$WORK/status.txt" | sed 's/^/  status: /' || true
+  fi
+  [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"
+  exit 1
+}
+status() { grep -m1 "^$1=" "$WORK/status.txt" 2>/dev/null | cut -d= -f2- || true; }
+wait_status() {  # wait_status KEY VALUE [SECONDS]: until the editor reports KEY=VALUE
+  for _ in $(seq $(( ${3:-15} * 10 ))); do
+    [ "$(status "$1")" = "$2" ] && return 0
+    sleep 0.1
+  done
+  fail "$1 is '$(status "$1")', expected '$2'"
+}
 start_display() {
   exec 3>"$WORK/display"
   Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp >/dev/null 2>&1 &
@@ -12,9 +48,10 @@ start_display() {
   export GRAPHONY_DEBUG_STATUS="$WORK/status.txt"
   mkdir -p "$HOME"
 }
-start_editor() {  # start_editor FILE [VAR=value...]: runs $GRAPHONY, waits for its window
+start_editor() {  # start_editor FILE|"" [VAR=value...]: runs $GRAPHONY, waits for its window
   rm -f "$WORK/status.txt"
-  env "${@:2}" "$GRAPHONY" "$1" >"$WORK/app.log" 2>&1 &
+  # "" starts it with no score, as a person does (the welcome shows).
+  env "${@:2}" "$GRAPHONY" ${1:+"$1"} >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   xdotool search --sync --onlyvisible --name Graphony >/dev/null
   xdotool search --name Graphony windowmove 0 0 || true

@@ -74,14 +74,12 @@ shot 01-opened
 # --- 2. Paint a stroke by dragging on the canvas ----------------------------------------
 xdotool key b
 drag 480 640 900 380
-shot 02-painted
-differs 01-opened 02-painted
+shot_differing 02-painted 01-opened
 
 # --- 3. Undo, save: the stroke is gone from the file ------------------------------------
 xdotool key ctrl+z
 sleep 0.4
-shot 03-undone
-differs 02-painted 03-undone
+shot_differing 03-undone 02-painted
 M=$(mtime "$SCORE")
 xdotool key ctrl+s
 wait_saved "$SCORE" "$M"
@@ -110,8 +108,7 @@ shot 05-file-browser
 xdotool type --delay 10 "$PIC"
 xdotool key Return
 sleep 1.0
-shot 06-picture-imported
-differs 04-redone 06-picture-imported
+shot_differing 06-picture-imported 04-redone
 M=$(mtime "$SCORE")
 xdotool key ctrl+s
 wait_saved "$SCORE" "$M"

@@ -7,19 +7,8 @@ GRAPHONY=$1 CLI=$2 SRC=$3
 ART=${GRAPHONY_ARTIFACTS:-$4}/editor
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify compare; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-palette-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
+begin_session palette import identify compare
 start_display 1600x1000
 export GRAPHONY_UI_SCALE=1.25
 source "$(dirname "$0")/../gui_screenshots.sh"
@@ -34,12 +23,10 @@ shot palette-before
 # The first swatch is selected on open; its "Instrument: Warm pad" button opens the menu.
 xdotool mousemove 155 351 click 1
 sleep 0.8
-shot palette-menu
-differs palette-before palette-menu
+shot_differing palette-menu palette-before
 xdotool mousemove 230 465   # "Bowed strings"
 sleep 0.8
-shot palette-menu-bowed
-differs palette-menu palette-menu-bowed
+shot_differing palette-menu-bowed palette-menu
 xdotool mousemove 400 462   # into the submenu along its first row
 sleep 0.3
 xdotool mousemove 478 461 click 1   # "Cello (soundfont)"

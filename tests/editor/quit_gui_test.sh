@@ -11,19 +11,8 @@ GRAPHONY=$1 CLI=$2
 ART=${GRAPHONY_ARTIFACTS:-$3}/quit
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-quit-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill -9 "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
+begin_session quit import identify
 source "$(dirname "$0")/../gui_screenshots.sh"
 start_display 1600x1000
 export GRAPHONY_UI_SCALE=1.25 GRAPHONY_AUTOSAVE_SECONDS=1

@@ -8,19 +8,8 @@ GRAPHONY=$1 CLI=$2
 ART=${GRAPHONY_ARTIFACTS:-$3}/takes
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify sox; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-takes-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
+begin_session takes import identify sox
 source "$(dirname "$0")/../gui_screenshots.sh"
 
 # The take: six plucked notes, half a second apart (one beat at 120 bpm).

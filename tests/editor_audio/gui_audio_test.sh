@@ -179,8 +179,7 @@ xdotool key F11
 wait_for 3 "n('performance')==1" "the performance view"
 xdotool key space
 sleep 1.0
-shot 08-performance
-differs 07-editor 08-performance
+shot_differing 08-performance 07-editor
 xdotool key Escape
 wait_for 3 "n('performance')==0" "back from the performance view"
 xdotool key space

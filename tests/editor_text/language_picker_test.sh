@@ -8,19 +8,8 @@ GRAPHONY=$1 LOCALEDIR=$2
 ART=${GRAPHONY_ARTIFACTS:-$3}/languages
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-picker-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill -9 "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/../editor/editor_session.sh"
+begin_session picker import
 start_display 1600x1000
 export GRAPHONY_LOCALEDIR="$LOCALEDIR" JACK_NO_START_SERVER=1 LANG=C.UTF-8
 unset LANGUAGE LC_ALL LC_MESSAGES
