@@ -12,7 +12,7 @@ rm -f "$ART"/*.png
 PY=/usr/bin/python3
 source "$(dirname "$0")/editor_session.sh"
 FAIL_STATUS=browser.
-begin_session browser import identify convert
+begin_session browser xdotool import identify convert
 source "$(dirname "$0")/../gui_screenshots.sh"
 
 start_display 1366x768

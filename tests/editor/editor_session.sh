@@ -3,13 +3,13 @@
 # Either call begin_session (it makes WORK, the clean-up and a fail()), or source after
 # setting WORK (a temp dir), PY and fail(). usage: start_display WxH
 
-# begin_session NAME [TOOL...]: skips the test (exit 77) without Xvfb, xdotool or a TOOL; makes
+# begin_session NAME [TOOL...]: skips the test (exit 77) without Xvfb or a TOOL; makes
 # WORK; on exit stops the editor and Xvfb and removes WORK. FAIL_STATUS=PREFIX makes fail()
 # also print the status lines starting with PREFIX.
 begin_session() {
   local name=$1 tool
   shift
-  for tool in Xvfb xdotool "$@"; do
+  for tool in Xvfb "$@"; do
     command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
   done
   WORK=$(mktemp -d "/tmp/graphony-$name-test.XXXXXX")

@@ -8,37 +8,10 @@ GRAPHONY=$1 CLI=$2 SRC=$3
 ART=${GRAPHONY_ARTIFACTS:-$4}/editor
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify compare; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-
-WORK=$(mktemp -d /tmp/graphony-editor-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
-
-# A free display of our own (tests run in parallel).
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
-export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+source "$(dirname "$0")/editor_session.sh"
+begin_session editor xdotool import identify compare
+start_display 1600x1000  # a free display of our own (tests run in parallel)
 export GRAPHONY_UI_SCALE=1.25
-mkdir -p "$HOME"
-
-start_editor() {  # start_editor FILE [extra env...]
-  env "${@:2}" "$GRAPHONY" "$1" >"$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  xdotool search --sync --onlyvisible --name Graphony >/dev/null
-  xdotool search --name Graphony windowmove 0 0 || true
-  sleep 1.0
-}
 source "$(dirname "$0")/../gui_screenshots.sh"
 strokes_in() { "$CLI" info "$1" --json | $PY -c "import json,sys; print(json.load(sys.stdin)['strokes'])"; }
 images_in() { "$CLI" info "$1" --json | $PY -c "import json,sys; print(json.load(sys.stdin)['images'])"; }

@@ -9,28 +9,12 @@ set -euo pipefail
 GRAPHONY=$1 CLI=$2 SRC=$3
 ART=${GRAPHONY_ARTIFACTS:-$4}/layout
 PY=/usr/bin/python3
-for tool in Xvfb identify convert; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
+source "$(dirname "$0")/editor_session.sh"
+begin_session layout identify convert
 mkdir -p "$ART"
 rm -f "$ART"/*.png "$ART"/*.json
-
-WORK=$(mktemp -d /tmp/graphony-layout-test.XXXXXX)
-XVFB_PID=""
-cleanup() {
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-# One screen big enough for every window size (a 4K one too).
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
-export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+start_display 3840x2160  # one screen big enough for every window size (a 4K one too)
 export JACK_NO_START_SERVER=1
-mkdir -p "$HOME"
 
 # The names the editor lists are the ones tested.
 SIZES=$("$GRAPHONY" --help | sed -n 's/^UI sizes: *//p')

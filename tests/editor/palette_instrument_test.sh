@@ -8,7 +8,7 @@ ART=${GRAPHONY_ARTIFACTS:-$4}/editor
 mkdir -p "$ART"
 PY=/usr/bin/python3
 source "$(dirname "$0")/editor_session.sh"
-begin_session palette import identify compare
+begin_session palette xdotool import identify compare
 start_display 1600x1000
 export GRAPHONY_UI_SCALE=1.25
 source "$(dirname "$0")/../gui_screenshots.sh"

@@ -9,7 +9,7 @@ ART=${GRAPHONY_ARTIFACTS:-$3}/people
 mkdir -p "$ART"
 PY=/usr/bin/python3
 source "$(dirname "$0")/editor_session.sh"
-begin_session people import identify pdftotext
+begin_session people xdotool import identify pdftotext
 source "$(dirname "$0")/../gui_screenshots.sh"
 
 start_display 1600x1000

@@ -12,7 +12,7 @@ ART=${GRAPHONY_ARTIFACTS:-$3}/quit
 mkdir -p "$ART"
 PY=/usr/bin/python3
 source "$(dirname "$0")/editor_session.sh"
-begin_session quit import identify
+begin_session quit xdotool import identify
 source "$(dirname "$0")/../gui_screenshots.sh"
 start_display 1600x1000
 export GRAPHONY_UI_SCALE=1.25 GRAPHONY_AUTOSAVE_SECONDS=1

@@ -9,7 +9,7 @@ ART=${GRAPHONY_ARTIFACTS:-$3}/takes
 mkdir -p "$ART"
 PY=/usr/bin/python3
 source "$(dirname "$0")/editor_session.sh"
-begin_session takes import identify sox
+begin_session takes xdotool import identify sox
 source "$(dirname "$0")/../gui_screenshots.sh"
 
 # The take: six plucked notes, half a second apart (one beat at 120 bpm).

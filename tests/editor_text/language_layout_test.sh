@@ -10,26 +10,12 @@ set -euo pipefail
 GRAPHONY=$1 LOCALEDIR=$2 SRC=$3
 ART=${GRAPHONY_ARTIFACTS:-$4}/languages
 PY=/usr/bin/python3
-for tool in Xvfb; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
+source "$(dirname "$0")/../editor/editor_session.sh"
+begin_session languages
 mkdir -p "$ART"
 rm -f "$ART"/*.png "$ART"/*.json
-WORK=$(mktemp -d /tmp/graphony-languages-test.XXXXXX)
-XVFB_PID=""
-cleanup() {
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
-export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+start_display 1920x1080
 export JACK_NO_START_SERVER=1 GRAPHONY_LOCALEDIR="$LOCALEDIR"
-mkdir -p "$HOME"
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
 

@@ -9,7 +9,7 @@ ART=${GRAPHONY_ARTIFACTS:-$3}/languages
 mkdir -p "$ART"
 PY=/usr/bin/python3
 source "$(dirname "$0")/../editor/editor_session.sh"
-begin_session picker import
+begin_session picker xdotool import
 start_display 1600x1000
 export GRAPHONY_LOCALEDIR="$LOCALEDIR" JACK_NO_START_SERVER=1 LANG=C.UTF-8
 unset LANGUAGE LC_ALL LC_MESSAGES
