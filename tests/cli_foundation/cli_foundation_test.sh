@@ -5,26 +5,8 @@ set -uo pipefail
 cli=$1 make_demo=$2 root=$3
 work=$(mktemp -d /tmp/graphony-cli-foundation-XXXXXX)
 trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../cli_expect.sh"
 cd "$work"
-failures=0
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# expect CODE STDERR-SUBSTRING -- command...: checks the exit code and that stderr is one line
-# containing the text (empty text: stderr must be empty).
-expect() {
-  local code=$1 text=$2
-  shift 3
-  "$@" >out.txt 2>err.txt
-  local got=$?
-  if [ "$got" != "$code" ]; then fail "$* exited $got, expected $code (stderr: $(cat err.txt))"; return; fi
-  if [ -z "$text" ]; then
-    [ -s err.txt ] && fail "$*: unexpected stderr: $(cat err.txt)"
-  else
-    [ "$(wc -l <err.txt)" = 1 ] || fail "$*: stderr should be one line, got: $(cat err.txt)"
-    grep -qF -- "$text" err.txt || fail "$*: stderr lacks '$text': $(cat err.txt)"
-  fi
-}
 
 # Artworks: a PNG and a JPEG made by ImageMagick; a BMP (refused: no hardened decoder); a corrupt "PNG".
 convert -size 120x60 gradient:orange-navy art.png

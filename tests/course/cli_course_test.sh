@@ -12,20 +12,8 @@ for tool in qpdf pdftotext unzip strings; do
 done
 work=$(mktemp -d /tmp/graphony-cli-course-XXXXXX)
 trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../cli_expect.sh"
 cd "$work"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-run() { "$@" >out.txt 2>err.txt || fail "$* exited $? (stderr: $(cat err.txt))"; }
-# expect CODE STDERR-SUBSTRING -- command...: exit code, and stderr one line holding the text.
-expect() {
-  local code=$1 text=$2
-  shift 3
-  "$@" >out.txt 2>err.txt
-  local got=$?
-  if [ "$got" != "$code" ]; then fail "$* exited $got, expected $code (stderr: $(cat err.txt))"; return; fi
-  [ "$(wc -l <err.txt)" = 1 ] || fail "$*: stderr should be one line, got: $(cat err.txt)"
-  grep -qF -- "$text" err.txt || fail "$*: stderr lacks '$text': $(cat err.txt)"
-}
 
 # --- the course, its people and sessions --------------------------------------------------
 C=course

@@ -8,23 +8,8 @@ PY=/usr/bin/python3
 command -v pdftotext >/dev/null || { echo "SKIP: pdftotext missing"; exit 77; }
 work=$(mktemp -d /tmp/graphony-cli-people-XXXXXX)
 trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../cli_expect.sh"
 cd "$work"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-# expect CODE STDERR-SUBSTRING -- command...: exit code, and stderr one line holding the text.
-expect() {
-  local code=$1 text=$2
-  shift 3
-  "$@" >out.txt 2>err.txt
-  local got=$?
-  if [ "$got" != "$code" ]; then fail "$* exited $got, expected $code (stderr: $(cat err.txt))"; return; fi
-  if [ -z "$text" ]; then
-    [ -s err.txt ] && fail "$*: unexpected stderr: $(cat err.txt)"
-  else
-    [ "$(wc -l <err.txt)" = 1 ] || fail "$*: stderr should be one line, got: $(cat err.txt)"
-    grep -qF -- "$text" err.txt || fail "$*: stderr lacks '$text': $(cat err.txt)"
-  fi
-}
 check_json() {  # check_json FILE PYTHON-ASSERTS (people list --json is in p)
   "$cli" people "$1" list --json >list.json || { fail "people $1 list --json failed"; return; }
   $PY -c "import json; p = json.load(open('list.json')); $2" || fail "$1: $2 (got $(cat list.json))"
