@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
+#include "logic/library_jail.h"
 
 namespace graphony::editor {
 
@@ -190,7 +191,20 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
       const bool enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
                          !io.WantTextInput;
-      if (ImGui::Button("Export", button) || enter) Start(doc);
+      if (ImGui::Button("Export", button) || enter) {
+        // Kiosk mode: outside the library only once a facilitator has given the PIN.
+        const LibraryJail::Verdict v =
+            ui.jail ? ui.jail->Resolve(OutputFor(static_cast<ExportKind>(kind_), path_), {}, false)
+                    : LibraryJail::Verdict{};
+        if (v.ok() || ui.kiosk_unlocked) {
+          if (ui.jail && v.ok())  // what was checked is what is written (relative: the library)
+            std::snprintf(path_, sizeof path_, "%s", v.path.c_str());
+          Start(doc);
+        } else {
+          last_message_ = v.reason + " A facilitator's PIN is needed to export elsewhere.";
+          ui.kiosk_wants_pin = true;
+        }
+      }
       ReportControl(ui, "export.export");
       ReportText(ui, "Export", true, true);
       ImGui::SameLine();
