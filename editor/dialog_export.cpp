@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "edit_helpers.h"
 #include "export/export_job.h"
 #include "imgui.h"
 #include "layout_report.h"
@@ -160,6 +161,9 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     ImGui::BeginChild("##kinds", ImVec2(0, std::max(2 * row, list_h)), false);
     for (int k = 0; k < kKinds; ++k) {
       if (ImGui::RadioButton(kKindNames[k], &kind_, k)) ChooseKind(k);
+      char rect_name[24];
+      std::snprintf(rect_name, sizeof rect_name, "export.kind.%d", k);
+      MarkLastItem(ui, rect_name);                  // tests click the kinds
       ReportText(ui, kKindNames[k], false, false);  // scrolled away is fine, cut off is not
       if (k == kind_ && show_kind_) ImGui::SetScrollHereY(0.5f);
     }
@@ -173,6 +177,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     ImGui::TextUnformatted("Save as:");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);
+    MarkLastItem(ui, "export.path");
     ImGui::EndDisabled();
     ImGui::Spacing();
     // The progress bar's row is kept while idle too: the buttons stay where they are.
@@ -205,6 +210,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
           ui.kiosk_wants_pin = true;
         }
       }
+      MarkLastItem(ui, "export.export");
       ReportControl(ui, "export.export");
       ReportText(ui, "Export", true, true);
       ImGui::SameLine();

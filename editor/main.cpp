@@ -1,4 +1,7 @@
 // graphony: the editor. `graphony [FILE] [--bench-frames N] [--kiosk DIR]`; needs an X display.
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -113,7 +116,20 @@ int main(int argc, char** argv) {
     }
     if (std::strcmp(a, "--set-kiosk-pin") == 0) {
       std::string pin;
+      // At a terminal: a prompt, and the PIN not shown (nor left on the screen).
+      termios saved{};
+      const bool tty = isatty(0) && tcgetattr(0, &saved) == 0;
+      if (tty) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(0, TCSANOW, &quiet);
+        std::fprintf(stderr, "Facilitator PIN (4-12 digits): ");
+      }
       std::getline(std::cin, pin);
+      if (tty) {
+        tcsetattr(0, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+      }
       while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
       const std::filesystem::path file = graphony::editor::KioskPinPath();
       if (const std::string problem = graphony::editor::PinProblem(pin); !problem.empty()) {

@@ -104,7 +104,22 @@ click_control browser.up
 [ "$(status browser.dir)" = "$LIB" ] || fail "Up left the library"
 key Escape browser.open 0
 
-# --- 4. Quit and the settings ask for the PIN; wrong refused, right opens --------------------
+# --- 4. Export outside the library asks for the PIN and writes nothing -----------------------
+xdotool key ctrl+e
+click_control export.path
+xdotool key ctrl+a
+sleep 0.3
+xdotool type --delay 15 "$OUT/leak.wav"
+click_control export.export
+wait_status kiosk.pin_open 1
+key Escape kiosk.pin_open 0
+sleep 1
+[ -e "$OUT/leak.wav" ] && fail "the export went outside the library without the PIN"
+shot 03-export-refused
+xdotool key Escape  # the export dialog
+sleep 0.5
+
+# --- 5. Quit and the settings ask for the PIN; wrong refused, right opens --------------------
 key ctrl+q kiosk.pin_open 1
 kill -0 "$APP_PID" || fail "Ctrl+Q quit without the PIN"
 key Escape kiosk.pin_open 0
@@ -112,11 +127,11 @@ click_control menu.settings
 wait_status kiosk.pin_open 1
 [ "$(status kiosk.unlocked)" = 0 ] || fail "the settings opened without the PIN"
 for d in 1 2 3 4; do key "$d" kiosk.pin_digits "$d"; done
-shot 03-pin-pad
+shot 04-pin-pad
 key Return kiosk.pin_failures 1
 [ "$(status kiosk.pin_open)" = 1 ] && [ "$(status kiosk.unlocked)" = 0 ] || fail "a wrong PIN unlocked"
 [ "$(status kiosk.pin_digits)" = 0 ] || fail "a wrong PIN stayed typed"
-shot 04-pin-wrong
+shot 05-pin-wrong
 click_control pin.digit.4  # tapped, as on a touch screen
 wait_status kiosk.pin_digits 1
 n=1
@@ -125,7 +140,7 @@ key Return kiosk.unlocked 1
 wait_status kiosk.pin_open 0
 wait_status kiosk.settings_open 1  # the menu opens by itself once the PIN is right
 rect menu.settings.lock >/dev/null || fail "the settings menu shows no Lock now"
-shot 05-settings-open
+shot 06-settings-open
 grep -q "$PIN" "$PINFILE" && fail "the PIN file holds the plain PIN"
 grep -rqw "$PIN" "$XDG_CONFIG_HOME" && fail "the plain PIN was written in the config"
 key Escape kiosk.unlocked 1
