@@ -188,6 +188,9 @@ void App::DrawDialogs() {
       if (OpenDocument(recovery_.autosave)) {
         // The recovered work belongs to its original file (if any) and is not saved there yet.
         doc_.path = recovery_.origin;
+        // Kiosk mode: work begun outside the library is saved into it (Save asks where).
+        if (jail_ && !doc_.path.empty() && !jail_->Resolve(doc_.path, {}, false).ok())
+          doc_.path.clear();
         doc_.dirty = true;
         UpdateFileLabel();
         RemoveAutosave(recovery_.autosave);
