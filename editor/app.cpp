@@ -68,6 +68,7 @@ int App::Run(const AppOptions& options) {
     ui_.settings.language.clear();  // a code we no longer ship: follow the environment
   }
   ui_.participant = options.participant;
+  if (!options.kiosk_library.empty() && !StartKiosk()) return 1;
   const bool reporting = !options.layout_report.empty() || !options.layout_batch.empty();
   if (reporting) ui_.layout = &layout_report_;
 
@@ -95,13 +96,13 @@ int App::Run(const AppOptions& options) {
 
   window_ready_ = std::chrono::steady_clock::now();
   NewDocument();
-  if (!options.file.empty()) {
+  if (!options_.file.empty()) {
     std::error_code ec;
-    if (std::filesystem::exists(options.file, ec)) {
-      OpenDocument(options.file);
+    if (std::filesystem::exists(options_.file, ec)) {
+      OpenDocument(options_.file);
     } else {
       // Like a text editor: a new score that Ctrl+S saves under the given name.
-      doc_.path = options.file;
+      doc_.path = options_.file;
       UpdateFileLabel();
     }
   }
@@ -109,7 +110,7 @@ int App::Run(const AppOptions& options) {
   autosave_path_ = AutosavePath();
   if (!bench && !reporting) OfferRecovery();
   // Started without a score (and nothing to recover): invite, don't show an empty grid.
-  welcome_open_ = !bench && !show_recovery_ && (options.file.empty() || options.welcome);
+  welcome_open_ = !bench && !show_recovery_ && (options_.file.empty() || options.welcome) && !jail_;
 
   if (bench) return RunBenchmark(options.bench_frames);
   if (reporting) return RunLayoutReport();
@@ -168,8 +169,8 @@ void App::Frame(float dt) {
     bridge_.ProcessEvent(event);
     switch (
         static_cast<int>(event.type)) {  // int: only a few of SFML's many event kinds matter here
-      case sf::Event::Closed:
-        RequestWithSavePrompt(Pending::kQuit);
+      case sf::Event::Closed:            // kiosk mode: only a facilitator closes the window
+        if (KioskAllows(Guarded::kQuit)) RequestWithSavePrompt(Pending::kQuit);
         break;
       case sf::Event::Resized:
         glViewport(0, 0, static_cast<GLsizei>(event.size.width),
@@ -178,6 +179,7 @@ void App::Frame(float dt) {
       case sf::Event::KeyPressed:
         if (event.key.code == sf::Keyboard::Space && !ImGui::GetIO().WantTextInput)
           ui_.space_held = true;
+        if (pin_pad_.IsOpen()) break;  // the keys are the PIN's, not shortcuts
         if (audio_.HandleKey(event.key)) break;
         HandleShortcut(event.key);
         break;
@@ -207,6 +209,7 @@ void App::Frame(float dt) {
   LayoutAndDraw();
   DrawWelcomeIfOpen();
   DrawDialogs();
+  UpdateKiosk();  // the PIN pad, over everything
   audio_.AfterDraw(canvas_events_);
   bridge_.Render(window_, colors_.clear, capture_);
   if (ui_.layout) ui_.layout->CountDrawnMissing(ImGui::GetDrawData());
@@ -605,7 +608,7 @@ void App::RunCommand(const TypedCommand& command) {
       break;
     }
     case AppCommand::kQuit:
-      RequestWithSavePrompt(Pending::kQuit);
+      if (KioskAllows(Guarded::kQuit)) RequestWithSavePrompt(Pending::kQuit);
       break;
     case AppCommand::kSeek:
       audio_.Seek(command.beat);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "app_state.h"
@@ -15,6 +16,7 @@
 #include "layout_report.h"
 #include "logic/canvas_events.h"
 #include "logic/document.h"
+#include "logic/library_jail.h"
 #include "logic/panel_layout.h"
 #include "logic/view_transform.h"
 #include "theme.h"
@@ -23,6 +25,7 @@
 #include "view_mapping.h"
 #include "view_palette.h"
 #include "view_people.h"
+#include "view_pin_pad.h"
 
 namespace graphony::editor {
 
@@ -41,6 +44,7 @@ struct AppOptions {
   bool participant = false;                 // start in the participant view
   bool welcome = false;                     // show the welcome even with a FILE (tests)
   std::string language;                     // --language CODE (reports, benchmarks)
+  std::filesystem::path kiosk_library;      // --kiosk DIR: the secure-ward kiosk mode
 };
 
 class App {
@@ -97,6 +101,12 @@ class App {
   void DrawCanvasWindow(const PanelLayout& layout);
   void DrawSidePanelContents();
   void DrawFoldedSidePanel(const PanelLayout& layout);
+  // [SECTION] Kiosk mode (app_kiosk.cpp)
+  bool StartKiosk();  // false: the library or the PIN is not usable (said on stderr)
+  // True when `why` may be done now; else asks for the PIN (and does it once given).
+  bool KioskAllows(Guarded why);
+  void UpdateKiosk();       // each frame: the unlock's time, requests from views, the pad
+  void DrawSettingsMenu();  // kiosk mode: the settings, behind the PIN
 
   sf::RenderWindow window_;
   ImGuiSfmlBridge bridge_;
@@ -119,6 +129,13 @@ class App {
   bool welcome_open_ = false;  // started without a score: the welcome is showing          // the
                                // folded side panel is open over the canvas
   float leave_held_ = 0;       // seconds the participant view's leave button has been held
+
+  std::optional<LibraryJail> jail_;  // kiosk mode only
+  std::string pin_hash_;             // the facilitator PIN's Argon2id hash (kiosk mode)
+  PinPad pin_pad_;
+  double unlocked_until_ = -1;       // app clock: the PIN's unlock lasts until then
+  bool open_settings_ = false;       // the right PIN was given for the settings: open the menu
+  bool settings_menu_open_ = false;  // drawn open this frame (debug status)
 
   bool running_ = true;
   Pending pending_ = Pending::kNone;  // what to do after the unsaved-changes prompt

@@ -74,23 +74,28 @@ void App::DrawMenuBar() {
     ImGui::MenuItem("Note names", nullptr, &ui_.settings.note_names);
     if (ImGui::MenuItem("Participant view", "F9"))
       ui_.commands.Push(AppCommand::kToggleParticipant);
-    ImGui::Separator();
-    for (int i = 0; i < kThemeCount; ++i)
-      if (ImGui::MenuItem(kThemeLabels[i], nullptr, ui_.settings.theme == i)) {
-        ui_.settings.theme = i;
-        ui_.fonts_dirty = true;  // re-applies the style too
-      }
-    ImGui::Separator();
-    for (const UiSize& size : kUiSizes)
-      if (ImGui::MenuItem(size.label, nullptr,
-                          std::fabs(ui_.settings.ui_scale - size.scale) < 0.01f)) {
-        ui_.settings.ui_scale = size.scale;
-        ui_.fonts_dirty = true;
-        ui_.want_fit = true;
-      }
+    if (!jail_) {  // kiosk mode: the look and the language are in Settings, behind the PIN
+      ImGui::Separator();
+      for (int i = 0; i < kThemeCount; ++i)
+        if (ImGui::MenuItem(kThemeLabels[i], nullptr, ui_.settings.theme == i)) {
+          ui_.settings.theme = i;
+          ui_.fonts_dirty = true;  // re-applies the style too
+        }
+      ImGui::Separator();
+      for (const UiSize& size : kUiSizes)
+        if (ImGui::MenuItem(size.label, nullptr,
+                            std::fabs(ui_.settings.ui_scale - size.scale) < 0.01f)) {
+          ui_.settings.ui_scale = size.scale;
+          ui_.fonts_dirty = true;
+          ui_.want_fit = true;
+        }
+    }
     ImGui::EndMenu();
   }
-  DrawLanguageMenu(ui_);  // settings: the language, in its own name
+  if (jail_)
+    DrawSettingsMenu();  // kiosk mode: the look and the language, behind the PIN
+  else
+    DrawLanguageMenu(ui_);  // settings: the language, in its own name
   ImGui::EndMainMenuBar();
 }
 
@@ -183,6 +188,9 @@ void App::DrawDialogs() {
       if (OpenDocument(recovery_.autosave)) {
         // The recovered work belongs to its original file (if any) and is not saved there yet.
         doc_.path = recovery_.origin;
+        // Kiosk mode: work begun outside the library is saved into it (Save asks where).
+        if (jail_ && !doc_.path.empty() && !jail_->Resolve(doc_.path, {}, false).ok())
+          doc_.path.clear();
         doc_.dirty = true;
         UpdateFileLabel();
         RemoveAutosave(recovery_.autosave);

@@ -12,6 +12,7 @@
 namespace graphony::editor {
 
 class LayoutReport;
+class LibraryJail;
 
 // Things the toolbar, menus, keyboard, ruler and sound code ask the app to do; the app runs
 // them once per frame after the views have drawn, so no view reaches into another (or into
@@ -128,6 +129,12 @@ struct UiState {
   int status_lines = 1;                // the status bar's text lines (its left text may wrap)
   int tapped_swatch = -1;              // a swatch tapped this frame: live audition plays it
   char browser_status[1024] = {};      // the file browser's debug lines (browser.open=...)
+  // Kiosk mode (graphony --kiosk): files only inside the library; the facilitator's PIN
+  // unlocks the rest for a while. Views ask for it by setting kiosk_wants_pin.
+  const LibraryJail* jail = nullptr;  // null: not in kiosk mode
+  bool kiosk_unlocked = false;
+  bool kiosk_wants_pin = false;
+  char kiosk_status[512] = {};  // the kiosk's debug lines (kiosk=1...)
 
   UiState() { selection.reserve(1024); }
 };

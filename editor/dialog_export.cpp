@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "edit_helpers.h"
 #include "export/export_job.h"
 #include "imgui.h"
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
+#include "logic/library_jail.h"
 
 namespace graphony::editor {
 
@@ -159,6 +161,9 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     ImGui::BeginChild("##kinds", ImVec2(0, std::max(2 * row, list_h)), false);
     for (int k = 0; k < kKinds; ++k) {
       if (ImGui::RadioButton(kKindNames[k], &kind_, k)) ChooseKind(k);
+      char rect_name[24];
+      std::snprintf(rect_name, sizeof rect_name, "export.kind.%d", k);
+      MarkLastItem(ui, rect_name);                  // tests click the kinds
       ReportText(ui, kKindNames[k], false, false);  // scrolled away is fine, cut off is not
       if (k == kind_ && show_kind_) ImGui::SetScrollHereY(0.5f);
     }
@@ -172,6 +177,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     ImGui::TextUnformatted("Save as:");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);
+    MarkLastItem(ui, "export.path");
     ImGui::EndDisabled();
     ImGui::Spacing();
     // The progress bar's row is kept while idle too: the buttons stay where they are.
@@ -190,7 +196,21 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
       const bool enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
                          !io.WantTextInput;
-      if (ImGui::Button("Export", button) || enter) Start(doc);
+      if (ImGui::Button("Export", button) || enter) {
+        // Kiosk mode: outside the library only once a facilitator has given the PIN.
+        const LibraryJail::Verdict v =
+            ui.jail ? ui.jail->Resolve(OutputFor(static_cast<ExportKind>(kind_), path_), {}, false)
+                    : LibraryJail::Verdict{};
+        if (v.ok() || ui.kiosk_unlocked) {
+          if (ui.jail && v.ok())  // what was checked is what is written (relative: the library)
+            std::snprintf(path_, sizeof path_, "%s", v.path.c_str());
+          Start(doc);
+        } else {
+          last_message_ = v.reason + " A facilitator's PIN is needed to export elsewhere.";
+          ui.kiosk_wants_pin = true;
+        }
+      }
+      MarkLastItem(ui, "export.export");
       ReportControl(ui, "export.export");
       ReportText(ui, "Export", true, true);
       ImGui::SameLine();

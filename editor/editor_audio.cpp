@@ -208,7 +208,12 @@ void EditorAudio::Apply(const TransportActions& a) {
   if (a.record) ToggleRecord();
   if (a.performance) ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
   if (a.export_dialog) export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
-  if (a.audio_settings) audio_settings_.Open(session_.Options());
+  if (a.audio_settings) {  // kiosk mode: the sound device is the facilitator's choice
+    if (ctx_.ui.jail && !ctx_.ui.kiosk_unlocked)
+      ctx_.ui.kiosk_wants_pin = true;
+    else
+      audio_settings_.Open(session_.Options());
+  }
   if (a.clear_loop) session_.SetLoop(0, 0);
   if (a.loop_selection) {
     const UiState& ui = ctx_.ui;
@@ -414,6 +419,7 @@ void EditorAudio::WriteDebugStatus(double now) {
     body += line;
   }
   body += ctx_.ui.browser_status;
+  body += ctx_.ui.kiosk_status;
   debug_.Write(now, body);
 }
 

@@ -1,12 +1,18 @@
-// graphony: the editor. `graphony [FILE] [--bench-frames N]`; needs an X display.
+// graphony: the editor. `graphony [FILE] [--bench-frames N] [--kiosk DIR]`; needs an X display.
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <string>
 
 #include "app.h"
 #include "core/i18n.h"
+#include "core/trusted_programs.h"
+#include "logic/kiosk_pin.h"
 #include "logic/ui_sizes.h"
 #ifdef GRAPHONY_ALLOCATION_COUNTER  // only the benchmark build, tools/bench/editor/graphony-bench
 #include "alloc_count.h"
@@ -21,10 +27,18 @@ int main(int argc, char** argv) {
     if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0) {
       std::printf(
           "usage: graphony [FILE.graphony] [--bench-frames N]\n"
+          "       graphony --kiosk LIBRARY_DIR [FILE.graphony]\n"
+          "       graphony --set-kiosk-pin < PIN\n"
           "       graphony --layout-report OUT.json [--layout-screenshot OUT.png] [--window WxH]\n"
           "                [--ui-size NAME] [--theme NAME] [--participant] [--welcome]\n"
           "                [--language CODE] [FILE]\n"
           "Opens the Graphony editor. FILE may not exist yet: Ctrl+S then saves there.\n"
+          "--kiosk: secure-ward kiosk mode. Files only inside LIBRARY_DIR (no other paths,\n"
+          "  hidden files, '..' or symlinks out); settings, quit, sound device and export\n"
+          "  outside the library need the facilitator PIN; starts in the participant view;\n"
+          "  runs no program but /usr/bin/lilypond and /usr/bin/qpdf. See docs/secure-wards.md.\n"
+          "--set-kiosk-pin reads a PIN of 4-12 digits from stdin and stores only its salted\n"
+          "  Argon2id hash in ~/.config/graphony/kiosk-pin (mode 0600).\n"
           "--layout-report draws the first frames, writes where the controls are, and exits.\n"
           "--layout-batch LIST does the same for each line of LIST:\n"
           "  OUT.json OUT.png WxH UI-SIZE THEME [participant]\n"
@@ -96,6 +110,42 @@ int main(int argc, char** argv) {
       }
       continue;
     }
+    if (std::strcmp(a, "--kiosk") == 0) {
+      options.kiosk_library = value("the library folder");
+      continue;
+    }
+    if (std::strcmp(a, "--set-kiosk-pin") == 0) {
+      std::string pin;
+      // At a terminal: a prompt, and the PIN not shown (nor left on the screen).
+      termios saved{};
+      const bool tty = isatty(0) && tcgetattr(0, &saved) == 0;
+      if (tty) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(0, TCSANOW, &quiet);
+        std::fprintf(stderr, "Facilitator PIN (4-12 digits): ");
+      }
+      std::getline(std::cin, pin);
+      if (tty) {
+        tcsetattr(0, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+      }
+      while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+      const std::filesystem::path file = graphony::editor::KioskPinPath();
+      if (const std::string problem = graphony::editor::PinProblem(pin); !problem.empty()) {
+        std::fprintf(stderr, "graphony: --set-kiosk-pin: %s\n", problem.c_str());
+        return 1;
+      }
+      const std::string hash = graphony::editor::HashPin(pin);
+      std::string error;
+      if (file.empty() || hash.empty() || !graphony::editor::SavePinHash(file, hash, error)) {
+        std::fprintf(stderr, "graphony: %s: cannot store the kiosk PIN: %s\n", file.c_str(),
+                     file.empty() ? "no config folder (HOME is not set)" : error.c_str());
+        return 1;
+      }
+      std::printf("graphony: kiosk PIN set; only its salted hash is stored, in %s\n", file.c_str());
+      return 0;
+    }
     if (std::strcmp(a, "--welcome") == 0) {
       options.welcome = true;
       continue;
@@ -130,6 +180,8 @@ int main(int argc, char** argv) {
                  "graphony-cli works without one.\n");
     return 1;
   }
+  // Kiosk mode: no PATH lookups, no helper programs, from before any thread starts.
+  if (!options.kiosk_library.empty()) graphony::RestrictToTrustedPrograms();
 #ifdef GRAPHONY_ALLOCATION_COUNTER
   graphony::editor::InstallImGuiAllocationCounter();
   options.allocation_count = &graphony::editor::AllocationCount;

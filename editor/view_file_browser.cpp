@@ -66,6 +66,12 @@ void FileBrowser::Open(Purpose purpose, const fs::path& start_dir, const std::st
   places_.clear();
   const char* home = std::getenv("HOME");
   std::error_code ec;
+  if (jail_) {  // kiosk mode: the library is the only place
+    places_.emplace_back("Library", jail_->Root());
+    const LibraryJail::Verdict start = jail_->Resolve(start_dir, {}, true);
+    ReadDir(start.ok() && fs::is_directory(start.path, ec) ? start.path : jail_->Root());
+    return;
+  }
   if (home) {
     places_.emplace_back("Home", fs::path(home));
     for (const char* sub : {"Pictures", "Desktop", "Documents"})
@@ -90,6 +96,10 @@ void FileBrowser::ReadDir(const fs::path& dir) {
   std::error_code ec;
   fs::path canon = fs::weakly_canonical(dir, ec);
   if (ec) canon = dir;
+  if (jail_ && !jail_->Contains(canon)) {  // every way in (up, places, typed) ends here
+    error_ = "Only the library folder can be used here.";
+    return;
+  }
   std::vector<Entry> entries;
   fs::directory_iterator it(canon, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
@@ -98,7 +108,8 @@ void FileBrowser::ReadDir(const fs::path& dir) {
   }
   for (const auto& e : it) {
     const std::string name = e.path().filename().string();
-    if (name.empty() || name[0] == '.') continue;  // hidden files only confuse
+    if (name.empty() || name[0] == '.') continue;    // hidden files only confuse
+    if (jail_ && !jail_->Shows(e.path())) continue;  // kiosk: no symlink out of the library
     Entry entry;
     entry.name = name;
     entry.is_dir = e.is_directory(ec);
@@ -146,6 +157,14 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
   fs::path p = typed;
   if (p.empty()) return std::nullopt;
   if (p.is_relative()) p = dir_ / p;
+  if (jail_) {  // kiosk mode: a typed path must stay in the library (refused, said why)
+    const LibraryJail::Verdict v = jail_->Resolve(typed, dir_, false);
+    if (!v.ok()) {
+      error_ = v.reason;
+      return std::nullopt;
+    }
+    p = v.path;
+  }
   if (fs::is_directory(p, ec)) {
     ReadDir(p);
     name_[0] = '\0';
@@ -155,6 +174,13 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
   switch (purpose_) {
     case Purpose::kSaveScore:
       if (Lower(p.extension().string()) != ".graphony") p += ".graphony";
+      if (jail_) {  // the name with its extension may be a symlink out
+        const LibraryJail::Verdict v = jail_->Resolve(p, {}, false);
+        if (!v.ok()) {
+          error_ = v.reason;
+          return std::nullopt;
+        }
+      }
       if (!fs::is_directory(p.parent_path(), ec)) {
         error_ = "That folder does not exist.";
         return std::nullopt;
@@ -282,7 +308,7 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   const float b = std::round(48 * s);
   // [SECTION] Up, new folder, places, current folder
   if (WordButton("##up", Glyph::kUp, "Up", b, colors.icon, ui, "browser.up") &&
-      dir_.has_parent_path())
+      dir_.has_parent_path() && (!jail_ || dir_ != jail_->Root()))
     ReadDir(dir_.parent_path());
   ImGui::SameLine();
   if (WordButton("##newfolder", Glyph::kFolder, "New folder", b, colors.accent, ui,

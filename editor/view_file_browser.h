@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app_state.h"
+#include "logic/library_jail.h"
 #include "logic/thumbnail_cache.h"
 #include "logic/thumbnail_loader.h"
 #include "theme.h"
@@ -26,6 +27,8 @@ class FileBrowser {
   bool IsOpen() const { return open_; }
   Purpose CurrentPurpose() const { return purpose_; }
   void Close() { open_ = false; }
+  // Kiosk mode: only `jail`'s library is listed and chosen from (null: everywhere).
+  void SetJail(const LibraryJail* jail) { jail_ = jail; }
   // The folder shown now (remembered as the last folder once a file is chosen).
   const std::filesystem::path& Folder() const { return dir_; }
 
@@ -51,6 +54,7 @@ class FileBrowser {
   void DrawNewFolderRow(UiState& ui, const CanvasColors& colors, float b);
   void WriteStatus(UiState& ui) const;
 
+  const LibraryJail* jail_ = nullptr;
   bool open_ = false;
   bool just_opened_ = false;
   bool focus_name_ = false;  // put the keyboard in the name field on the next frame

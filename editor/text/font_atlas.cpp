@@ -4,8 +4,10 @@
 
 #include <fcntl.h>
 #include <libintl.h>
+#include <spawn.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -16,6 +18,7 @@
 #include <iterator>
 
 #include "core/i18n.h"
+#include "core/trusted_programs.h"
 #include "text/bidi_text.h"
 
 // ImGui's own copy of stb_truetype, private to this file: it reads the face names of the CJK
@@ -24,6 +27,8 @@
 #define STB_TRUETYPE_IMPLEMENTATION
 #include "imstb_truetype.h"
 
+extern char** environ;
+
 namespace graphony::editor::text {
 
 namespace {
@@ -31,15 +36,34 @@ namespace {
 bool Exists(const char* path) { return access(path, R_OK) == 0; }
 
 // fc-match's answer for `pattern`, "FILE INDEX"; empty if fontconfig has nothing of the kind.
+// Run by its absolute path with an argument list (no shell, no PATH); never in kiosk mode,
+// where only LilyPond and qpdf may run (Debian's font paths above are used there).
 std::string FcMatch(const char* pattern, int* index, const char* must_contain) {
-  std::string cmd = "fc-match -f '%{file}\\n%{index}\\n' '";
-  cmd += pattern;
-  cmd += "' 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "";
+  if (TrustedProgramsOnly()) return "";
+  int fds[2];
+  if (pipe(fds) != 0) return "";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  char program[] = "/usr/bin/fc-match", format[] = "-f", fields[] = "%{file}\n%{index}\n";
+  std::string pat = pattern;
+  char* argv[] = {program, format, fields, pat.data(), nullptr};
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, program, &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[1]);
+  FILE* p = spawned == 0 ? fdopen(fds[0], "r") : nullptr;
+  if (!p) {
+    close(fds[0]);
+    if (spawned == 0) waitpid(pid, nullptr, 0);
+    return "";
+  }
   char file[1024] = {}, idx[32] = {};
   const bool ok = std::fgets(file, sizeof file, p) && std::fgets(idx, sizeof idx, p);
-  pclose(p);
+  std::fclose(p);
+  waitpid(pid, nullptr, 0);
   if (!ok) return "";
   file[std::strcspn(file, "\n")] = 0;
   if (!std::strstr(file, must_contain) || !Exists(file)) return "";

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/temp_files.h"
+#include "core/trusted_programs.h"
 
 extern char** environ;
 
@@ -23,6 +24,8 @@ namespace fs = std::filesystem;
 
 std::string FindProgram(const std::string& program) {
   if (program.empty()) return {};
+  // Kiosk mode: only LilyPond and qpdf, from /usr/bin, whatever was asked for.
+  if (TrustedProgramsOnly()) return TrustedProgramPath(fs::path(program).filename().string());
   if (program.find('/') != std::string::npos)
     return access(program.c_str(), X_OK) == 0 ? program : std::string();
   const char* path = std::getenv("PATH");
