@@ -151,6 +151,9 @@ bool App::SaveDocument(const fs::path& path) {
     return false;
   }
   doc_.MarkSaved(path);
+  // Saved somewhere new: files the score names (its soundfont) are found from there now.
+  std::error_code ec;
+  doc_.score.folder.path = fs::absolute(path, ec).parent_path().string();
   // What the autosave held is in the saved file now: a crash from here on has nothing to
   // recover, and the next start must not offer work that was already saved.
   if (!autosave_path_.empty()) RemoveAutosave(autosave_path_);

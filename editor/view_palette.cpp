@@ -101,7 +101,11 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
   if (ui.palette_index < 0 || ui.palette_index >= static_cast<int>(palette.size())) return;
   const PaletteEntry& e = palette[static_cast<size_t>(ui.palette_index)];
   const InstrumentTraits& now = InstrumentOrDefault(e.instrument);
-  std::string label = "Instrument: " + std::string(now.display_name);
+  const bool sampled = now.kind == InstrumentKind::kSampler;
+  // A recorded instrument is shown by its own name ("Maya's voice"), not "Sampler".
+  std::string label =
+      "Instrument: " + (sampled && !e.display_name.empty() ? e.display_name + " (recorded)"
+                                                           : std::string(now.display_name));
   if (now.kind == InstrumentKind::kGeneralMidi) label += " (soundfont)";
   if (ImGui::Button((label + "##instrument").c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
     ImGui::OpenPopup("instrument_menu");
@@ -109,14 +113,18 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
   if (!ImGui::BeginPopup("instrument_menu")) return;
   const InstrumentTraits* chosen = nullptr;
   for (InstrumentFamily family : AllFamilies()) {
+    // The sampler is left out: it needs a recording, made from a take in the Takes panel.
+    auto offered = [&](const InstrumentTraits& t) {
+      return t.family == family && t.kind != InstrumentKind::kSampler;
+    };
     bool any = false;
-    for (const InstrumentTraits& t : AllInstruments()) any |= t.family == family;
+    for (const InstrumentTraits& t : AllInstruments()) any |= offered(t);
     if (!any || !ImGui::BeginMenu(std::string(FamilyName(family)).c_str())) continue;
     // The engine's voices and the chamber set first, then every other GM program.
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) ImGui::Separator();
       for (const InstrumentTraits& t : AllInstruments()) {
-        if (t.family != family) continue;
+        if (!offered(t)) continue;
         const bool first = t.kind != InstrumentKind::kGeneralMidi || IsChamberInstrument(t) ||
                            t.untuned_percussion;
         if (first != (pass == 0)) continue;
@@ -129,10 +137,12 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
   if (chosen && chosen != &now) {
     doc.BeginEdit();
     PaletteEntry& entry = palette[static_cast<size_t>(ui.palette_index)];
-    // A name the user did not choose (the old instrument's own) follows the instrument.
-    if (entry.display_name.empty() || entry.display_name == now.display_name)
+    // A name the user did not choose (the old instrument's own, or the recording's) follows
+    // the instrument; leaving a recorded instrument leaves its sample (still in the bundle).
+    if (entry.display_name.empty() || entry.display_name == now.display_name || sampled)
       entry.display_name = std::string(chosen->display_name);
     entry.instrument = std::string(chosen->name);
+    entry.sample.clear();
     doc.EndEdit();
   }
 }

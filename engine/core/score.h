@@ -173,6 +173,14 @@ struct AssetStore {
   bool operator==(const AssetStore&) const { return true; }
 };
 
+// The folder a score was opened from or last saved to (absolute; empty for a new score):
+// files it names outside its bundle, like a relative soundfont, are found from there. Never
+// saved, and equality ignores it: the same score is the same wherever it lies.
+struct ScoreFolder {
+  std::string path;
+  bool operator==(const ScoreFolder&) const { return true; }
+};
+
 struct Score {
   std::string title = "Untitled";
   std::string date;  // ISO date the composition was made (may be empty)
@@ -186,10 +194,12 @@ struct Score {
   std::vector<SectionMarker> sections;
   std::vector<Take> takes;
   std::vector<SampledInstrument> sampled_instruments;  // palette entries name them by file
-  // The General MIDI soundfont this score plays with (a path, or "" for the default); a
-  // missing file is warned about and the default plays (synth/soundfont.h).
+  // The General MIDI soundfont this score plays with (a path, or "" for the default). A
+  // relative path is found from the score's folder (`folder`); a missing or unreadable file
+  // is warned about and the default plays (synth/score_settings.h).
   std::string soundfont;
   AssetStore assets;
+  ScoreFolder folder;
   bool operator==(const Score&) const = default;
 
   double SecondsPerBeat() const { return 60.0 / tempo_bpm; }

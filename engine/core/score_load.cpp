@@ -108,6 +108,9 @@ Score LoadScoreUnguarded(const std::filesystem::path& path, const std::string& w
                        ": not a Graphony score (expected a .graphony bundle or a score.json file)");
   }
   DecodeImages(score, where);
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  score.folder.path = (ec ? path : absolute).parent_path().string();
   return score;
 }
 

@@ -6,6 +6,8 @@
 
 #include <fluidsynth.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -45,6 +47,58 @@ void QuietFluidSynth() {
       fluid_set_log_function(level, nullptr, nullptr);
   });
 }
+
+namespace {
+
+// "" when `path` has a SoundFont's outline: a RIFF "sfbk" file (SF2, and SF3 alike) whose
+// top-level chunks fit inside it and include the INFO, sdta and pdta lists; else the problem.
+// A cut-short download or another RIFF file fails here; the tables inside are FluidSynth's.
+std::string RiffProblem(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return "cannot open the soundfont file";
+  auto u32 = [](const unsigned char* b) {
+    return uint64_t{b[0]} | uint64_t{b[1]} << 8 | uint64_t{b[2]} << 16 | uint64_t{b[3]} << 24;
+  };
+  unsigned char head[12] = {};
+  std::string problem;
+  if (std::fread(head, 1, sizeof head, f) != sizeof head || std::memcmp(head, "RIFF", 4) != 0 ||
+      std::memcmp(head + 8, "sfbk", 4) != 0) {
+    problem = "not a soundfont (SF2/SF3 files start with a RIFF sfbk header)";
+  } else {
+    std::error_code ec;
+    const uint64_t file_size = std::filesystem::file_size(path, ec);
+    const uint64_t end = std::min<uint64_t>(ec ? 0 : file_size, 8 + u32(head + 4));
+    bool info = false, sdta = false, pdta = false;
+    for (uint64_t at = 12; at + 8 <= end;) {
+      unsigned char chunk[12] = {};
+      if (std::fseek(f, static_cast<long>(at), SEEK_SET) != 0 ||
+          std::fread(chunk, 1, sizeof chunk, f) < 8)
+        break;
+      const uint64_t size = u32(chunk + 4);
+      if (at + 8 + size > end) break;  // cut short: the lists that follow are missing
+      if (std::memcmp(chunk, "LIST", 4) == 0 && size >= 4) {
+        info |= std::memcmp(chunk + 8, "INFO", 4) == 0;
+        sdta |= std::memcmp(chunk + 8, "sdta", 4) == 0;
+        pdta |= std::memcmp(chunk + 8, "pdta", 4) == 0;
+      }
+      at += 8 + size;
+      // RIFF pads odd chunks to even sizes, but some soundfonts (MuseScore General's sf3)
+      // leave the pad byte out: the next chunk is where its id is.
+      if (size & 1) {
+        char id[4] = {};
+        if (std::fseek(f, static_cast<long>(at), SEEK_SET) != 0 ||
+            std::fread(id, 1, sizeof id, f) != sizeof id || std::memcmp(id, "LIST", 4) != 0)
+          ++at;
+      }
+    }
+    if (!(info && sdta && pdta))
+      problem = "not a whole soundfont (its INFO, sample or preset part is missing or cut short)";
+  }
+  std::fclose(f);
+  return problem;
+}
+
+}  // namespace
 
 std::span<const char* const> PackagedSoundfonts() { return kPackaged; }
 
@@ -93,17 +147,9 @@ Soundfont* Soundfont::Shared(const std::string& path, std::string* error) {
   };
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return fail("soundfont file not found");
-  // A SoundFont (SF2, and SF3 alike) is a RIFF file of form "sfbk": anything else is refused
-  // here, before FluidSynth's loaders print their own complaints about it.
-  {
-    char head[12] = {};
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    const size_t got = f ? std::fread(head, 1, sizeof head, f) : 0;
-    if (f) std::fclose(f);
-    if (got != sizeof head || std::memcmp(head, "RIFF", 4) != 0 ||
-        std::memcmp(head + 8, "sfbk", 4) != 0)
-      return fail("not a soundfont (SF2/SF3 files start with a RIFF sfbk header)");
-  }
+  // Anything but a whole SoundFont is refused here, before FluidSynth's loaders (and
+  // libinstpatch behind them) print their own complaints about it.
+  if (const std::string problem = RiffProblem(path); !problem.empty()) return fail(problem);
   std::unique_ptr<Soundfont> sf(new Soundfont(path));
   Host& h = *sf->host_;
   h.settings = new_fluid_settings();

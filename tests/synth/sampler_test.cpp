@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "aubio_pitch.h"
 #include "audio_analysis.h"
 #include "core/people.h"
 #include "core/score_defaults.h"
@@ -63,29 +64,6 @@ Score ScoreWithTake(const TempDir& dir, bool group_consent = true) {
   s.takes.push_back(t);
   s.assets.files[t.file] = std::make_shared<const std::vector<uint8_t>>(SoxVoiceTake(dir));
   return s;
-}
-
-// aubio's YIN-FFT over [begin, end) seconds: the median of its voiced frames.
-double AubioHz(const std::vector<float>& x, double begin, double end) {
-  const uint_t win = 4096, hop = 512;
-  aubio_pitch_t* o = new_aubio_pitch("yinfft", win, hop, static_cast<uint_t>(kSr));
-  aubio_pitch_set_unit(o, "Hz");
-  aubio_pitch_set_silence(o, -70);
-  fvec_t* in = new_fvec(hop);
-  fvec_t* out = new_fvec(1);
-  std::vector<double> found;
-  const size_t b = static_cast<size_t>(begin * kSr), e = static_cast<size_t>(end * kSr);
-  for (size_t at = b > win ? b - win : 0; at + hop <= e && at + hop <= x.size(); at += hop) {
-    for (uint_t i = 0; i < hop; ++i) in->data[i] = x[at + i];
-    aubio_pitch_do(o, in, out);
-    if (at >= b && out->data[0] > 0) found.push_back(out->data[0]);
-  }
-  del_fvec(in);
-  del_fvec(out);
-  del_aubio_pitch(o);
-  if (found.empty()) return 0;
-  std::nth_element(found.begin(), found.begin() + static_cast<long>(found.size() / 2), found.end());
-  return found[found.size() / 2];
 }
 
 // aubio's spectral flux (phase vocoder 2048/512) per hop over [begin, end) seconds.
@@ -174,7 +152,7 @@ TEST_CASE("the staircase C4..C5 on a voice sampled at A3 is in tune (aubio, 30 c
   const RenderedAudio a = RenderToBuffers(e, Options(score, e));
   for (int i = 0; i < 8; ++i) {
     const double want = 440.0 * std::exp2((kStaircase[i] - 69) / 12.0);
-    const double hz = AubioHz(a.left, i + 0.15, i + 0.85);
+    const double hz = AubioPitchHz(a.left, kSr, i + 0.15, i + 0.85);
     const double cents = 1200 * std::log2(hz / want);
     INFO("note " << i << " MIDI " << kStaircase[i] << ": aubio " << hz << " Hz, " << cents
                  << " cents");

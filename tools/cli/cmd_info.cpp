@@ -88,10 +88,14 @@ Json InfoJson(const Score& s, const std::string& file) {
                   {"grid", s.mapping.grid},
                   {"max_polyphony", s.mapping.max_polyphony}};
   Json palette = Json::array();
-  for (const PaletteEntry& e : s.palette)
-    palette.push_back(
-        {{"color", FormatColor(e.color)}, {"instrument", e.instrument}, {"name", e.display_name}});
+  for (const PaletteEntry& e : s.palette) {
+    Json entry = {
+        {"color", FormatColor(e.color)}, {"instrument", e.instrument}, {"name", e.display_name}};
+    if (!e.sample.empty()) entry["sample"] = e.sample;
+    palette.push_back(std::move(entry));
+  }
   j["palette"] = palette;
+  j["soundfont"] = s.soundfont;  // "" = the default
   Json layers = Json::array();
   for (const Layer& layer : s.layers) {
     Json l = {{"kind", KindName(layer.kind)}, {"name", layer.name}, {"muted", layer.muted}};
@@ -160,6 +164,7 @@ void PrintText(const Score& s, const std::string& file) {
       "once\n",
       m.scale.c_str(), NoteName(m.root).c_str(), range.c_str(), ImageModeName(m.image_mode),
       FormatNumber(m.grid).c_str(), m.max_polyphony);
+  std::printf("soundfont:    %s\n", s.soundfont.empty() ? "default" : s.soundfont.c_str());
   std::printf("palette:      %zu colours\n", s.palette.size());
   for (const PaletteEntry& e : s.palette)
     std::printf("  %s  %-9s %s\n", FormatColor(e.color).c_str(), e.instrument.c_str(),
@@ -223,8 +228,9 @@ const Command kInfoCommand = {
     "info", "describe a score: tempo, length, mapping, layers, contributors",
     "usage: graphony-cli info FILE [--json]\n\n"
     "Prints the title, tempo, meter, length in beats and seconds, the pitch mapping, the\n"
-    "palette, the layers, the number of images and strokes, and the contributors (named\n"
-    "only when they agreed to be credited by name).\n\n"
+    "soundfont (\"default\" unless set with 'graphony-cli soundfont'), the palette, the\n"
+    "layers, the number of images and strokes, and the contributors (named only when they\n"
+    "agreed to be credited by name).\n\n"
     "  --json   one JSON object with at least title, tempo_bpm, beats, duration_s, images,\n"
     "           strokes, contributors (a list)\n\n"
     "Exit status: 0 ok, 1 the file cannot be read, 2 usage error.\n",

@@ -10,6 +10,7 @@
 #include "core/score_text.h"
 #include "notation/credits.h"
 #include "person_options.h"
+#include "rewrite_score.h"
 
 namespace graphony::cli {
 
@@ -71,18 +72,6 @@ void PersonOptions::ApplyTo(Contributor& c, const std::string& where) const {
 }
 
 namespace {
-
-// A plain score.json stays a plain score.json; a bundle is rewritten as a bundle. Both
-// atomically: a failure leaves the old file as it was.
-void Write(const Score& score, const std::filesystem::path& file) {
-  if (file.extension() == ".json") {
-    ValidateScore(score, file.string());
-    const std::string json = ScoreToJson(score);
-    WriteFileAtomically(file, json.data(), json.size());
-  } else {
-    SaveScore(score, file, file.parent_path());
-  }
-}
 
 Json PersonJson(const Contributor& c) {
   Json consent = Json::array();
@@ -150,7 +139,7 @@ int RunPeople(Args& args) {
     Contributor& person = AddPerson(score, rest[2], where);
     options.ApplyTo(person, where);
     const std::string id = person.id;
-    Write(score, file);
+    RewriteScore(score, file);
     std::printf("%s: added %s as %s\n", where.c_str(), QuoteText(rest[2]).c_str(), id.c_str());
     return kExitOk;
   }
@@ -160,7 +149,7 @@ int RunPeople(Args& args) {
     const std::string id = person.id;
     if (rename) RenamePerson(score, id, *rename, where);  // first: --initials then wins
     options.ApplyTo(person, where);
-    Write(score, file);
+    RewriteScore(score, file);
     std::printf("%s: changed %s\n", where.c_str(), id.c_str());
     return kExitOk;
   }
@@ -168,7 +157,7 @@ int RunPeople(Args& args) {
     expect_words(3, "one NAME or ID");
     const std::string id = FindPerson(score, rest[2], where).id;
     RemovePerson(score, id);
-    Write(score, file);
+    RewriteScore(score, file);
     std::printf("%s: removed %s\n", where.c_str(), id.c_str());
     return kExitOk;
   }
@@ -176,7 +165,7 @@ int RunPeople(Args& args) {
     expect_words(3, "one OTHER score to take the group from");
     const Score other = LoadScore(rest[2]);
     const int added = ImportPeople(score, other);
-    Write(score, file);
+    RewriteScore(score, file);
     std::printf("%s: %d %s added from %s\n", where.c_str(), added, added == 1 ? "person" : "people",
                 rest[2].c_str());
     return kExitOk;

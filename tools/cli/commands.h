@@ -30,5 +30,6 @@ extern const Command kShareCommand;
 extern const Command kLogCommand;
 extern const Command kTranscribeCommand;
 extern const Command kSampleCommand;
+extern const Command kSoundfontCommand;
 
 }  // namespace graphony::cli

@@ -24,7 +24,7 @@ const Command* const kCommands[] = {
     &kNewCommand,         &kValidateCommand, &kInfoCommand,      &kEventsCommand, &kRenderCommand,
     &kPlayCommand,        &kDevicesCommand,  &kExportCommand,    &kPrintCommand,  &kPeopleCommand,
     &kInstrumentsCommand, &kCourseCommand,   &kPortfolioCommand, &kShareCommand,  &kLogCommand,
-    &kTranscribeCommand,  &kSampleCommand};
+    &kTranscribeCommand,  &kSampleCommand,   &kSoundfontCommand};
 
 void PrintHelp() {
   std::printf(
