@@ -136,6 +136,7 @@ int App::Run(const AppOptions& options) {
       idle_frames_ = 0;
     }
   }
+  FlushActivity(doc_.path, true);  // closing the score ends everyone's turn
   if (!autosave_path_.empty() && !keep_autosave_) RemoveAutosave(autosave_path_);
   if (!settings_file_.empty()) SaveSettings(ui_.settings, settings_file_);
   bridge_.Shutdown();
@@ -195,6 +196,11 @@ void App::Frame(float dt) {
       default:
         break;
     }
+  }
+  // Any input (a move, a stroke, a key) is someone at the screen: the session log's minutes.
+  if (had_events_) {
+    activity_.Input(ui_.contributor_id, ui_.now, doc_.revision != activity_revision_);
+    activity_revision_ = doc_.revision;
   }
   if (may_skip_render_ && !had_events_) {
     MaybeAutosave();
