@@ -103,6 +103,7 @@ int App::Run(const AppOptions& options) {
     } else {
       // Like a text editor: a new score that Ctrl+S saves under the given name.
       doc_.path = options_.file;
+      AdoptCoursePeople(options_.file);
       UpdateFileLabel();
     }
   }

@@ -79,6 +79,9 @@ class App {
   // Hands the minutes each person was active to the session log when `score` is in a course
   // session (engine/course/session_log.h); called on save, before another score replaces
   // this one, and at quit. UI thread only (it writes DATE/log.json).
+  // A new score that will be saved in a course session starts with the course's people,
+  // as `graphony-cli new` into a session folder does. Nothing happens outside a course.
+  void AdoptCoursePeople(const std::filesystem::path& score);
   // `close`: the score is being closed, so everyone's turn ends.
   void FlushActivity(const std::filesystem::path& score, bool close);
   void OfferRecovery();

@@ -101,6 +101,16 @@ void App::FlushActivity(const fs::path& score, bool close) {
   }
 }
 
+void App::AdoptCoursePeople(const fs::path& score) {
+  const auto course = CourseOfFile(score);
+  if (!course) return;
+  try {
+    graphony::ImportPeople(doc_.score, PeopleAsScore(LoadCourse(*course)));
+  } catch (const std::exception& e) {
+    NotifyError(e.what());  // a bad course.json: the score still works on its own
+  }
+}
+
 void App::NewDocument() {
   FlushActivity(doc_.path, true);
   Score score = NewScore();
@@ -167,6 +177,7 @@ bool App::OpenDocument(const fs::path& path) {
 }
 
 bool App::SaveDocument(const fs::path& path) {
+  if (doc_.path.empty()) AdoptCoursePeople(path);  // a new score's first home is a session
   try {
     SaveScore(doc_.score, path, doc_.path.empty() ? fs::path() : doc_.path.parent_path());
   } catch (const std::exception& e) {

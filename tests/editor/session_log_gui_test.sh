@@ -2,7 +2,8 @@
 # The course session log from the editor: a course made with graphony-cli (three people, two
 # sessions), a session's score opened in the editor, person B chosen in the palette, five
 # strokes painted, saved, quit; then `graphony-cli log --csv` has one row per person per
-# session, B's strokes = 5 and minutes > 0, everyone else 0.
+# session, B's strokes = 5 and minutes > 0, everyone else 0. Then a new score started in a
+# session folder has the course's people.
 # usage: session_log_gui_test.sh GRAPHONY GRAPHONY_CLI ARTIFACT_DIR
 set -euo pipefail
 GRAPHONY=$1 CLI=$2
@@ -81,4 +82,22 @@ for i, r in enumerate(rows):
     else:
         assert strokes == 0 and minutes == 0, r
 PYEOF
+# --- 6. A new score started in a session folder gets the course's people ------------------
+NEW="$C/2026-11-25/new.graphony"
+start_editor "$NEW" GRAPHONY_UI_SCALE=1.25
+rect palette.person.2 >/dev/null || fail "a new score in a session did not get the course's people"
+shot 02-new-in-session
+xdotool keydown ctrl keydown s
+sleep 0.15
+xdotool keyup s keyup ctrl
+for _ in $(seq 100); do [ -f "$NEW" ] && break; sleep 0.1; done
+[ -f "$NEW" ] || fail "Ctrl+S did not save $NEW"
+"$CLI" people "$NEW" list --json | $PY -c "
+import json, sys; p = json.load(sys.stdin)
+assert [x['name'] for x in p] == ['Ana Lima', 'Ben Ode', 'Cleo Park'], p" ||
+  fail "the new session score was not saved with the course's people"
+xdotool keydown ctrl keydown q
+sleep 0.15
+xdotool keyup q keyup ctrl
+wait_exit 15
 echo "PASS: session log from the editor (screenshots in $ART)"
