@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
+#include "course/course.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
 #include "quit_signal.h"
@@ -98,7 +99,17 @@ int App::Run(const AppOptions& options) {
   NewDocument();
   if (!options_.file.empty()) {
     std::error_code ec;
-    if (std::filesystem::exists(options_.file, ec)) {
+    if (IsCourseDir(options_.file)) {
+      // A course folder: choose a score of its latest session (thumbnails in the browser).
+      std::filesystem::path start = options_.file;
+      try {
+        const std::vector<Session> sessions = ListSessions(options_.file);
+        if (!sessions.empty()) start = sessions.back().dir;
+      } catch (const std::exception& e) {
+        NotifyError(e.what());  // an unreadable folder: the browser shows the course itself
+      }
+      browser_.Open(FileBrowser::Purpose::kOpenScore, start, "");
+    } else if (std::filesystem::exists(options_.file, ec)) {
       OpenDocument(options_.file);
     } else {
       // Like a text editor: a new score that Ctrl+S saves under the given name.

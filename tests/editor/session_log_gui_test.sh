@@ -100,4 +100,14 @@ xdotool keydown ctrl keydown q
 sleep 0.15
 xdotool keyup q keyup ctrl
 wait_exit 15
+# --- 7. 'graphony COURSE_DIR' offers the scores of the latest session ----------------------
+start_editor "$C" GRAPHONY_UI_SCALE=1.25
+FAIL_STATUS=browser.
+wait_status browser.open 1
+wait_status browser.dir "$C/2026-12-02"
+wait_status browser.thumbnails 1
+shot 03-course-folder
+kill -TERM "$APP_PID"  # a normal quit, as a logout
+wait_exit 15
+[ "$EXIT_RC" = 0 ] || fail "the editor exited with status $EXIT_RC after opening a course"
 echo "PASS: session log from the editor (screenshots in $ART)"
