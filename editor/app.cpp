@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
+#include "course/course.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
 #include "quit_signal.h"
@@ -98,11 +99,22 @@ int App::Run(const AppOptions& options) {
   NewDocument();
   if (!options_.file.empty()) {
     std::error_code ec;
-    if (std::filesystem::exists(options_.file, ec)) {
+    if (IsCourseDir(options_.file)) {
+      // A course folder: choose a score of its latest session (thumbnails in the browser).
+      std::filesystem::path start = options_.file;
+      try {
+        const std::vector<Session> sessions = ListSessions(options_.file);
+        if (!sessions.empty()) start = sessions.back().dir;
+      } catch (const std::exception& e) {
+        NotifyError(e.what());  // an unreadable folder: the browser shows the course itself
+      }
+      browser_.Open(FileBrowser::Purpose::kOpenScore, start, "");
+    } else if (std::filesystem::exists(options_.file, ec)) {
       OpenDocument(options_.file);
     } else {
       // Like a text editor: a new score that Ctrl+S saves under the given name.
       doc_.path = options_.file;
+      AdoptCoursePeople(options_.file);
       UpdateFileLabel();
     }
   }
@@ -136,6 +148,7 @@ int App::Run(const AppOptions& options) {
       idle_frames_ = 0;
     }
   }
+  FlushActivity(doc_.path, true);  // closing the score ends everyone's turn
   if (!autosave_path_.empty() && !keep_autosave_) RemoveAutosave(autosave_path_);
   if (!settings_file_.empty()) SaveSettings(ui_.settings, settings_file_);
   bridge_.Shutdown();
@@ -195,6 +208,11 @@ void App::Frame(float dt) {
       default:
         break;
     }
+  }
+  // Any input (a move, a stroke, a key) is someone at the screen: the session log's minutes.
+  if (had_events_) {
+    activity_.Input(ui_.contributor_id, ui_.now, doc_.revision != activity_revision_);
+    activity_revision_ = doc_.revision;
   }
   if (may_skip_render_ && !had_events_) {
     MaybeAutosave();

@@ -14,6 +14,7 @@
 #include "image_textures.h"
 #include "imgui_sfml_bridge.h"
 #include "layout_report.h"
+#include "logic/activity_clock.h"
 #include "logic/canvas_events.h"
 #include "logic/document.h"
 #include "logic/library_jail.h"
@@ -75,6 +76,14 @@ class App {
   void MaybeAutosave();
   void WriteAutosave();
   void QuitForSignal();  // SIGTERM/SIGHUP: a normal quit (app_files.cpp)
+  // Hands the minutes each person was active to the session log when `score` is in a course
+  // session (engine/course/session_log.h); called on save, before another score replaces
+  // this one, and at quit. UI thread only (it writes DATE/log.json).
+  // A new score that will be saved in a course session starts with the course's people,
+  // as `graphony-cli new` into a session folder does. Nothing happens outside a course.
+  void AdoptCoursePeople(const std::filesystem::path& score);
+  // `close`: the score is being closed, so everyone's turn ends.
+  void FlushActivity(const std::filesystem::path& score, bool close);
   void OfferRecovery();
   void Notify(const char* text, bool is_error);
   void NotifyError(const std::string& text);
@@ -116,6 +125,8 @@ class App {
   CanvasColors colors_{};
   ImageTextures textures_;
   CanvasEvents canvas_events_;
+  ActivityClock activity_;          // minutes per person for a course's session log
+  uint64_t activity_revision_ = 0;  // doc_.revision the clock last saw (an edit moves it)
   CanvasView canvas_;
   PaletteViewState palette_state_;
   MappingViewState mapping_state_;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <system_error>
 
 #include "app.h"
@@ -14,6 +15,8 @@
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
+#include "course/course.h"
+#include "course/session_log.h"
 #include "logic/file_suggestions.h"
 #include "logic/people_commands.h"
 
@@ -82,12 +85,40 @@ void App::DoPending(Pending action) {
   }
 }
 
+void App::FlushActivity(const fs::path& score, bool close) {
+  // Taken even when nothing is recorded: minutes of a plain score never pile onto the next.
+  const std::map<std::string, double> minutes = activity_.TakeMinutes(close);
+  if (score.empty() || !CourseOfFile(score)) return;
+  for (const auto& [person, m] : minutes) {
+    try {
+      RecordActivity(score, person, m);
+    } catch (const std::exception& e) {
+      // At quit the notice is never seen: stderr keeps it for the facilitator's log.
+      std::fprintf(stderr, "%s\n", e.what());
+      NotifyError(e.what());
+      return;
+    }
+  }
+}
+
+void App::AdoptCoursePeople(const fs::path& score) {
+  const auto course = CourseOfFile(score);
+  if (!course) return;
+  try {
+    graphony::ImportPeople(doc_.score, PeopleAsScore(LoadCourse(*course)));
+  } catch (const std::exception& e) {
+    NotifyError(e.what());  // a bad course.json: the score still works on its own
+  }
+}
+
 void App::NewDocument() {
+  FlushActivity(doc_.path, true);
   Score score = NewScore();
   // Dated the day it is made, and titled after that day until the group names it.
   score.date = TodayIsoDate();
   score.title = NewScoreTitle(score.date);
   doc_.Reset(std::move(score), {});
+  activity_revision_ = doc_.revision;  // a new score is nobody's edit yet
   ui_.active_layer = -1;
   ui_.selection.clear();
   ui_.selection_layer = -1;
@@ -125,7 +156,9 @@ void App::RememberFolder(const fs::path& chosen) {
 bool App::OpenDocument(const fs::path& path) {
   try {
     Score score = LoadScore(path);
+    FlushActivity(doc_.path, true);  // the score being closed keeps its people's minutes
     doc_.Reset(std::move(score), path);
+    activity_revision_ = doc_.revision;  // opening is nobody's edit
   } catch (const std::exception& e) {
     NotifyError(e.what());
     return false;
@@ -144,6 +177,7 @@ bool App::OpenDocument(const fs::path& path) {
 }
 
 bool App::SaveDocument(const fs::path& path) {
+  if (doc_.path.empty()) AdoptCoursePeople(path);  // a new score's first home is a session
   try {
     SaveScore(doc_.score, path, doc_.path.empty() ? fs::path() : doc_.path.parent_path());
   } catch (const std::exception& e) {
@@ -151,6 +185,7 @@ bool App::SaveDocument(const fs::path& path) {
     return false;
   }
   doc_.MarkSaved(path);
+  FlushActivity(path, false);
   // Saved somewhere new: files the score names (its soundfont) are found from there now.
   std::error_code ec;
   doc_.score.folder.path = fs::absolute(path, ec).parent_path().string();

@@ -160,6 +160,16 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::Selectable("##person", current, 0, ImVec2(0, row_h)))
       ui.contributor_id = current ? std::string() : c.id;
+    {  // tests choose who draws; ".on" also marks the one drawing now. A full-width
+       // Selectable reaches past the clip rectangle, so its row is marked as drawn.
+      const ImVec2 a = ImGui::GetItemRectMin();
+      const float w = std::min(ImGui::GetItemRectMax().x, dl->GetClipRectMax().x) - a.x;
+      char name[32];
+      std::snprintf(name, sizeof name, "palette.person.%d", i);
+      ui.rects.Mark(name, a.x, a.y, w, row_h);
+      std::snprintf(name, sizeof name, "palette.person.%d.on", i);
+      if (current) ui.rects.Mark(name, a.x, a.y, w, row_h);
+    }
     if (ImGui::IsItemHovered()) ui.hint = "Who is drawing now? Their strokes remember them.";
     DrawGlyph(dl, Glyph::kPerson, ImVec2(p.x + row_h * 0.5f, p.y + row_h * 0.5f), row_h * 0.7f,
               current ? colors.icon_active : colors.icon);
