@@ -22,10 +22,10 @@ for suite in core interpret synth notation; do
 done
 GRAPHONY_SKIP_PEAK_CHECK=1 "$root/tests/hostile/hostile_files_test.sh" "$build/graphony-cli" "$root"
 # The libFuzzer smoke run: a clang build of only the engine parts the targets link and the
-# four targets (built once here, so run.sh finds them up to date), then each target for
+# five targets (built once here, so run.sh finds them up to date), then each target for
 # FUZZ_SECONDS on its committed corpus. Every target runs; any crash fails CI at the end.
 fuzz_build=${GRAPHONY_FUZZ_BUILD:-$root/build-fuzz}
-fuzz_targets=(image score_json bundle interpret)
+fuzz_targets=(image score_json bundle interpret osc)
 # run.sh sets its own sanitizer options (leaks are checked there).
 fuzz() { env -u ASAN_OPTIONS -u UBSAN_OPTIONS GRAPHONY_FUZZ_BUILD="$fuzz_build" \
   GRAPHONY_JOBS="$jobs" "$root/tools/fuzz/run.sh" "$@"; }

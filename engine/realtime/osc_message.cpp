@@ -4,6 +4,7 @@
 #include <lo/lo.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -20,16 +21,25 @@ struct MessageDeleter {
 
 bool IsNumber(char type) { return type == 'i' || type == 'f' || type == 'd' || type == 'h'; }
 
+// liblo's argument pointers point into the packet at 4-byte steps, but lo_arg is a union of
+// 8-byte members: reading a member through the pointer is misaligned (UB). Copy the bytes.
+template <typename T>
+T Read(const lo_arg* arg) {
+  T value;
+  std::memcpy(&value, arg, sizeof value);
+  return value;
+}
+
 double NumberOf(char type, const lo_arg* arg) {
   switch (type) {
     case 'i':
-      return arg->i;
+      return Read<int32_t>(arg);
     case 'h':
-      return static_cast<double>(arg->h);
+      return static_cast<double>(Read<int64_t>(arg));
     case 'f':
-      return arg->f;
+      return Read<float>(arg);
     case 'd':
-      return arg->d;
+      return Read<double>(arg);
     default:
       return NAN;
   }
