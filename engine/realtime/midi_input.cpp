@@ -74,11 +74,8 @@ void MidiInput::Open(const std::string& port, LivePlayer* player, int instrument
                                "\" (ports: " + (known.empty() ? "none" : known) + ")");
     }
     port_name_ = *it;
-    player_ = player;
-    instrument_ = instrument;
-    taken_.assign(kMaxTaken, MidiNoteTaken{});
-    taken_count_.store(0);
-    clock_ = 0;
+    Attach([](void* p, const Command& c) { return static_cast<LivePlayer*>(p)->SendFromMidi(c); },
+           player, instrument);
     in_->ignoreTypes(true, true, true);  // sysex, clock, active sensing: not notes
     in_->setCallback(&OnMessage, this);
     in_->openPort(static_cast<unsigned>(it - names.begin()), "midi_in");
@@ -86,6 +83,15 @@ void MidiInput::Open(const std::string& port, LivePlayer* player, int instrument
     in_.reset();
     throw std::runtime_error("MIDI input: " + e.getMessage());
   }
+}
+
+void MidiInput::Attach(MidiSink sink, void* context, int instrument) {
+  sink_ = sink;
+  sink_context_ = context;
+  instrument_ = instrument;
+  taken_.assign(kMaxTaken, MidiNoteTaken{});  // here, so the MIDI thread never grows it
+  taken_count_.store(0);
+  clock_ = 0;
 }
 
 void MidiInput::Close() {
@@ -116,16 +122,16 @@ std::vector<MidiNoteTaken> MidiInput::Taken() const {
 }
 
 void MidiInput::Send(int kind, int note, float velocity) {
-  if (!player_) return;
+  if (!sink_) return;
   const int id = kIdBase + note;
   const double pitch = note + bend_semitones_;
   bool ok = true;
   if (kind == kOn)
-    ok = player_->SendFromMidi(Command::NoteOn(id, instrument_, pitch, velocity, velocity));
+    ok = sink_(sink_context_, Command::NoteOn(id, instrument_, pitch, velocity, velocity));
   else if (kind == kOff)
-    ok = player_->SendFromMidi(Command::NoteOff(id));
+    ok = sink_(sink_context_, Command::NoteOff(id));
   else
-    ok = player_->SendFromMidi(Command::Gesture(id, pitch, loudness_[note]));
+    ok = sink_(sink_context_, Command::Gesture(id, pitch, loudness_[note]));
   if (!ok) dropped_.fetch_add(1, std::memory_order_relaxed);
 }
 

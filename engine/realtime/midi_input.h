@@ -19,6 +19,11 @@ class RtMidiIn;
 namespace graphony {
 
 class LivePlayer;
+struct Command;
+
+// Where parsed notes go: LivePlayer::SendFromMidi, or a test's renderer/recorder. Returns
+// false when the queue is full. Called on the [midi] thread; must not allocate or block.
+using MidiSink = bool (*)(void* context, const Command& command);
 
 // One note heard, for writing taps into the score afterwards (seconds since Open).
 struct MidiNoteTaken {
@@ -41,6 +46,8 @@ class MidiInput {
   // port when it is missing. `player` must stay open while this is open.
   void Open(const std::string& port, LivePlayer* player, int instrument);
   void Close();  // releases held notes; safe to repeat
+  // Sends to `sink` without opening a port (tests feed HandleMessage themselves).
+  void Attach(MidiSink sink, void* context, int instrument);
   const std::string& PortName() const { return port_name_; }
   // True once the opened port is gone (unplugged, its client quit); checked by polling the
   // back end's port list, so call it now and then (it allocates: [control] only).
@@ -62,7 +69,8 @@ class MidiInput {
   static constexpr int kIdBase = 0x4D490000;  // "MI": ids no editor stroke number reaches
   static constexpr size_t kMaxTaken = 4096;   // notes kept for taps (pre-sized, no growth)
   std::unique_ptr<RtMidiIn> in_;
-  LivePlayer* player_ = nullptr;
+  MidiSink sink_ = nullptr;
+  void* sink_context_ = nullptr;
   int instrument_ = 0;
   std::string port_name_;
   // [midi] state.
