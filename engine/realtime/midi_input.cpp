@@ -92,6 +92,7 @@ void MidiInput::Attach(MidiSink sink, void* context, int instrument) {
   taken_.assign(kMaxTaken, MidiNoteTaken{});  // here, so the MIDI thread never grows it
   taken_count_.store(0);
   clock_ = 0;
+  attached_at_ = std::chrono::steady_clock::now();
 }
 
 void MidiInput::Close() {
@@ -142,8 +143,11 @@ void MidiInput::ReleaseNote(int note) {
   if (i < taken_.size() && taken_[i].end_seconds < 0) taken_[i].end_seconds = clock_;
 }
 
-void MidiInput::HandleMessage(const unsigned char* bytes, size_t size, double seconds) {
-  if (std::isfinite(seconds) && seconds > 0) clock_ += seconds;
+void MidiInput::HandleMessage(const unsigned char* bytes, size_t size, double delta) {
+  if (delta < 0)
+    clock_ -= delta;
+  else
+    clock_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - attached_at_).count();
   // Only channel voice messages with their full data bytes (< 0x80) count.
   if (!bytes || size < 2 || bytes[0] < 0x80 || bytes[0] >= 0xF0) {
     ignored_.fetch_add(1, std::memory_order_relaxed);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -25,7 +26,8 @@ struct Command;
 // false when the queue is full. Called on the [midi] thread; must not allocate or block.
 using MidiSink = bool (*)(void* context, const Command& command);
 
-// One note heard, for writing taps into the score afterwards (seconds since Open).
+// One note heard, for writing taps into the score afterwards (seconds since Attach/Open, on
+// the steady clock).
 struct MidiNoteTaken {
   double start_seconds = 0, end_seconds = -1;  // end < 0: still held at Close
   int note = 60;
@@ -49,6 +51,8 @@ class MidiInput {
   // Sends to `sink` without opening a port (tests feed HandleMessage themselves).
   void Attach(MidiSink sink, void* context, int instrument);
   const std::string& PortName() const { return port_name_; }
+  // When the clock of MidiNoteTaken's seconds started.
+  std::chrono::steady_clock::time_point AttachedAt() const { return attached_at_; }
   // True once the opened port is gone (unplugged, its client quit); checked by polling the
   // back end's port list, so call it now and then (it allocates: [control] only).
   bool PortVanished();
@@ -60,7 +64,9 @@ class MidiInput {
   std::vector<MidiNoteTaken> Taken() const;
 
   // [midi] Handles one raw message (public for tests: malformed input is fed here).
-  void HandleMessage(const unsigned char* bytes, size_t size, double seconds);
+  // `delta` is RtMidi's seconds since the previous message; tests pass a negative value
+  // to be stamped by that sum instead of the steady clock.
+  void HandleMessage(const unsigned char* bytes, size_t size, double delta);
 
  private:
   void Send(int kind, int note, float velocity);
@@ -79,8 +85,9 @@ class MidiInput {
   bool pedal_ = false;
   double bend_semitones_ = 0;  // +-2 semitones, the General MIDI default range
   float loudness_[128] = {};
-  int taken_index_[128] = {};         // where a sounding note's MidiNoteTaken is
-  double clock_ = 0;                  // seconds since Open (sum of RtMidi's deltas)
+  int taken_index_[128] = {};  // where a sounding note's MidiNoteTaken is
+  double clock_ = 0;           // seconds since attached_at_ (the steady clock: no allocation)
+  std::chrono::steady_clock::time_point attached_at_;
   std::vector<MidiNoteTaken> taken_;  // reserved kMaxTaken at Open
   std::atomic<size_t> taken_count_{0};
   std::atomic<uint64_t> notes_{0}, ignored_{0}, dropped_{0};

@@ -30,7 +30,8 @@ struct Collected {
   }
 };
 
-void Feed(MidiInput& m, std::initializer_list<unsigned char> bytes, double delta = 0.1) {
+// A negative delta: the message comes 0.1 s after the previous one, on the test's own clock.
+void Feed(MidiInput& m, std::initializer_list<unsigned char> bytes, double delta = -0.1) {
   const std::vector<unsigned char> v(bytes);
   m.HandleMessage(v.data(), v.size(), delta);
 }

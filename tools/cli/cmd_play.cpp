@@ -12,8 +12,10 @@
 #include <thread>
 
 #include "commands.h"
+#include "core/people.h"
 #include "core/score_io.h"
 #include "interpret/interpret.h"
+#include "midi_taps.h"
 #include "realtime/live_player.h"
 #include "realtime/midi_input.h"
 #include "realtime/osc_remote.h"
@@ -89,6 +91,8 @@ int RunPlay(Args& args) {
   const auto osc_send = args.Option("--osc-send");
   const auto midi_in = args.Option("--midi-in");
   const auto colour_text = args.Option("--colour");
+  const auto midi_record_to = args.Option("--midi-record-to");
+  const auto person = args.Option("--person");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("play: give one score file (see --help)");
 
@@ -129,6 +133,10 @@ int RunPlay(Args& args) {
     return kExitOk;
   }
   if (colour_text && !midi_in) throw UsageError("play: --colour needs --midi-in PORT");
+  if (midi_record_to && !midi_in) throw UsageError("play: --midi-record-to needs --midi-in PORT");
+  if (person && !midi_record_to) throw UsageError("play: --person needs --midi-record-to OUT");
+  if (midi_record_to && (loop || osc_port_text))
+    throw UsageError("play: --midi-record-to cannot follow --loop or OSC's seeks");
   const double colour = colour_text ? ParseNumber("--colour", *colour_text) : 0.0;
   if (!(colour >= 0 && colour < 256 && colour == std::floor(colour)))
     throw UsageError("play: --colour must be a palette index, 0 to 255");
@@ -139,7 +147,10 @@ int RunPlay(Args& args) {
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
 
-  const Score score = LoadScore(files[0]);
+  Score score = LoadScore(files[0]);
+  // The person is checked now, not after the performance.
+  std::string contributor;
+  if (person) contributor = FindPerson(score, *person, files[0]).id;
   const Events events = Interpret(score);
   const double until = until_text ? ParseNumber("--until", *until_text) : events.length_beats;
   if (until_text && !(until > from)) throw UsageError("play: --until must be after --from");
@@ -273,6 +284,24 @@ int RunPlay(Args& args) {
   }
   if (tty) std::fprintf(stderr, "\n");
   midi.Close();  // before the player: its held notes are released through it
+  std::string taps_line;
+  if (midi_record_to) {
+    const double offset =
+        std::chrono::duration<double>(start - midi.AttachedAt()).count();  // Play() vs Open
+    const int taps = AddMidiTaps(score, midi.Taken(), static_cast<int>(colour), contributor, from,
+                                 seconds_per_beat, offset);
+    // Throws ScoreError naming the file -> exit 1. A score.json out stays plain JSON; a
+    // bundle reads the input's images relative to where the input was.
+    const std::filesystem::path out = *midi_record_to;
+    if (out.extension() == ".json") {
+      ValidateScore(score, out.string());
+      const std::string json = ScoreToJson(score);
+      WriteFileAtomically(out, json.data(), json.size());
+    } else {
+      SaveScore(score, out, std::filesystem::path(files[0]).parent_path());
+    }
+    taps_line = "MIDI in: " + std::to_string(taps) + " taps written to " + *midi_record_to;
+  }
   player.Stop();
   const double played = elapsed();
   const double last_beat = status.playhead_beat;
@@ -303,6 +332,7 @@ int RunPlay(Args& args) {
                 static_cast<unsigned long long>(midi.NotesPlayed()),
                 static_cast<unsigned long long>(midi.Ignored()),
                 static_cast<unsigned long long>(midi.Dropped()));
+  if (!taps_line.empty()) std::printf("%s\n", taps_line.c_str());
   if (osc)
     std::printf("OSC: %llu messages obeyed, %llu ignored\n",
                 static_cast<unsigned long long>(remote.Accepted()),
@@ -336,6 +366,9 @@ const Command kPlayCommand = {
     "  --midi-in PORT|list  play a MIDI keyboard live with the score (part of a port name is\n"
     "                       enough; JACK when it runs, else ALSA); `list` prints the ports\n"
     "  --colour N           the palette colour whose instrument the keyboard plays (default 0)\n"
+    "  --midi-record-to OUT also write the notes played as taps in that colour to OUT (.graphony\n"
+    "                       or score.json), in a new strokes layer \"MIDI in\"\n"
+    "  --person NAME|ID     credit those taps to this person in the score\n"
     "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n",
     RunPlay};
 
