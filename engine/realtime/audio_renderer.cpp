@@ -35,6 +35,7 @@ AudioRenderer::AudioRenderer(const EngineSettings& settings, Recorder* recorder,
       recorder_(recorder),
       sample_rate_(settings.sample_rate),
       commands_(command_capacity),
+      midi_commands_(command_capacity),
       returned_(kReturnedCapacity),
       returned_clips_(kReturnedCapacity) {
   engine_.SetPlaying(false);
@@ -52,6 +53,7 @@ AudioRenderer::~AudioRenderer() {
 }
 
 bool AudioRenderer::Send(const Command& command) { return commands_.Push(command); }
+bool AudioRenderer::SendFromMidi(const Command& command) { return midi_commands_.Push(command); }
 
 void AudioRenderer::Publish(std::unique_ptr<PublishedProgram> program) {
   // The exchange decides ownership: whatever was pending was never seen by the audio thread.
@@ -248,6 +250,7 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   record_from_frame_ = 0;
   Command c;
   for (int i = 0; i < kMaxCommandsPerBuffer && commands_.Pop(c); ++i) HandleCommand(c);
+  for (int i = 0; i < kMaxCommandsPerBuffer && midi_commands_.Pop(c); ++i) HandleCommand(c);
   AdoptPendingProgram();
   AdoptPendingClip();
   const bool was_recording = recording_;

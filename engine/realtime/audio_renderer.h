@@ -73,6 +73,9 @@ class AudioRenderer {
 
   // [control] Queues a command; false if the queue is full (the command is dropped).
   bool Send(const Command& command);
+  // [midi] The MIDI input thread's own ring (single producer, like commands_): live notes
+  // from a keyboard reach the audio thread without sharing the control thread's queue.
+  bool SendFromMidi(const Command& command);
   // [control] Publishes a program by atomic pointer swap. A program published before the
   // audio thread adopted the previous one replaces it (the unseen one is freed here).
   void Publish(std::unique_ptr<PublishedProgram> program);
@@ -116,6 +119,7 @@ class AudioRenderer {
   Recorder* recorder_;
   double sample_rate_;
   SpscRing<Command> commands_;            // control -> audio
+  SpscRing<Command> midi_commands_;       // MIDI input thread -> audio
   SpscRing<PublishedProgram*> returned_;  // audio -> control (programs to free)
   std::atomic<PublishedProgram*> pending_{nullptr};
   SpscRing<SoundClip*> returned_clips_;  // audio -> control (clips to free)

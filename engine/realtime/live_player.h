@@ -130,6 +130,11 @@ class LivePlayer {
   bool Gesture(int id, double pitch, float loudness);
   bool NoteOff(int id);
   bool AllNotesOff();
+  // [midi] The same live commands from the MIDI input thread (its own lock-free ring; see
+  // MidiInput). Only one MIDI thread may call it.
+  bool SendFromMidi(const Command& command) {
+    return renderer_ && renderer_->SendFromMidi(command);
+  }
   // NoteOn that also arms the latency probe (PlayerStatus has no field; read
   // LastNoteLatencySeconds()). For benchmarks and tests.
   bool NoteOnProbed(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,

@@ -1,6 +1,7 @@
 // Test helper for the real-time script tests: writes the test scores and renders a score
 // offline through the same SynthEngine, so live recordings can be compared with it.
 //   rt_fixture scores DIR          -> DIR/staircase.json, DIR/moderate.json, DIR/chamber.json,
+//   DIR/midi-in.json,
 //                                     DIR/sampler.graphony (its sampler sound is inside)
 //   rt_fixture render SCORE OUT.wav [FROM_BEAT]
 #include <unistd.h>
@@ -62,6 +63,16 @@ Score Staircase() {
   Score s = BaseScore(120, 8);
   const int steps[] = {60, 62, 64, 65, 67, 69, 71, 72};
   for (int i = 0; i < 8; ++i) AddFlatStroke(s, s.palette[0].color, i, 0.9, steps[i], 0.9f);
+  return s;
+}
+
+// For MIDI input: the sine is colour 1 (colour 0 a marimba, so the keyboard's colour
+// choice is heard), and the one stroke, at beat 38, comes after the test has stopped.
+Score MidiIn() {
+  Score s = BaseScore(120, 40);
+  std::swap(s.palette[0], s.palette[3]);
+  std::swap(s.palette[1], s.palette[3]);  // marimba, sine, pluck, pad
+  AddFlatStroke(s, s.palette[0].color, 38, 1, 60, 0.5f);
   return s;
 }
 
@@ -137,6 +148,7 @@ int main(int argc, char** argv) {
       Write(Staircase(), dir / "staircase.json");
       Write(Moderate(), dir / "moderate.json");
       Write(Chamber(), dir / "chamber.json");
+      Write(MidiIn(), dir / "midi-in.json");
       SaveScore(SamplerBundle(), dir / "sampler.graphony");
       return 0;
     }

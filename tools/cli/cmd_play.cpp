@@ -12,9 +12,12 @@
 #include <thread>
 
 #include "commands.h"
+#include "core/people.h"
 #include "core/score_io.h"
 #include "interpret/interpret.h"
+#include "midi_taps.h"
 #include "realtime/live_player.h"
+#include "realtime/midi_input.h"
 #include "realtime/osc_remote.h"
 #include "synth/score_settings.h"
 
@@ -86,6 +89,10 @@ int RunPlay(Args& args) {
   const auto osc_port_text = args.Option("--osc-port");
   const auto osc_bind = args.Option("--osc-bind");
   const auto osc_send = args.Option("--osc-send");
+  const auto midi_in = args.Option("--midi-in");
+  const auto colour_text = args.Option("--colour");
+  const auto midi_record_to = args.Option("--midi-record-to");
+  const auto person = args.Option("--person");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("play: give one score file (see --help)");
 
@@ -116,13 +123,34 @@ int RunPlay(Args& args) {
     throw UsageError("play: --osc-bind and --osc-send need --osc-port");
   }
 
+  if (midi_in && *midi_in == "list") {
+    try {
+      for (const std::string& name : MidiInput::ListPorts()) std::printf("%s\n", name.c_str());
+    } catch (const std::runtime_error& e) {
+      std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
+      return kExitFailure;
+    }
+    return kExitOk;
+  }
+  if (colour_text && !midi_in) throw UsageError("play: --colour needs --midi-in PORT");
+  if (midi_record_to && !midi_in) throw UsageError("play: --midi-record-to needs --midi-in PORT");
+  if (person && !midi_record_to) throw UsageError("play: --person needs --midi-record-to OUT");
+  if (midi_record_to && (loop || osc_port_text))
+    throw UsageError("play: --midi-record-to cannot follow --loop or OSC's seeks");
+  const double colour = colour_text ? ParseNumber("--colour", *colour_text) : 0.0;
+  if (!(colour >= 0 && colour < 256 && colour == std::floor(colour)))
+    throw UsageError("play: --colour must be a palette index, 0 to 255");
+
   // From here on Ctrl+C is a clean stop, also while the program is still being prepared.
   struct sigaction sa {};
   sa.sa_handler = OnSignal;
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
 
-  const Score score = LoadScore(files[0]);
+  Score score = LoadScore(files[0]);
+  // The person is checked now, not after the performance.
+  std::string contributor;
+  if (person) contributor = FindPerson(score, *person, files[0]).id;
   const Events events = Interpret(score);
   const double until = until_text ? ParseNumber("--until", *until_text) : events.length_beats;
   if (until_text && !(until > from)) throw UsageError("play: --until must be after --from");
@@ -170,6 +198,23 @@ int RunPlay(Args& args) {
     if (input) rec.input_path = InputTrackPath(*record);
     player.StartRecording(rec);  // throws std::runtime_error naming the file -> exit 1
   }
+  MidiInput midi;
+  if (midi_in) {
+    const int colours = std::max<int>(1, static_cast<int>(score.palette.size()));
+    if (colour >= colours) {
+      std::fprintf(stderr, "graphony-cli play: %s: --colour %d: the palette has %d colours\n",
+                   files[0].c_str(), static_cast<int>(colour), colours);
+      return kExitFailure;
+    }
+    try {
+      midi.Open(*midi_in, &player, static_cast<int>(colour));  // colour = instrument index
+    } catch (const std::runtime_error& e) {
+      std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
+      return kExitFailure;
+    }
+    std::fprintf(stderr, "MIDI in: %s (colour %d)\n", midi.PortName().c_str(),
+                 static_cast<int>(colour));
+  }
   // Under remote control the conductor starts the music (/graphony/play).
   if (!osc) player.Play();
 
@@ -199,6 +244,11 @@ int RunPlay(Args& args) {
       std::this_thread::sleep_for(kPollInterval);
     }
     status = player.Poll();
+    if (midi_in && tick % 100 == 0 && midi.PortVanished()) {
+      std::fprintf(stderr, "graphony-cli play: MIDI input: port \"%s\" went away\n",
+                   midi.PortName().c_str());
+      midi.Close();
+    }
     if (osc && elapsed() - last_sent >= 0.04) {
       last_sent = elapsed();
       remote.SendPlayhead(status.playhead_beat, status.playing,
@@ -233,6 +283,25 @@ int RunPlay(Args& args) {
     if (end_at >= 0 && elapsed() >= end_at) break;
   }
   if (tty) std::fprintf(stderr, "\n");
+  midi.Close();  // before the player: its held notes are released through it
+  std::string taps_line;
+  if (midi_record_to) {
+    const double offset =
+        std::chrono::duration<double>(start - midi.AttachedAt()).count();  // Play() vs Open
+    const int taps = AddMidiTaps(score, midi.Taken(), static_cast<int>(colour), contributor, from,
+                                 seconds_per_beat, offset);
+    // Throws ScoreError naming the file -> exit 1. A score.json out stays plain JSON; a
+    // bundle reads the input's images relative to where the input was.
+    const std::filesystem::path out = *midi_record_to;
+    if (out.extension() == ".json") {
+      ValidateScore(score, out.string());
+      const std::string json = ScoreToJson(score);
+      WriteFileAtomically(out, json.data(), json.size());
+    } else {
+      SaveScore(score, out, std::filesystem::path(files[0]).parent_path());
+    }
+    taps_line = "MIDI in: " + std::to_string(taps) + " taps written to " + *midi_record_to;
+  }
   player.Stop();
   const double played = elapsed();
   const double last_beat = status.playhead_beat;
@@ -258,6 +327,12 @@ int RunPlay(Args& args) {
       static_cast<unsigned long long>(status.xruns),
       static_cast<unsigned long long>(status.startup_xruns),
       static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
+  if (midi_in)
+    std::printf("MIDI in: %llu notes, %llu messages ignored, %llu dropped (queue full)\n",
+                static_cast<unsigned long long>(midi.NotesPlayed()),
+                static_cast<unsigned long long>(midi.Ignored()),
+                static_cast<unsigned long long>(midi.Dropped()));
+  if (!taps_line.empty()) std::printf("%s\n", taps_line.c_str());
   if (osc)
     std::printf("OSC: %llu messages obeyed, %llu ignored\n",
                 static_cast<unsigned long long>(remote.Accepted()),
@@ -288,6 +363,12 @@ const Command kPlayCommand = {
     "                       for /graphony/play and keep running until Ctrl+C or --for\n"
     "  --osc-bind ADDRESS   the one IPv4 address to listen on (default 127.0.0.1)\n"
     "  --osc-send HOST:PORT send /graphony/playhead there every 40 ms\n"
+    "  --midi-in PORT|list  play a MIDI keyboard live with the score (part of a port name is\n"
+    "                       enough; JACK when it runs, else ALSA); `list` prints the ports\n"
+    "  --colour N           the palette colour whose instrument the keyboard plays (default 0)\n"
+    "  --midi-record-to OUT also write the notes played as taps in that colour to OUT (.graphony\n"
+    "                       or score.json), in a new strokes layer \"MIDI in\"\n"
+    "  --person NAME|ID     credit those taps to this person in the score\n"
     "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n",
     RunPlay};
 

@@ -1,0 +1,96 @@
+// MidiInput: a MIDI keyboard or controller (RtMidi, JACK or ALSA) played live through a
+// LivePlayer, on the same live-audition path as painting.
+//
+// Threads:
+//   [control] the owner; every public function unless it says otherwise.
+//   [midi]    RtMidi's callback thread: parses each message and pushes fixed-size Commands
+//             into the player's MIDI ring (LivePlayer::SendFromMidi). It never allocates
+//             on the note path: held notes and the pedal live in fixed arrays.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+class RtMidiIn;
+
+namespace graphony {
+
+class LivePlayer;
+struct Command;
+
+// Where parsed notes go: LivePlayer::SendFromMidi, or a test's renderer/recorder. Returns
+// false when the queue is full. Called on the [midi] thread; must not allocate or block.
+using MidiSink = bool (*)(void* context, const Command& command);
+
+// One note heard, for writing taps into the score afterwards (seconds since Attach/Open, on
+// the steady clock).
+struct MidiNoteTaken {
+  double start_seconds = 0, end_seconds = -1;  // end < 0: still held at Close
+  int note = 60;
+  float velocity = 1;
+};
+
+class MidiInput {
+ public:
+  MidiInput();
+  ~MidiInput();  // closes
+  MidiInput(const MidiInput&) = delete;
+  MidiInput& operator=(const MidiInput&) = delete;
+
+  // Port names of the back end Open would use (JACK when a JACK server runs, else ALSA).
+  static std::vector<std::string> ListPorts();
+  // Opens the first port whose name contains `port` and sends its notes to `player` with
+  // `instrument` (a palette index). Throws std::runtime_error "MIDI input: ..." naming the
+  // port when it is missing. `player` must stay open while this is open.
+  void Open(const std::string& port, LivePlayer* player, int instrument);
+  void Close();  // releases held notes; safe to repeat
+  // Sends to `sink` without opening a port (tests feed HandleMessage themselves).
+  void Attach(MidiSink sink, void* context, int instrument);
+  const std::string& PortName() const { return port_name_; }
+  // When the clock of MidiNoteTaken's seconds started.
+  std::chrono::steady_clock::time_point AttachedAt() const { return attached_at_; }
+  // True once the opened port is gone (unplugged, its client quit); checked by polling the
+  // back end's port list, so call it now and then (it allocates: [control] only).
+  bool PortVanished();
+  // Counts for the summary line ([control], any time).
+  uint64_t NotesPlayed() const { return notes_.load(std::memory_order_relaxed); }
+  uint64_t Ignored() const { return ignored_.load(std::memory_order_relaxed); }
+  uint64_t Dropped() const { return dropped_.load(std::memory_order_relaxed); }
+  // The notes played so far, in order of their start (valid after Close).
+  std::vector<MidiNoteTaken> Taken() const;
+
+  // [midi] Handles one raw message (public for tests: malformed input is fed here).
+  // `delta` is RtMidi's seconds since the previous message; tests pass a negative value
+  // to be stamped by that sum instead of the steady clock.
+  void HandleMessage(const unsigned char* bytes, size_t size, double delta);
+
+ private:
+  void Send(int kind, int note, float velocity);
+  void ReleaseNote(int note);
+
+  static constexpr int kIdBase = 0x4D490000;  // "MI": ids no editor stroke number reaches
+  static constexpr size_t kMaxTaken = 4096;   // notes kept for taps (pre-sized, no growth)
+  std::unique_ptr<RtMidiIn> in_;
+  MidiSink sink_ = nullptr;
+  void* sink_context_ = nullptr;
+  int instrument_ = 0;
+  std::string port_name_;
+  // [midi] state.
+  bool held_[128] = {};      // key down
+  bool sounding_[128] = {};  // heard (key down, or kept by the pedal)
+  bool pedal_ = false;
+  double bend_semitones_ = 0;  // +-2 semitones, the General MIDI default range
+  float loudness_[128] = {};
+  int taken_index_[128] = {};  // where a sounding note's MidiNoteTaken is
+  double clock_ = 0;           // seconds since attached_at_ (the steady clock: no allocation)
+  std::chrono::steady_clock::time_point attached_at_;
+  std::vector<MidiNoteTaken> taken_;  // reserved kMaxTaken at Open
+  std::atomic<size_t> taken_count_{0};
+  std::atomic<uint64_t> notes_{0}, ignored_{0}, dropped_{0};
+};
+
+}  // namespace graphony
