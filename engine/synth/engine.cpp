@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "interpret/sounding_at.h"
 #include "synth/bank_oscillator.h"
 #include "synth/dsp.h"
 #include "synth/gm_synth.h"
@@ -41,29 +42,6 @@ class ScopedFlushDenormals {
 
 constexpr float kVoiceGain = 0.5f;  // headroom: a few notes together stay under the limiter
 constexpr double kSmoothSeconds = 0.02;
-
-// Pitch and loudness of a gesture at `beat` (linear between points, held at the ends).
-void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudness) {
-  const auto& p = g.points;
-  if (beat <= p.front().beat) {
-    pitch = p.front().pitch;
-    loudness = p.front().loudness;
-    return;
-  }
-  if (beat >= p.back().beat) {
-    pitch = p.back().pitch;
-    loudness = p.back().loudness;
-    return;
-  }
-  auto it = std::upper_bound(p.begin(), p.end(), beat,
-                             [](double b, const GesturePoint& q) { return b < q.beat; });
-  const GesturePoint& b = *it;
-  const GesturePoint& a = *(it - 1);
-  const double span = b.beat - a.beat;
-  const double t = span > 0 ? (beat - a.beat) / span : 1.0;
-  pitch = a.pitch + (b.pitch - a.pitch) * t;
-  loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
-}
 
 }  // namespace
 
