@@ -350,6 +350,26 @@ TEST_CASE(
   CHECK(AudioThreadAllocations() == before);
 }
 
+TEST_CASE("Stopped, the score is silent: a seek waits for Play, a pause fades, Play rejoins") {
+  Events e = SineEvents(8);
+  AddNote(e, 0, 6, 69);  // one long sustained note under every position below
+  AudioRenderer r(Settings(), nullptr);
+  r.Publish(Publishable(e));
+  r.Send(Command::Seek(2));  // (a ruler click) once made the note sound, stopped, for good
+  const std::vector<float> seeked = Run(r, 48000 / 2, 256);
+  CHECK(Peak(seeked, 0, seeked.size()) < 1e-4f);
+  r.Send(Command::Play());
+  const std::vector<float> played = Run(r, 48000 / 4, 256);
+  CHECK(Peak(played, played.size() / 2, played.size()) > 0.05f);  // joined where it is
+  r.Send(Command::Stop());
+  const std::vector<float> paused = Run(r, 48000 / 2, 256);
+  CHECK(Peak(paused, paused.size() / 2, paused.size()) < 1e-3f);
+  r.Send(Command::Play());
+  const std::vector<float> resumed = Run(r, 48000 / 4, 256);
+  CHECK(Peak(resumed, resumed.size() / 2, resumed.size()) > 0.05f);
+  CHECK(std::fabs(Cents(EstimatePitchHz(resumed, 4096, 4096, kRate), MidiToHz(69))) < 20);
+}
+
 TEST_CASE("Recording writes exactly what was played, in the background") {
   const TempDir tmp("rt");
   const std::filesystem::path& dir = tmp.Path();
