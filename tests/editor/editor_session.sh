@@ -15,19 +15,20 @@ begin_session() {
   WORK=$(mktemp -d "/tmp/graphony-$name-test.XXXXXX")
   XVFB_PID="" APP_PID=""
   trap end_session EXIT
+  # Defined here, not on sourcing, so a test that sources these helpers keeps its own fail().
+  fail() {
+    echo "FAIL: $*"
+    if [ -n "${FAIL_STATUS:-}" ] && [ -f "$WORK/status.txt" ]; then
+      grep "^$FAIL_STATUS" "$WORK/status.txt" | sed 's/^/  status: /' || true
+    fi
+    [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"
+    exit 1
+  }
 }
 end_session() {
   [ -n "${APP_PID:-}" ] && kill -9 "$APP_PID" 2>/dev/null || true
   [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$WORK"
-}
-fail() {
-  echo "FAIL: $*"
-  if [ -n "${FAIL_STATUS:-}" ] && [ -f "$WORK/status.txt" ]; then
-    grep "^$FAIL_STATUS" "$WORK/status.txt" | sed 's/^/  status: /' || true
-  fi
-  [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"
-  exit 1
 }
 status() { grep -m1 "^$1=" "$WORK/status.txt" 2>/dev/null | cut -d= -f2- || true; }
 wait_status() {  # wait_status KEY VALUE [SECONDS]: until the editor reports KEY=VALUE
