@@ -46,12 +46,13 @@ void CanvasView::Draw(CanvasContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 c0(v.left, v.top), c1(v.left + v.width, v.top + v.height);
   dl->PushClipRect(c0, c1, true);
-  dl->AddRectFilled(c0, c1, ctx.colors.outside);
   DrawNoteNames(ctx, dl, ImVec2(origin.x, v.top));
-  if (tiled_ && OffscreenTarget::Supported())
-    DrawTiled(ctx, dl);
-  else
+  if (tiled_ && OffscreenTarget::Supported()) {
+    DrawTiled(ctx, dl);  // fills only what the tiles leave uncovered
+  } else {
+    dl->AddRectFilled(c0, c1, ctx.colors.outside);
     DrawScoreContent(ctx, dl, true);
+  }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   DrawOverlay(ctx, dl, mouse, hovered);
   dl->PopClipRect();

@@ -32,6 +32,24 @@ void BeginList(ImDrawList* list, ImDrawListFlags flags) {
   list->PushTextureID(ImGui::GetIO().Fonts->TexID);
 }
 
+// Fills the canvas except the rectangle the visible tiles cover (up to four bands).
+void FillAround(ImDrawList* dl, const ViewTransform& v, const TileSpan& tiles, float ox, float oy,
+                ImU32 color) {
+  const float l = v.left, t = v.top, r = v.left + v.width, b = v.top + v.height;
+  if (tiles.Empty()) {
+    dl->AddRectFilled(ImVec2(l, t), ImVec2(r, b), color);
+    return;
+  }
+  const float x0 = std::clamp(ox + static_cast<float>(tiles.col0 * kTileSize), l, r);
+  const float x1 = std::clamp(ox + static_cast<float>(tiles.col1 * kTileSize), l, r);
+  const float y0 = std::clamp(oy + static_cast<float>(tiles.row0 * kTileSize), t, b);
+  const float y1 = std::clamp(oy + static_cast<float>(tiles.row1 * kTileSize), t, b);
+  if (y0 > t) dl->AddRectFilled(ImVec2(l, t), ImVec2(r, y0), color);
+  if (y1 < b) dl->AddRectFilled(ImVec2(l, y1), ImVec2(r, b), color);
+  if (x0 > l) dl->AddRectFilled(ImVec2(l, y0), ImVec2(x0, y1), color);
+  if (x1 < r) dl->AddRectFilled(ImVec2(x1, y0), ImVec2(r, y1), color);
+}
+
 }  // namespace
 
 // [SECTION] Placing tiles
@@ -84,10 +102,13 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
   last_tile_x0_ = tv.x0;
 
   const TileSpan visible = VisibleTiles(tv);
-  const int rows = visible.row1 - visible.row0;
-  // Room for the visible tiles, two columns ahead and a few spare.
-  const int capacity = visible.Count() + 2 * rows + 4;
-  if (!same || capacity > tile_slots_.Capacity()) {
+  // Room for as many tiles as a view of this size can show, two columns ahead and a few
+  // spare; from the view's size, not this frame's tiles, so that the score scrolling into an
+  // empty view never forgets the tiles already drawn.
+  const int cols = static_cast<int>(std::ceil(v.width / kTileSize)) + 1;
+  const int rows = static_cast<int>(std::ceil(v.height / kTileSize)) + 1;
+  const int capacity = (cols + 2) * rows + 4;
+  if (!same || capacity != tile_slots_.Capacity()) {
     tile_slots_.Reset(capacity);
     tile_targets_.resize(static_cast<size_t>(capacity));
     tile_key_ = key;
@@ -111,6 +132,9 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
     BuildTile(ctx, t, *target);
     return slot;
   };
+  // Every pixel is drawn once: the tiles, and the outside colour only around them (on
+  // llvmpipe each full-window layer costs about as much as the whole tiled picture).
+  FillAround(dl, v, visible, ox, oy, ctx.colors.outside);
   bool missing = false;
   for (int r = visible.row0; r < visible.row1; ++r)
     for (int c = visible.col0; c < visible.col1; ++c) {
@@ -127,6 +151,8 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
         const int slot = build(TileCoord{c, r});
         if (slot < 0) {  // no framebuffer after all: draw live from now on
           tiled_ = false;
+          dl->AddRectFilled(ImVec2(v.left, v.top), ImVec2(v.left + v.width, v.top + v.height),
+                            ctx.colors.outside);
           DrawScoreContent(ctx, dl, true);
           return;
         }

@@ -47,7 +47,8 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   const ImGuiWindowFlags flags =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
+      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+      ImGuiWindowFlags_NoBackground;  // the canvas covers the window: no layer under it
   if (ImGui::Begin("##performance", nullptr, flags)) {
     const double length = std::max(1.0, doc.score.length_beats);
     // Fit again whenever the canvas's size changes: the window grows to the screen a frame
