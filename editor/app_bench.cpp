@@ -1,5 +1,5 @@
-// --bench-frames N: time to first frame, then frame times while idle, panning (fitted) and panning
-// zoomed in.
+// --bench-frames N: time to first frame, then frame times while idle, panning (fitted), panning
+// zoomed in, and the performance view playing in both modes (scroll and sweep).
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <chrono>
@@ -94,6 +94,28 @@ int App::RunBenchmark(int frames) {
   view_.ZoomAround(view_.left + view_.width * 0.5f, view_.top + view_.height * 0.5f, 2.5);
   run("pan_zoomed", n,
       [&](int i) { view_.PanPixels(std::sin(i * 0.1f) * 12.f, std::cos(i * 0.1f) * 4.f); });
+
+  // Performance view, playing: the bench moves the playhead itself, so the figure needs no
+  // sound device and is the same every run. The N frames cross the whole score once (faster
+  // than real playback) so that every part of the picture scrolls past and any cache
+  // rebuilds are counted.
+  audio_.TogglePerformance(window_);
+  const double beats_per_frame = doc_.score.length_beats / n;
+  const char* names[2] = {"perf_scroll", "perf_sweep"};
+  for (int mode = 0; mode < 2; ++mode) {
+    audio_.SetPerformanceMode(mode);
+    // Let the window reach the screen's size and the view fit it before timing.
+    for (int i = 0; i < 5; ++i) Frame(1.f / 60);
+    double beat = 0;
+    run(names[mode], n, [&](int) {
+      beat += beats_per_frame;
+      if (beat >= doc_.score.length_beats) beat = 0;
+      ui_.transport.playhead_beat = beat;  // AfterDraw overwrites it: set before each frame
+    });
+  }
+  std::printf("bench: perf_window=%ux%u beats_per_frame=%.3f\n", window_.getSize().x,
+              window_.getSize().y, beats_per_frame);
+  audio_.TogglePerformance(window_);
   bridge_.Shutdown();
   window_.close();
   return 0;

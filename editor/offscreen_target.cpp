@@ -79,15 +79,17 @@ bool OffscreenTarget::Resize(unsigned width, unsigned height) {
   return true;
 }
 
-void OffscreenTarget::Render(ImDrawList* list, ImVec2 origin) {
+void OffscreenTarget::Render(ImDrawList* list, ImVec2 origin, bool clear) {
   if (!texture_) return;
   FboFunctions& f = Fbo();
   GLint previous = 0;
   glGetIntegerv(kFramebufferBinding, &previous);
   f.bind(kFramebuffer, fbo_);
-  glDisable(GL_SCISSOR_TEST);
-  glClearColor(0, 0, 0, 0);
-  glClear(GL_COLOR_BUFFER_BIT);
+  if (clear) {
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
   ImDrawData data;
   data.Valid = true;
   data.CmdLists = &list;

@@ -22,7 +22,8 @@ class OffscreenTarget {
   // False when the driver has no framebuffer objects (the canvas then draws live).
   static bool Supported();
   bool Resize(unsigned width, unsigned height);
-  void Render(ImDrawList* list, ImVec2 origin);
+  // `clear` false draws over what the texture already holds (a tile drawn in passes).
+  void Render(ImDrawList* list, ImVec2 origin, bool clear = true);
   // Texture handle for ImDrawList::AddImage; rows are bottom-up (use uv y from 1 to 0).
   ImTextureID Texture() const;
   unsigned Width() const { return width_; }

@@ -46,15 +46,12 @@ void CanvasView::Draw(CanvasContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 c0(v.left, v.top), c1(v.left + v.width, v.top + v.height);
   dl->PushClipRect(c0, c1, true);
-  dl->AddRectFilled(c0, c1, ctx.colors.outside);
-  DrawGuides(ctx, dl, ImVec2(origin.x, v.top));
-  DrawBeatGrid(dl, v, ctx.doc.score, ctx.colors, s);
-  DrawLayers(ctx, dl);
-  // Faint guide lines again on top, so pitches stay readable over an opaque picture.
-  for (const Band& b : bands_) {
-    const float y = v.HeightToY(b.bottom);
-    if (y >= v.top && y <= v.top + v.height)
-      dl->AddLine(ImVec2(v.left, y), ImVec2(v.left + v.width, y), ctx.colors.guide_line, 1);
+  DrawNoteNames(ctx, dl, ImVec2(origin.x, v.top));
+  if (tiled_ && OffscreenTarget::Supported()) {
+    DrawTiled(ctx, dl);  // fills only what the tiles leave uncovered
+  } else {
+    dl->AddRectFilled(c0, c1, ctx.colors.outside);
+    DrawScoreContent(ctx, dl, true);
   }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   DrawOverlay(ctx, dl, mouse, hovered);

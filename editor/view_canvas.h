@@ -14,6 +14,7 @@
 #include "imgui_sfml_bridge.h"
 #include "logic/canvas_events.h"
 #include "logic/document.h"
+#include "logic/tile_grid.h"
 #include "logic/view_transform.h"
 #include "offscreen_target.h"
 #include "theme.h"
@@ -48,6 +49,12 @@ class CanvasView {
   // Stroke layers are drawn from cached textures unless this is off (benchmark comparison).
   void SetStrokeCache(bool on) { use_cache_ = on; }
   int CacheRebuilds() const { return cache_rebuilds_; }
+  // Tiled: everything that moves only with the score (guides, grid, pictures, strokes) is drawn
+  // once into tiles at the display scale and each frame only places the visible tiles (the
+  // performance view, where the picture scrolls and nothing is edited). Selection halos are
+  // not drawn in this mode.
+  void SetTiled(bool on) { tiled_ = on; }
+  int TilesBuilt() const { return tiles_built_; }
 
  private:
   enum class Drag {
@@ -83,7 +90,11 @@ class CanvasView {
   void Emit(CanvasContext& ctx, CanvasEvent::Kind kind, const StrokePoint& p);
   int TopImageLayerAt(const CanvasContext& ctx, ImVec2 mouse) const;
   // Drawing (view_canvas_draw.cpp): reads the document, never edits it.
-  void DrawGuides(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0);
+  void DrawGuideBands(CanvasContext& ctx, ImDrawList* dl);
+  void DrawNoteNames(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0);
+  // Everything fixed to the score: guides, grid, layers (and the guide lines again on top).
+  void DrawScoreContent(CanvasContext& ctx, ImDrawList* dl, bool guide_lines);
+  void DrawGuideLines(CanvasContext& ctx, ImDrawList* dl);
   void DrawLayers(CanvasContext& ctx, ImDrawList* dl);
   void DrawOverlay(CanvasContext& ctx, ImDrawList* dl, ImVec2 mouse, bool hovered);
   void DrawStroke(ImDrawList* dl, const ViewTransform& view, const Stroke& s, ImU32 col,
@@ -91,6 +102,11 @@ class CanvasView {
   // Draws a stroke layer from its cached texture, re-rendering the cache when the
   // layer, the zoom, or a pan beyond the cached margin makes it stale.
   void DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint);
+  // Tiles (view_canvas_tiles.cpp): the score content from cached tiles.
+  void DrawTiled(CanvasContext& ctx, ImDrawList* dl);
+  void BuildTile(CanvasContext& ctx, TileCoord t, OffscreenTarget& target);
+  void FlushTilePass();
+  void DrawTileStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint);
   void DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 alpha_mask, bool opaque,
                        float b0, float b1, float h0, float h1);
 
@@ -130,6 +146,25 @@ class CanvasView {
   std::unique_ptr<ImDrawList> cache_list_;
   bool use_cache_ = true;
   int cache_rebuilds_ = 0;
+
+  // Tiled mode: tiles of the score content; the key says what they were drawn for.
+  struct TileKey {
+    uint64_t revision = 0;
+    double px_per_beat = 0, px_per_height = 0;
+    float ui_scale = 0;
+    CanvasColors colors{};
+  };
+  bool tiled_ = false;
+  TileKey tile_key_;
+  TileSlots tile_slots_;
+  std::vector<std::unique_ptr<OffscreenTarget>> tile_targets_;
+  std::unique_ptr<OffscreenTarget> tile_strokes_;  // one stroke layer of the tile being drawn
+  std::unique_ptr<ImDrawList> tile_list_;
+  OffscreenTarget* tile_target_ = nullptr;  // set while a tile is being drawn
+  bool tile_cleared_ = false;
+  double last_tile_x0_ = 0;
+  int tile_direction_ = 1;
+  int tiles_built_ = 0;
 };
 
 }  // namespace graphony::editor

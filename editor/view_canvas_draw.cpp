@@ -6,6 +6,7 @@
 #include "core/picture_shape.h"
 #include "layout_report.h"
 #include "view_canvas.h"
+#include "view_timeline.h"
 
 namespace graphony::editor {
 
@@ -22,16 +23,49 @@ ImU32 ToU32(Color c, float alpha_scale = 1.f) {
 
 // [SECTION] Drawing
 
-void CanvasView::DrawGuides(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0) {
+void CanvasView::DrawScoreContent(CanvasContext& ctx, ImDrawList* dl, bool guide_lines) {
+  DrawGuideBands(ctx, dl);
+  DrawBeatGrid(dl, ctx.view, ctx.doc.score, ctx.colors, ctx.ui.settings.ui_scale);
+  DrawLayers(ctx, dl);
+  if (guide_lines) DrawGuideLines(ctx, dl);
+}
+
+void CanvasView::DrawGuideLines(CanvasContext& ctx, ImDrawList* dl) {
+  const ViewTransform& v = ctx.view;
+  // Faint guide lines again on top, so pitches stay readable over an opaque picture.
+  for (const Band& b : bands_) {
+    const float y = v.HeightToY(b.bottom);
+    if (y >= v.top && y <= v.top + v.height)
+      dl->AddLine(ImVec2(v.left, y), ImVec2(v.left + v.width, y), ctx.colors.guide_line, 1);
+  }
+}
+
+void CanvasView::DrawNoteNames(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0) {
+  const ViewTransform& v = ctx.view;
+  const CanvasColors& c = ctx.colors;
+  // Gutter for note names, outside the canvas clip.
+  dl->PushClipRect(ImVec2(gutter0.x, v.top), ImVec2(v.left, v.top + v.height), false);
+  dl->AddRectFilled(ImVec2(gutter0.x, v.top), ImVec2(v.left, v.top + v.height), c.ruler_bg);
+  const float font = ImGui::GetFontSize();
+  if (ctx.ui.settings.note_names) {
+    for (const Band& b : bands_) {
+      const float yt = v.HeightToY(b.top), yb = v.HeightToY(b.bottom);
+      if (yb < v.top || yt > v.top + v.height) continue;
+      if (yb - yt < font * 0.7f || b.midi < 0 || b.midi >= 128) continue;
+      const std::string& name = prefer_flats_ ? names_flat_[b.midi] : names_sharp_[b.midi];
+      const float ty = (yt + yb) * 0.5f - font * 0.5f;
+      dl->AddText(ImVec2(gutter0.x + 8 * ctx.ui.settings.ui_scale, ty),
+                  b.is_root ? c.accent : c.note_text, name.c_str(), name.c_str() + name.size());
+    }
+  }
+  dl->PopClipRect();
+}
+
+void CanvasView::DrawGuideBands(CanvasContext& ctx, ImDrawList* dl) {
   const ViewTransform& v = ctx.view;
   const CanvasColors& c = ctx.colors;
   const float x0 = std::max(v.left, v.BeatToX(0));
   const float x1 = std::min(v.left + v.width, v.BeatToX(ctx.doc.score.length_beats));
-  // Gutter for note names, outside the canvas clip.
-  dl->PushClipRect(ImVec2(gutter0.x, v.top), ImVec2(v.left, v.top + v.height), false);
-  dl->AddRectFilled(ImVec2(gutter0.x, v.top), ImVec2(v.left, v.top + v.height), c.ruler_bg);
-  dl->PopClipRect();
-  const float font = ImGui::GetFontSize();
   for (size_t i = 0; i < bands_.size(); ++i) {
     const Band& b = bands_[i];
     const float yt = v.HeightToY(b.top), yb = v.HeightToY(b.bottom);
@@ -39,14 +73,6 @@ void CanvasView::DrawGuides(CanvasContext& ctx, ImDrawList* dl, ImVec2 gutter0) 
     const ImU32 fill = b.is_root ? c.band_root : (i % 2 ? c.band_a : c.band_b);
     dl->AddRectFilled(ImVec2(x0, yt), ImVec2(x1, yb), fill);
     dl->AddLine(ImVec2(x0, yb), ImVec2(x1, yb), c.guide_line, 1);
-    if (ctx.ui.settings.note_names && yb - yt >= font * 0.7f && b.midi >= 0 && b.midi < 128) {
-      const std::string& name = prefer_flats_ ? names_flat_[b.midi] : names_sharp_[b.midi];
-      const float ty = (yt + yb) * 0.5f - font * 0.5f;
-      dl->PushClipRect(ImVec2(gutter0.x, v.top), ImVec2(v.left, v.top + v.height), false);
-      dl->AddText(ImVec2(gutter0.x + 8 * ctx.ui.settings.ui_scale, ty),
-                  b.is_root ? c.accent : c.note_text, name.c_str(), name.c_str() + name.size());
-      dl->PopClipRect();
-    }
   }
   if (bands_.empty())
     dl->AddRectFilled(ImVec2(x0, v.HeightToY(1)), ImVec2(x1, v.HeightToY(0)), c.background);
@@ -135,7 +161,7 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
         const ImageLayer& img = layer.image;
         const ImVec2 p0(v.BeatToX(img.start_beat), v.HeightToY(img.top));
         const ImVec2 p1(v.BeatToX(img.start_beat + img.length_beats), v.HeightToY(img.bottom));
-        if (ctx.ui.layout) ctx.ui.layout->Picture(p0, p1, PictureAspect(img));
+        if (ctx.ui.layout && !tile_target_) ctx.ui.layout->Picture(p0, p1, PictureAspect(img));
         if (p1.x < v.left || p0.x > v.left + v.width) break;
         const ImTextureID tex = ctx.textures.Get(img.pixels);
         const int alpha = static_cast<int>(std::clamp(img.opacity, 0.f, 1.f) * 255);
@@ -148,12 +174,14 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
       case Layer::Kind::kStrokes: {
         const std::vector<Stroke>& strokes = layer.strokes.strokes;
         // Selected strokes get a halo underneath.
-        if (static_cast<int>(li) == ctx.ui.selection_layer)
+        if (static_cast<int>(li) == ctx.ui.selection_layer && !tile_target_)
           for (int idx : ctx.ui.selection)
             if (idx >= 0 && idx < static_cast<int>(strokes.size()))
               DrawStroke(dl, v, strokes[idx], ctx.colors.selection, 3.f * ctx.ui.settings.ui_scale);
         const int alpha = layer.locked ? 150 : 235;
-        if (use_cache_ && OffscreenTarget::Supported()) {
+        if (tile_target_) {
+          DrawTileStrokeLayer(ctx, dl, li, IM_COL32(255, 255, 255, alpha));
+        } else if (use_cache_ && OffscreenTarget::Supported()) {
           DrawCachedStrokeLayer(ctx, dl, li, IM_COL32(255, 255, 255, alpha));
         } else {
           DrawStrokesLive(ctx, dl, li, IM_COL32(255, 255, 255, alpha), false, vb0, vb1, vh0, vh1);

@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Editor benchmark under Xvfb/llvmpipe: a 4000x3000 picture and 5000 strokes; time to first frame,
-# idle / fitted-panning / zoomed-panning frame times, idle allocations.
+# Editor benchmark under Xvfb/llvmpipe at 1600x1000: a 4000x3000 picture and 5000 strokes.
+# Prints time to first frame; idle / fitted-panning / zoomed-panning frame times; idle
+# allocations; the performance view playing in both modes (perf_scroll, perf_sweep); and the
+# floor measured in the same run: a bare SFML window drawing the same picture as one
+# full-window sprite (bare_window, run before and after the editor so load changes show).
+# Every figure is mean / median / p95 / max milliseconds per frame, glFinish included.
+#
 # usage: tools/bench/editor/run_bench.sh BUILD_DIR [FRAMES]   (COMPARE_FRAMES for the cache-off run)
+#   build first: cmake --build BUILD_DIR --target graphony-bench make_editor_bench_score bare_window_bench
+#   NO_CACHE_OFF=1 skips the slow stroke-cache-off comparison run.
+# Compare the editor's figures with bare_window from the same run (ratios), never across
+# runs: the machine is shared and the load average printed at the start and end matters.
 set -euo pipefail
 BUILD=${1:?usage: run_bench.sh BUILD_DIR [FRAMES]}
 FRAMES=${2:-120}
@@ -18,9 +27,15 @@ for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -n1 "$WORK/display")" XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config"
 echo "renderer: $(glxinfo -B 2>/dev/null | grep -m1 'renderer string' | cut -d: -f2- || echo unknown)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "== floor: bare window, one full-window sprite of the picture =="
+"$BUILD/tools/bench/editor/bare_window_bench" "$WORK/big.jpg" "$FRAMES" 1600 1000
 echo "== stroke cache on (the default) =="
 "$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "$FRAMES" 2>&1 | grep '^bench'
-# The same run without the cache, as the peer figure (fewer frames: it is slow).
-echo "== stroke cache off (every stroke rasterised every frame) =="
-GRAPHONY_NO_STROKE_CACHE=1 "$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "${COMPARE_FRAMES:-10}" 2>&1 | grep '^bench'
+echo "== floor again =="
+"$BUILD/tools/bench/editor/bare_window_bench" "$WORK/big.jpg" "$FRAMES" 1600 1000
+if [ -z "${NO_CACHE_OFF:-}" ]; then
+  # The same run without the cache, as the peer figure (fewer frames: it is slow).
+  echo "== stroke cache off (every stroke rasterised every frame) =="
+  GRAPHONY_NO_STROKE_CACHE=1 "$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "${COMPARE_FRAMES:-10}" 2>&1 | grep '^bench'
+fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
