@@ -10,28 +10,10 @@ ART=${GRAPHONY_ARTIFACTS:-$3}/kiosk
 mkdir -p "$ART"
 rm -f "$ART"/*.png
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify convert; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-kiosk-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/status.txt" ] && grep -E '^(browser|kiosk)\.|^kiosk=' "$WORK/status.txt" | sed 's/^/  status: /'; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
+begin_session kiosk xdotool import identify convert
+fail() { echo "FAIL: $*"; [ -f "$WORK/status.txt" ] && grep -E '^(browser|kiosk)\.|^kiosk=' "$WORK/status.txt" | sed 's/^/  status: /'; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/../gui_screenshots.sh"
-status() { grep -m1 "^$1=" "$WORK/status.txt" 2>/dev/null | cut -d= -f2- || true; }
-wait_status() {  # wait_status KEY VALUE [SECONDS]: until the editor reports KEY=VALUE
-  for _ in $(seq $(( ${3:-15} * 10 ))); do
-    [ "$(status "$1")" = "$2" ] && return 0
-    sleep 0.1
-  done
-  fail "$1 is '$(status "$1")', expected '$2'"
-}
 key() {  # key NAME KEY VALUE: one key, then wait until the editor reports KEY=VALUE
   xdotool key "$1"
   wait_status "$2" "$3"

@@ -9,21 +9,10 @@ GRAPHONY_BIN=$1 CLI=$2
 ART=${GRAPHONY_ARTIFACTS:-$3}/kiosk-network
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool strace; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-kiosk-net.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && tail -20 "$WORK/app.log" | sed 's/^/  app: /'; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
-status() { grep -m1 "^$1=" "$WORK/status.txt" 2>/dev/null | cut -d= -f2- || true; }
-wait_status() {  # wait_status KEY VALUE [SECONDS]
+begin_session kiosk-net xdotool strace
+fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && tail -20 "$WORK/app.log" | sed 's/^/  app: /'; exit 1; }
+wait_status() {  # wait_status KEY VALUE [SECONDS]: the shared one, with 20 s by default (strace slows it)
   for _ in $(seq $(( ${3:-20} * 10 ))); do
     [ "$(status "$1")" = "$2" ] && return 0
     sleep 0.1

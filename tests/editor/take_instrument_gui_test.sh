@@ -10,19 +10,9 @@ GRAPHONY=$1 CLI=$2
 ART=${GRAPHONY_ARTIFACTS:-$3}/take-instrument
 mkdir -p "$ART"
 PY=/usr/bin/python3
-for tool in Xvfb xdotool import identify sox aubiopitch; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/graphony-take-instrument-test.XXXXXX)
-XVFB_PID="" APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/editor_session.sh"
+begin_session take-instrument xdotool import identify sox aubiopitch
+fail() { echo "FAIL: $*"; [ -f "$WORK/app.log" ] && sed 's/^/  app: /' "$WORK/app.log"; exit 1; }
 source "$(dirname "$0")/../gui_screenshots.sh"
 
 # The take: a voice-like tone at 220 Hz (A3) with a slow vibrato, 2 s, some silence around it.
