@@ -10,23 +10,12 @@
 #include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_io.h"
+#include "rewrite_score.h"
 #include "transcribe/transcribe.h"
 
 namespace graphony::cli {
 
 namespace {
-
-// A plain score.json stays a plain score.json; a bundle stays a bundle. Both atomically: a
-// failure leaves the old file as it was.
-void WriteBack(const Score& score, const std::filesystem::path& file) {
-  if (file.extension() == ".json") {
-    ValidateScore(score, file.string());
-    const std::string json = ScoreToJson(score);
-    WriteFileAtomically(file, json.data(), json.size());
-  } else {
-    SaveScore(score, file, file.parent_path());
-  }
-}
 
 int RunTranscribe(Args& args) {
   const auto take_name = args.Option("--take");
@@ -93,7 +82,7 @@ int RunTranscribe(Args& args) {
                 n.start_seconds, base + n.start_seconds * bps,
                 NoteName(static_cast<int>(std::lround(n.midi)), flats).c_str(), n.midi,
                 n.duration_seconds, n.confidence);
-  if (!dry_run) WriteBack(score, file);
+  if (!dry_run) RewriteScore(score, file);
   std::printf(
       "%s: %d notes from %s %s layer %d \"%s\"%s\n", file.string().c_str(), result.notes,
       source.c_str(), dry_run ? "would become" : "became", result.layer_index, layer.name.c_str(),
