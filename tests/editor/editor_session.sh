@@ -84,6 +84,17 @@ click_control() {  # click_control NAME: clicks the middle of a reported control
   xdotool click 1
   sleep 0.6  # the status file is rewritten twice a second
 }
+scroll_side_panel_to() {  # scroll_side_panel_to NAME X Y: wheel over (X, Y) until NAME is drawn
+  rect "$1" >/dev/null && return 0
+  local pattern="^rect\\.${1//./\\.}="
+  xdotool mousemove "$2" "$3"
+  for _ in $(seq 30); do
+    xdotool click 5
+    sleep 0.1
+    grep -q "$pattern" "$WORK/status.txt" 2>/dev/null && return 0
+  done
+  return 0  # the caller's click_control reports a control that never appeared
+}
 ticked() { grep -q "^rect\.$1\.on=" "$WORK/status.txt" 2>/dev/null; }
 tick_control() {  # tick_control NAME: clicks the box of a checkbox, waits until it flips
   local r before=0 now

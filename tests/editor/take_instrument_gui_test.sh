@@ -42,14 +42,7 @@ PYEOF
 start_display 1600x1000
 start_editor "$SCORE"
 # The Takes panel is at the bottom of the side panel: scroll it into view.
-if ! rect take_instrument >/dev/null; then
-  xdotool mousemove 1480 500  # over the side panel, at the window's right edge
-  for _ in $(seq 30); do
-    xdotool click 5
-    sleep 0.1
-    grep -q "^rect\.take_instrument=" "$WORK/status.txt" 2>/dev/null && break
-  done
-fi
+scroll_side_panel_to take_instrument 1480 500  # over the side panel, at the window's right edge
 shot 01-takes-panel
 click_control take_instrument
 for _ in $(seq 50); do grep -q "^last_message=.*is now an instrument" "$WORK/status.txt" && break; sleep 0.2; done

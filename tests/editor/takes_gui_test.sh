@@ -37,14 +37,7 @@ PYEOF
 start_display 1600x1000
 start_editor "$SCORE"
 # The Takes panel is at the bottom of the side panel: scroll it into view.
-if ! rect takes.transcribe.0 >/dev/null; then
-  xdotool mousemove 1480 500  # over the side panel, at the window's right edge
-  for _ in $(seq 30); do
-    xdotool click 5
-    sleep 0.1
-    grep -q "^rect\.takes\.transcribe\.0=" "$WORK/status.txt" 2>/dev/null && break
-  done
-fi
+scroll_side_panel_to takes.transcribe.0 1480 500  # over the side panel, at the window's right edge
 shot 01-takes-panel
 click_control takes.transcribe.0
 sleep 1
