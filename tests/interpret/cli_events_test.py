@@ -12,6 +12,9 @@ import tempfile
 import zlib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from cli_run import run_cli  # noqa: E402
+
 
 def write_png(path, width, height, pixel):
     """RGB PNG with stdlib only; pixel(x, y) -> (r, g, b), y = 0 is the top row."""
@@ -37,11 +40,7 @@ def staircase(width, height, bright=(255, 255, 255)):
 
 
 def run(cli, *args, expect=0):
-    result = subprocess.run([cli, *args], capture_output=True, text=True, timeout=60)
-    if result.returncode != expect:
-        sys.exit(f"FAIL: {' '.join(args)} exited {result.returncode}, wanted {expect}\n"
-                 f"stdout: {result.stdout}\nstderr: {result.stderr}")
-    return result
+    return run_cli(cli, *args, expect=expect, timeout=60)
 
 
 def main():

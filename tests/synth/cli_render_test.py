@@ -12,6 +12,9 @@ import tempfile
 import zlib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from cli_run import run_cli  # noqa: E402
+
 CLI = sys.argv[1]
 STAIRS = [60, 62, 64, 65, 67, 69, 71, 72]
 
@@ -32,10 +35,7 @@ def write_png(path, width, height, pixel):
 
 
 def run(*args, expect=0):
-    r = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
-    if r.returncode != expect:
-        sys.exit(f"FAIL: {' '.join(args)} exited {r.returncode}, wanted {expect}\n{r.stdout}\n{r.stderr}")
-    return r
+    return run_cli(CLI, *args, expect=expect, timeout=120)
 
 
 def stats(path):

@@ -13,24 +13,18 @@ from pathlib import Path
 
 import mido
 
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from cli_run import one_line, run_cli  # noqa: E402
+
 CLI = sys.argv[1]
 
 
 def run(*args, expect=0):
-    r = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=180)
-    if r.returncode != expect:
-        sys.exit(f"FAIL: {' '.join(args)} exited {r.returncode}, wanted {expect}\n{r.stdout}\n{r.stderr}")
-    return r
+    return run_cli(CLI, *args, expect=expect)
 
 
 def one_line_error(r, *must_contain):
-    err = r.stderr.strip()
-    if "\n" in err or not err:
-        sys.exit(f"FAIL: wanted one line on stderr, got:\n{r.stderr}")
-    for text in must_contain:
-        if text not in err:
-            sys.exit(f"FAIL: {text!r} not in the error: {err}")
-    print("  error:", err)
+    one_line(r.stderr, *must_contain)
 
 
 def sox_take(path):

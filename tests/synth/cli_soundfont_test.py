@@ -21,28 +21,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from sine_sf2 import write_sine_sf2  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from cli_run import one_line, run_cli  # noqa: E402
+
 CLI = os.path.abspath(sys.argv[1])
 ENV = {k: v for k, v in os.environ.items() if k != "GRAPHONY_SOUNDFONT"}
 DEFAULT = "/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"
 
 
 def run(*args, expect=0, cwd=None):
-    r = subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, timeout=180,
-                       cwd=cwd, env=ENV)
-    if r.returncode != expect:
-        sys.exit(f"FAIL: {' '.join(map(str, args))} exited {r.returncode}, wanted {expect}\n"
-                 f"{r.stdout}\n{r.stderr}")
-    return r
-
-
-def one_line(text, *must_contain):
-    text = text.strip()
-    if not text or "\n" in text:
-        sys.exit(f"FAIL: wanted exactly one line, got:\n{text}")
-    for part in must_contain:
-        if part not in text:
-            sys.exit(f"FAIL: {part!r} not in: {text}")
-    print("  said:", text)
+    return run_cli(CLI, *args, expect=expect, cwd=cwd, env=ENV)
 
 
 def cello_score(path):
