@@ -131,6 +131,7 @@ void LivePlayer::Close() {
     Pa_CloseStream(stream_);
     stream_ = nullptr;
   }
+  scrub_.Release(&scrub_commands_);  // its voices went with the engine
   renderer_.reset();  // the callback can no longer run: safe to free programs and engine
   recorder_.reset();
   session_.reset();
@@ -205,6 +206,19 @@ bool LivePlayer::Gesture(int id, double pitch, float loudness) {
 }
 bool LivePlayer::NoteOff(int id) { return Send(Command::NoteOff(id)); }
 bool LivePlayer::AllNotesOff() { return Send(Command::AllNotesOff()); }
+
+bool LivePlayer::Scrub(const Events& events, uint64_t revision, double beat) {
+  bool ok = true;
+  for (const Command& c : scrub_.MoveTo(events, revision, beat, &scrub_commands_))
+    ok = Send(c) && ok;
+  return ok;
+}
+
+bool LivePlayer::StopScrub() {
+  bool ok = true;
+  for (const Command& c : scrub_.Release(&scrub_commands_)) ok = Send(c) && ok;
+  return ok;
+}
 
 void LivePlayer::PlayClip(const std::vector<uint8_t>& bytes, const std::string& label) {
   if (!renderer_) throw std::runtime_error("the player is not open");
