@@ -144,6 +144,13 @@ void AudioSession::Scrub(double beat) {
     player_->Scrub(*published_events_, published_revision_, beat);
 }
 
+bool AudioSession::Sounding() const {
+  constexpr float kSilence = 1e-4f;  // -80 dBFS: the output meter has fallen to nothing
+  const VoiceCensus& v = status_.voices;
+  return Available() && (v.note + v.gesture + v.live + v.unowned + v.bank_groups > 0 ||
+                         std::max(status_.peak_left, status_.peak_right) > kSilence);
+}
+
 void AudioSession::StopScrub() {
   if (player_) player_->StopScrub();
 }

@@ -80,6 +80,10 @@ class AudioSession {
   void Scrub(double beat);
   void StopScrub();
   int ScrubSounding() const { return player_ ? player_->ScrubSounding() : 0; }
+  // Something is still heard (a voice or picture bank, or the output meter above silence):
+  // a release tail after a scrub, an audition or a pause. The editor keeps polling until it
+  // ends, so its readouts (and the debug status) do not freeze on the tail's last value.
+  bool Sounding() const;
 
   // The player for live audition and recording (null when there is no device).
   LivePlayer* Player() { return Available() ? player_.get() : nullptr; }

@@ -170,7 +170,11 @@ void LivePlayer::Finished(void* self) {
   static_cast<LivePlayer*>(self)->stream_finished_.store(true, std::memory_order_release);
 }
 
-bool LivePlayer::Send(const Command& command) { return renderer_ && renderer_->Send(command); }
+bool LivePlayer::Send(const Command& command) {
+  const bool ok = renderer_ && renderer_->Send(command);
+  if (renderer_ && !ok) ++dropped_commands_;
+  return ok;
+}
 
 void LivePlayer::SetEvents(const Events& events) {
   if (!renderer_) throw std::runtime_error("the player is not open");
@@ -312,6 +316,11 @@ PlayerStatus LivePlayer::Poll() {
   s.buffer_frames = m.last_buffer_frames.load(std::memory_order_relaxed);
   s.max_load = m.max_load.load(std::memory_order_relaxed);
   s.recording = Recording();
+  s.voices.note = m.voices_note.load(std::memory_order_relaxed);
+  s.voices.gesture = m.voices_gesture.load(std::memory_order_relaxed);
+  s.voices.live = m.voices_live.load(std::memory_order_relaxed);
+  s.voices.unowned = m.voices_unowned.load(std::memory_order_relaxed);
+  s.voices.bank_groups = m.bank_groups.load(std::memory_order_relaxed);
   return s;
 }
 

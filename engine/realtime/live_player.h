@@ -77,6 +77,7 @@ struct PlayerStatus {
   int buffer_frames = 0;  // the host's latest buffer size
   float max_load = 0;     // worst callback time / buffer duration
   bool recording = false;
+  VoiceCensus voices;  // sounding voices by owner, after the latest buffer (debug readout)
 };
 
 class LivePlayer {
@@ -154,6 +155,8 @@ class LivePlayer {
   bool Scrub(const Events& events, uint64_t revision, double beat);
   bool StopScrub();                                        // releases every scrub voice
   int ScrubSounding() const { return scrub_.Sounding(); }  // scrub voices now sounding
+  // Commands lost because the queue was full, since Open (debug readout).
+  uint64_t DroppedCommands() const { return dropped_commands_; }
 
   // Plays a recorded take (WAV/FLAC/OGG bytes) beside the score, through this stream.
   // Decodes and resamples here (off the audio thread), then publishes it by pointer swap.
@@ -203,6 +206,7 @@ class LivePlayer {
   uint64_t watchdog_callbacks_ = 0;
   int64_t watchdog_since_ns_ = 0;
   ScrubVoices scrub_;
+  uint64_t dropped_commands_ = 0;
   std::vector<Command> scrub_commands_;  // reused: scrubbing allocates only while it grows
   void (*test_hook_)(void*) = nullptr;
   void* test_context_ = nullptr;

@@ -480,6 +480,29 @@ void SynthEngine::AllNotesOff() {
   }
 }
 
+VoiceCensus SynthEngine::Census() const {
+  VoiceCensus c;
+  for (const Voice& v : impl_->voices) {
+    if (v.Free()) continue;
+    switch (v.Owner().kind) {
+      case VoiceOwner::Kind::kNote:
+        ++c.note;
+        break;
+      case VoiceOwner::Kind::kGesture:
+        ++c.gesture;
+        break;
+      case VoiceOwner::Kind::kLive:
+        ++c.live;
+        break;
+      case VoiceOwner::Kind::kNone:
+        ++c.unowned;
+        break;
+    }
+  }
+  for (int o : impl_->slot_owner) c.bank_groups += o >= 0;
+  return c;
+}
+
 double SynthEngine::PlayheadBeat() const { return impl_->playhead.load(std::memory_order_relaxed); }
 void SynthEngine::SoloInstrument(int instrument) { impl_->solo = instrument < 0 ? -1 : instrument; }
 int SynthEngine::LatencyFrames() const { return impl_->limiter.LatencyFrames(); }

@@ -97,7 +97,11 @@ wait_for 5 "abs(n('playhead_beat')-3.0)<0.15 and n('scrub_notes')==1 and n('outp
 echo "over the strokes: output peak $PEAK_NOTES, then $(get output_peak) at beat $(get playhead_beat)"
 xdotool mouseup 1
 wait_for 5 "n('scrubbing')==0 and n('scrub_notes')==0" "the scrub ended on release"
-wait_for 10 "n('output_peak')<0.001" "silence after letting go"
+# Silence is the engine's: no voice of any owner left (voices_*, its census) and the output
+# meter down. The editor keeps polling while anything sounds, so the meter cannot freeze on
+# the tail's last value when the editor goes idle (which this step once caught).
+wait_for 10 "n('output_peak')<0.001 and n('voices_note')+n('voices_gesture')+n('voices_live')+n('voices_unowned')==0" \
+  "silence after letting go"
 B=$(get playhead_beat)
 $PY -c "import sys; sys.exit(0 if abs(float('$B') - 3.0) < 0.15 else 1)" ||
   fail "the playhead did not stay where the scrub ended (beat $B)"
