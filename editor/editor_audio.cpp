@@ -419,7 +419,8 @@ void EditorAudio::WriteDebugStatus(double now) {
       "loop_start=%.4f\nloop_end=%.4f\ndoc_revision=%llu\npublished_revision=%llu\n"
       "scrubbing=%d\nscrub_notes=%d\noutput_peak=%.5f\nview_left=%.1f\nview_px_per_beat=%.3f\n"
       "voices_note=%d\nvoices_gesture=%d\nvoices_live=%d\nvoices_unowned=%d\nbank_groups=%d\n"
-      "dropped_commands=%llu\naudio_callbacks=%llu\n",
+      "dropped_commands=%llu\naudio_callbacks=%llu\nselected_strokes=%zu\nview_top=%.1f\n"
+      "view_height=%.1f\n",
       session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
       p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
       session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
@@ -434,7 +435,8 @@ void EditorAudio::WriteDebugStatus(double now) {
       session_.ScrubSounding(), std::max(st.peak_left, st.peak_right), ctx_.view.left,
       ctx_.view.px_per_beat, st.voices.note, st.voices.gesture, st.voices.live, st.voices.unowned,
       st.voices.bank_groups, static_cast<unsigned long long>(p ? p->DroppedCommands() : 0),
-      static_cast<unsigned long long>(st.callbacks));
+      static_cast<unsigned long long>(st.callbacks), ctx_.ui.selection.size(), ctx_.view.top,
+      ctx_.view.height);
   std::string body = buf;
   const ControlRects& rects = ctx_.ui.rects;
   for (size_t i = 0; i < rects.Count(); ++i) {

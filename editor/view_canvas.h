@@ -52,7 +52,7 @@ class CanvasView {
   // Tiled: everything that moves only with the score (guides, grid, pictures, strokes) is drawn
   // once into tiles at the display scale and each frame only places the visible tiles (the
   // performance view, where the picture scrolls and nothing is edited). Selection halos are
-  // not drawn in this mode.
+  // drawn into the tiles, which are drawn again when the selection changes.
   void SetTiled(bool on) { tiled_ = on; }
   int TilesBuilt() const { return tiles_built_; }
 
@@ -153,6 +153,8 @@ class CanvasView {
     double px_per_beat = 0, px_per_height = 0;
     float ui_scale = 0;
     CanvasColors colors{};
+    int selection_layer = -1;
+    uint64_t selection_hash = 0;  // of the selected stroke indices (FNV-1a)
   };
   bool tiled_ = false;
   TileKey tile_key_;

@@ -77,10 +77,17 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
   key.px_per_height = v.px_per_height;
   key.ui_scale = ctx.ui.settings.ui_scale;
   key.colors = ctx.colors;
+  // The selection's halos are in the tiles: picking other strokes draws them again.
+  key.selection_layer = ctx.ui.selection.empty() ? -1 : ctx.ui.selection_layer;
+  key.selection_hash = 1469598103934665603ull;
+  for (int idx : ctx.ui.selection)
+    key.selection_hash = (key.selection_hash ^ static_cast<uint32_t>(idx)) * 1099511628211ull;
   const bool same =
       key.revision == tile_key_.revision && key.px_per_beat == tile_key_.px_per_beat &&
       key.px_per_height == tile_key_.px_per_height && key.ui_scale == tile_key_.ui_scale &&
-      std::memcmp(&key.colors, &tile_key_.colors, sizeof key.colors) == 0;
+      std::memcmp(&key.colors, &tile_key_.colors, sizeof key.colors) == 0 &&
+      key.selection_layer == tile_key_.selection_layer &&
+      key.selection_hash == tile_key_.selection_hash;
 
   // Content pixels: beat 0, height 1 at (margin, margin); the margin holds the parts of wide
   // strokes that reach past the score's edges. The view's corner in them, and where content
