@@ -634,6 +634,12 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kSetLoop:
       audio_.SetLoop(command.beat, command.end_beat);
       break;
+    case AppCommand::kScrub:
+      audio_.Scrub(command.beat);
+      break;
+    case AppCommand::kScrubEnd:
+      audio_.EndScrub();
+      break;
     case AppCommand::kScrollTo:
       view_.first_beat = command.beat;
       break;

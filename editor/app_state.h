@@ -31,8 +31,10 @@ enum class AppCommand {
   kDeleteSelection,
   kAddDrawingLayer,
   kQuit,
-  kSeek,               // beat = where the playhead goes (ruler click)
-  kSetLoop,            // beat..end_beat becomes the loop (ruler drag)
+  kSeek,               // beat = where the playhead goes (Shift+click on the ruler)
+  kSetLoop,            // beat..end_beat becomes the loop (Shift+drag on the ruler)
+  kScrub,              // beat = where the held playhead is: what is there sounds (ruler drag)
+  kScrubEnd,           // the ruler was let go: the scrub's sound stops
   kScrollTo,           // beat = the view's new first beat (the view follows the playhead)
   kTogglePerformance,  // enter or leave the performance view (F11, Esc, the toolbar button)
   kShowPeople,         // open the People panel (credit and consent)
@@ -118,9 +120,11 @@ struct UiState {
   CommandQueue commands;
 
   // Editor II (sound): the canvas draws the playhead and loop from `transport`; the ruler
-  // asks to seek or loop with kSeek / kSetLoop commands.
+  // asks to scrub, seek or loop with kScrub / kSeek / kSetLoop commands.
   TransportReadout transport;
   double ruler_drag_start = 0, ruler_drag_end = 0;  // loop being dragged on the ruler
+  bool ruler_looping = false;          // the ruler press had Shift: it makes a loop, not a scrub
+  float ruler_scrub_x = -1;            // where the last kScrub was sent from (input state only)
   bool space_panned = false;           // space was held to pan, so its release is not play/pause
   const char* audio_status = nullptr;  // status-bar line about sound (null: all well)
   ControlRects rects;                  // named controls of the last drawn frame (tests)

@@ -71,6 +71,7 @@ bool AudioSession::Reopen(const PlayerOptions& options) {
   options_ = options;
   tried_open_ = false;
   published_revision_ = 0;
+  published_events_.reset();
   return EnsureOpen();
 }
 
@@ -100,6 +101,7 @@ void AudioSession::Update(const Score& score, uint64_t revision, double now) {
     // An atomic pointer swap on the audio side: playback carries on without a gap.
     player_->PublishProgram(result->program, result->tempo_bpm, result->length_beats);
     published_revision_ = result->revision;
+    published_events_ = std::move(result->events);
     last_prepare_ms_ = result->ms;
   } else if (result) {
     prepare_error_ = result->error;  // the old program keeps playing
@@ -127,6 +129,7 @@ void AudioSession::WorkerLoop() {
     PreparedPlayback p = PrepareForPlayback(*job.score, job.settings, &interpret_cache_);
     job.score.reset();
     r.program = std::move(p.program);
+    r.events = std::move(p.events);
     r.tempo_bpm = p.tempo_bpm;
     r.length_beats = p.length_beats;
     r.error = std::move(p.error);
@@ -134,6 +137,22 @@ void AudioSession::WorkerLoop() {
     std::lock_guard<std::mutex> lock(mutex_);
     result_ = std::move(r);
   }
+}
+
+void AudioSession::Scrub(double beat) {
+  if (Available() && published_events_)
+    player_->Scrub(*published_events_, published_revision_, beat);
+}
+
+bool AudioSession::Sounding() const {
+  constexpr float kSilence = 1e-4f;  // -80 dBFS: the output meter has fallen to nothing
+  const VoiceCensus& v = status_.voices;
+  return Available() && (v.note + v.gesture + v.live + v.unowned + v.bank_groups > 0 ||
+                         std::max(status_.peak_left, status_.peak_right) > kSilence);
+}
+
+void AudioSession::StopScrub() {
+  if (player_) player_->StopScrub();
 }
 
 void AudioSession::Play(int count_in_beats) {

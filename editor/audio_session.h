@@ -75,6 +75,16 @@ class AudioSession {
   void SetMasterVolume(float gain);
   bool Playing() const { return status_.playing; }
 
+  // Scrubbing (the ruler held down): what is under `beat` in the published program sounds
+  // until StopScrub. No-ops without a device or program.
+  void Scrub(double beat);
+  void StopScrub();
+  int ScrubSounding() const { return player_ ? player_->ScrubSounding() : 0; }
+  // Something is still heard (a voice or picture bank, or the output meter above silence):
+  // a release tail after a scrub, an audition or a pause. The editor keeps polling until it
+  // ends, so its readouts (and the debug status) do not freeze on the tail's last value.
+  bool Sounding() const;
+
   // The player for live audition and recording (null when there is no device).
   LivePlayer* Player() { return Available() ? player_.get() : nullptr; }
 
@@ -86,6 +96,7 @@ class AudioSession {
   };
   struct Result {
     std::shared_ptr<const RenderProgram> program;
+    std::shared_ptr<const Events> events;
     double tempo_bpm = 72, length_beats = 0;
     uint64_t revision = 0;
     double ms = 0;
@@ -104,6 +115,8 @@ class AudioSession {
   float volume_ = 1;
   // The loop to set again on a reopened device (the old stream's transport is gone).
   double reopen_loop_start_ = 0, reopen_loop_end_ = 0;
+
+  std::shared_ptr<const Events> published_events_;  // the published program's (scrubbing)
 
   uint64_t requested_revision_ = 0;
   uint64_t published_revision_ = 0;

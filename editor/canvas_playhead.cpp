@@ -1,4 +1,4 @@
-// Playhead drawing and ruler input; allocation-free.
+// Playhead drawing and ruler input (scrub, seek, loop); allocation-free.
 #include "canvas_playhead.h"
 
 #include <algorithm>
@@ -15,20 +15,48 @@ void HandleRulerInput(const ViewTransform& v, float ruler_top, float press_x, Ui
   if (h < 2) return;
   ImGui::SetCursorScreenPos(ImVec2(v.left, ruler_top));
   ImGui::InvisibleButton("##ruler", ImVec2(v.width, h));
+  ui.rects.Mark("ruler", v.left, ruler_top, v.width, h);  // tests find the ruler here
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered())
-    ui.hint = "Click the ruler to move the playhead there; drag along it to loop that part.";
-  if (ImGui::IsItemActivated())
-    ui.commands.Push(AppCommand::kSeek, std::max(0.0, v.XToBeat(press_x)));
+    ui.hint = "Drag along the ruler to hear what is there; Shift+drag to loop that part.";
+  // Where the held playhead is: on the ruler, inside the score.
+  const auto beat_at = [&](float x) {
+    const double end = ui.transport.length_beats;
+    const double b = std::max(0.0, v.XToBeat(x));
+    return end > 0 ? std::min(b, end) : b;
+  };
+  if (ImGui::IsItemActivated()) {
+    // Shift decides at the press: a loop (as before), or a scrub that also seeks.
+    ui.ruler_looping = io.KeyShift;
+    if (ui.ruler_looping) {
+      ui.commands.Push(AppCommand::kSeek, beat_at(press_x));
+    } else {
+      ui.commands.Push(AppCommand::kScrub, beat_at(press_x));
+      ui.ruler_scrub_x = press_x;
+    }
+  }
+  if (!ui.ruler_looping) {
+    // Scrub: each move of the held mouse moves the playhead, and what is there sounds.
+    if (ImGui::IsItemActive() && io.MousePos.x != ui.ruler_scrub_x) {
+      ui.commands.Push(AppCommand::kScrub, beat_at(io.MousePos.x));
+      ui.ruler_scrub_x = io.MousePos.x;
+    }
+    if (ImGui::IsItemDeactivated()) {
+      ui.commands.Push(AppCommand::kScrubEnd);
+      ui.ruler_scrub_x = -1;
+    }
+    return;
+  }
   const bool dragged = std::fabs(io.MousePos.x - press_x) > kDragThresholdPx;
   if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && dragged) {
-    ui.ruler_drag_start = std::max(0.0, v.XToBeat(std::min(press_x, io.MousePos.x)));
-    ui.ruler_drag_end = std::max(0.0, v.XToBeat(std::max(press_x, io.MousePos.x)));
+    ui.ruler_drag_start = beat_at(std::min(press_x, io.MousePos.x));
+    ui.ruler_drag_end = beat_at(std::max(press_x, io.MousePos.x));
   }
   if (ImGui::IsItemDeactivated()) {
     if (ui.ruler_drag_end > ui.ruler_drag_start)
       ui.commands.Push(AppCommand::kSetLoop, ui.ruler_drag_start, ui.ruler_drag_end);
     ui.ruler_drag_start = ui.ruler_drag_end = 0;
+    ui.ruler_looping = false;
   }
 }
 

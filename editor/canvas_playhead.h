@@ -1,5 +1,5 @@
 // The playhead and loop region drawn over the canvas and ruler (from ui.transport, the
-// engine's published state), and ruler clicks/drags that send kSeek / kSetLoop commands.
+// engine's published state), and ruler presses and drags that send kScrub / kSeek / kSetLoop.
 #pragma once
 
 #include "app_state.h"
@@ -9,8 +9,9 @@
 
 namespace graphony::editor {
 
-// Over the ruler strip [ruler_top, view.top): a click sends kSeek, a drag kSetLoop. Must run
-// inside the canvas's ImGui window.
+// Over the ruler strip [ruler_top, view.top): a press or drag scrubs (kScrub each time the
+// mouse moves, kScrubEnd when it is let go), Shift+click seeks and Shift+drag sets a loop
+// (kSeek, kSetLoop). Must run inside the canvas's ImGui window.
 // `press_x` is where the left button went down (the bridge's PressPos: a press and moves can
 // share a frame on a slow machine, so ImGui's own click position may be late).
 void HandleRulerInput(const ViewTransform& view, float ruler_top, float press_x, UiState& ui);

@@ -67,7 +67,8 @@ void EditorAudio::OnSpaceReleased() {
 
 bool EditorAudio::WantsFrames() const {
   return session_.Playing() || session_.CountingIn() || play_when_ready_ || takes_.Busy() ||
-         export_.Running() || performance_.Active() || session_.Preparing();
+         export_.Running() || performance_.Active() || session_.Preparing() || scrubbing_ ||
+         session_.Sounding();
 }
 
 void EditorAudio::IdleSleep(int ms) const {
@@ -272,6 +273,21 @@ void EditorAudio::BeginPlayback(int count_in_beats) {
   if (!session_.Playing()) session_.Play(count_in_beats);
 }
 
+void EditorAudio::Scrub(double beat) {
+  if (!scrubbing_) {
+    scrubbing_ = true;
+    // One sound at a time: the scrub takes over from playback (and ends a take).
+    if (session_.Playing() || session_.CountingIn() || play_when_ready_) Pause();
+  }
+  session_.Seek(beat);
+  session_.Scrub(beat);
+}
+
+void EditorAudio::EndScrub() {
+  scrubbing_ = false;
+  session_.StopScrub();
+}
+
 void EditorAudio::Pause() {
   play_when_ready_ = false;
   record_armed_ = false;
@@ -284,6 +300,8 @@ void EditorAudio::StopAll() {
   record_armed_ = false;
   session_.Stop();
   audition_.Silence(session_.Player());
+  session_.StopScrub();
+  scrubbing_ = false;
   if (takes_.Recording()) FinishRecording();
 }
 
@@ -398,7 +416,11 @@ void EditorAudio::WriteDebugStatus(double now) {
       "takes=%zu\nexport_running=%d\naudition_notes=%d\ninput_to_sound_ms=%.2f\n"
       "note_latency_ms=%.2f\noutput_latency_ms=%.2f\nbuffer_frames=%d\nxruns=%llu\n"
       "late_callbacks=%llu\nview_first_beat=%.3f\nfirst_sample_clock_s=%.6f\nlast_message=%s\n"
-      "loop_start=%.4f\nloop_end=%.4f\ndoc_revision=%llu\npublished_revision=%llu\n",
+      "loop_start=%.4f\nloop_end=%.4f\ndoc_revision=%llu\npublished_revision=%llu\n"
+      "scrubbing=%d\nscrub_notes=%d\noutput_peak=%.5f\nview_left=%.1f\nview_px_per_beat=%.3f\n"
+      "voices_note=%d\nvoices_gesture=%d\nvoices_live=%d\nvoices_unowned=%d\nbank_groups=%d\n"
+      "dropped_commands=%llu\naudio_callbacks=%llu\nselected_strokes=%zu\nview_top=%.1f\n"
+      "view_height=%.1f\n",
       session_.Available() ? "ok" : "none", session_.DeviceMessage().c_str(),
       p ? p->DeviceName().c_str() : "", st.playing ? 1 : 0, st.playhead_beat,
       session_.ProgramReady() ? 1 : 0, session_.LastPrepareMs(), takes_.Recording() ? 1 : 0,
@@ -409,7 +431,12 @@ void EditorAudio::WriteDebugStatus(double now) {
       static_cast<unsigned long long>(st.xruns), static_cast<unsigned long long>(st.late_callbacks),
       ctx_.view.first_beat, audition_.LastFirstSampleClockSeconds(p), last_message_.c_str(),
       st.loop_start, st.loop_end, static_cast<unsigned long long>(ctx_.doc.revision),
-      static_cast<unsigned long long>(session_.PublishedRevision()));
+      static_cast<unsigned long long>(session_.PublishedRevision()), scrubbing_ ? 1 : 0,
+      session_.ScrubSounding(), std::max(st.peak_left, st.peak_right), ctx_.view.left,
+      ctx_.view.px_per_beat, st.voices.note, st.voices.gesture, st.voices.live, st.voices.unowned,
+      st.voices.bank_groups, static_cast<unsigned long long>(p ? p->DroppedCommands() : 0),
+      static_cast<unsigned long long>(st.callbacks), ctx_.ui.selection.size(), ctx_.view.top,
+      ctx_.view.height);
   std::string body = buf;
   const ControlRects& rects = ctx_.ui.rects;
   for (size_t i = 0; i < rects.Count(); ++i) {

@@ -59,6 +59,10 @@ class EditorAudio {
   bool WantsFrames() const;
   // Transport requests from the App's command queue (ruler click and drag).
   void Seek(double beat) { session_.Seek(beat); }
+  // kScrub: the playhead goes to `beat` and what sounds there is heard (playback pauses when
+  // a scrub begins). kScrubEnd: the scrub's sound stops; the playhead stays.
+  void Scrub(double beat);
+  void EndScrub();
   // kTogglePerformance: grows the App's window to the screen, or gives it back its size.
   void TogglePerformance(sf::RenderWindow& window);
   // Tests (--layout-batch): the export dialog open, with the kind at `kind` in its list.
@@ -106,6 +110,7 @@ class EditorAudio {
   double record_start_beat_ = 0;      // the engine's playhead when the take started playing
   double end_seen_at_ = -1;           // app clock when playback passed the end of the score
   bool play_when_ready_ = false;      // Play pressed before the program was prepared
+  bool scrubbing_ = false;            // the ruler is held (between kScrub and kScrubEnd)
   std::filesystem::path last_path_;
   std::string last_message_;
   double last_input_to_sound_ms_ = -1;

@@ -162,6 +162,8 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
       break;
     case AppCommand::kSeek:
     case AppCommand::kSetLoop:
+    case AppCommand::kScrub:
+    case AppCommand::kScrubEnd:
     case AppCommand::kScrollTo:
     case AppCommand::kTogglePerformance:
     case AppCommand::kShowPeople:

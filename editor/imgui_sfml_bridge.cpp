@@ -145,6 +145,7 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
       shift_ = event.key.shift;
       alt_ = event.key.alt;
       super_ = event.key.system;
+      TrackModifierKey(event.key.code, true);
       break;
     case sf::Event::KeyReleased:
       if (ValidKey(event.key.code)) {
@@ -157,6 +158,7 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
       shift_ = event.key.shift;
       alt_ = event.key.alt;
       super_ = event.key.system;
+      TrackModifierKey(event.key.code, false);
       break;
     case sf::Event::TextEntered:
       // Control characters arrive as text too; ImGui wants only printable ones.
@@ -190,6 +192,14 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
     case sf::Event::Count:
       break;
   }
+}
+
+void ImGuiSfmlBridge::TrackModifierKey(sf::Keyboard::Key code, bool down) {
+  using K = sf::Keyboard;  // (ifs, not a switch: -Wswitch-enum would want all ~100 keys)
+  if (code == K::LShift || code == K::RShift) shift_ = down;
+  if (code == K::LControl || code == K::RControl) ctrl_ = down;
+  if (code == K::LAlt || code == K::RAlt) alt_ = down;
+  if (code == K::LSystem || code == K::RSystem) super_ = down;
 }
 
 void ImGuiSfmlBridge::NewFrame(const sf::RenderWindow& window, float dt_seconds) {

@@ -57,6 +57,9 @@ class ImGuiSfmlBridge {
   ImVec2 press_pos_[kButtons] = {};
   ImVec2 motion_[kMaxMotion];
   int motion_count_ = 0;
+  // X11 gives a key event the modifiers held before it, so pressing Shift alone reads as
+  // "no Shift" (and its release as "Shift"): a modifier key's own event says what it is.
+  void TrackModifierKey(sf::Keyboard::Key code, bool down);
   bool ctrl_ = false, shift_ = false, alt_ = false, super_ = false;
   bool focused_ = true;
   std::string clipboard_;

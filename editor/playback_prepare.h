@@ -14,6 +14,7 @@ namespace graphony::editor {
 
 struct PreparedPlayback {
   std::shared_ptr<const RenderProgram> program;
+  std::shared_ptr<const Events> events;  // what the program was prepared from, without banks
   double tempo_bpm = 72, length_beats = 0;
   double interpret_ms = 0;  // Interpret alone (the part the cache saves)
   std::string error;        // why preparing failed ("" if it did not)

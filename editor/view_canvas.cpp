@@ -57,7 +57,7 @@ void CanvasView::Draw(CanvasContext& ctx) {
   DrawOverlay(ctx, dl, mouse, hovered);
   dl->PopClipRect();
   DrawTimeline(dl, ImVec2(v.left, origin.y), ImVec2(c1.x, v.top), v, ctx.doc.score, ctx.colors, s);
-  // Editor II: playhead and loop over canvas and ruler; ruler clicks seek, drags loop.
+  // Editor II: playhead and loop over canvas and ruler; ruler drags scrub, Shift+drags loop.
   DrawPlayhead(dl, v, origin.y, ctx.ui, ctx.colors);
   HandleRulerInput(v, origin.y, ctx.bridge.PressPos(ImGuiMouseButton_Left).x, ctx.ui);
   // Corner above the note names: a small clock-and-pitch legend.

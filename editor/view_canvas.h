@@ -52,9 +52,11 @@ class CanvasView {
   // Tiled: everything that moves only with the score (guides, grid, pictures, strokes) is drawn
   // once into tiles at the display scale and each frame only places the visible tiles (the
   // performance view, where the picture scrolls and nothing is edited). Selection halos are
-  // not drawn in this mode.
+  // drawn into the tiles, which are drawn again when the selection changes.
   void SetTiled(bool on) { tiled_ = on; }
   int TilesBuilt() const { return tiles_built_; }
+  // Visible tiles shown by their fallback on the last frame (still to be built).
+  int TilesPending() const { return tiles_pending_; }
 
  private:
   enum class Drag {
@@ -105,6 +107,8 @@ class CanvasView {
   // Tiles (view_canvas_tiles.cpp): the score content from cached tiles.
   void DrawTiled(CanvasContext& ctx, ImDrawList* dl);
   void BuildTile(CanvasContext& ctx, TileCoord t, OffscreenTarget& target);
+  // A visible tile not built yet: the picture from its texture, clipped to the tile.
+  void DrawTileFallback(CanvasContext& ctx, ImDrawList* dl, ImVec2 top_left);
   void FlushTilePass();
   void DrawTileStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint);
   void DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 alpha_mask, bool opaque,
@@ -153,6 +157,8 @@ class CanvasView {
     double px_per_beat = 0, px_per_height = 0;
     float ui_scale = 0;
     CanvasColors colors{};
+    int selection_layer = -1;
+    uint64_t selection_hash = 0;  // of the selected stroke indices (FNV-1a)
   };
   bool tiled_ = false;
   TileKey tile_key_;
@@ -165,6 +171,8 @@ class CanvasView {
   double last_tile_x0_ = 0;
   int tile_direction_ = 1;
   int tiles_built_ = 0;
+  int tiles_pending_ = 0;
+  std::vector<TileCoord> missing_;  // this frame's visible tiles not built yet (reused)
 };
 
 }  // namespace graphony::editor

@@ -173,8 +173,9 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
       }
       case Layer::Kind::kStrokes: {
         const std::vector<Stroke>& strokes = layer.strokes.strokes;
-        // Selected strokes get a halo underneath.
-        if (static_cast<int>(li) == ctx.ui.selection_layer && !tile_target_)
+        // Selected strokes get a halo underneath (in tiles too: the performance view shows
+        // what was picked in the editor; the tiles' key holds the selection).
+        if (static_cast<int>(li) == ctx.ui.selection_layer)
           for (int idx : ctx.ui.selection)
             if (idx >= 0 && idx < static_cast<int>(strokes.size()))
               DrawStroke(dl, v, strokes[idx], ctx.colors.selection, 3.f * ctx.ui.settings.ui_scale);

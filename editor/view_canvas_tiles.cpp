@@ -3,6 +3,7 @@
 // performance view costs one textured quad per tile instead of the whole picture and every
 // stroke. Which tiles to show and reuse is logic/tile_grid.h.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -18,6 +19,12 @@ constexpr int kTileSize = 256;
 // Tiles drawn ahead of the scroll per frame: one keeps the frame time flat, and the view
 // moves far less than a tile per frame at any playing speed.
 constexpr int kTilesAheadPerFrame = 1;
+// Visible tiles built per frame while some are missing (entering the performance view): a
+// 1600x1000 view needs ~35, which built at once made a pause of up to a second on llvmpipe.
+// At most this many, and no more once a frame has spent kBuildBudgetMs on them (at least one
+// is built, so the view always fills in).
+constexpr int kTilesBuiltPerFrame = 4;
+constexpr double kBuildBudgetMs = 8;
 
 // Pixels of content around the score: the widest brush (12 % of the height) centred on the
 // score's edge, plus the soft fringe.
@@ -77,10 +84,17 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
   key.px_per_height = v.px_per_height;
   key.ui_scale = ctx.ui.settings.ui_scale;
   key.colors = ctx.colors;
+  // The selection's halos are in the tiles: picking other strokes draws them again.
+  key.selection_layer = ctx.ui.selection.empty() ? -1 : ctx.ui.selection_layer;
+  key.selection_hash = 1469598103934665603ull;
+  for (int idx : ctx.ui.selection)
+    key.selection_hash = (key.selection_hash ^ static_cast<uint32_t>(idx)) * 1099511628211ull;
   const bool same =
       key.revision == tile_key_.revision && key.px_per_beat == tile_key_.px_per_beat &&
       key.px_per_height == tile_key_.px_per_height && key.ui_scale == tile_key_.ui_scale &&
-      std::memcmp(&key.colors, &tile_key_.colors, sizeof key.colors) == 0;
+      std::memcmp(&key.colors, &tile_key_.colors, sizeof key.colors) == 0 &&
+      key.selection_layer == tile_key_.selection_layer &&
+      key.selection_hash == tile_key_.selection_hash;
 
   // Content pixels: beat 0, height 1 at (margin, margin); the margin holds the parts of wide
   // strokes that reach past the score's edges. The view's corner in them, and where content
@@ -135,30 +149,54 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
   // Every pixel is drawn once: the tiles, and the outside colour only around them (on
   // llvmpipe each full-window layer costs about as much as the whole tiled picture).
   FillAround(dl, v, visible, ox, oy, ctx.colors.outside);
-  bool missing = false;
+  // Visible tiles not built yet (entering the view, a new zoom): a few are built per frame,
+  // those nearest the playhead first, and the rest show the picture drawn straight from its
+  // (already uploaded) texture until their turn, so entering never stalls on every tile.
+  missing_.clear();
   for (int r = visible.row0; r < visible.row1; ++r)
     for (int c = visible.col0; c < visible.col1; ++c) {
       const int slot = tile_slots_.Find(TileCoord{c, r});
       if (slot >= 0)
         draw(TileCoord{c, r}, slot);
       else
-        missing = true;
+        missing_.push_back(TileCoord{c, r});
     }
-  if (missing) {
-    for (int r = visible.row0; r < visible.row1; ++r)
-      for (int c = visible.col0; c < visible.col1; ++c) {
-        if (tile_slots_.Find(TileCoord{c, r}) >= 0) continue;
-        const int slot = build(TileCoord{c, r});
-        if (slot < 0) {  // no framebuffer after all: draw live from now on
-          tiled_ = false;
-          dl->AddRectFilled(ImVec2(v.left, v.top), ImVec2(v.left + v.width, v.top + v.height),
-                            ctx.colors.outside);
-          DrawScoreContent(ctx, dl, true);
-          return;
-        }
-        draw(TileCoord{c, r}, slot);
+  const float playhead_x = v.BeatToX(std::max(0.0, ctx.ui.transport.playhead_beat));
+  const auto distance = [&](TileCoord t) {
+    return std::fabs(ox + (static_cast<float>(t.col) + 0.5f) * kTileSize - playhead_x);
+  };
+  std::sort(missing_.begin(), missing_.end(),
+            [&](TileCoord a, TileCoord b) { return distance(a) < distance(b); });
+  tiles_pending_ = 0;
+  const auto build_start = std::chrono::steady_clock::now();
+  const auto within_budget = [&](size_t built) {
+    if (built == 0) return true;
+    if (built >= static_cast<size_t>(kTilesBuiltPerFrame)) return false;
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - build_start)
+               .count() < kBuildBudgetMs;
+  };
+  size_t built = 0;
+  for (size_t i = 0; i < missing_.size(); ++i) {
+    const TileCoord t = missing_[i];
+    if (within_budget(built)) {
+      ++built;
+      const int slot = build(t);
+      if (slot < 0) {  // no framebuffer after all: draw live from now on
+        tiled_ = false;
+        dl->AddRectFilled(ImVec2(v.left, v.top), ImVec2(v.left + v.width, v.top + v.height),
+                          ctx.colors.outside);
+        DrawScoreContent(ctx, dl, true);
+        return;
       }
+      draw(t, slot);
+    } else {
+      DrawTileFallback(ctx, dl,
+                       ImVec2(ox + static_cast<float>(t.col * kTileSize),
+                              oy + static_cast<float>(t.row * kTileSize)));
+      ++tiles_pending_;
+    }
   }
+  const bool missing = !missing_.empty();
   // Build ahead of the scroll, a little each frame, so new columns are ready when they arrive.
   int budget = missing ? 0 : kTilesAheadPerFrame;
   const TileSpan ahead = TilesAhead(tv, tile_direction_, 2);
@@ -174,6 +212,28 @@ void CanvasView::DrawTiled(CanvasContext& ctx, ImDrawList* dl) {
 }
 
 // [SECTION] Drawing one tile
+
+void CanvasView::DrawTileFallback(CanvasContext& ctx, ImDrawList* dl, ImVec2 p0) {
+  // The score's background and its pictures from their textures, clipped to the tile: no
+  // strokes, grid or guides, which come with the real tile a few frames later.
+  const ViewTransform& v = ctx.view;
+  const ImVec2 p1(p0.x + kTileSize, p0.y + kTileSize);
+  dl->PushClipRect(p0, p1, true);
+  dl->AddRectFilled(p0, p1, ctx.colors.outside);
+  const float x0 = v.BeatToX(0), x1 = v.BeatToX(ctx.doc.score.length_beats);
+  dl->AddRectFilled(ImVec2(x0, v.HeightToY(1)), ImVec2(x1, v.HeightToY(0)), ctx.colors.background);
+  for (const Layer& layer : ctx.doc.score.layers) {
+    if (layer.kind != Layer::Kind::kImage || !layer.visible) continue;
+    const ImageLayer& img = layer.image;
+    const ImVec2 q0(v.BeatToX(img.start_beat), v.HeightToY(img.top));
+    const ImVec2 q1(v.BeatToX(img.start_beat + img.length_beats), v.HeightToY(img.bottom));
+    if (q1.x < p0.x || q0.x > p1.x || q1.y < p0.y || q0.y > p1.y) continue;
+    const int alpha = static_cast<int>(std::clamp(img.opacity, 0.f, 1.f) * 255);
+    dl->AddImage(ctx.textures.Get(img.pixels), q0, q1, ImVec2(0, 0), ImVec2(1, 1),
+                 IM_COL32(255, 255, 255, alpha));
+  }
+  dl->PopClipRect();
+}
 
 void CanvasView::BuildTile(CanvasContext& ctx, TileCoord t, OffscreenTarget& target) {
   // The tile's own view: the same zoom, its corner at the tile's content pixel.

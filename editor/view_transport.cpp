@@ -177,7 +177,7 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
     if (button("Stop looping")) out.clear_loop = true;
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Drag along the ruler to loop a part.");
+    ImGui::TextWrapped("Shift+drag along the ruler to loop a part.");
     ImGui::PopStyleColor();
     ImGui::BeginDisabled(!r.has_selection);
     if (button("Loop the picked strokes")) out.loop_selection = true;

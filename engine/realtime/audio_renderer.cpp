@@ -321,6 +321,12 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   meters_.peak_left.store(peak_left_, std::memory_order_relaxed);
   meters_.peak_right.store(peak_right_, std::memory_order_relaxed);
   meters_.playhead_beat.store(beat, std::memory_order_relaxed);
+  const VoiceCensus census = engine_.Census();
+  meters_.voices_note.store(census.note, std::memory_order_relaxed);
+  meters_.voices_gesture.store(census.gesture, std::memory_order_relaxed);
+  meters_.voices_live.store(census.live, std::memory_order_relaxed);
+  meters_.voices_unowned.store(census.unowned, std::memory_order_relaxed);
+  meters_.bank_groups.store(census.bank_groups, std::memory_order_relaxed);
   frame_ += frames;
   PublishTransport(frame_);
   meters_.frames.fetch_add(static_cast<uint64_t>(frames), std::memory_order_relaxed);

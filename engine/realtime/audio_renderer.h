@@ -57,6 +57,9 @@ struct AudioMeters {
   std::atomic<float> max_load{0};      // worst callback time / buffer duration
   std::atomic<bool> recording{false};  // acknowledges kStart/kStopRecording
   std::atomic<double> record_start_beat{0};
+  // Voices sounding after the last buffer, by owner (SynthEngine::Census; debug readout).
+  std::atomic<int> voices_note{0}, voices_gesture{0}, voices_live{0}, voices_unowned{0};
+  std::atomic<int> bank_groups{0};
   std::atomic<int64_t> probe_latency_ns{-1};  // note-on -> first non-zero sample (latency probe)
   std::atomic<int> probe_offset_frames{-1};   // where in its buffer that sample was
 };

@@ -131,6 +131,7 @@ void LivePlayer::Close() {
     Pa_CloseStream(stream_);
     stream_ = nullptr;
   }
+  scrub_.Release(&scrub_commands_);  // its voices went with the engine
   renderer_.reset();  // the callback can no longer run: safe to free programs and engine
   recorder_.reset();
   session_.reset();
@@ -169,7 +170,11 @@ void LivePlayer::Finished(void* self) {
   static_cast<LivePlayer*>(self)->stream_finished_.store(true, std::memory_order_release);
 }
 
-bool LivePlayer::Send(const Command& command) { return renderer_ && renderer_->Send(command); }
+bool LivePlayer::Send(const Command& command) {
+  const bool ok = renderer_ && renderer_->Send(command);
+  if (renderer_ && !ok) ++dropped_commands_;
+  return ok;
+}
 
 void LivePlayer::SetEvents(const Events& events) {
   if (!renderer_) throw std::runtime_error("the player is not open");
@@ -205,6 +210,19 @@ bool LivePlayer::Gesture(int id, double pitch, float loudness) {
 }
 bool LivePlayer::NoteOff(int id) { return Send(Command::NoteOff(id)); }
 bool LivePlayer::AllNotesOff() { return Send(Command::AllNotesOff()); }
+
+bool LivePlayer::Scrub(const Events& events, uint64_t revision, double beat) {
+  bool ok = true;
+  for (const Command& c : scrub_.MoveTo(events, revision, beat, &scrub_commands_))
+    ok = Send(c) && ok;
+  return ok;
+}
+
+bool LivePlayer::StopScrub() {
+  bool ok = true;
+  for (const Command& c : scrub_.Release(&scrub_commands_)) ok = Send(c) && ok;
+  return ok;
+}
 
 void LivePlayer::PlayClip(const std::vector<uint8_t>& bytes, const std::string& label) {
   if (!renderer_) throw std::runtime_error("the player is not open");
@@ -298,6 +316,11 @@ PlayerStatus LivePlayer::Poll() {
   s.buffer_frames = m.last_buffer_frames.load(std::memory_order_relaxed);
   s.max_load = m.max_load.load(std::memory_order_relaxed);
   s.recording = Recording();
+  s.voices.note = m.voices_note.load(std::memory_order_relaxed);
+  s.voices.gesture = m.voices_gesture.load(std::memory_order_relaxed);
+  s.voices.live = m.voices_live.load(std::memory_order_relaxed);
+  s.voices.unowned = m.voices_unowned.load(std::memory_order_relaxed);
+  s.voices.bank_groups = m.bank_groups.load(std::memory_order_relaxed);
   return s;
 }
 

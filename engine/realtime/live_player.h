@@ -26,6 +26,7 @@
 #include "realtime/audio_renderer.h"
 #include "realtime/devices.h"
 #include "realtime/recorder.h"
+#include "realtime/scrub_voices.h"
 #include "synth/engine.h"
 
 typedef void PaStream;
@@ -76,6 +77,7 @@ struct PlayerStatus {
   int buffer_frames = 0;  // the host's latest buffer size
   float max_load = 0;     // worst callback time / buffer duration
   bool recording = false;
+  VoiceCensus voices;  // sounding voices by owner, after the latest buffer (debug readout)
 };
 
 class LivePlayer {
@@ -146,6 +148,16 @@ class LivePlayer {
   // waiting for the buffer to start). Negative until measured.
   int LastNoteOffsetFrames() const;
 
+  // Scrubbing (the editor's ruler): what sounds at `beat` in `events` plays as live voices,
+  // and moving the beat starts and stops notes as it crosses them (ScrubVoices). `events`
+  // are those the published program was prepared from; `revision` names them (see
+  // ScrubVoices::MoveTo). False if the command queue was full (some changes were lost).
+  bool Scrub(const Events& events, uint64_t revision, double beat);
+  bool StopScrub();                                        // releases every scrub voice
+  int ScrubSounding() const { return scrub_.Sounding(); }  // scrub voices now sounding
+  // Commands lost because the queue was full, since Open (debug readout).
+  uint64_t DroppedCommands() const { return dropped_commands_; }
+
   // Plays a recorded take (WAV/FLAC/OGG bytes) beside the score, through this stream.
   // Decodes and resamples here (off the audio thread), then publishes it by pointer swap.
   // Throws std::runtime_error "<label>: <problem>".
@@ -193,6 +205,9 @@ class LivePlayer {
   std::string error_;
   uint64_t watchdog_callbacks_ = 0;
   int64_t watchdog_since_ns_ = 0;
+  ScrubVoices scrub_;
+  uint64_t dropped_commands_ = 0;
+  std::vector<Command> scrub_commands_;  // reused: scrubbing allocates only while it grows
   void (*test_hook_)(void*) = nullptr;
   void* test_context_ = nullptr;
 };

@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "interpret/sounding_at.h"
 #include "synth/bank_oscillator.h"
 #include "synth/dsp.h"
 #include "synth/gm_synth.h"
@@ -42,29 +43,6 @@ class ScopedFlushDenormals {
 constexpr float kVoiceGain = 0.5f;  // headroom: a few notes together stay under the limiter
 constexpr double kSmoothSeconds = 0.02;
 
-// Pitch and loudness of a gesture at `beat` (linear between points, held at the ends).
-void GestureAt(const GestureEvent& g, double beat, double& pitch, float& loudness) {
-  const auto& p = g.points;
-  if (beat <= p.front().beat) {
-    pitch = p.front().pitch;
-    loudness = p.front().loudness;
-    return;
-  }
-  if (beat >= p.back().beat) {
-    pitch = p.back().pitch;
-    loudness = p.back().loudness;
-    return;
-  }
-  auto it = std::upper_bound(p.begin(), p.end(), beat,
-                             [](double b, const GesturePoint& q) { return b < q.beat; });
-  const GesturePoint& b = *it;
-  const GesturePoint& a = *(it - 1);
-  const double span = b.beat - a.beat;
-  const double t = span > 0 ? (beat - a.beat) / span : 1.0;
-  pitch = a.pitch + (b.pitch - a.pitch) * t;
-  loudness = static_cast<float>(a.loudness + (b.loudness - a.loudness) * t);
-}
-
 }  // namespace
 
 struct SynthEngine::Impl {
@@ -81,6 +59,7 @@ struct SynthEngine::Impl {
   // Transport (audio thread only, except the atomic playhead).
   double beat = 0;
   bool playing = false;
+  bool was_playing = false;  // `playing` in the last block: starts and pauses are edges
   double tempo_scale = 1;
   size_t next_note = 0, next_gesture = 0;
   bool seek_pending = false;
@@ -217,20 +196,37 @@ struct SynthEngine::Impl {
         std::lower_bound(notes.begin(), notes.end(), beat,
                          [](const NoteEvent& n, double b) { return n.start_beat < b; }) -
         notes.begin());
-    // Sustained notes already under way at the new position join in (struck and plucked
-    // ones would re-attack at the wrong moment, so they wait for their next note).
-    for (size_t i = 0; i < next_note; ++i) {
-      const NoteEvent& n = notes[i];
-      if (n.start_beat + n.duration_beats > beat && Sustains(n.instrument)) StartNote(i, beat, 1.0);
-    }
     const auto& gs = program->gestures;
     next_gesture = static_cast<size_t>(
         std::lower_bound(gs.begin(), gs.end(), beat,
                          [](const GestureEvent& g, double b) { return g.StartBeat() < b; }) -
         gs.begin());
-    // A glide already under way at the new position joins in where it is.
-    for (size_t i = 0; i < next_gesture; ++i)
+    // Stopped, nothing joins yet: a seek is silent until playing starts (then JoinUnderWay).
+    if (playing) JoinUnderWay();
+  }
+
+  // What is under way at `beat` joins in: sustained notes (struck and plucked ones would
+  // re-attack at the wrong moment, so they wait for their next note) and glides, where they
+  // are. After a seek while playing, and when playing starts or resumes.
+  void JoinUnderWay() {
+    const auto& notes = program->notes;
+    for (size_t i = 0; i < next_note && i < notes.size(); ++i) {
+      const NoteEvent& n = notes[i];
+      if (n.start_beat + n.duration_beats > beat && Sustains(n.instrument)) StartNote(i, beat, 1.0);
+    }
+    const auto& gs = program->gestures;
+    for (size_t i = 0; i < next_gesture && i < gs.size(); ++i)
       if (gs[i].EndBeat() > beat) StartGesture(i, beat, 0);
+  }
+
+  // Stopped: the score's own voices fade (a pause is silent; live voices keep sounding).
+  void FadeScheduledVoices() {
+    for (Voice& v : voices)
+      if (v.Owner().kind == VoiceOwner::Kind::kNote ||
+          v.Owner().kind == VoiceOwner::Kind::kGesture) {
+        v.FadeOut();
+        v.Owner().kind = VoiceOwner::Kind::kNone;
+      }
   }
 
   void Schedule(double b0, double b1, double bpf) {
@@ -295,14 +291,17 @@ struct SynthEngine::Impl {
       ApplySeek(seek_target);
       seek_pending = false;
     } else if (playing && program) {
+      if (!was_playing) JoinUnderWay();  // starts or resumes inside notes and glides
       Schedule(b0, b1, bpf);
       RenderBanks(b0, b1, l, r);
       beat = b1;
     } else if (!playing) {
+      if (was_playing) FadeScheduledVoices();
       bool any = false;
       for (int o : slot_owner) any |= o >= 0;
       if (any) SilenceBanks(l, r);
     }
+    was_playing = playing;
 
     float vl[dsp::kBlock] = {}, vr[dsp::kBlock] = {};
     gm.Scan();  // which soundfont voices still sound, before voices decide they are done
@@ -479,6 +478,29 @@ void SynthEngine::AllNotesOff() {
     v.FadeOut();
     v.Owner().kind = VoiceOwner::Kind::kNone;
   }
+}
+
+VoiceCensus SynthEngine::Census() const {
+  VoiceCensus c;
+  for (const Voice& v : impl_->voices) {
+    if (v.Free()) continue;
+    switch (v.Owner().kind) {
+      case VoiceOwner::Kind::kNote:
+        ++c.note;
+        break;
+      case VoiceOwner::Kind::kGesture:
+        ++c.gesture;
+        break;
+      case VoiceOwner::Kind::kLive:
+        ++c.live;
+        break;
+      case VoiceOwner::Kind::kNone:
+        ++c.unowned;
+        break;
+    }
+  }
+  for (int o : impl_->slot_owner) c.bank_groups += o >= 0;
+  return c;
 }
 
 double SynthEngine::PlayheadBeat() const { return impl_->playhead.load(std::memory_order_relaxed); }

@@ -47,6 +47,13 @@ class RenderProgram;
 std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
                                                     const EngineSettings& settings);
 
+// How many pool voices sound, by who owns them (a debug readout: a voice that never ends
+// shows up here). `unowned` are released or fading tails, no longer addressable.
+struct VoiceCensus {
+  int note = 0, gesture = 0, live = 0, unowned = 0;
+  int bank_groups = 0;  // oscillator-bank slot groups held by a picture bank
+};
+
 class SynthEngine {
  public:
   explicit SynthEngine(const EngineSettings& settings);  // allocates everything it will need
@@ -84,6 +91,8 @@ class SynthEngine {
   // [audio] Frames Render() hands out before it computes its next internal block (0..63).
   // A transport change made exactly then takes effect on that frame, not up to a block late.
   int FramesUntilNextBlock() const;
+  // [audio] The voices sounding now, by owner (allocation-free).
+  VoiceCensus Census() const;
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Editor II under Xvfb with JACK's dummy driver: record a take and find it in the saved bundle
-# (length and pitches), Space plays and pauses (the playhead advances), a ruler click seeks,
+# (length and pitches), Space plays and pauses (the playhead advances), a ruler click seeks
+# and Shift+drag loops,
 # export audio from the dialog, live audition while painting, the performance view opens and
 # closes; then, with no sound server at all, the editor starts and says so.
 # Screenshots go to ARTIFACT_DIR/editor_audio. The editor writes its sound state to
@@ -121,19 +122,23 @@ echo "playhead: $B1 while playing, $B2 and $B3 after pausing"
 $PY -c "import sys; sys.exit(0 if float('$B2') >= float('$B1') and abs(float('$B3')-float('$B2'))<1e-6 else 1)" ||
   fail "the playhead did not advance then hold (B1=$B1 B2=$B2 B3=$B3)"
 
-# --- 4. The ruler: a click seeks, a drag loops; editing while playing is heard ------------
-# Home fits the score in the view: at this UI scale beat 0 is at x~409 and a beat is ~98 px,
-# with the ruler at y~160 (see the screenshots).
+# --- 4. The ruler: a click seeks, Shift+drag loops; editing while playing is heard --------
+# (A plain drag scrubs: gui_scrub_test.sh.) Home fits the score in the view: at this UI scale
+# beat 0 is at x~409 and a beat is ~98 px, with the ruler at y~160 (see the screenshots).
 xdotool key Home
 sleep 0.4
 xdotool mousemove 605 160 click 1
-wait_for 3 "abs(n('playhead_beat')-2.0)<0.6" "a ruler click at beat 2 to move the playhead"
+wait_for 3 "abs(n('playhead_beat')-2.0)<0.6 and n('scrubbing')==0" "a ruler click at beat 2 to move the playhead"
 echo "ruler click: playhead now $(get playhead_beat)"
+xdotool keydown shift
+sleep 0.2
 xdotool mousemove 420 160 mousedown 1
 for x in 500 600 700 800; do xdotool mousemove $x 160; sleep 0.15; done
 sleep 0.2
 xdotool mouseup 1
-wait_for 3 "n('loop_end')-n('loop_start')>2.5 and n('loop_start')<0.6" "a loop from dragging on the ruler"
+sleep 0.1
+xdotool keyup shift
+wait_for 3 "n('loop_end')-n('loop_start')>2.5 and n('loop_start')<0.6" "a loop from Shift+dragging on the ruler"
 echo "loop: beats $(get loop_start) to $(get loop_end)"
 xdotool key space
 wait_for 4 "n('playing')==1" "playing the loop"

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Writes a small .graphony bundle for the editor sound tests: one sine instrument and three
-flat strokes, each two beats long at a different height, at 120 bpm (one second each)."""
+flat strokes, each two beats long at a different height, at 120 bpm (one second each).
+usage: make_score.py OUT [LENGTH_BEATS]: a length above 6 leaves the rest of the score empty."""
 import json
 import sys
 import zipfile
 
 out = sys.argv[1]
+length = float(sys.argv[2]) if len(sys.argv) > 2 else 6.0
 # Band centres of the 8 notes C4..C5 in C major (steady strokes there play exactly in tune).
 heights = [2.5 / 8, 4.5 / 8, 6.5 / 8]
 strokes = []
@@ -21,7 +23,7 @@ score = {
                       "consent": {"credit_by_name": True, "share_audio": True}}],
     "tempo_bpm": 120.0,
     "meter": "4/4",
-    "length_beats": 6.0,
+    "length_beats": length,
     "mapping": {"scale": "major", "custom_intervals": [], "root": "C4", "lowest": "C4",
                 "highest": "C5", "image_mode": "notes", "grid": 0.5, "max_polyphony": 3},
     "palette": [{"color": "#0072b2", "instrument": "sine", "name": "Sine", "sample": ""}],

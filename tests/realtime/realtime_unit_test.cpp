@@ -14,6 +14,7 @@
 #include "realtime/audio_renderer.h"
 #include "realtime/audio_thread.h"
 #include "realtime/recorder.h"
+#include "realtime/scrub_voices.h"
 #include "realtime/spsc_ring.h"
 #include "rt_test_util.h"
 #include "support/sound_readback.h"
@@ -293,6 +294,80 @@ TEST_CASE(
   Run(r, 512, 256);
   CHECK(AudioThreadAllocations() == before);
   recorder.Finish(0);
+}
+
+TEST_CASE(
+    "Scrubbing sounds what is under the playhead, is silent over a gap and allocates nothing on "
+    "the audio thread") {
+  REQUIRE(AllocTrapLinked());
+  SetAllocTrapMode(AllocTrapMode::kCount);
+  Events e = SineEvents(8);
+  AddNote(e, 0, 2, 69);  // beats 0..2: A4
+  AddNote(e, 1, 1, 76);  // beats 1..2: E5 beside it
+  AddNote(e, 5, 1, 72);  // beats 2..5 are empty
+  AudioRenderer r(Settings(), nullptr);
+  r.Publish(Publishable(e));
+  ScrubVoices scrub;
+  std::vector<Command> commands;
+  const uint64_t before = AudioThreadAllocations();
+  // Drag from beat 0 to beat 2 over 48 buffers (0.26 s), the transport stopped.
+  int buffer = 0;
+  int most_voices = 0;
+  const std::vector<float> notes = Run(r, 48 * 256, 256, [&] {
+    for (const Command& c : scrub.MoveTo(e, 1, 2.0 * ++buffer / 48 - 0.01, &commands))
+      CHECK(r.Send(c));
+    most_voices = std::max(most_voices, scrub.Sounding());
+  });
+  CHECK(most_voices == 2);
+  CHECK(Peak(notes, 0, notes.size()) > 0.05f);
+  // On over the gap (2.2..4.8) for 1 s: the notes are released and the output falls silent.
+  buffer = 0;
+  const std::vector<float> gap = Run(r, 192 * 256, 256, [&] {
+    for (const Command& c : scrub.MoveTo(e, 1, 2.2 + 2.6 * ++buffer / 192, &commands))
+      CHECK(r.Send(c));
+    CHECK(scrub.Sounding() == 0);
+  });
+  CHECK(Peak(gap, gap.size() * 3 / 4, gap.size()) < 1e-3f);
+  // Back onto a note, then release: sound, then silence again.
+  for (const Command& c : scrub.MoveTo(e, 1, 5.5, &commands)) CHECK(r.Send(c));
+  const std::vector<float> held = Run(r, 20 * 256, 256);
+  CHECK(Peak(held, held.size() / 2, held.size()) > 0.05f);
+  CHECK(std::fabs(Cents(EstimatePitchHz(held, 2048, 2048, kRate), MidiToHz(72))) < 20);
+  for (const Command& c : scrub.Release(&commands)) CHECK(r.Send(c));
+  CHECK(scrub.Sounding() == 0);
+  const std::vector<float> released = Run(r, 192 * 256, 256);
+  CHECK(Peak(released, released.size() * 3 / 4, released.size()) < 1e-3f);
+  // A new program (another revision) starts every voice anew.
+  scrub.MoveTo(e, 1, 0.5, &commands);
+  REQUIRE(commands.size() == 1);
+  const int first_id = commands[0].id;
+  scrub.MoveTo(e, 2, 0.5, &commands);
+  REQUIRE(commands.size() == 2);
+  CHECK(commands[0].type == CommandType::kNoteOff);
+  CHECK(commands[0].id == first_id);
+  CHECK(commands[1].type == CommandType::kNoteOn);
+  CHECK(commands[1].id != first_id);
+  CHECK(AudioThreadAllocations() == before);
+}
+
+TEST_CASE("Stopped, the score is silent: a seek waits for Play, a pause fades, Play rejoins") {
+  Events e = SineEvents(8);
+  AddNote(e, 0, 6, 69);  // one long sustained note under every position below
+  AudioRenderer r(Settings(), nullptr);
+  r.Publish(Publishable(e));
+  r.Send(Command::Seek(2));  // (a ruler click) once made the note sound, stopped, for good
+  const std::vector<float> seeked = Run(r, 48000 / 2, 256);
+  CHECK(Peak(seeked, 0, seeked.size()) < 1e-4f);
+  r.Send(Command::Play());
+  const std::vector<float> played = Run(r, 48000 / 4, 256);
+  CHECK(Peak(played, played.size() / 2, played.size()) > 0.05f);  // joined where it is
+  r.Send(Command::Stop());
+  const std::vector<float> paused = Run(r, 48000 / 2, 256);
+  CHECK(Peak(paused, paused.size() / 2, paused.size()) < 1e-3f);
+  r.Send(Command::Play());
+  const std::vector<float> resumed = Run(r, 48000 / 4, 256);
+  CHECK(Peak(resumed, resumed.size() / 2, resumed.size()) > 0.05f);
+  CHECK(std::fabs(Cents(EstimatePitchHz(resumed, 4096, 4096, kRate), MidiToHz(69))) < 20);
 }
 
 TEST_CASE("Recording writes exactly what was played, in the background") {
