@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/ui_text.h"
+
 namespace graphony::editor {
 
 namespace {
@@ -17,7 +19,7 @@ void HandleRulerInput(const ViewTransform& v, float ruler_top, float press_x, Ui
   ImGui::InvisibleButton("##ruler", ImVec2(v.width, h));
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered())
-    ui.hint = "Click the ruler to move the playhead there; drag along it to loop that part.";
+    ui.hint = _("Click the ruler to move the playhead there; drag along it to loop that part.");
   if (ImGui::IsItemActivated())
     ui.commands.Push(AppCommand::kSeek, std::max(0.0, v.XToBeat(press_x)));
   const bool dragged = std::fabs(io.MousePos.x - press_x) > kDragThresholdPx;

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -107,12 +108,13 @@ void EditorAudio::DrawRecordingIndicator(ImVec2 top_center) const {
 }
 
 void EditorAudio::DrawSidePanel() {
-  if (ImGui::CollapsingHeader("Play and record", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(text::WithId(_("Play and record"), "###play_record"),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
     TransportActions a;
     DrawTransportPanel(Readout(), settings_, ctx_.ui, a);
     Apply(a);
   }
-  if (ImGui::CollapsingHeader("Takes", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(text::WithId(_("Takes"), "###takes"), ImGuiTreeNodeFlags_DefaultOpen))
     takes_.Draw(ctx_.doc, ctx_.ui, session_.Player(), session_.Status());
 }
 
@@ -242,7 +244,7 @@ void EditorAudio::TogglePlay() {
 
 void EditorAudio::StartPlaying() {
   if (!session_.Available()) {
-    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText)
+    Notify(session_.DeviceMessage().empty() ? std::string(_(kNoSoundDeviceText))
                                             : session_.DeviceMessage(),
            true);
     record_armed_ = false;
@@ -293,7 +295,7 @@ void EditorAudio::ToggleRecord() {
     return;
   }
   if (!session_.Available()) {
-    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText)
+    Notify(session_.DeviceMessage().empty() ? std::string(_(kNoSoundDeviceText))
                                             : session_.DeviceMessage(),
            true);
     return;
@@ -306,7 +308,7 @@ void EditorAudio::ToggleRecord() {
     if (!session_.Reopen(options)) {
       options.record_input = false;
       session_.Reopen(options);
-      Notify("No microphone found: recording what is played only.", true);
+      Notify(_("No microphone found: recording what is played only."), true);
     }
     session_.SetMasterVolume(settings_.volume);
     session_.SetTempoScale(settings_.tempo_percent / 100.0);

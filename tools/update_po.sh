@@ -14,7 +14,7 @@ update() {  # update DIR POT SOURCE_LIST...
   local dir=$1 pot=$2; shift 2
   mapfile -t files < <(bash tools/po_sources.sh "$@")
   xgettext --language=C++ --from-code=UTF-8 --keyword=_ --keyword=N_ \
-    --keyword=TranslatePlural:1,2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
+    --keyword=TranslatePlural:1,2 --keyword=Plural:1,2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
     --package-name=graphony --msgid-bugs-address=https://graphony.invalid/issues \
     --sort-by-file --force-po -o "$pot" "${files[@]}"
   for lang in $LANGS; do

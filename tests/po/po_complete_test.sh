@@ -14,7 +14,7 @@ parts=(po/*/POTFILES.in)
 check() {  # check DIR SOURCE_LIST...
   local dir=$1; shift
   mapfile -t files < <(bash tools/po_sources.sh "$@")
-  xgettext --language=C++ --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=TranslatePlural:1,2 \
+  xgettext --language=C++ --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=TranslatePlural:1,2 --keyword=Plural:1,2 \
     --keyword=ngettext:1,2 --force-po -o "$WORK/now.pot" "${files[@]}"
   for lang in $(grep -v '^#' po/LINGUAS); do
     [ -f "$dir/$lang.po" ] || { echo "FAIL: $dir/$lang.po is missing"; failed=1; continue; }

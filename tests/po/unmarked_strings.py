@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-KEYWORDS = ["--keyword=_", "--keyword=N_", "--keyword=TranslatePlural:1,2", "--keyword=ngettext:1,2"]
+KEYWORDS = ["--keyword=_", "--keyword=N_", "--keyword=TranslatePlural:1,2", "--keyword=Plural:1,2", "--keyword=ngettext:1,2"]
 
 
 def extract(files, cwd, extra_args):
@@ -48,10 +48,23 @@ def extract(files, cwd, extra_args):
     return entries
 
 
+def plurals_of(files, cwd):
+    """The msgid_plural texts of the marked plurals: xgettext places them on the singular's
+    line, so they are matched by text, not by line."""
+    with tempfile.NamedTemporaryFile(suffix=".pot") as out:
+        subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--no-wrap", "--force-po",
+                        "-o", out.name] + KEYWORDS + files, cwd=cwd, check=True, stderr=subprocess.DEVNULL)
+        return {eval(line[13:]) for line in open(out.name, encoding="utf-8") if line.startswith("msgid_plural ")}
+
+
 # Kinds of literal nobody reads as words: each rule says why.
 RULES = [
-    # no letters: format-only strings, separators, numbers, symbols drawn as icons ("%d / %d")
-    (lambda s: not re.search(r"[^\W\d_]", s), "no letters"),
+    # no letters once format directives, command options and the program's name are left
+    # out: format-only strings, separators, symbols ("%d / %d", "graphony: %s: %s\n")
+    (lambda s: not re.search(r"[^\W\d_]", re.sub(r"%[-+ #0-9.]*l?[a-zA-Z]|--[a-z][a-z-]*|\bgraphony(-cli)?\b|\\n", "", s)),
+     "no words"),
+    # keyboard shortcuts ("Ctrl+Shift+S", "F9")
+    (lambda s: re.fullmatch(r"((Ctrl|Shift|Alt)\+)*([A-Z0-9]|F[0-9]+|[-+=])", s), "shortcut"),
     # an ImGui ID, or a label whose visible part has no letters ("##play", "+##add", "%s##row%d")
     (lambda s: "##" in s and not re.search(r"[^\W\d_]", re.sub(r"%[-+ #0-9.]*[a-z]", "", s.split("##")[0])),
      "ImGui ID"),
@@ -60,6 +73,8 @@ RULES = [
     # lower-case identifiers, keys and paths without spaces: JSON keys, IDs, env vars in
     # lower case, command options, file names ("tempo", "layer.3", "--language", "a/b.json")
     (lambda s: re.fullmatch(r"[a-z0-9_.:/\-+%=,\[\]{}<>]+", s), "identifier or key"),
+    # absolute paths ("/usr/share/fonts/...") and camelCase function names ("glGenFramebuffers")
+    (lambda s: re.fullmatch(r"/[^ ]*|[a-z]+[A-Z][A-Za-z0-9]*", s), "path or function name"),
     # upper-case environment variables and constants ("GRAPHONY_LOCALEDIR", "LANG")
     (lambda s: re.fullmatch(r"[A-Z0-9_]+", s), "environment variable"),
     # key=value lines of the debug status file, logs and benchmarks ("bench: frames=%d ...")
@@ -83,14 +98,15 @@ def main():
     with open(f"{src}/po/not_user_visible.txt", encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if line and not line.startswith("#"):
+            if line and not line.startswith("# "):
                 allowed.add(line.encode().decode("unicode_escape").encode("latin-1").decode("utf-8"))
     every = extract(files, src, ["-a"])
     marked = extract(files, src, KEYWORDS)
+    marked_plurals = plurals_of(files, src)
     bad = []
     for msgid, locs in every.items():
         for loc, not_ui in locs.items():
-            if loc in marked.get(msgid, {}) or not_ui or msgid in allowed or not visible(msgid):
+            if loc in marked.get(msgid, {}) or msgid in marked_plurals or not_ui or msgid in allowed or not visible(msgid):
                 continue
             bad.append(f"{loc}: unmarked user-visible string {msgid!r}")
     for line in sorted(bad):
