@@ -196,7 +196,8 @@ bool App::SaveDocument(const fs::path& path) {
   UpdateFileLabel();
   RememberLastScore(path);
   char msg[300];
-  std::snprintf(msg, sizeof msg, _("Saved %s"), path.filename().string().c_str());
+  std::snprintf(msg, sizeof msg, "%s",
+                text::Printf(_("Saved %s"), path.filename().string().c_str()));
   Notify(msg, false);
   return true;
 }

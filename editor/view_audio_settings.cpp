@@ -38,7 +38,7 @@ bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
     if (!device_message.empty())
       ImGui::TextWrapped("%s", device_message.c_str());
     else
-      ImGui::Text(_("Playing on: %s"), device_name.c_str());
+      ImGui::TextUnformatted(text::Printf(_("Playing on: %s"), device_name.c_str()));
     if (!scan_error_.empty()) ImGui::TextWrapped("%s", scan_error_.c_str());
     auto combo = [&](const char* label, int* choice, bool outputs) {
       const char* preview =

@@ -47,9 +47,9 @@ bool WordButton(const char* id, Glyph glyph, const char* label, float h, ImU32 i
 std::string SizeText(uintmax_t bytes) {
   char buf[32];
   if (bytes < 1024 * 1024)
-    std::snprintf(buf, sizeof buf, _("%.0f KB"), std::max(1.0, bytes / 1024.0));
+    std::snprintf(buf, sizeof buf, "%s", text::Printf(_("%.0f KB"), std::max(1.0, bytes / 1024.0)));
   else
-    std::snprintf(buf, sizeof buf, _("%.1f MB"), bytes / (1024.0 * 1024.0));
+    std::snprintf(buf, sizeof buf, "%s", text::Printf(_("%.1f MB"), bytes / (1024.0 * 1024.0)));
   return buf;
 }
 

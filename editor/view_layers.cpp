@@ -35,7 +35,7 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
   Layer& layer = doc.score.layers[li];
   if (layer.kind != Layer::Kind::kImage) {
     const int n = static_cast<int>(layer.strokes.strokes.size());
-    ImGui::TextDisabled(text::Plural("%d stroke", "%d strokes", n), n);
+    ImGui::TextDisabled("%s", text::Printf(text::Plural("%d stroke", "%d strokes", n), n));
     return;
   }
   ImageLayer& img = layer.image;
@@ -75,7 +75,8 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
   if (ImGui::IsItemHovered()) ui.hint = _("Notes: shapes in the picture become notes.");
   CommitWidgetEdit(doc, m0 || m1, img.mode, mode == 0 ? ImageMode::kScan : ImageMode::kNotes);
   if (img.pixels)
-    ImGui::TextDisabled(_("%d x %d pixels"), img.pixels->width, img.pixels->height);
+    ImGui::TextDisabled("%s",
+                        text::Printf(_("%d x %d pixels"), img.pixels->width, img.pixels->height));
   else
     ImGui::TextDisabled("%s", _("picture missing"));
 }

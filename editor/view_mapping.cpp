@@ -113,7 +113,10 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
       _("When a picture plays: at most this many new notes a beat for each instrument. "
         "Fewer is calmer and easier to play along with."));
   int per_beat = std::clamp(m.max_notes_per_beat, 1, kMaxNotesPerBeatSlider);
-  changed = ImGui::SliderInt("##per_beat", &per_beat, 1, kMaxNotesPerBeatSlider, _("%d a beat"));
+  // The value shown is formatted and shaped here (ImGui would put the number into the shaped
+  // Arabic text backwards); a format without '%' is drawn by ImGui as it is.
+  changed = ImGui::SliderInt("##per_beat", &per_beat, 1, kMaxNotesPerBeatSlider,
+                             text::Printf(_("%d a beat"), per_beat));
   CommitWidgetEdit(doc, changed, m.max_notes_per_beat, per_beat);
 
   ImGui::Separator();
@@ -122,7 +125,7 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   double tempo = score.tempo_bpm;
   const double tmin = 30, tmax = 240;
   char text[128];  // room for a translation (Arabic or Chinese: 2-3 bytes a letter)
-  std::snprintf(text, sizeof text, _("%.0f bpm"), tempo);
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("%.0f bpm"), tempo));
   changed = ValueSliderDouble("##tempo", &tempo, tmin, tmax, text, ui);
   CommitWidgetEdit(doc, changed, score.tempo_bpm, std::round(tempo));
 
@@ -144,11 +147,13 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   row(_("Length"), _("How long the piece is, in bars."));
   const int beats_per_bar = std::max(1, score.meter.numerator);
   int bars = std::max(1, static_cast<int>(std::ceil(score.length_beats / beats_per_bar - 1e-9)));
-  std::snprintf(text, sizeof text, text::Plural("%d bar", "%d bars", bars), bars);
+  std::snprintf(text, sizeof text, "%s",
+                text::Printf(text::Plural("%d bar", "%d bars", bars), bars));
   changed = ValueSliderInt("##bars", &bars, 1, 200, text, ui);
   CommitWidgetEdit(doc, changed, score.length_beats, static_cast<double>(bars * beats_per_bar));
-  ImGui::TextDisabled(_("%d:%02d long"), static_cast<int>(score.DurationSeconds()) / 60,
-                      static_cast<int>(score.DurationSeconds()) % 60);
+  ImGui::TextDisabled(
+      "%s", text::Printf(_("%d:%02d long"), static_cast<int>(score.DurationSeconds()) / 60,
+                         static_cast<int>(score.DurationSeconds()) % 60));
 }
 
 }  // namespace graphony::editor

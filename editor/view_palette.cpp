@@ -108,11 +108,15 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
   // A recorded instrument is shown by its own name ("Maya's voice"), not "Sampler".
   char label[256];
   if (sampled && !e.display_name.empty())
-    std::snprintf(label, sizeof label, _("Instrument: %s (recorded)"), e.display_name.c_str());
+    std::snprintf(label, sizeof label, "%s",
+                  text::Printf(_("Instrument: %s (recorded)"), e.display_name.c_str()));
   else if (now.kind == InstrumentKind::kGeneralMidi)
-    std::snprintf(label, sizeof label, _("Instrument: %s (soundfont)"), _(now.display_name.data()));
+    std::snprintf(
+        label, sizeof label, "%s",
+        text::Printf(_("Instrument: %s (soundfont)"), i18n::Translate(now.display_name.data())));
   else
-    std::snprintf(label, sizeof label, _("Instrument: %s"), _(now.display_name.data()));
+    std::snprintf(label, sizeof label, "%s",
+                  text::Printf(_("Instrument: %s"), i18n::Translate(now.display_name.data())));
   if (ImGui::Button(text::WithId(label, "###instrument"),
                     ImVec2(ImGui::GetContentRegionAvail().x, 0)))
     ImGui::OpenPopup("instrument_menu");

@@ -162,11 +162,11 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
   ImGui::PushTextWrapPos(0);
   if (person.consent.credit_by_name && !person.consent.exhibition)
     ImGui::TextDisabled(
-        _("Printed as: %s (a print names someone only when they also agree to exhibition or "
-          "concert)"),
-        printed.c_str());
+        "%s", text::Printf(_("Printed as: %s (a print names someone only when they also agree to "
+                             "exhibition or concert)"),
+                           printed.c_str()));
   else
-    ImGui::TextDisabled(_("Printed as: %s"), printed.c_str());
+    ImGui::TextDisabled("%s", text::Printf(_("Printed as: %s"), printed.c_str()));
   ImGui::PopTextWrapPos();
 
   ImGui::Spacing();
@@ -214,9 +214,9 @@ void DrawFooter(Document& doc, UiState& ui, PeopleViewState& state, const Contri
   const float s = ui.settings.ui_scale;
   const ImGuiStyle& style = ImGui::GetStyle();
   if (state.confirm_remove && person)
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning),
-                       _("Remove %s? Their strokes keep playing, without their name."),
-                       DisplayName(*person).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s",
+                       text::Printf(_("Remove %s? Their strokes keep playing, without their name."),
+                                    DisplayName(*person).c_str()));
   else if (!state.message.empty())
     ImGui::TextColored(state.message_is_error ? ImGui::ColorConvertU32ToFloat4(colors.warning)
                                               : style.Colors[ImGuiCol_Text],

@@ -34,13 +34,15 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
     const double h = std::clamp(info.height, 0.0, 1.0);
     const int midi =
         std::clamp(static_cast<int>(std::lround(HeightToPitch(score.mapping, h))), 0, 127);
-    std::snprintf(where, sizeof where, _("bar %d beat %d   %d:%04.1f   %s%d"),
-                  beat_index / per_bar + 1, beat_index % per_bar + 1, static_cast<int>(secs) / 60,
-                  std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1);
+    std::snprintf(where, sizeof where, "%s",
+                  text::Printf(_("bar %d beat %d   %d:%04.1f   %s%d"), beat_index / per_bar + 1,
+                               beat_index % per_bar + 1, static_cast<int>(secs) / 60,
+                               std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1));
   } else {
     const int bars = static_cast<int>(score.length_beats / std::max(1, score.meter.numerator));
-    std::snprintf(where, sizeof where, text::Plural("%d bar, %.0f bpm", "%d bars, %.0f bpm", bars),
-                  bars, score.tempo_bpm);
+    std::snprintf(where, sizeof where, "%s",
+                  text::Printf(text::Plural("%d bar, %.0f bpm", "%d bars, %.0f bpm", bars), bars,
+                               score.tempo_bpm));
   }
   char zoom[16];
   std::snprintf(zoom, sizeof zoom, "%.0f%%",

@@ -323,9 +323,9 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     else if (allowed.empty())
       ImGui::TextWrapped("%s", _("Stays here: not every player agreed to sharing."));
     else
-      ImGui::TextWrapped(_("Everyone agreed to: %s"), allowed.c_str());
+      ImGui::TextWrapped("%s", text::Printf(_("Everyone agreed to: %s"), allowed.c_str()));
     const std::string keep = TakeKeepUntil(score, take);
-    if (!keep.empty()) ImGui::TextWrapped(_("Keep until %s"), keep.c_str());
+    if (!keep.empty()) ImGui::TextWrapped("%s", text::Printf(_("Keep until %s"), keep.c_str()));
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }

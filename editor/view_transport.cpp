@@ -111,7 +111,7 @@ void DrawRecordingIndicator(const TransportReadout& r, ImVec2 top_center, float 
   char clock[32];
   FormatClock(clock, sizeof clock, std::max(0.0, r.record_seconds));
   char text[96];
-  std::snprintf(text, sizeof text, _("REC  %s"), clock);
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("REC  %s"), clock));
   ImFont* font = ImGui::GetFont();
   const float fs = std::round(ImGui::GetFontSize() * 1.8f);
   const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, text);
@@ -134,22 +134,23 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
   const int per_bar = r.beats_per_bar > 0 ? r.beats_per_bar : 4;
   const int beat = static_cast<int>(std::floor(std::max(0.0, r.playhead_beat)));
   char line[192];
-  std::snprintf(line, sizeof line, _("Bar %d beat %d   %s / %s"), beat / per_bar + 1,
-                beat % per_bar + 1, now, total);
+  std::snprintf(line, sizeof line, "%s",
+                text::Printf(_("Bar %d beat %d   %s / %s"), beat / per_bar + 1, beat % per_bar + 1,
+                             now, total));
   ImGui::TextUnformatted(line);
   ReportText(ui, line);
   if (r.count_in_left > 0) {
-    std::snprintf(line, sizeof line, _("Count-in: %d"), r.count_in_left);
+    std::snprintf(line, sizeof line, "%s", text::Printf(_("Count-in: %d"), r.count_in_left));
     ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "%s", line);
   }
 
   char text[128];  // room for a translation (Arabic or Chinese: 2-3 bytes a letter)
-  std::snprintf(text, sizeof text, _("Speed %.0f%%"), settings.tempo_percent);
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("Speed %.0f%%"), settings.tempo_percent));
   ImGui::SetNextItemWidth(-1);
   if (ValueSliderFloat("##tempo", &settings.tempo_percent, 25, 200, text, ui))
     out.tempo_changed = true;
   if (ImGui::IsItemHovered()) ui.hint = _("Play slower or faster without changing the score.");
-  std::snprintf(text, sizeof text, _("Volume %.0f%%"), settings.volume * 100);
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("Volume %.0f%%"), settings.volume * 100));
   ImGui::SetNextItemWidth(-1);
   if (ValueSliderFloat("##volume", &settings.volume, 0, 1.5f, text, ui)) out.volume_changed = true;
   if (ImGui::IsItemHovered()) ui.hint = _("How loud the whole score plays.");
@@ -173,7 +174,8 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
     return pressed;
   };
   if (r.looping) {
-    std::snprintf(line, sizeof line, _("Looping beats %.1f to %.1f"), r.loop_start, r.loop_end);
+    std::snprintf(line, sizeof line, "%s",
+                  text::Printf(_("Looping beats %.1f to %.1f"), r.loop_start, r.loop_end));
     ImGui::TextWrapped("%s", line);
     if (button(text::WithId(_("Stop looping"), "##stop_loop"))) out.clear_loop = true;
   } else {

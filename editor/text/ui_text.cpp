@@ -2,6 +2,7 @@
 #include "text/ui_text.h"
 
 #include <array>
+#include <cstring>
 #include <string>
 
 namespace graphony::editor::text {
@@ -19,8 +20,19 @@ const char* WithId(const char* text, const char* id) {
   return out.c_str();
 }
 
+const char* UiText(const char* msgid) {
+  const char* t = i18n::Translate(msgid);
+  return std::strchr(msgid, '%') ? t : Visual(t);
+}
+
 const char* Plural(const char* singular, const char* plural, unsigned long n) {
-  return Visual(i18n::TranslatePlural(singular, plural, n));
+  return i18n::TranslatePlural(singular, plural, n);
+}
+
+char* PrintfBuffer() {
+  static std::array<std::array<char, kPrintfBytes>, 8> ring;
+  static size_t next = 0;
+  return ring[next++ % ring.size()].data();
 }
 
 }  // namespace graphony::editor::text
