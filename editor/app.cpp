@@ -52,6 +52,9 @@ int App::Run(const AppOptions& options) {
     const double v = std::atof(env);
     if (v >= 1) autosave_interval_ = v;
   }
+  // Tests (and a ward's start-up script) can start with no words.
+  if (const char* env = std::getenv("GRAPHONY_NO_WORDS"); env && *env == '1')
+    ui_.settings.no_words = true;
   if (const char* env = std::getenv("GRAPHONY_UI_SCALE")) {
     const double v = std::atof(env);
     if (v >= 0.75 && v <= 3) ui_.settings.ui_scale = static_cast<float>(v);

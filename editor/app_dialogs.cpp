@@ -15,16 +15,22 @@ namespace graphony::editor {
 
 namespace {
 
-// A big button with a drawn glyph and a word, for dialogs.
+// A big button with a drawn glyph and a word, for dialogs; with "no words", the glyph alone
+// (its word is the tooltip, for whoever reads).
+bool g_no_words = false;  // UI thread only: set from the settings before the dialogs draw
 bool DialogButton(const char* label, Glyph glyph, ImU32 col, float s) {
   const float h = std::round(52 * s);
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = std::max(150 * s, ImGui::CalcTextSize(label).x + h + 24 * s);
+  const float w = g_no_words ? std::round(h * 1.6f)
+                             : std::max(150 * s, ImGui::CalcTextSize(label).x + h + 24 * s);
   const bool pressed = ImGui::Button("##b", ImVec2(w, h));
+  if (g_no_words && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.55f, p.y + h * 0.5f), h * 0.6f, col);
-  dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-              ImGui::GetColorU32(ImGuiCol_Text), label);
+  DrawGlyph(dl, glyph, ImVec2(p.x + (g_no_words ? w * 0.5f : h * 0.55f), p.y + h * 0.5f), h * 0.6f,
+            col);
+  if (!g_no_words)
+    dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), label);
   return pressed;
 }
 
@@ -74,6 +80,8 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem(_("Zoom in"), "+")) ui_.commands.Push(AppCommand::kZoomIn);
     if (ImGui::MenuItem(_("Zoom out"), "-")) ui_.commands.Push(AppCommand::kZoomOut);
     ImGui::MenuItem(_("Note names"), nullptr, &ui_.settings.note_names);
+    ImGui::MenuItem(_("No words: pictures only, colours sound when pointed at"), nullptr,
+                    &ui_.settings.no_words);
     if (ImGui::MenuItem(_("Participant view"), "F9"))
       ui_.commands.Push(AppCommand::kToggleParticipant);
     if (!jail_) {  // kiosk mode: the look and the language are in Settings, behind the PIN
@@ -103,6 +111,7 @@ void App::DrawMenuBar() {
 
 void App::DrawDialogs() {
   const float s = ui_.settings.ui_scale;
+  g_no_words = ui_.settings.no_words;
   // [SECTION] File browser
   if (browser_.IsOpen()) {
     const FileBrowser::Purpose purpose = browser_.CurrentPurpose();

@@ -112,6 +112,8 @@ void App::DrawSettingsMenu() {
     }
   ImGui::Separator();
   DrawLanguageMenu(ui_);
+  ImGui::MenuItem(_("No words: pictures only, colours sound when pointed at"), nullptr,
+                  &ui_.settings.no_words);
   ImGui::Separator();
   if (ImGui::MenuItem(_("Lock now"))) unlocked_until_ = -1;
   MarkLastItem(ui_, "menu.settings.lock");

@@ -32,15 +32,19 @@ bool WordButton(const char* id, Glyph glyph, const char* label, float h, ImU32 i
                 const char* name) {
   const float s = ui.settings.ui_scale;
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = std::round(ImGui::CalcTextSize(label).x + h + 20 * s);
+  // "No words": the glyph alone, its word as the tooltip.
+  const bool words = !ui.settings.no_words;
+  const float w = words ? std::round(ImGui::CalcTextSize(label).x + h + 20 * s) : h;
   const bool pressed = ImGui::Button(id, ImVec2(w, h));
   MarkLastItem(ui, name);
   ReportControl(ui, name);
-  ReportText(ui, label);
+  if (words) ReportText(ui, label);
+  if (!words && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.55f, ink);
-  dl->AddText(ImVec2(p.x + h * 0.92f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-              ImGui::GetColorU32(ImGuiCol_Text), label);
+  if (words)
+    dl->AddText(ImVec2(p.x + h * 0.92f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), label);
   return pressed;
 }
 

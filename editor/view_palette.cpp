@@ -46,6 +46,7 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
   const int per_row = columns(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const auto& palette = doc.score.palette;
+  bool any_hovered = false;
   for (int i = 0; i < static_cast<int>(palette.size()); ++i) {
     const PaletteEntry& e = palette[i];
     if (i % per_row != 0) ImGui::SameLine(0, 8 * s);
@@ -56,9 +57,10 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
       ui.tapped_swatch = i;  // heard at once: each colour is its instrument
       if (ui.tool == Tool::kEraser || ui.tool == Tool::kSelect) ui.tool = Tool::kBrush;
     }
-    if (ui.layout) {
+    {
       char name[24];
       std::snprintf(name, sizeof name, "swatch.%d", i);
+      MarkLastItem(ui, name);  // tests point at the colours
       ReportControl(ui, name);
     }
     const bool hovered = ImGui::IsItemHovered();
@@ -70,6 +72,13 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
       dl->AddRect(ImVec2(p.x - 3 * s, p.y - 3 * s), ImVec2(p.x + size + 3 * s, p.y + size + 3 * s),
                   colors.icon_active, 12 * s, 0, 3 * s);
     }
+    // "No words": pointing at a colour plays its instrument once (the tooltip as a sound).
+    any_hovered = any_hovered || hovered;
+    if (hovered && ui.settings.no_words && ui.hovered_swatch != i) {
+      ui.hovered_swatch = i;
+      if (ui.tapped_swatch < 0) ui.tapped_swatch = i;
+      ++ui.swatch_cues;
+    }
     if (hovered) {
       // An instrument's own name is translated; a name people gave it stays as it is.
       ImGui::SetTooltip("%s", e.display_name.empty()
@@ -79,6 +88,7 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
     }
     ImGui::PopID();
   }
+  if (!any_hovered) ui.hovered_swatch = -1;
 }
 
 namespace {
