@@ -20,6 +20,7 @@
 #include "quit_signal.h"
 #include "text/bidi_text.h"
 #include "text/font_atlas.h"
+#include "text/ui_text.h"
 #include "view_layers.h"
 #include "view_status_bar.h"
 #include "view_toolbar.h"
@@ -51,6 +52,9 @@ int App::Run(const AppOptions& options) {
     const double v = std::atof(env);
     if (v >= 1) autosave_interval_ = v;
   }
+  // Tests (and a ward's start-up script) can start with no words.
+  if (const char* env = std::getenv("GRAPHONY_NO_WORDS"); env && *env == '1')
+    ui_.settings.no_words = true;
   if (const char* env = std::getenv("GRAPHONY_UI_SCALE")) {
     const double v = std::atof(env);
     if (v >= 0.75 && v <= 3) ui_.settings.ui_scale = static_cast<float>(v);
@@ -61,7 +65,7 @@ int App::Run(const AppOptions& options) {
   // picker last time, else LANGUAGE / LANG (i18n::Init in main).
   if (!options.language.empty()) {
     if (!i18n::SetLanguage(options.language)) {
-      std::fprintf(stderr, "graphony: unknown language %s (try --help)\n",
+      std::fprintf(stderr, i18n::Translate(N_("graphony: unknown language %s (try --help)\n")),
                    options.language.c_str());
       return 2;
     }
@@ -91,7 +95,9 @@ int App::Run(const AppOptions& options) {
   if (!bench) window_.setFramerateLimit(60);
   window_.setKeyRepeatEnabled(true);
   if (!bridge_.Init(window_, ini_file_.empty() ? nullptr : ini_file_.c_str())) {
-    std::fprintf(stderr, "graphony: could not start OpenGL 3 drawing on this display\n");
+    std::fprintf(
+        stderr, "%s",
+        i18n::Translate(N_("graphony: could not start OpenGL 3 drawing on this display\n")));
     return 1;
   }
 
@@ -359,9 +365,11 @@ void App::DrawWelcomeIfOpen() {
 
 void App::DrawSidePanelContents() {
   // Room for more panels (people, ...) as further collapsing headers.
-  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(text::WithId(_("Layers"), "##layers"),
+                              ImGuiTreeNodeFlags_DefaultOpen))
     DrawLayersPanel(doc_, ui_, colors_);
-  if (ImGui::CollapsingHeader("Music settings", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(text::WithId(_("Music settings"), "##music"),
+                              ImGuiTreeNodeFlags_DefaultOpen))
     DrawMappingPanel(doc_, ui_, mapping_state_);
   audio_.DrawSidePanel();
 }
@@ -377,8 +385,8 @@ void App::DrawFoldedSidePanel(const PanelLayout& layout) {
   if (ImGui::Begin("##sidestrip", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
     const IconButtonResult r =
         IconButton("##sidetoggle", button, side_open_,
-                   side_open_ ? "Close the side panel" : "Layers, music settings, takes",
-                   "Layers, music settings, play and record settings, takes.", colors_, ui_);
+                   side_open_ ? _("Close the side panel") : _("Layers, music settings, takes"),
+                   _("Layers, music settings, play and record settings, takes."), colors_, ui_);
     ReportControl(ui_, "side.toggle");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = r.icon_size * 0.7f, t = std::max(2.f, r.icon_size * 0.09f);
@@ -434,8 +442,8 @@ void App::DrawParticipant(const PanelLayout& layout) {
     const float leave = std::max(44.f, std::round(layout.transport_size * 0.5f));
     ImGui::SetCursorPos(ImVec2(layout.pad_x, layout.pad_y));
     const IconButtonResult r = IconButton(
-        "##leave", leave, leave_held_ > 0, "Hold to leave (F9)",
-        "Facilitator: hold this for a moment to leave the participant view.", colors_, ui_);
+        "##leave", leave, leave_held_ > 0, _("Hold to leave (F9)"),
+        _("Facilitator: hold this for a moment to leave the participant view."), colors_, ui_);
     ReportControl(ui_, "participant.leave");
     DrawCommandIcon(ImGui::GetWindowDrawList(), AppCommand::kToggleParticipant, r.center,
                     r.icon_size, r.color);
@@ -619,7 +627,7 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kAddDrawingLayer: {
       doc_.BeginEdit();
       char name[32];
-      std::snprintf(name, sizeof name, "Drawing %d",
+      std::snprintf(name, sizeof name, i18n::Translate(N_("Drawing %d")),
                     static_cast<int>(doc_.score.layers.size()) + 1);
       ui_.active_layer = AddStrokeLayer(doc_.score, name);
       doc_.EndEdit();

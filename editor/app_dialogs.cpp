@@ -8,22 +8,29 @@
 #include "edit_helpers.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
+#include "text/ui_text.h"
 #include "view_language.h"
 
 namespace graphony::editor {
 
 namespace {
 
-// A big button with a drawn glyph and a word, for dialogs.
+// A big button with a drawn glyph and a word, for dialogs; with "no words", the glyph alone
+// (its word is the tooltip, for whoever reads).
+bool g_no_words = false;  // UI thread only: set from the settings before the dialogs draw
 bool DialogButton(const char* label, Glyph glyph, ImU32 col, float s) {
   const float h = std::round(52 * s);
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = std::max(150 * s, ImGui::CalcTextSize(label).x + h + 24 * s);
+  const float w = g_no_words ? std::round(h * 1.6f)
+                             : std::max(150 * s, ImGui::CalcTextSize(label).x + h + 24 * s);
   const bool pressed = ImGui::Button("##b", ImVec2(w, h));
+  if (g_no_words && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.55f, p.y + h * 0.5f), h * 0.6f, col);
-  dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-              ImGui::GetColorU32(ImGuiCol_Text), label);
+  DrawGlyph(dl, glyph, ImVec2(p.x + (g_no_words ? w * 0.5f : h * 0.55f), p.y + h * 0.5f), h * 0.6f,
+            col);
+  if (!g_no_words)
+    dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), label);
   return pressed;
 }
 
@@ -40,50 +47,53 @@ constexpr ImGuiWindowFlags kDialogFlags =
 
 void App::DrawMenuBar() {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New", "Ctrl+N")) ui_.commands.Push(AppCommand::kNew);
-    if (ImGui::MenuItem("Open...", "Ctrl+O")) ui_.commands.Push(AppCommand::kOpen);
-    if (ImGui::MenuItem("Save", "Ctrl+S")) ui_.commands.Push(AppCommand::kSave);
-    if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) ui_.commands.Push(AppCommand::kSaveAs);
+  if (ImGui::BeginMenu(text::WithId(_("File"), "##file_menu"))) {
+    if (ImGui::MenuItem(_("New"), "Ctrl+N")) ui_.commands.Push(AppCommand::kNew);
+    if (ImGui::MenuItem(_("Open..."), "Ctrl+O")) ui_.commands.Push(AppCommand::kOpen);
+    if (ImGui::MenuItem(_("Save"), "Ctrl+S")) ui_.commands.Push(AppCommand::kSave);
+    if (ImGui::MenuItem(_("Save as..."), "Ctrl+Shift+S")) ui_.commands.Push(AppCommand::kSaveAs);
     ImGui::Separator();
-    if (ImGui::MenuItem("Add a picture...", "Ctrl+I")) ui_.commands.Push(AppCommand::kImportImage);
+    if (ImGui::MenuItem(_("Add a picture..."), "Ctrl+I"))
+      ui_.commands.Push(AppCommand::kImportImage);
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui_.commands.Push(AppCommand::kQuit);
+    if (ImGui::MenuItem(_("Quit"), "Ctrl+Q")) ui_.commands.Push(AppCommand::kQuit);
     ImGui::EndMenu();
   }
   // Tests find the menus by name (ControlRects); an open menu's item rect is its popup's.
-  const bool edit_open = ImGui::BeginMenu("Edit");
+  const bool edit_open = ImGui::BeginMenu(text::WithId(_("Edit"), "##edit_menu"));
   if (!edit_open) MarkLastItem(ui_, "menu.edit");
   if (edit_open) {
-    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.CanUndo()))
+    if (ImGui::MenuItem(_("Undo"), "Ctrl+Z", false, doc_.CanUndo()))
       ui_.commands.Push(AppCommand::kUndo);
-    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.CanRedo()))
+    if (ImGui::MenuItem(_("Redo"), "Ctrl+Y", false, doc_.CanRedo()))
       ui_.commands.Push(AppCommand::kRedo);
-    if (ImGui::MenuItem("Delete picked strokes", "Delete", false, !ui_.selection.empty()))
+    if (ImGui::MenuItem(_("Delete picked strokes"), _("Delete"), false, !ui_.selection.empty()))
       ui_.commands.Push(AppCommand::kDeleteSelection);
     ImGui::Separator();
-    if (ImGui::MenuItem("People, credit and consent..."))
+    if (ImGui::MenuItem(_("People, credit and consent...")))
       ui_.commands.Push(AppCommand::kShowPeople);
     MarkLastItem(ui_, "menu.people");
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Show everything", "0")) ui_.commands.Push(AppCommand::kFit);
-    if (ImGui::MenuItem("Zoom in", "+")) ui_.commands.Push(AppCommand::kZoomIn);
-    if (ImGui::MenuItem("Zoom out", "-")) ui_.commands.Push(AppCommand::kZoomOut);
-    ImGui::MenuItem("Note names", nullptr, &ui_.settings.note_names);
-    if (ImGui::MenuItem("Participant view", "F9"))
+  if (ImGui::BeginMenu(text::WithId(_("View"), "##view_menu"))) {
+    if (ImGui::MenuItem(_("Show everything"), "0")) ui_.commands.Push(AppCommand::kFit);
+    if (ImGui::MenuItem(_("Zoom in"), "+")) ui_.commands.Push(AppCommand::kZoomIn);
+    if (ImGui::MenuItem(_("Zoom out"), "-")) ui_.commands.Push(AppCommand::kZoomOut);
+    ImGui::MenuItem(_("Note names"), nullptr, &ui_.settings.note_names);
+    ImGui::MenuItem(_("No words: pictures only, colours sound when pointed at"), nullptr,
+                    &ui_.settings.no_words);
+    if (ImGui::MenuItem(_("Participant view"), "F9"))
       ui_.commands.Push(AppCommand::kToggleParticipant);
     if (!jail_) {  // kiosk mode: the look and the language are in Settings, behind the PIN
       ImGui::Separator();
       for (int i = 0; i < kThemeCount; ++i)
-        if (ImGui::MenuItem(kThemeLabels[i], nullptr, ui_.settings.theme == i)) {
+        if (ImGui::MenuItem(_(kThemeLabels[i]), nullptr, ui_.settings.theme == i)) {
           ui_.settings.theme = i;
           ui_.fonts_dirty = true;  // re-applies the style too
         }
       ImGui::Separator();
       for (const UiSize& size : kUiSizes)
-        if (ImGui::MenuItem(size.label, nullptr,
+        if (ImGui::MenuItem(_(size.label), nullptr,
                             std::fabs(ui_.settings.ui_scale - size.scale) < 0.01f)) {
           ui_.settings.ui_scale = size.scale;
           ui_.fonts_dirty = true;
@@ -101,6 +111,7 @@ void App::DrawMenuBar() {
 
 void App::DrawDialogs() {
   const float s = ui_.settings.ui_scale;
+  g_no_words = ui_.settings.no_words;
   // [SECTION] File browser
   if (browser_.IsOpen()) {
     const FileBrowser::Purpose purpose = browser_.CurrentPurpose();
@@ -129,16 +140,17 @@ void App::DrawDialogs() {
 
   // [SECTION] Unsaved changes
   if (show_unsaved_prompt_) {
-    ImGui::OpenPopup("Keep your changes?");
+    ImGui::OpenPopup("###unsaved");
     show_unsaved_prompt_ = false;
   }
   CenterNext();
-  if (ImGui::BeginPopupModal("Keep your changes?", nullptr, kDialogFlags)) {
-    ImGui::TextUnformatted("This score has changes that are not saved yet.");
+  if (ImGui::BeginPopupModal(text::WithId(_("Keep your changes?"), "###unsaved"), nullptr,
+                             kDialogFlags)) {
+    ImGui::TextUnformatted(_("This score has changes that are not saved yet."));
     ImGui::Spacing();
     ImGui::PushID("unsaved");
     ImGui::PushID(1);
-    if (DialogButton("Save", Glyph::kCheck, colors_.accent, s)) {
+    if (DialogButton(_("Save"), Glyph::kCheck, colors_.accent, s)) {
       ImGui::CloseCurrentPopup();
       if (doc_.path.empty()) {
         after_save_as_ = pending_;
@@ -151,7 +163,7 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(2);
-    if (DialogButton("Don't save", Glyph::kTrash, colors_.warning, s)) {
+    if (DialogButton(_("Don't save"), Glyph::kTrash, colors_.warning, s)) {
       ImGui::CloseCurrentPopup();
       DoPending(pending_);
       pending_ = Pending::kNone;
@@ -159,7 +171,7 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(3);
-    if (DialogButton("Cancel", Glyph::kCross, colors_.icon, s) ||
+    if (DialogButton(_("Cancel"), Glyph::kCross, colors_.icon, s) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
       ImGui::CloseCurrentPopup();
       pending_ = Pending::kNone;
@@ -171,19 +183,20 @@ void App::DrawDialogs() {
 
   // [SECTION] Crash recovery
   if (show_recovery_) {
-    ImGui::OpenPopup("Recover your work?");
+    ImGui::OpenPopup("###recover");
     show_recovery_ = false;
   }
   CenterNext();
-  if (ImGui::BeginPopupModal("Recover your work?", nullptr, kDialogFlags)) {
+  if (ImGui::BeginPopupModal(text::WithId(_("Recover your work?"), "###recover"), nullptr,
+                             kDialogFlags)) {
     // Said so that it is true after a crash and after a logout with unsaved work alike.
-    ImGui::TextUnformatted("Graphony closed last time before this work was saved.");
-    ImGui::TextUnformatted("Your work was kept. Bring it back?");
+    ImGui::TextUnformatted(_("Graphony closed last time before this work was saved."));
+    ImGui::TextUnformatted(_("Your work was kept. Bring it back?"));
     if (!recovery_.origin.empty()) ImGui::TextDisabled("%s", recovery_.origin.filename().c_str());
     ImGui::Spacing();
     ImGui::PushID("recover");
     ImGui::PushID(1);
-    if (DialogButton("Recover", Glyph::kCheck, colors_.accent, s)) {
+    if (DialogButton(_("Recover"), Glyph::kCheck, colors_.accent, s)) {
       ImGui::CloseCurrentPopup();
       if (OpenDocument(recovery_.autosave)) {
         // The recovered work belongs to its original file (if any) and is not saved there yet.
@@ -199,7 +212,7 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(2);
-    if (DialogButton("Discard", Glyph::kTrash, colors_.warning, s)) {
+    if (DialogButton(_("Discard"), Glyph::kTrash, colors_.warning, s)) {
       ImGui::CloseCurrentPopup();
       RemoveAutosave(recovery_.autosave);
     }
@@ -210,19 +223,20 @@ void App::DrawDialogs() {
 
   // [SECTION] Errors (a broken file or picture: a message, never a crash)
   if (show_error_) {
-    ImGui::OpenPopup("Something went wrong");
+    ImGui::OpenPopup("###error");
     show_error_ = false;
   }
   CenterNext();
   ImGui::SetNextWindowSizeConstraints(ImVec2(300 * s, 0),
                                       ImVec2(ImGui::GetIO().DisplaySize.x * 0.8f, FLT_MAX));
-  if (ImGui::BeginPopupModal("Something went wrong", nullptr, kDialogFlags)) {
+  if (ImGui::BeginPopupModal(text::WithId(_("Something went wrong"), "###error"), nullptr,
+                             kDialogFlags)) {
     ImGui::PushTextWrapPos(ImGui::GetIO().DisplaySize.x * 0.7f);
-    ImGui::TextUnformatted(error_text_.c_str());
+    ImGui::TextUnformatted(text::Visual(error_text_.c_str()));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::PushID("error");
-    if (DialogButton("OK", Glyph::kCheck, colors_.accent, s) ||
+    if (DialogButton(_("OK"), Glyph::kCheck, colors_.accent, s) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();

@@ -19,6 +19,7 @@
 #include "course/session_log.h"
 #include "logic/file_suggestions.h"
 #include "logic/people_commands.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -171,7 +172,7 @@ bool App::OpenDocument(const fs::path& path) {
       doc_.score.contributors.empty() ? std::string() : doc_.score.contributors.front().id;
   ui_.want_fit = true;
   UpdateFileLabel();
-  Notify("Opened.", false);
+  Notify(_("Opened."), false);
   RememberLastScore(path);
   return true;
 }
@@ -195,7 +196,8 @@ bool App::SaveDocument(const fs::path& path) {
   UpdateFileLabel();
   RememberLastScore(path);
   char msg[300];
-  std::snprintf(msg, sizeof msg, "Saved %s", path.filename().string().c_str());
+  std::snprintf(msg, sizeof msg, "%s",
+                text::Printf(_("Saved %s"), path.filename().string().c_str()));
   Notify(msg, false);
   return true;
 }
@@ -211,8 +213,8 @@ void App::ImportImage(const fs::path& path) {
     const uint64_t budget = ImageMemoryBudget(), used = DecodedPictureBytes(doc_.score);
     if (used >= budget)
       throw ScoreError(where +
-                       ": the score's pictures already use the memory budget for pictures (set "
-                       "GRAPHONY_IMAGE_MEMORY_MB to allow more)");
+                       _(": the score's pictures already use the memory budget for pictures (set "
+                         "GRAPHONY_IMAGE_MEMORY_MB to allow more)"));
     pixels = DecodeImage(bytes, where, budget - used);
   } catch (const std::exception& e) {
     NotifyError(e.what());
@@ -253,7 +255,7 @@ void App::ImportImage(const fs::path& path) {
   ui_.selection_layer = -1;
   ui_.tool = Tool::kSelect;  // ready to move or stretch it
   ui_.want_fit = true;       // the surface may have taken the picture's shape
-  Notify("Picture added. Drag it to move it; drag its right edge to stretch it.", false);
+  Notify(_("Picture added. Drag it to move it; drag its right edge to stretch it."), false);
 }
 
 void App::ImportPeople(const fs::path& path) {
@@ -306,7 +308,7 @@ void App::OfferRecovery() {
   if (auto r = FindRecovery()) {
     recovery_ = *r;
     show_recovery_ = true;
-    // Tests and support read this line: the window's dialog says the same.
+    // NOT-UI: tests and support read this line (the window's dialog says it in words).
     std::fprintf(stderr, "graphony: offering to recover unsaved work from %s\n",
                  recovery_.autosave.string().c_str());
   }

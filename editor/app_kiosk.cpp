@@ -6,6 +6,7 @@
 #include "edit_helpers.h"
 #include "logic/kiosk_pin.h"
 #include "logic/ui_sizes.h"
+#include "text/ui_text.h"
 #include "view_language.h"
 
 namespace graphony::editor {
@@ -64,7 +65,7 @@ void App::UpdateKiosk() {
   if (done != Guarded::kNone) {
     unlocked_until_ = ui_.now + kUnlockSeconds;
     ui_.kiosk_unlocked = true;
-    Notify("Unlocked for the facilitator for 5 minutes.", false);
+    Notify(_("Unlocked for the facilitator for 5 minutes."), false);
   }
   if (done == Guarded::kSettings) open_settings_ = true;
   if (done == Guarded::kQuit) RequestWithSavePrompt(Pending::kQuit);
@@ -81,28 +82,29 @@ void App::DrawSettingsMenu() {
   settings_menu_open_ = false;
   // Locked: a plain item that asks for the PIN. Unlocked: the settings themselves.
   if (!ui_.kiosk_unlocked) {
-    if (ImGui::MenuItem("Settings")) KioskAllows(Guarded::kSettings);
+    if (ImGui::MenuItem(text::WithId(_("Settings"), "###settings")))
+      KioskAllows(Guarded::kSettings);
     MarkLastItem(ui_, "menu.settings");
     return;
   }
   if (open_settings_) {  // the PIN was just given for them: open the menu at once
-    ImGui::OpenPopup("Settings");
+    ImGui::OpenPopup("###settings");
     open_settings_ = false;
   }
-  const bool open = ImGui::BeginMenu("Settings");
+  const bool open = ImGui::BeginMenu(text::WithId(_("Settings"), "###settings"));
   if (!open) {
     MarkLastItem(ui_, "menu.settings");
     return;
   }
   settings_menu_open_ = true;
   for (int i = 0; i < kThemeCount; ++i)
-    if (ImGui::MenuItem(kThemeLabels[i], nullptr, ui_.settings.theme == i)) {
+    if (ImGui::MenuItem(_(kThemeLabels[i]), nullptr, ui_.settings.theme == i)) {
       ui_.settings.theme = i;
       ui_.fonts_dirty = true;
     }
   ImGui::Separator();
   for (const UiSize& size : kUiSizes)
-    if (ImGui::MenuItem(size.label, nullptr,
+    if (ImGui::MenuItem(_(size.label), nullptr,
                         std::fabs(ui_.settings.ui_scale - size.scale) < 0.01f)) {
       ui_.settings.ui_scale = size.scale;
       ui_.fonts_dirty = true;
@@ -110,8 +112,10 @@ void App::DrawSettingsMenu() {
     }
   ImGui::Separator();
   DrawLanguageMenu(ui_);
+  ImGui::MenuItem(_("No words: pictures only, colours sound when pointed at"), nullptr,
+                  &ui_.settings.no_words);
   ImGui::Separator();
-  if (ImGui::MenuItem("Lock now")) unlocked_until_ = -1;
+  if (ImGui::MenuItem(_("Lock now"))) unlocked_until_ = -1;
   MarkLastItem(ui_, "menu.settings.lock");
   ImGui::EndMenu();
 }

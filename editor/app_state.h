@@ -132,7 +132,9 @@ struct UiState {
   bool participant = false;            // participant view: big canvas, palette, play/stop
   int status_lines = 1;                // the status bar's text lines (its left text may wrap)
   int tapped_swatch = -1;              // a swatch tapped this frame: live audition plays it
-  char browser_status[1024] = {};      // the file browser's debug lines (browser.open=...)
+  int hovered_swatch = -1;         // "no words": the swatch under the pointer, which sounded once
+  int swatch_cues = 0;             // how many times a pointed-at swatch sounded (debug status)
+  char browser_status[1024] = {};  // the file browser's debug lines (browser.open=...)
   // Kiosk mode (graphony --kiosk): files only inside the library; the facilitator's PIN
   // unlocks the rest for a while. Views ask for it by setting kiosk_wants_pin.
   const LibraryJail* jail = nullptr;  // null: not in kiosk mode

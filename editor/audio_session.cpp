@@ -7,6 +7,7 @@
 #include "playback_prepare.h"
 #include "synth/engine.h"
 #include "synth/score_settings.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -55,7 +56,7 @@ bool AudioSession::EnsureOpen() {
   } catch (const std::exception&) {
     // DeviceError, or PortAudio failing to start at all: the editor keeps working.
     player_.reset();
-    device_message_ = kNoSoundDeviceText;
+    device_message_ = _(kNoSoundDeviceText);
     status_ = PlayerStatus{};
     return false;
   }
@@ -108,7 +109,7 @@ void AudioSession::Update(const Score& score, uint64_t revision, double now) {
   }
   status_ = player_->Poll();
   if (status_.state == PlayerState::kError) {
-    device_message_ = status_.error.empty() ? kNoSoundDeviceText : status_.error;
+    device_message_ = status_.error.empty() ? _(kNoSoundDeviceText) : status_.error;
   }
 }
 

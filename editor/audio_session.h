@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "core/i18n.h"
 #include "core/score.h"
 #include "interpret/interpret.h"
 #include "realtime/live_player.h"
@@ -18,7 +19,7 @@ namespace graphony::editor {
 
 // Shown in the status bar when nothing can play; painting, saving and export still work.
 inline constexpr const char* kNoSoundDeviceText =
-    "No sound device \u2014 you can still paint, save and export";
+    N_("No sound device \u2014 you can still paint, save and export");  // _() where shown
 
 // Thread rules: every public function is [UI]. The worker thread is private: it runs
 // Interpret + PrepareProgram on a copy of the score and hands the result back under a mutex.

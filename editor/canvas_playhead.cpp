@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/ui_text.h"
+
 namespace graphony::editor {
 
 namespace {
@@ -18,7 +20,7 @@ void HandleRulerInput(const ViewTransform& v, float ruler_top, float press_x, Ui
   ui.rects.Mark("ruler", v.left, ruler_top, v.width, h);  // tests find the ruler here
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered())
-    ui.hint = "Drag along the ruler to hear what is there; Shift+drag to loop that part.";
+    ui.hint = _("Drag along the ruler to hear what is there; Shift+drag to loop that part.");
   // Where the held playhead is: on the ruler, inside the score.
   const auto beat_at = [&](float x) {
     const double end = ui.transport.length_beats;

@@ -13,6 +13,7 @@
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
 #include "logic/library_jail.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -20,15 +21,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kKindNames[] = {"WAV sound",
-                                      "FLAC sound (smaller, same quality)",
-                                      "OGG sound (small, for phones)",
-                                      "MusicXML (notation programs)",
-                                      "MIDI",
-                                      "LilyPond",
-                                      "PDF to print"};
+constexpr const char* kKindNames[] = {N_("WAV sound"),
+                                      N_("FLAC sound (smaller, same quality)"),
+                                      N_("OGG sound (small, for phones)"),
+                                      N_("MusicXML (notation programs)"),
+                                      N_("MIDI"),
+                                      N_("LilyPond"),
+                                      N_("PDF to print")};
 constexpr const char* kExtensions[] = {".wav", ".flac", ".ogg", ".musicxml", ".mid", ".ly", ".pdf"};
 constexpr int kKinds = 7;
+
+// A button as wide as `size` or as its (translated) word needs, whichever is wider.
+ImVec2 Fit(const char* label, ImVec2 size) {
+  const float need = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+  return ImVec2(std::max(size.x, std::ceil(need)), size.y);
+}
 
 bool IsAudio(ExportKind k) {
   return k == ExportKind::kWav || k == ExportKind::kFlac || k == ExportKind::kOgg;
@@ -111,10 +118,15 @@ void ExportDialog::Start(const Document& doc) {
     bool error = false;
     try {
       Run(*score, kind, out, stems, &progress_, &cancel_);
-      message =
-          "Exported " + out.filename().string() + (stems ? " and one file per instrument" : "");
+      // Translated here but shaped (text::Visual) on the UI thread, where it is drawn.
+      char done[512];
+      std::snprintf(done, sizeof done,
+                    stems ? i18n::Translate(N_("Exported %s and one file per instrument"))
+                          : i18n::Translate(N_("Exported %s")),
+                    out.filename().string().c_str());
+      message = done;
     } catch (const RenderCancelled&) {
-      message = "Export cancelled; nothing was changed.";
+      message = i18n::Translate(N_("Export cancelled; nothing was changed."));
     } catch (const std::exception& e) {
       message = e.what();
       error = true;
@@ -146,12 +158,12 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.96f));
   ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
   bool keep_open = true;
-  if (ImGui::Begin("Export", &keep_open,
+  if (ImGui::Begin(text::WithId(_("Export"), "###export"), &keep_open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     const bool running = Running();
     ImGui::BeginDisabled(running);
-    ImGui::TextUnformatted("What to make:");
-    ReportText(ui, "What to make:", false, true);
+    ImGui::TextUnformatted(_("What to make:"));
+    ReportText(ui, _("What to make:"), false, true);
     // The kinds scroll in their own box when the window is short, so the rows below (and
     // the Export and Cancel buttons) always show.
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -160,21 +172,22 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     const float list_h = std::min(kKinds * row, io.DisplaySize.y * 0.96f - rest);
     ImGui::BeginChild("##kinds", ImVec2(0, std::max(2 * row, list_h)), false);
     for (int k = 0; k < kKinds; ++k) {
-      if (ImGui::RadioButton(kKindNames[k], &kind_, k)) ChooseKind(k);
+      if (ImGui::RadioButton(text::WithId(_(kKindNames[k]), kExtensions[k]), &kind_, k))
+        ChooseKind(k);
       char rect_name[24];
       std::snprintf(rect_name, sizeof rect_name, "export.kind.%d", k);
-      MarkLastItem(ui, rect_name);                  // tests click the kinds
-      ReportText(ui, kKindNames[k], false, false);  // scrolled away is fine, cut off is not
+      MarkLastItem(ui, rect_name);                     // tests click the kinds
+      ReportText(ui, _(kKindNames[k]), false, false);  // scrolled away is fine, cut off is not
       if (k == kind_ && show_kind_) ImGui::SetScrollHereY(0.5f);
     }
     show_kind_ = false;
     ImGui::EndChild();
     // Always there (greyed for notation), so nothing below moves when the kind changes.
     ImGui::BeginDisabled(!IsAudio(static_cast<ExportKind>(kind_)));
-    ImGui::Checkbox("Also one file per instrument (stems)", &stems_);
-    ReportText(ui, "Also one file per instrument (stems)", false, true);
+    ImGui::Checkbox(text::WithId(_("Also one file per instrument (stems)"), "###stems"), &stems_);
+    ReportText(ui, _("Also one file per instrument (stems)"), false, true);
     ImGui::EndDisabled();
-    ImGui::TextUnformatted("Save as:");
+    ImGui::TextUnformatted(_("Save as:"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);
     MarkLastItem(ui, "export.path");
@@ -190,13 +203,14 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     }
     const ImVec2 button(std::round(140 * s), std::max(44.f, ImGui::GetFrameHeight()));
     if (running) {
-      if (ImGui::Button("Cancel", button)) cancel_ = true;
-      ReportText(ui, "Cancel", true, true);
+      if (ImGui::Button(text::WithId(_("Cancel"), "###cancel"), Fit(_("Cancel"), button)))
+        cancel_ = true;
+      ReportText(ui, _("Cancel"), true, true);
     } else {
       const bool enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
                          !io.WantTextInput;
-      if (ImGui::Button("Export", button) || enter) {
+      if (ImGui::Button(text::WithId(_("Export"), "###go"), Fit(_("Export"), button)) || enter) {
         // Kiosk mode: outside the library only once a facilitator has given the PIN.
         const LibraryJail::Verdict v =
             ui.jail ? ui.jail->Resolve(OutputFor(static_cast<ExportKind>(kind_), path_), {}, false)
@@ -206,18 +220,20 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
             std::snprintf(path_, sizeof path_, "%s", v.path.c_str());
           Start(doc);
         } else {
-          last_message_ = v.reason + " A facilitator's PIN is needed to export elsewhere.";
+          last_message_ =
+              v.reason + i18n::Translate(N_(" A facilitator's PIN is needed to export elsewhere."));
           ui.kiosk_wants_pin = true;
         }
       }
       MarkLastItem(ui, "export.export");
       ReportControl(ui, "export.export");
-      ReportText(ui, "Export", true, true);
+      ReportText(ui, _("Export"), true, true);
       ImGui::SameLine();
-      if (ImGui::Button("Close", button)) keep_open = false;
-      ReportText(ui, "Close", true, true);
+      if (ImGui::Button(text::WithId(_("Close"), "###close"), Fit(_("Close"), button)))
+        keep_open = false;
+      ReportText(ui, _("Close"), true, true);
     }
-    if (!last_message_.empty()) ImGui::TextWrapped("%s", last_message_.c_str());
+    if (!last_message_.empty()) ImGui::TextWrapped("%s", text::Visual(last_message_.c_str()));
     ReportWindow(ui, "export", true);
   }
   ImGui::End();

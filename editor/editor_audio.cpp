@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -108,12 +109,13 @@ void EditorAudio::DrawRecordingIndicator(ImVec2 top_center) const {
 }
 
 void EditorAudio::DrawSidePanel() {
-  if (ImGui::CollapsingHeader("Play and record", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(text::WithId(_("Play and record"), "###play_record"),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
     TransportActions a;
     DrawTransportPanel(Readout(), settings_, ctx_.ui, a);
     Apply(a);
   }
-  if (ImGui::CollapsingHeader("Takes", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(text::WithId(_("Takes"), "###takes"), ImGuiTreeNodeFlags_DefaultOpen))
     takes_.Draw(ctx_.doc, ctx_.ui, session_.Player(), session_.Status());
 }
 
@@ -243,7 +245,7 @@ void EditorAudio::TogglePlay() {
 
 void EditorAudio::StartPlaying() {
   if (!session_.Available()) {
-    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText)
+    Notify(session_.DeviceMessage().empty() ? std::string(_(kNoSoundDeviceText))
                                             : session_.DeviceMessage(),
            true);
     record_armed_ = false;
@@ -311,7 +313,7 @@ void EditorAudio::ToggleRecord() {
     return;
   }
   if (!session_.Available()) {
-    Notify(session_.DeviceMessage().empty() ? std::string(kNoSoundDeviceText)
+    Notify(session_.DeviceMessage().empty() ? std::string(_(kNoSoundDeviceText))
                                             : session_.DeviceMessage(),
            true);
     return;
@@ -324,7 +326,7 @@ void EditorAudio::ToggleRecord() {
     if (!session_.Reopen(options)) {
       options.record_input = false;
       session_.Reopen(options);
-      Notify("No microphone found: recording what is played only.", true);
+      Notify(_("No microphone found: recording what is played only."), true);
     }
     session_.SetMasterVolume(settings_.volume);
     session_.SetTempoScale(settings_.tempo_percent / 100.0);
@@ -447,6 +449,10 @@ void EditorAudio::WriteDebugStatus(double now) {
   }
   body += ctx_.ui.browser_status;
   body += ctx_.ui.kiosk_status;
+  char words[64];
+  std::snprintf(words, sizeof words, "no_words=%d\nswatch_cues=%d\n",
+                ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues);
+  body += words;
   debug_.Write(now, body);
 }
 

@@ -3,6 +3,8 @@
 
 #include <exception>
 
+#include "core/i18n.h"
+
 namespace graphony::editor {
 
 namespace {
@@ -13,7 +15,7 @@ constexpr double kAdoptTimeoutSeconds = 2.0;
 std::string TakePlayer::Play(LivePlayer* player, const std::vector<uint8_t>& bytes,
                              const std::string& label) {
   Stop(player);
-  if (!player) return label + ": no sound device to play it on";
+  if (!player) return label + i18n::Translate(N_(": no sound device to play it on"));
   try {
     player->PlayClip(bytes, label);
   } catch (const std::exception& e) {

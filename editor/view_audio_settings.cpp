@@ -2,6 +2,7 @@
 #include "view_audio_settings.h"
 
 #include "imgui.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -32,19 +33,19 @@ bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_Appearing);
   bool keep = true, apply = false;
-  if (ImGui::Begin("Sound settings", &keep,
+  if (ImGui::Begin(text::WithId(_("Sound settings"), "###sound_settings"), &keep,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     if (!device_message.empty())
       ImGui::TextWrapped("%s", device_message.c_str());
     else
-      ImGui::Text("Playing on: %s", device_name.c_str());
+      ImGui::TextUnformatted(text::Printf(_("Playing on: %s"), device_name.c_str()));
     if (!scan_error_.empty()) ImGui::TextWrapped("%s", scan_error_.c_str());
     auto combo = [&](const char* label, int* choice, bool outputs) {
       const char* preview =
-          *choice < 0 ? "The computer's usual one" : devices_[*choice].name.c_str();
+          *choice < 0 ? _("The computer's usual one") : devices_[*choice].name.c_str();
       ImGui::SetNextItemWidth(-1);
       if (ImGui::BeginCombo(label, preview)) {
-        if (ImGui::Selectable("The computer's usual one", *choice < 0)) *choice = -1;
+        if (ImGui::Selectable(_("The computer's usual one"), *choice < 0)) *choice = -1;
         for (int i = 0; i < static_cast<int>(devices_.size()); ++i) {
           const DeviceInfo& d = devices_[i];
           if ((outputs ? d.max_output_channels : d.max_input_channels) <= 0) continue;
@@ -55,16 +56,24 @@ bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
         ImGui::EndCombo();
       }
     };
-    ImGui::TextUnformatted("Speakers or headphones:");
+    ImGui::TextUnformatted(_("Speakers or headphones:"));
     combo("##output", &output_, true);
-    ImGui::Checkbox("Use a microphone for recording", &use_input_);
+    ImGui::Checkbox(text::WithId(_("Use a microphone for recording"), "###use_mic"), &use_input_);
     ImGui::BeginDisabled(!use_input_);
     combo("##input", &input_, false);
     ImGui::EndDisabled();
     ImGui::Spacing();
-    if (ImGui::Button("Apply", ImVec2(140 * s, 0))) apply = true;
+    if (ImGui::Button(text::WithId(_("Apply"), "###apply"),
+                      ImVec2(std::max(140 * s, ImGui::CalcTextSize(_("Apply")).x +
+                                                   2 * ImGui::GetStyle().FramePadding.x),
+                             0)))
+      apply = true;
     ImGui::SameLine();
-    if (ImGui::Button("Close", ImVec2(140 * s, 0))) keep = false;
+    if (ImGui::Button(text::WithId(_("Close"), "###close"),
+                      ImVec2(std::max(140 * s, ImGui::CalcTextSize(_("Close")).x +
+                                                   2 * ImGui::GetStyle().FramePadding.x),
+                             0)))
+      keep = false;
   }
   ImGui::End();
   if (!keep) open_ = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/ui_text.h"
 #include "view_canvas.h"
 
 namespace graphony::editor {
@@ -57,21 +58,21 @@ void CanvasView::HandleInput(CanvasContext& ctx, bool hovered) {
     if (io.MouseWheelH != 0) v.PanPixels(io.MouseWheelH * 60.f, 0);
     switch (ctx.ui.tool) {
       case Tool::kBrush:
-        ctx.ui.hint = "Drag to paint. Slow strokes are thick, fast strokes thin.";
+        ctx.ui.hint = _("Drag to paint. Slow strokes are thick, fast strokes thin.");
         break;
       case Tool::kLine:
-        ctx.ui.hint = "Drag from start to end for a straight line.";
+        ctx.ui.hint = _("Drag from start to end for a straight line.");
         break;
       case Tool::kDot:
-        ctx.ui.hint = "Click to place a dot; drag to stamp a trail of dots.";
+        ctx.ui.hint = _("Click to place a dot; drag to stamp a trail of dots.");
         break;
       case Tool::kEraser:
-        ctx.ui.hint = "Drag over strokes to rub them out.";
+        ctx.ui.hint = _("Drag over strokes to rub them out.");
         break;
       case Tool::kSelect:
         ctx.ui.hint =
-            "Click a stroke (or drag a box) to pick, drag to move, Delete removes. Click a picture "
-            "to choose it.";
+            _("Click a stroke (or drag a box) to pick, drag to move, Delete removes. Click a "
+              "picture to choose it.");
         break;
     }
   }
@@ -118,7 +119,7 @@ void CanvasView::BeginGesture(CanvasContext& ctx, ImVec2 mouse, bool pan) {
     case Tool::kDot: {
       drag_ = Drag::kStamp;
       doc.BeginEdit();
-      if (drag_layer_ < 0) drag_layer_ = AddStrokeLayer(doc.score, "Drawing");
+      if (drag_layer_ < 0) drag_layer_ = AddStrokeLayer(doc.score, i18n::Translate(N_("Drawing")));
       Stroke dot =
           MakeDotStroke(ctx.view, mouse.x, mouse.y, color, ui.brush_size, ui.contributor_id);
       Emit(ctx, CanvasEvent::Kind::kDot, dot.points[0]);
@@ -269,7 +270,7 @@ void CanvasView::EndGesture(CanvasContext& ctx, ImVec2 mouse) {
       Stroke stroke = brush_.Finish();
       doc.BeginEdit();
       int layer = DrawingLayer(doc.score, ui.active_layer);
-      if (layer < 0) layer = AddStrokeLayer(doc.score, "Drawing");
+      if (layer < 0) layer = AddStrokeLayer(doc.score, i18n::Translate(N_("Drawing")));
       Emit(ctx, CanvasEvent::Kind::kStrokeEnd, stroke.points.back());
       doc.score.layers[layer].strokes.strokes.push_back(std::move(stroke));
       ui.active_layer = layer;
@@ -287,7 +288,7 @@ void CanvasView::EndGesture(CanvasContext& ctx, ImVec2 mouse) {
                                 ui.brush_size, ui.contributor_id);
       doc.BeginEdit();
       int layer = DrawingLayer(doc.score, ui.active_layer);
-      if (layer < 0) layer = AddStrokeLayer(doc.score, "Drawing");
+      if (layer < 0) layer = AddStrokeLayer(doc.score, i18n::Translate(N_("Drawing")));
       drag_layer_ = layer;
       Emit(ctx, CanvasEvent::Kind::kStrokeBegin, stroke.points.front());
       Emit(ctx, CanvasEvent::Kind::kStrokeEnd, stroke.points.back());

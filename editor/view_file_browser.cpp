@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -31,24 +32,28 @@ bool WordButton(const char* id, Glyph glyph, const char* label, float h, ImU32 i
                 const char* name) {
   const float s = ui.settings.ui_scale;
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = std::round(ImGui::CalcTextSize(label).x + h + 20 * s);
+  // "No words": the glyph alone, its word as the tooltip.
+  const bool words = !ui.settings.no_words;
+  const float w = words ? std::round(ImGui::CalcTextSize(label).x + h + 20 * s) : h;
   const bool pressed = ImGui::Button(id, ImVec2(w, h));
   MarkLastItem(ui, name);
   ReportControl(ui, name);
-  ReportText(ui, label);
+  if (words) ReportText(ui, label);
+  if (!words && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.55f, ink);
-  dl->AddText(ImVec2(p.x + h * 0.92f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-              ImGui::GetColorU32(ImGuiCol_Text), label);
+  if (words)
+    dl->AddText(ImVec2(p.x + h * 0.92f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), label);
   return pressed;
 }
 
 std::string SizeText(uintmax_t bytes) {
   char buf[32];
   if (bytes < 1024 * 1024)
-    std::snprintf(buf, sizeof buf, "%.0f KB", std::max(1.0, bytes / 1024.0));
+    std::snprintf(buf, sizeof buf, "%s", text::Printf(_("%.0f KB"), std::max(1.0, bytes / 1024.0)));
   else
-    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024.0));
+    std::snprintf(buf, sizeof buf, "%s", text::Printf(_("%.1f MB"), bytes / (1024.0 * 1024.0)));
   return buf;
 }
 
@@ -67,16 +72,17 @@ void FileBrowser::Open(Purpose purpose, const fs::path& start_dir, const std::st
   const char* home = std::getenv("HOME");
   std::error_code ec;
   if (jail_) {  // kiosk mode: the library is the only place
-    places_.emplace_back("Library", jail_->Root());
+    places_.emplace_back(_("Library"), jail_->Root());
     const LibraryJail::Verdict start = jail_->Resolve(start_dir, {}, true);
     ReadDir(start.ok() && fs::is_directory(start.path, ec) ? start.path : jail_->Root());
     return;
   }
   if (home) {
-    places_.emplace_back("Home", fs::path(home));
-    for (const char* sub : {"Pictures", "Desktop", "Documents"})
+    places_.emplace_back(_("Home"), fs::path(home));
+    // The folders' own names on disk; shown translated.
+    for (const char* sub : {N_("Pictures"), N_("Desktop"), N_("Documents")})
       if (fs::is_directory(fs::path(home) / sub, ec))
-        places_.emplace_back(sub, fs::path(home) / sub);
+        places_.emplace_back(_(sub), fs::path(home) / sub);
   }
   // Removable drives (USB sticks) are where facilitators bring pictures from.
   for (const char* media : {"/media", "/mnt", "/run/media"}) {
@@ -97,13 +103,16 @@ void FileBrowser::ReadDir(const fs::path& dir) {
   fs::path canon = fs::weakly_canonical(dir, ec);
   if (ec) canon = dir;
   if (jail_ && !jail_->Contains(canon)) {  // every way in (up, places, typed) ends here
-    error_ = "Only the library folder can be used here.";
+    error_ = i18n::Translate(N_("Only the library folder can be used here."));
     return;
   }
   std::vector<Entry> entries;
   fs::directory_iterator it(canon, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    error_ = "Cannot open the folder " + canon.filename().string() + ": " + ec.message();
+    char msg[512];
+    std::snprintf(msg, sizeof msg, i18n::Translate(N_("Cannot open the folder %s: %s")),
+                  canon.filename().c_str(), ec.message().c_str());
+    error_ = msg;
     return;
   }
   for (const auto& e : it) {
@@ -182,7 +191,7 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
         }
       }
       if (!fs::is_directory(p.parent_path(), ec)) {
-        error_ = "That folder does not exist.";
+        error_ = i18n::Translate(N_("That folder does not exist."));
         return std::nullopt;
       }
       break;
@@ -190,7 +199,10 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
     case Purpose::kImportImage:
     case Purpose::kImportPeople:
       if (!fs::exists(p, ec)) {
-        error_ = "No file called " + p.filename().string() + " here.";
+        char msg[512];
+        std::snprintf(msg, sizeof msg, i18n::Translate(N_("No file called %s here.")),
+                      p.filename().c_str());
+        error_ = msg;
         return std::nullopt;
       }
       break;
@@ -239,15 +251,15 @@ void FileBrowser::DrawNewFolderRow(UiState& ui, const CanvasColors& colors, floa
       ImVec2(ImGui::GetStyle().FramePadding.x,
              std::max(ImGui::GetStyle().FramePadding.y, (b - ImGui::GetFontSize()) * 0.5f)));
   const bool enter =
-      ImGui::InputTextWithHint("##foldername", "name of the new folder", folder_name_,
+      ImGui::InputTextWithHint("##foldername", _("name of the new folder"), folder_name_,
                                sizeof folder_name_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleVar();
   MarkLastItem(ui, "browser.folder_name");
   ImGui::SameLine();
-  const bool make = WordButton("##makefolder", Glyph::kCheck, "Make folder", b, colors.accent, ui,
-                               "browser.make_folder");
+  const bool make = WordButton("##makefolder", Glyph::kCheck, _("Make folder"), b, colors.accent,
+                               ui, "browser.make_folder");
   ImGui::SameLine();
-  if (WordButton("##nofolder", Glyph::kCross, "Never mind", b, colors.icon, ui,
+  if (WordButton("##nofolder", Glyph::kCross, _("Never mind"), b, colors.icon, ui,
                  "browser.folder_cancel")) {
     making_folder_ = false;
     error_.clear();
@@ -262,7 +274,9 @@ void FileBrowser::DrawNewFolderRow(UiState& ui, const CanvasColors& colors, floa
   }
   making_folder_ = false;
   ReadDir(dir_ / name);  // into it: what is saved next goes there
-  notice_ = "Made the folder " + name + ".";
+  char msg[512];
+  std::snprintf(msg, sizeof msg, i18n::Translate(N_("Made the folder %s.")), name.c_str());
+  notice_ = msg;
   focus_name_ = true;  // Enter now saves (or opens) in the new folder
 }
 
@@ -284,11 +298,12 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
     return std::nullopt;
   }
   UploadFinishedThumbnails();
-  const char* title = purpose_ == Purpose::kOpenScore   ? "Open a score###browser"
-                      : purpose_ == Purpose::kSaveScore ? "Save the score###browser"
-                      : purpose_ == Purpose::kImportPeople
-                          ? "Take the people from another score###browser"
-                          : "Add a picture###browser";
+  const char* title =
+      text::WithId(purpose_ == Purpose::kOpenScore      ? _("Open a score")
+                   : purpose_ == Purpose::kSaveScore    ? _("Save the score")
+                   : purpose_ == Purpose::kImportPeople ? _("Take the people from another score")
+                                                        : _("Add a picture"),
+                   "###browser");
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui.settings.ui_scale;
   ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.94f, 1000 * s),
@@ -307,11 +322,11 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   std::optional<fs::path> chosen;
   const float b = std::round(48 * s);
   // [SECTION] Up, new folder, places, current folder
-  if (WordButton("##up", Glyph::kUp, "Up", b, colors.icon, ui, "browser.up") &&
+  if (WordButton("##up", Glyph::kUp, _("Up"), b, colors.icon, ui, "browser.up") &&
       dir_.has_parent_path() && (!jail_ || dir_ != jail_->Root()))
     ReadDir(dir_.parent_path());
   ImGui::SameLine();
-  if (WordButton("##newfolder", Glyph::kFolder, "New folder", b, colors.accent, ui,
+  if (WordButton("##newfolder", Glyph::kFolder, _("New folder"), b, colors.accent, ui,
                  "browser.new_folder")) {
     making_folder_ = !making_folder_;
     focus_folder_name_ = making_folder_;
@@ -389,7 +404,7 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
         const float line = ImGui::GetFontSize();
         dl->AddText(ImVec2(tx, p.y + row_h * 0.5f - line * 1.05f),
                     ImGui::GetColorU32(ImGuiCol_Text), e.name.c_str());
-        const std::string detail = e.is_dir ? std::string("Folder") : SizeText(e.size);
+        const std::string detail = e.is_dir ? std::string(_("Folder")) : SizeText(e.size);
         dl->AddText(ImVec2(tx, p.y + row_h * 0.5f + line * 0.1f),
                     ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
       }
@@ -400,20 +415,21 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
     clipper.End();  // left before Step() said so: the rows belonged to the old folder
     ImGui::SetScrollY(0);
   }
-  if (entries_.empty()) ImGui::TextDisabled("Nothing to show here.");
+  if (entries_.empty()) ImGui::TextDisabled("%s", _("Nothing to show here."));
   ImGui::EndChild();
 
   // [SECTION] Name field and buttons
   if (!error_.empty())
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", error_.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s",
+                       text::Visual(error_.c_str()));  // messages are kept in logical order
   else if (!notice_.empty())
-    ImGui::TextUnformatted(notice_.c_str());
+    ImGui::TextUnformatted(text::Visual(notice_.c_str()));
   else
     ImGui::TextDisabled("%s", purpose_ == Purpose::kSaveScore
-                                  ? "Type a name, then press Enter."
-                                  : "Pick a file, or type its name or full path.");
-  const char* ok_label = purpose_ == Purpose::kSaveScore ? "Save" : "Open";
-  const float buttons = ImGui::CalcTextSize(ok_label).x + ImGui::CalcTextSize("Cancel").x +
+                                  ? _("Type a name, then press Enter.")
+                                  : _("Pick a file, or type its name or full path."));
+  const char* ok_label = purpose_ == Purpose::kSaveScore ? _("Save") : _("Open");
+  const float buttons = ImGui::CalcTextSize(ok_label).x + ImGui::CalcTextSize(_("Cancel")).x +
                         2 * (b + 20 * s) + 3 * ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetNextItemWidth(-buttons);
   if (focus_name_ && !making_folder_) {
@@ -432,7 +448,7 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   const bool ok = WordButton("##ok", Glyph::kCheck, ok_label, b, colors.accent, ui, "browser.ok");
   if ((enter || ok) && !chosen) chosen = Choose(fs::path(name_));
   ImGui::SameLine();
-  if (WordButton("##cancel", Glyph::kCross, "Cancel", b, colors.icon, ui, "browser.cancel") ||
+  if (WordButton("##cancel", Glyph::kCross, _("Cancel"), b, colors.icon, ui, "browser.cancel") ||
       (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !making_folder_))
     open_ = false;
   if (making_folder_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))

@@ -11,6 +11,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/ui_text.h"
 #include "value_slider.h"
 
 namespace graphony::editor {
@@ -34,7 +35,7 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
   Layer& layer = doc.score.layers[li];
   if (layer.kind != Layer::Kind::kImage) {
     const int n = static_cast<int>(layer.strokes.strokes.size());
-    ImGui::TextDisabled(n == 1 ? "%d stroke" : "%d strokes", n);
+    ImGui::TextDisabled("%s", text::Printf(text::Plural("%d stroke", "%d strokes", n), n));
     return;
   }
   ImageLayer& img = layer.image;
@@ -45,35 +46,39 @@ void DrawActiveLayerSettings(Document& doc, UiState& ui, int li) {
   std::snprintf(text, sizeof text, "%.0f%%", opacity);
   const bool op_changed = ValueSliderFloat("##strength", &opacity, 0.f, 100.f, text, ui);
   ImGui::SameLine();
-  ImGui::TextUnformatted("Strength");
-  ReportText(ui, "Strength");
+  ImGui::TextUnformatted(_("Strength"));
+  ReportText(ui, _("Strength"));
   CommitWidgetEdit(doc, op_changed, img.opacity, opacity / 100.f);
-  if (ImGui::IsItemHovered()) ui.hint = "How strongly the picture shows and sounds.";
+  if (ImGui::IsItemHovered()) ui.hint = _("How strongly the picture shows and sounds.");
 
   ImGui::SetNextItemWidth(w * 0.6f);
   double start = img.start_beat;
-  const bool st_changed = ImGui::DragScalar("Start (beat)", ImGuiDataType_Double, &start, 0.05f,
-                                            nullptr, nullptr, "%.2f");
+  const bool st_changed =
+      ImGui::DragScalar(text::WithId(_("Start (beat)"), "###start"), ImGuiDataType_Double, &start,
+                        0.05f, nullptr, nullptr, "%.2f");
   CommitWidgetEdit(doc, st_changed, img.start_beat, std::max(0.0, start));
   ImGui::SetNextItemWidth(w * 0.6f);
   double len = img.length_beats;
   const bool len_changed =
-      ImGui::DragScalar("Length", ImGuiDataType_Double, &len, 0.05f, nullptr, nullptr, "%.2f");
+      ImGui::DragScalar(text::WithId(_("Length"), "###length"), ImGuiDataType_Double, &len, 0.05f,
+                        nullptr, nullptr, "%.2f");
   CommitWidgetEdit(doc, len_changed, img.length_beats, std::max(0.25, len));
-  if (ImGui::IsItemHovered()) ui.hint = "Stretch the picture along the time line.";
+  if (ImGui::IsItemHovered()) ui.hint = _("Stretch the picture along the time line.");
 
   // Scan plays every row like a music box; notes finds shapes and plays them as notes.
   int mode = img.mode == ImageMode::kScan ? 0 : 1;
-  const bool m0 = ImGui::RadioButton("Scan", &mode, 0);
-  if (ImGui::IsItemHovered()) ui.hint = "Scan: the picture is played like a music box, row by row.";
+  const bool m0 = ImGui::RadioButton(text::WithId(_("Scan"), "###scan"), &mode, 0);
+  if (ImGui::IsItemHovered())
+    ui.hint = _("Scan: the picture is played like a music box, row by row.");
   ImGui::SameLine();
-  const bool m1 = ImGui::RadioButton("Notes", &mode, 1);
-  if (ImGui::IsItemHovered()) ui.hint = "Notes: shapes in the picture become notes.";
+  const bool m1 = ImGui::RadioButton(text::WithId(_("Notes"), "###notes"), &mode, 1);
+  if (ImGui::IsItemHovered()) ui.hint = _("Notes: shapes in the picture become notes.");
   CommitWidgetEdit(doc, m0 || m1, img.mode, mode == 0 ? ImageMode::kScan : ImageMode::kNotes);
   if (img.pixels)
-    ImGui::TextDisabled("%d x %d pixels", img.pixels->width, img.pixels->height);
+    ImGui::TextDisabled("%s",
+                        text::Printf(_("%d x %d pixels"), img.pixels->width, img.pixels->height));
   else
-    ImGui::TextDisabled("picture missing");
+    ImGui::TextDisabled("%s", _("picture missing"));
 }
 
 }  // namespace
@@ -83,23 +88,23 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
   const float icon = std::round(34 * s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto& layers = doc.score.layers;
-  if (layers.empty()) ImGui::TextDisabled("Paint, or add a picture.");
+  if (layers.empty()) ImGui::TextDisabled("%s", _("Paint, or add a picture."));
   for (int li = static_cast<int>(layers.size()) - 1; li >= 0; --li) {
     Layer& layer = layers[li];
     ImGui::PushID(li);
     const char* name = layer.name.empty()
-                           ? (layer.kind == Layer::Kind::kImage ? "Picture" : "Drawing")
+                           ? (layer.kind == Layer::Kind::kImage ? _("Picture") : _("Drawing"))
                            : layer.name.c_str();
     auto toggles = [&] {
-      if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, "Show / hide", icon,
+      if (Toggle("##vis", Glyph::kEye, Glyph::kEyeClosed, layer.visible, _("Show / hide"), icon,
                  colors, ui))
         ToggleField(doc, layer.visible);
       ImGui::SameLine(0, 4 * s);
-      if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, "Lock / unlock", icon,
+      if (Toggle("##lock", Glyph::kLock, Glyph::kUnlock, layer.locked, _("Lock / unlock"), icon,
                  colors, ui))
         ToggleField(doc, layer.locked);
       ImGui::SameLine(0, 4 * s);
-      if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, "Silence / play",
+      if (Toggle("##mute", Glyph::kSpeakerMuted, Glyph::kSpeaker, layer.muted, _("Silence / play"),
                  icon, colors, ui))
         ToggleField(doc, layer.muted);
     };
@@ -114,7 +119,7 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const bool active = ui.active_layer == li;
     if (ImGui::Selectable("##row", active, 0, ImVec2(0, icon))) ui.active_layer = li;
-    if (ImGui::IsItemHovered()) ui.hint = "Choose the layer to work on.";
+    if (ImGui::IsItemHovered()) ui.hint = _("Choose the layer to work on.");
     DrawGlyph(dl, layer.kind == Layer::Kind::kImage ? Glyph::kPicture : Glyph::kScoreFile,
               ImVec2(p.x + icon * 0.5f, p.y + icon * 0.5f), icon * 0.7f, colors.icon);
     // The name stays inside its row (a long one is cut there, and reported).
@@ -140,19 +145,19 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
   ImGui::Spacing();
   // Layer actions.
   const float b = std::round(44 * s);
-  IconButtonResult r = IconButton("##newlayer", b, false, "New drawing layer",
-                                  "Add an empty layer to draw on.", colors, ui);
+  IconButtonResult r = IconButton("##newlayer", b, false, _("New drawing layer"),
+                                  _("Add an empty layer to draw on."), colors, ui);
   DrawCommandIcon(dl, AppCommand::kAddDrawingLayer, r.center, r.icon_size, r.color);
   if (r.pressed) ui.commands.Push(AppCommand::kAddDrawingLayer);
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##addpic", b, false, "Add a picture", "Put a photo or painting on the timeline.",
-                 colors, ui);
+  r = IconButton("##addpic", b, false, _("Add a picture"),
+                 _("Put a photo or painting on the timeline."), colors, ui);
   DrawCommandIcon(dl, AppCommand::kImportImage, r.center, r.icon_size, r.color);
   if (r.pressed) ui.commands.Push(AppCommand::kImportImage);
   const int a = ui.active_layer;
   const bool valid = a >= 0 && a < static_cast<int>(layers.size());
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##up", b, false, "Move layer up", "Move the layer in front.", colors, ui,
+  r = IconButton("##up", b, false, _("Move layer up"), _("Move the layer in front."), colors, ui,
                  valid && a + 1 < static_cast<int>(layers.size()));
   DrawGlyph(dl, Glyph::kUp, r.center, r.icon_size, r.color);
   if (r.pressed) {
@@ -163,7 +168,7 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
     ui.selection.clear();
   }
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##down", b, false, "Move layer down", "Move the layer behind.", colors, ui,
+  r = IconButton("##down", b, false, _("Move layer down"), _("Move the layer behind."), colors, ui,
                  valid && a > 0);
   DrawGlyph(dl, Glyph::kUp, r.center, -r.icon_size, r.color);  // negative size flips the arrow
   if (r.pressed) {
@@ -174,8 +179,8 @@ void DrawLayersPanel(Document& doc, UiState& ui, const CanvasColors& colors) {
     ui.selection.clear();
   }
   ImGui::SameLine(0, 6 * s);
-  r = IconButton("##dellayer", b, false, "Remove layer",
-                 "Remove the chosen layer (Undo brings it back).", colors, ui, valid);
+  r = IconButton("##dellayer", b, false, _("Remove layer"),
+                 _("Remove the chosen layer (Undo brings it back)."), colors, ui, valid);
   DrawGlyph(dl, Glyph::kTrash, r.center, r.icon_size, r.color);
   if (r.pressed) {
     doc.BeginEdit();

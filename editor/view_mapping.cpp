@@ -10,6 +10,7 @@
 #include "edit_helpers.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/ui_text.h"
 #include "value_slider.h"
 
 namespace graphony::editor {
@@ -55,7 +56,7 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
     std::snprintf(state.title, sizeof state.title, "%s", score.title.c_str());
     state.title_revision = doc.revision;
   }
-  row("Title", "The name of the piece.");
+  row(_("Title"), _("The name of the piece."));
   if (ImGui::InputText("##title", state.title, sizeof state.title)) {
     doc.BeginEdit();
     score.title = state.title;
@@ -65,11 +66,13 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   if (ImGui::IsItemDeactivated() && doc.EditInProgress()) doc.EndEdit();
 
   // Scale.
-  row("Scale", "Which notes the heights play. Pentatonic never clashes.", m.scale.c_str());
-  if (ImGui::BeginCombo("##scale", m.scale.c_str())) {
+  row(_("Scale"), _("Which notes the heights play. Pentatonic never clashes."),
+      _(ScaleLabel(m.scale)));
+  if (ImGui::BeginCombo("##scale", _(ScaleLabel(m.scale)))) {
     for (const std::string& name : KnownScaleNames()) {
       if (name == "custom" && m.custom_intervals.empty()) continue;  // needs intervals from a file
-      if (ImGui::Selectable(name.c_str(), name == m.scale) && name != m.scale) {
+      if (ImGui::Selectable(text::WithId(_(ScaleLabel(name)), name.c_str()), name == m.scale) &&
+          name != m.scale) {
         doc.BeginEdit();
         m.scale = name;
         doc.EndEdit();
@@ -79,7 +82,7 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   }
 
   // Root: the pitch class; the octave is kept.
-  row("Key", "The home note of the scale.");
+  row(_("Key"), _("The home note of the scale."));
   const int pc = ((m.root % 12) + 12) % 12;
   if (ImGui::BeginCombo("##root", PitchClassName(pc))) {
     for (int i = 0; i < 12; ++i) {
@@ -95,41 +98,44 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
   // Range: lowest and highest notes, shown by name.
   const int lo_now = std::clamp(static_cast<int>(std::lround(m.lowest)), 0, 127);
   const int hi_now = std::clamp(static_cast<int>(std::lround(m.highest)), 0, 127);
-  row("Lowest", "The note at the bottom of the canvas.");
+  row(_("Lowest"), _("The note at the bottom of the canvas."));
   int lo = lo_now;
   bool changed = ValueSliderInt("##lowest", &lo, 21, 108, state.note_labels[lo_now].c_str(), ui);
   CommitWidgetEdit(doc, changed, m.lowest, static_cast<double>(std::min(lo, hi_now - 1)));
-  row("Highest", "The note at the top of the canvas.");
+  row(_("Highest"), _("The note at the top of the canvas."));
   int hi = hi_now;
   changed = ValueSliderInt("##highest", &hi, 21, 108, state.note_labels[hi_now].c_str(), ui);
   CommitWidgetEdit(doc, changed, m.highest, static_cast<double>(std::max(hi, lo_now + 1)));
 
   // How busy a picture may play: the interpretation thins each instrument to this many new
   // notes a beat (mapping.max_notes_per_beat, saved in the score).
-  row("Notes per beat",
-      "When a picture plays: at most this many new notes a beat for each instrument. "
-      "Fewer is calmer and easier to play along with.");
+  row(_("Notes per beat"),
+      _("When a picture plays: at most this many new notes a beat for each instrument. "
+        "Fewer is calmer and easier to play along with."));
   int per_beat = std::clamp(m.max_notes_per_beat, 1, kMaxNotesPerBeatSlider);
-  changed = ImGui::SliderInt("##per_beat", &per_beat, 1, kMaxNotesPerBeatSlider, "%d a beat");
+  // The value shown is formatted and shaped here (ImGui would put the number into the shaped
+  // Arabic text backwards); a format without '%' is drawn by ImGui as it is.
+  changed = ImGui::SliderInt("##per_beat", &per_beat, 1, kMaxNotesPerBeatSlider,
+                             text::Printf(_("%d a beat"), per_beat));
   CommitWidgetEdit(doc, changed, m.max_notes_per_beat, per_beat);
 
   ImGui::Separator();
   // Time.
-  row("Tempo", "Beats per minute: how fast the music goes.");
+  row(_("Tempo"), _("Beats per minute: how fast the music goes."));
   double tempo = score.tempo_bpm;
   const double tmin = 30, tmax = 240;
-  char text[32];
-  std::snprintf(text, sizeof text, "%.0f bpm", tempo);
+  char text[128];  // room for a translation (Arabic or Chinese: 2-3 bytes a letter)
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("%.0f bpm"), tempo));
   changed = ValueSliderDouble("##tempo", &tempo, tmin, tmax, text, ui);
   CommitWidgetEdit(doc, changed, score.tempo_bpm, std::round(tempo));
 
-  row("Beats in a bar", "How many beats each bar has (the meter).");
+  row(_("Beats in a bar"), _("How many beats each bar has (the meter)."));
   int num = score.meter.numerator;
   std::snprintf(text, sizeof text, "%d", num);
   changed = ValueSliderInt("##num", &num, 1, 12, text, ui);
   CommitWidgetEdit(doc, changed, score.meter.numerator, num);
 
-  row("Beat note", "Which note value is one beat (4 = a quarter note).");
+  row(_("Beat note"), _("Which note value is one beat (4 = a quarter note)."));
   int den_index = score.meter.denominator == 2 ? 0 : score.meter.denominator == 8 ? 2 : 1;
   constexpr const char* kDen[] = {"2", "4", "8"};
   changed = ImGui::Combo("##den", &den_index, kDen, 3);
@@ -138,14 +144,16 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
                    : den_index == 2 ? 8
                                     : 4);
 
-  row("Length", "How long the piece is, in bars.");
+  row(_("Length"), _("How long the piece is, in bars."));
   const int beats_per_bar = std::max(1, score.meter.numerator);
   int bars = std::max(1, static_cast<int>(std::ceil(score.length_beats / beats_per_bar - 1e-9)));
-  std::snprintf(text, sizeof text, bars == 1 ? "%d bar" : "%d bars", bars);
+  std::snprintf(text, sizeof text, "%s",
+                text::Printf(text::Plural("%d bar", "%d bars", bars), bars));
   changed = ValueSliderInt("##bars", &bars, 1, 200, text, ui);
   CommitWidgetEdit(doc, changed, score.length_beats, static_cast<double>(bars * beats_per_bar));
-  ImGui::TextDisabled("%d:%02d long", static_cast<int>(score.DurationSeconds()) / 60,
-                      static_cast<int>(score.DurationSeconds()) % 60);
+  ImGui::TextDisabled(
+      "%s", text::Printf(_("%d:%02d long"), static_cast<int>(score.DurationSeconds()) / 60,
+                         static_cast<int>(score.DurationSeconds()) % 60));
 }
 
 }  // namespace graphony::editor

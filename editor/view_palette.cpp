@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/ui_text.h"
 #include "value_slider.h"
 
 namespace graphony::editor {
@@ -45,6 +46,7 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
   const int per_row = columns(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const auto& palette = doc.score.palette;
+  bool any_hovered = false;
   for (int i = 0; i < static_cast<int>(palette.size()); ++i) {
     const PaletteEntry& e = palette[i];
     if (i % per_row != 0) ImGui::SameLine(0, 8 * s);
@@ -55,9 +57,10 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
       ui.tapped_swatch = i;  // heard at once: each colour is its instrument
       if (ui.tool == Tool::kEraser || ui.tool == Tool::kSelect) ui.tool = Tool::kBrush;
     }
-    if (ui.layout) {
+    {
       char name[24];
       std::snprintf(name, sizeof name, "swatch.%d", i);
+      MarkLastItem(ui, name);  // tests point at the colours
       ReportControl(ui, name);
     }
     const bool hovered = ImGui::IsItemHovered();
@@ -69,13 +72,23 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
       dl->AddRect(ImVec2(p.x - 3 * s, p.y - 3 * s), ImVec2(p.x + size + 3 * s, p.y + size + 3 * s),
                   colors.icon_active, 12 * s, 0, 3 * s);
     }
+    // "No words": pointing at a colour plays its instrument once (the tooltip as a sound).
+    any_hovered = any_hovered || hovered;
+    if (hovered && ui.settings.no_words && ui.hovered_swatch != i) {
+      ui.hovered_swatch = i;
+      if (ui.tapped_swatch < 0) ui.tapped_swatch = i;
+      ++ui.swatch_cues;
+    }
     if (hovered) {
-      ImGui::SetTooltip("%s",
-                        e.display_name.empty() ? e.instrument.c_str() : e.display_name.c_str());
-      ui.hint = "Pick a colour: each colour plays its own instrument.";
+      // An instrument's own name is translated; a name people gave it stays as it is.
+      ImGui::SetTooltip("%s", e.display_name.empty()
+                                  ? _(InstrumentOrDefault(e.instrument).display_name.data())
+                                  : _(e.display_name.c_str()));
+      ui.hint = _("Pick a colour: each colour plays its own instrument.");
     }
     ImGui::PopID();
   }
+  if (!any_hovered) ui.hovered_swatch = -1;
 }
 
 namespace {
@@ -85,9 +98,9 @@ namespace {
 bool InstrumentItem(const InstrumentTraits& t, bool current) {
   const float h = ImGui::GetTextLineHeight();
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  std::string label = "      " + std::string(t.display_name);
-  if (t.kind == InstrumentKind::kGeneralMidi) label += "  (soundfont)";
-  label += "##" + std::string(t.name);
+  std::string label = "      " + std::string(_(t.display_name.data()));
+  if (t.kind == InstrumentKind::kGeneralMidi) label += std::string("  ") + _("(soundfont)");
+  label += "###" + std::string(t.name);
   const bool picked = ImGui::MenuItem(label.c_str(), nullptr, current);
   DrawInstrumentIcon(ImGui::GetWindowDrawList(), t.icon, ImVec2(p.x + h * 0.6f, p.y + h * 0.5f),
                      h * 1.1f, ImGui::GetColorU32(ImGuiCol_Text));
@@ -103,13 +116,21 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
   const InstrumentTraits& now = InstrumentOrDefault(e.instrument);
   const bool sampled = now.kind == InstrumentKind::kSampler;
   // A recorded instrument is shown by its own name ("Maya's voice"), not "Sampler".
-  std::string label =
-      "Instrument: " + (sampled && !e.display_name.empty() ? e.display_name + " (recorded)"
-                                                           : std::string(now.display_name));
-  if (now.kind == InstrumentKind::kGeneralMidi) label += " (soundfont)";
-  if (ImGui::Button((label + "##instrument").c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+  char label[256];
+  if (sampled && !e.display_name.empty())
+    std::snprintf(label, sizeof label, "%s",
+                  text::Printf(_("Instrument: %s (recorded)"), e.display_name.c_str()));
+  else if (now.kind == InstrumentKind::kGeneralMidi)
+    std::snprintf(
+        label, sizeof label, "%s",
+        text::Printf(_("Instrument: %s (soundfont)"), i18n::Translate(now.display_name.data())));
+  else
+    std::snprintf(label, sizeof label, "%s",
+                  text::Printf(_("Instrument: %s"), i18n::Translate(now.display_name.data())));
+  if (ImGui::Button(text::WithId(label, "###instrument"),
+                    ImVec2(ImGui::GetContentRegionAvail().x, 0)))
     ImGui::OpenPopup("instrument_menu");
-  if (ImGui::IsItemHovered()) ui.hint = "Choose the instrument this colour plays.";
+  if (ImGui::IsItemHovered()) ui.hint = _("Choose the instrument this colour plays.");
   if (!ImGui::BeginPopup("instrument_menu")) return;
   const InstrumentTraits* chosen = nullptr;
   for (InstrumentFamily family : AllFamilies()) {
@@ -119,7 +140,9 @@ void DrawInstrumentChooser(Document& doc, UiState& ui) {
     };
     bool any = false;
     for (const InstrumentTraits& t : AllInstruments()) any |= offered(t);
-    if (!any || !ImGui::BeginMenu(std::string(FamilyName(family)).c_str())) continue;
+    if (!any ||
+        !ImGui::BeginMenu(text::WithId(_(FamilyName(family).data()), FamilyName(family).data())))
+      continue;
     // The engine's voices and the chamber set first, then every other GM program.
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) ImGui::Separator();
@@ -170,7 +193,7 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
       std::snprintf(name, sizeof name, "palette.person.%d.on", i);
       if (current) ui.rects.Mark(name, a.x, a.y, w, row_h);
     }
-    if (ImGui::IsItemHovered()) ui.hint = "Who is drawing now? Their strokes remember them.";
+    if (ImGui::IsItemHovered()) ui.hint = _("Who is drawing now? Their strokes remember them.");
     DrawGlyph(dl, Glyph::kPerson, ImVec2(p.x + row_h * 0.5f, p.y + row_h * 0.5f), row_h * 0.7f,
               current ? colors.icon_active : colors.icon);
     const char* label = c.name.empty() ? c.id.c_str() : c.name.c_str();
@@ -179,8 +202,9 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
     ImGui::PopID();
   }
   // Two clicks: "+" then "Add" (or Enter) — the name may stay empty ("Person 3").
-  const IconButtonResult add = IconButton("##addperson", std::round(40 * s), state.adding,
-                                          "Add a person", "Add someone to the group.", colors, ui);
+  const IconButtonResult add =
+      IconButton("##addperson", std::round(40 * s), state.adding, _("Add a person"),
+                 _("Add someone to the group."), colors, ui);
   DrawGlyph(dl, Glyph::kPerson, ImVec2(add.center.x - add.icon_size * 0.12f, add.center.y),
             add.icon_size * 0.8f, add.color);
   DrawGlyph(dl, Glyph::kPlus,
@@ -197,11 +221,11 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
     ImGui::SetKeyboardFocusHere();
     state.focus_name = false;
   }
-  bool commit = ImGui::InputTextWithHint("##name", "name", state.new_name, sizeof state.new_name,
+  bool commit = ImGui::InputTextWithHint("##name", _("name"), state.new_name, sizeof state.new_name,
                                          ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   const IconButtonResult ok =
-      IconButton("##addok", std::round(40 * s), false, "Add", nullptr, colors, ui);
+      IconButton("##addok", std::round(40 * s), false, _("Add"), nullptr, colors, ui);
   DrawGlyph(dl, Glyph::kCheck, ok.center, ok.icon_size, ok.color);
   commit = commit || ok.pressed;
   if (!commit) return;
@@ -220,7 +244,9 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
   while (taken(id_for(n))) ++n;
   Contributor person;
   person.id = id_for(n);
-  person.name = state.new_name[0] ? std::string(state.new_name) : "Person " + std::to_string(n);
+  char fallback[64];
+  std::snprintf(fallback, sizeof fallback, i18n::Translate(N_("Person %d")), n);
+  person.name = state.new_name[0] ? std::string(state.new_name) : std::string(fallback);
   doc.BeginEdit();
   people.push_back(person);
   doc.EndEdit();
@@ -235,13 +261,13 @@ void DrawPeopleButton(UiState& ui, const CanvasColors& colors) {
   const float s = ui.settings.ui_scale;
   const float h = std::max(44.f, std::round(44 * s));
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const char* label = "People";
+  const char* label = _("People");
   if (ImGui::Button("##people", ImVec2(ImGui::GetContentRegionAvail().x, h)))
     ui.commands.Push(AppCommand::kShowPeople);
   MarkLastItem(ui, "people.open");
   ReportControl(ui, "people.open");
   ReportText(ui, label);
-  if (ImGui::IsItemHovered()) ui.hint = "Names, credit and consent of the people in the group.";
+  if (ImGui::IsItemHovered()) ui.hint = _("Names, credit and consent of the people in the group.");
   ImDrawList* dl = ImGui::GetWindowDrawList();
   DrawGlyph(dl, Glyph::kPerson, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.6f, colors.icon);
   dl->AddText(ImVec2(p.x + h * 0.95f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
@@ -281,8 +307,8 @@ void DrawPalettePanelBody(Document& doc, UiState& ui, PaletteViewState& state,
   std::snprintf(text, sizeof text, "%.1f", percent);
   if (ValueSliderFloat("##size", &percent, 0.5f, 12.f, text, ui)) ui.brush_size = percent / 100.f;
   if (ImGui::IsItemHovered()) {
-    ui.hint = "Brush size.";
-    ImGui::SetTooltip("Brush size");
+    ui.hint = _("Brush size.");
+    ImGui::SetTooltip("%s", _("Brush size"));
   }
   ImGui::Spacing();
   ImGui::Separator();

@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "logic/people_commands.h"
 #include "notation/credits.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -81,7 +82,7 @@ bool BigField(const char* id, const char* hint, char* buf, size_t size, float s,
 void DrawList(Document& doc, UiState& ui, PeopleViewState& state) {
   const float s = ui.settings.ui_scale;
   const auto& people = doc.score.contributors;
-  if (people.empty()) ImGui::TextWrapped("Nobody yet. Add the people of the group below.");
+  if (people.empty()) ImGui::TextWrapped("%s", _("Nobody yet. Add the people of the group below."));
   char row_name[32];
   for (size_t i = 0; i < people.size(); ++i) {
     const Contributor& c = people[i];
@@ -99,12 +100,13 @@ void DrawList(Document& doc, UiState& ui, PeopleViewState& state) {
   }
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextUnformatted("Add someone:");
+  ImGui::TextUnformatted(_("Add someone:"));
   // Enter in the field adds, like the button.
-  const bool typed = BigField("##new", "their name", state.new_name, sizeof state.new_name, s) &&
+  const bool typed = BigField("##new", _("their name"), state.new_name, sizeof state.new_name, s) &&
                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
   Mark(ui, "people.add_name");
-  const bool clicked = ImGui::Button("Add to the group", ImVec2(-1, BigSize(s)));
+  const bool clicked =
+      ImGui::Button(text::WithId(_("Add to the group"), "###add"), ImVec2(-1, BigSize(s)));
   Mark(ui, "people.add");
   if ((typed || clicked) && state.new_name[0]) {
     PeopleCommand add;
@@ -127,10 +129,10 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
   // Name and initials side by side: the panel must fit a 768-line laptop screen.
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float name_w = std::round((ImGui::GetContentRegionAvail().x - gap) * 0.64f);
-  ImGui::TextUnformatted("Name");
+  ImGui::TextUnformatted(_("Name"));
   ImGui::SameLine(name_w + gap + ImGui::GetStyle().WindowPadding.x);
-  ImGui::TextUnformatted("Initials");
-  if (BigField("##name", "name", state.name, sizeof state.name, s, name_w) &&
+  ImGui::TextUnformatted(_("Initials"));
+  if (BigField("##name", _("name"), state.name, sizeof state.name, s, name_w) &&
       person.name != state.name) {
     c.kind = Kind::kRename;
     c.text = state.name;
@@ -139,7 +141,7 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
   }
   Mark(ui, "people.name");
   ImGui::SameLine();
-  if (BigField("##initials", "e.g. A.L.", state.initials, sizeof state.initials, s, -1) &&
+  if (BigField("##initials", _("e.g. A.L."), state.initials, sizeof state.initials, s, -1) &&
       person.initials != state.initials) {
     c.kind = Kind::kSetInitials;
     c.text = state.initials;
@@ -148,7 +150,7 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
   Mark(ui, "people.initials");
   ImGui::Spacing();
   bool credit = person.consent.credit_by_name;
-  if (BigCheckbox("Credit me by name", &credit, s)) {
+  if (BigCheckbox(text::WithId(_("Credit me by name"), "###credit"), &credit, s)) {
     c.kind = Kind::kSetCreditByName;
     c.yes = credit;
     Send(doc, state, c);
@@ -160,28 +162,28 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
   ImGui::PushTextWrapPos(0);
   if (person.consent.credit_by_name && !person.consent.exhibition)
     ImGui::TextDisabled(
-        "Printed as: %s (a print names someone only when they also agree to exhibition or "
-        "concert)",
-        printed.c_str());
+        "%s", text::Printf(_("Printed as: %s (a print names someone only when they also agree to "
+                             "exhibition or concert)"),
+                           printed.c_str()));
   else
-    ImGui::TextDisabled("Printed as: %s", printed.c_str());
+    ImGui::TextDisabled("%s", text::Printf(_("Printed as: %s"), printed.c_str()));
   ImGui::PopTextWrapPos();
 
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextWrapped("Their recordings may be used for (tick only what they agreed to):");
+  ImGui::TextWrapped("%s", _("Their recordings may be used for (tick only what they agreed to):"));
   char mark_name[40];
   // Two ticks a row when the longest label fits half the width, else one a row.
   const float column = std::round((ImGui::GetContentRegionAvail().x + gap) * 0.5f);
   float widest = 0;
-  for (Purpose p : kPurposes) widest = std::max(widest, ImGui::CalcTextSize(PurposeLabel(p)).x);
+  for (Purpose p : kPurposes) widest = std::max(widest, ImGui::CalcTextSize(_(PurposeLabel(p))).x);
   const bool two_columns = widest + BigSize(s) + 3 * gap < column;
   int n = 0;
   for (Purpose p : kPurposes) {
     bool yes = Agrees(person.consent, p);
     if (two_columns && n++ % 2 == 1) ImGui::SameLine(column);
     ImGui::PushID(PurposeName(p));
-    if (BigCheckbox(PurposeLabel(p), &yes, s)) {
+    if (BigCheckbox(text::WithId(_(PurposeLabel(p)), "###tick"), &yes, s)) {
       c.kind = Kind::kSetConsent;
       c.purpose = p;
       c.yes = yes;
@@ -192,8 +194,8 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
     MarkTicked(ui, mark_name, yes);
     ImGui::PopID();
   }
-  ImGui::TextUnformatted("Keep their recordings until (year-month-day)");
-  if (BigField("##keep", "YYYY-MM-DD", state.keep_until, sizeof state.keep_until, s, name_w) &&
+  ImGui::TextUnformatted(_("Keep their recordings until (year-month-day)"));
+  if (BigField("##keep", _("YYYY-MM-DD"), state.keep_until, sizeof state.keep_until, s, name_w) &&
       person.consent.keep_until != state.keep_until) {
     c.kind = Kind::kSetKeepUntil;
     c.text = state.keep_until;
@@ -212,22 +214,22 @@ void DrawFooter(Document& doc, UiState& ui, PeopleViewState& state, const Contri
   const float s = ui.settings.ui_scale;
   const ImGuiStyle& style = ImGui::GetStyle();
   if (state.confirm_remove && person)
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning),
-                       "Remove %s? Their strokes keep playing, without their name.",
-                       DisplayName(*person).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s",
+                       text::Printf(_("Remove %s? Their strokes keep playing, without their name."),
+                                    DisplayName(*person).c_str()));
   else if (!state.message.empty())
     ImGui::TextColored(state.message_is_error ? ImGui::ColorConvertU32ToFloat4(colors.warning)
                                               : style.Colors[ImGuiCol_Text],
-                       "%s", state.message.c_str());
+                       "%s", text::Visual(state.message.c_str()));
   const float third = std::floor((ImGui::GetContentRegionAvail().x - 2 * style.ItemSpacing.x) / 3);
   const ImVec2 size(third, BigSize(s));
   if (state.confirm_remove && person) {
     ImGui::PushStyleColor(ImGuiCol_Button, colors.warning);
-    const bool remove = ImGui::Button("Yes, remove", size);
+    const bool remove = ImGui::Button(text::WithId(_("Yes, remove"), "###remove_yes"), size);
     ImGui::PopStyleColor();
     Mark(ui, "people.remove_yes");
     ImGui::SameLine();
-    if (ImGui::Button("Keep them", size)) state.confirm_remove = false;
+    if (ImGui::Button(text::WithId(_("Keep them"), "###keep"), size)) state.confirm_remove = false;
     if (remove) {
       PeopleCommand c;
       c.kind = PeopleCommand::Kind::kRemove;
@@ -239,19 +241,21 @@ void DrawFooter(Document& doc, UiState& ui, PeopleViewState& state, const Contri
       state.confirm_remove = false;
     }
   } else {
-    if (ImGui::Button("Import a group...", size)) ui.commands.Push(AppCommand::kImportPeople);
+    if (ImGui::Button(text::WithId(_("Import a group..."), "###import"), size))
+      ui.commands.Push(AppCommand::kImportPeople);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Add the people of another score (a course's group), with their consent");
+      ImGui::SetTooltip(
+          "%s", _("Add the people of another score (a course's group), with their consent"));
     Mark(ui, "people.import");
     ImGui::SameLine();
     ImGui::BeginDisabled(!person);
-    if (ImGui::Button("Remove...", size)) state.confirm_remove = true;
+    if (ImGui::Button(text::WithId(_("Remove..."), "###remove"), size)) state.confirm_remove = true;
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this person from the group");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Remove this person from the group"));
     Mark(ui, "people.remove");
   }
   ImGui::SameLine();
-  if (ImGui::Button("Done", ImVec2(-1, BigSize(s)))) state.open = false;
+  if (ImGui::Button(text::WithId(_("Done"), "###done"), ImVec2(-1, BigSize(s)))) state.open = false;
   Mark(ui, "people.done");
 }
 
@@ -271,7 +275,7 @@ void DrawPeopleWindow(Document& doc, UiState& ui, PeopleViewState& state,
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   // Focus once on opening only: every frame would steal it from the file browser above.
   if (opening) ImGui::SetNextWindowFocus();
-  if (!ImGui::Begin("People: credit and consent###people", &state.open,
+  if (!ImGui::Begin(text::WithId(_("People: credit and consent"), "###people"), &state.open,
                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
@@ -307,7 +311,7 @@ void DrawPeopleWindow(Document& doc, UiState& ui, PeopleViewState& state,
     DrawDetails(doc, ui, state, *person);
     ImGui::PopID();
   } else {
-    ImGui::TextWrapped("Pick someone on the left, or add a person.");
+    ImGui::TextWrapped("%s", _("Pick someone on the left, or add a person."));
   }
   ImGui::EndChild();
 

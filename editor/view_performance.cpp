@@ -9,6 +9,7 @@
 
 #include "core/picture_shape.h"
 #include "imgui.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -105,7 +106,7 @@ void PerformanceView::Draw(Document& doc, UiState& ui, const CanvasColors& color
                           IM_COL32(214, 48, 49, 255), 32);
     }
     fg->AddText(ImVec2(12 * s, io.DisplaySize.y - 28 * s), IM_COL32(150, 150, 150, 200),
-                "Esc: back to the editor    Space: play / pause");
+                _("Esc: back to the editor    Space: play / pause"));
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "logic/kiosk_pin.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -41,7 +42,7 @@ Guarded PinPad::Draw(UiState& ui, const CanvasColors& colors, const std::string&
   if (just_opened_) ImGui::OpenPopup("###pinpad");
   just_opened_ = false;
   Guarded done = Guarded::kNone;
-  if (!ImGui::BeginPopupModal("Facilitator PIN###pinpad", nullptr,
+  if (!ImGui::BeginPopupModal(text::WithId(_("Facilitator PIN"), "###pinpad"), nullptr,
                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                                   ImGuiWindowFlags_NoTitleBar)) {
     open_ = false;
@@ -70,9 +71,9 @@ Guarded PinPad::Draw(UiState& ui, const CanvasColors& colors, const std::string&
   const bool waiting = ui.now < wait_until_;
   if (wrong_shown_ || waiting) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s",
-                       waiting ? "Wrong PIN. Wait a moment." : "Wrong PIN.");
+                       waiting ? _("Wrong PIN. Wait a moment.") : _("Wrong PIN."));
   } else {
-    ImGui::TextDisabled("Facilitator PIN");
+    ImGui::TextDisabled("%s", _("Facilitator PIN"));
   }
   // [SECTION] Digits 1-9, then back, 0, OK
   static constexpr char kKeys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '<', '0', '='};

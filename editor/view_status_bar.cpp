@@ -9,6 +9,7 @@
 #include "core/pitch.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -25,7 +26,7 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
   // [SECTION] Right part, measured first: pointer position (or the score's size), zoom, file
   // and saved state. A narrow window drops the zoom, then the position, so the left text
   // keeps at least half the bar.
-  char where[96];
+  char where[192];
   if (info.canvas_hovered && info.beat >= 0) {
     const int per_bar = std::max(1, score.meter.numerator);
     const int beat_index = static_cast<int>(std::floor(info.beat));
@@ -33,18 +34,20 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
     const double h = std::clamp(info.height, 0.0, 1.0);
     const int midi =
         std::clamp(static_cast<int>(std::lround(HeightToPitch(score.mapping, h))), 0, 127);
-    std::snprintf(where, sizeof where, "bar %d beat %d   %d:%04.1f   %s%d",
-                  beat_index / per_bar + 1, beat_index % per_bar + 1, static_cast<int>(secs) / 60,
-                  std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1);
+    std::snprintf(where, sizeof where, "%s",
+                  text::Printf(_("bar %d beat %d   %d:%04.1f   %s%d"), beat_index / per_bar + 1,
+                               beat_index % per_bar + 1, static_cast<int>(secs) / 60,
+                               std::fmod(secs, 60.0), PitchClassName(midi), midi / 12 - 1));
   } else {
     const int bars = static_cast<int>(score.length_beats / std::max(1, score.meter.numerator));
-    std::snprintf(where, sizeof where, bars == 1 ? "%d bar, %.0f bpm" : "%d bars, %.0f bpm", bars,
-                  score.tempo_bpm);
+    std::snprintf(where, sizeof where, "%s",
+                  text::Printf(text::Plural("%d bar, %.0f bpm", "%d bars, %.0f bpm", bars), bars,
+                               score.tempo_bpm));
   }
   char zoom[16];
   std::snprintf(zoom, sizeof zoom, "%.0f%%",
                 view.ZoomPercent(score.length_beats, BeatsPerHeight(score)));
-  const char* file = info.file_name[0] ? info.file_name : "(not saved yet)";
+  const char* file = info.file_name[0] ? info.file_name : _("(not saved yet)");
   const float r = 6 * s;
   const float file_w = 2 * r + 8 * s + ImGui::CalcTextSize(file).x;
   const float where_w = ImGui::CalcTextSize(where).x + gap,
@@ -61,7 +64,7 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
   // the pointer, the sound state when something is wrong, a first tip. Wrapped onto a second
   // line (the bar grows, from the next frame) rather than cut.
   ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
-  const char* text = "Pick a colour, then paint on the canvas.";
+  const char* text = _("Pick a colour, then paint on the canvas.");
   if (ui.message[0] && ui.now < ui.message_until) {
     text = ui.message;
     color = ui.message_is_error ? colors.warning : colors.accent;
@@ -102,7 +105,7 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
   else
     ImGui::GetWindowDrawList()->AddCircle(c, r, colors.icon, 16, 2 * s);
   ImGui::Dummy(ImVec2(2 * r, 2 * r));
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip(doc.dirty ? "Not saved yet" : "Saved");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", doc.dirty ? _("Not saved yet") : _("Saved"));
   ImGui::SameLine(0, 8 * s);
   ImGui::TextUnformatted(file);
   ReportText(ui, file);

@@ -16,6 +16,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "synth/sampler_make.h"
+#include "text/ui_text.h"
 #include "transcribe/transcribe.h"
 
 namespace graphony::editor {
@@ -26,7 +27,9 @@ namespace {
 
 std::vector<uint8_t> ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.filename().string() + ": the recording was not written");
+  if (!in)
+    throw std::runtime_error(path.filename().string() +
+                             i18n::Translate(N_(": the recording was not written")));
   return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)),
                               std::istreambuf_iterator<char>());
 }
@@ -72,8 +75,8 @@ bool MakeInstrumentButton(UiState& ui, bool first) {
                      ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), side * 0.7f,
                      ImGui::GetColorU32(ImGuiCol_Text));
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("Make an instrument from this take");
-    ui.hint = "Make an instrument from this take: the current colour then plays it.";
+    ImGui::SetTooltip("%s", _("Make an instrument from this take"));
+    ui.hint = _("Make an instrument from this take: the current colour then plays it.");
   }
   if (first) MarkLastItem(ui, "take_instrument");
   return pressed;
@@ -92,8 +95,10 @@ std::string MakeInstrument(Document& doc, const Take& take, int palette_index) {
     doc.BeginEdit();
     doc.score = std::move(changed);
     doc.EndEdit();
-    return "\"" + made.name + "\" is now an instrument on colour " +
-           std::to_string(palette_index + 1) + ".";
+    char msg[300];
+    std::snprintf(msg, sizeof msg, i18n::Translate(N_("\"%s\" is now an instrument on colour %d.")),
+                  made.name.c_str(), palette_index + 1);
+    return msg;
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -113,7 +118,7 @@ void TakesPanel::Begin(LivePlayer& player, bool microphone, bool when_playing_st
   if (temp_dir_.empty()) {
     std::string pattern = (fs::temp_directory_path() / "graphony-takes-XXXXXX").string();
     if (!mkdtemp(pattern.data()))
-      throw std::runtime_error("cannot make a folder for the recording");
+      throw std::runtime_error(i18n::Translate(N_("cannot make a folder for the recording")));
     temp_dir_ = pattern;
   }
   RecordingOptions options;
@@ -140,7 +145,9 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
   while (taken(n)) ++n;
   Take take;
   take.file = "recordings/take-" + std::to_string(n) + ".wav";
-  take.name = "Take " + std::to_string(n);
+  char name[96];
+  std::snprintf(name, sizeof name, i18n::Translate(N_("Take %d")), n);
+  take.name = name;
   take.recorded_at = IsoNow();
   take.start_beat = std::clamp(summary.start_beat, 0.0, kMaxBeats);
   // The take's consent is its players' (TakeAllowed), so naming them is all there is to do.
@@ -153,7 +160,8 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
   if (!summary.input_path.empty() && summary.input_frames > 0) {
     Take mic = take;
     mic.file = "recordings/take-" + std::to_string(n) + "-microphone.wav";
-    mic.name = take.name + " (microphone)";
+    std::snprintf(name, sizeof name, i18n::Translate(N_("%s (microphone)")), take.name.c_str());
+    mic.name = name;
     score.assets.files[mic.file] =
         std::make_shared<const std::vector<uint8_t>>(ReadAll(summary.input_path));
     score.takes.push_back(mic);
@@ -162,10 +170,13 @@ std::string TakesPanel::Finish(LivePlayer& player, Document& doc, const UiState&
   std::error_code ec;
   fs::remove(summary.output_path, ec);
   if (!summary.input_path.empty()) fs::remove(summary.input_path, ec);
-  char msg[200];
-  std::snprintf(
-      msg, sizeof msg, "%s recorded: %.1f seconds%s.", take.name.c_str(), summary.seconds,
-      summary.dropped_frames > 0 ? " (some sound was lost: the computer was too busy)" : "");
+  char msg[400];
+  std::snprintf(msg, sizeof msg,
+                summary.dropped_frames > 0
+                    ? i18n::Translate(N_("%s recorded: %.1f seconds (some sound was lost: the "
+                                         "computer was too busy)."))
+                    : i18n::Translate(N_("%s recorded: %.1f seconds.")),
+                take.name.c_str(), summary.seconds);
   return msg;
 }
 
@@ -173,8 +184,9 @@ std::string TakesPanel::TakeMessage() {
   if (export_job_.valid() &&
       export_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
     message_ = export_job_.get();
-  std::string m;
-  m.swap(message_);
+  // Messages are put together in logical order (some on a worker thread) and shaped here.
+  std::string m = message_.empty() ? std::string() : std::string(text::Visual(message_.c_str()));
+  message_.clear();
   return m;
 }
 
@@ -186,12 +198,17 @@ std::string TakesPanel::WriteOntoPicture(Document& doc, const Take& take, int co
     const transcribe::Result r = transcribe::TranscribeTake(
         scratch, take.file, doc.path.empty() ? fs::current_path() : doc.path.parent_path(),
         palette > 0 ? std::clamp(colour, 0, palette - 1) : 0);
-    if (r.layer_index < 0) return take.name + ": no notes were heard.";
+    if (r.layer_index < 0) return take.name + i18n::Translate(N_(": no notes were heard."));
     doc.BeginEdit();
     doc.score.layers.push_back(scratch.layers[static_cast<size_t>(r.layer_index)]);
     doc.score.length_beats = scratch.length_beats;
     doc.EndEdit();
-    return take.name + ": " + std::to_string(r.notes) + " notes written onto the picture.";
+    char msg[300];
+    std::snprintf(msg, sizeof msg,
+                  i18n::TranslatePlural("%s: %d note written onto the picture.",
+                                        "%s: %d notes written onto the picture.", r.notes),
+                  take.name.c_str(), r.notes);
+    return msg;
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -205,7 +222,7 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     // Wrapped: the panel may be narrow at big UI sizes.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped(
-        "%s", recording_ ? "Recording..." : "No takes yet. Press the red button to record.");
+        "%s", recording_ ? _("Recording...") : _("No takes yet. Press the red button to record."));
     ImGui::PopStyleColor();
     return;
   }
@@ -231,20 +248,20 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
 
     const bool playing_this = take_player_.Playing() && take_player_.Label() == take.file;
     ImGui::BeginDisabled(!has_device);
-    if (ImGui::Button(playing_this ? "Stop" : "Play")) {
+    if (ImGui::Button(text::WithId(playing_this ? _("Stop") : _("Play"), "###play"))) {
       if (playing_this) {
         take_player_.Stop(player);
       } else {
         auto it = score.assets.files.find(take.file);
         if (it == score.assets.files.end() || !it->second)
-          message_ = take.file + ": the recording is missing from the score";
+          message_ = take.file + i18n::Translate(N_(": the recording is missing from the score"));
         else
           message_ = take_player_.Play(player, *it->second, take.file);
       }
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Export")) {
+    if (ImGui::Button(text::WithId(_("Export"), "###export"))) {
       auto it = score.assets.files.find(take.file);
       if (it != score.assets.files.end() && it->second && !export_job_.valid()) {
         const fs::path dir = doc.path.empty() ? fs::current_path() : doc.path.parent_path();
@@ -254,23 +271,25 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
         export_job_ = std::async(std::launch::async, [bytes, out]() -> std::string {
           try {
             WriteFileAtomically(out, bytes->data(), bytes->size());
-            return "Take saved as " + out.string();
+            return i18n::Translate(N_("Take saved as ")) + out.string();
           } catch (const std::exception& e) {
             return e.what();
           }
         });
       }
     }
-    if (ImGui::IsItemHovered()) ui.hint = "Save this take as a sound file next to the score.";
+    if (ImGui::IsItemHovered()) ui.hint = _("Save this take as a sound file next to the score.");
     ImGui::SameLine();
     if (MakeInstrumentButton(ui, i == 0)) make = static_cast<int>(i);
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) remove = static_cast<int>(i);
+    if (ImGui::Button(text::WithId(_("Delete"), "###delete"))) remove = static_cast<int>(i);
     // Transcribe: the notes heard in the take become a melody layer where it was played.
     const ImVec2 icon_at = ImGui::GetCursorScreenPos();
     const float icon = ImGui::GetFrameHeight();
-    if (ImGui::Button("      Write this take onto the picture"))
-      message_ = WriteOntoPicture(doc, take, ui.palette_index);
+    char write_label[192];  // leading room for the picture glyph drawn over the button
+    std::snprintf(write_label, sizeof write_label, "      %s###transcribe",
+                  _("Write this take onto the picture"));
+    if (ImGui::Button(write_label)) message_ = WriteOntoPicture(doc, take, ui.palette_index);
     char mark[40];
     std::snprintf(mark, sizeof mark, "takes.transcribe.%zu", i);
     MarkLastItem(ui, mark);
@@ -278,10 +297,10 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
               ImVec2(icon_at.x + icon * 0.75f, icon_at.y + icon * 0.5f), icon * 0.6f,
               ImGui::GetColorU32(ImGuiCol_Text));
     if (ImGui::IsItemHovered())
-      ui.hint = "Listen to this take and paint its notes as a new layer, in the chosen colour.";
+      ui.hint = _("Listen to this take and paint its notes as a new layer, in the chosen colour.");
     // Who played (from the People), and what the recording may be used for: only what every
     // player agreed to, read from them each frame, so it can never contradict them.
-    ImGui::TextDisabled("Played by:");
+    ImGui::TextDisabled("%s", _("Played by:"));
     for (const Contributor& c : score.contributors) {
       bool on = std::find(take.players.begin(), take.players.end(), c.id) != take.players.end();
       ImGui::PushID(c.id.c_str());
@@ -300,13 +319,13 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     const std::string allowed = AllowedPurposes(score, take);
     ImGui::PushTextWrapPos(0);
     if (take.players.empty())
-      ImGui::TextWrapped("Tick who played: their consent decides where the take may go.");
+      ImGui::TextWrapped("%s", _("Tick who played: their consent decides where the take may go."));
     else if (allowed.empty())
-      ImGui::TextWrapped("Stays here: not every player agreed to sharing.");
+      ImGui::TextWrapped("%s", _("Stays here: not every player agreed to sharing."));
     else
-      ImGui::TextWrapped("Everyone agreed to: %s", allowed.c_str());
+      ImGui::TextWrapped("%s", text::Printf(_("Everyone agreed to: %s"), allowed.c_str()));
     const std::string keep = TakeKeepUntil(score, take);
-    if (!keep.empty()) ImGui::TextWrapped("Keep until %s", keep.c_str());
+    if (!keep.empty()) ImGui::TextWrapped("%s", text::Printf(_("Keep until %s"), keep.c_str()));
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }

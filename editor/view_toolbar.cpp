@@ -7,6 +7,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/ui_text.h"
 
 namespace graphony::editor {
 
@@ -19,12 +20,15 @@ struct ToolInfo {
   const char* report;  // name in the layout report
 };
 constexpr ToolInfo kTools[kToolCount] = {
-    {Tool::kBrush, "Brush (B)", "Brush: paint freely. Slow is thick, fast is thin.", "tool.brush"},
-    {Tool::kLine, "Straight line (L)", "Line: drag from where it starts to where it ends.",
+    {Tool::kBrush, N_("Brush (B)"), N_("Brush: paint freely. Slow is thick, fast is thin."),
+     "tool.brush"},
+    {Tool::kLine, N_("Straight line (L)"), N_("Line: drag from where it starts to where it ends."),
      "tool.line"},
-    {Tool::kDot, "Dots (D)", "Dots: click for one note, drag for a trail of dots.", "tool.dot"},
-    {Tool::kEraser, "Eraser (E)", "Eraser: rub over strokes to remove them.", "tool.eraser"},
-    {Tool::kSelect, "Pick and move (S)", "Pick: choose strokes or a picture and move them.",
+    {Tool::kDot, N_("Dots (D)"), N_("Dots: click for one note, drag for a trail of dots."),
+     "tool.dot"},
+    {Tool::kEraser, N_("Eraser (E)"), N_("Eraser: rub over strokes to remove them."),
+     "tool.eraser"},
+    {Tool::kSelect, N_("Pick and move (S)"), N_("Pick: choose strokes or a picture and move them."),
      "tool.select"},
 };
 
@@ -35,14 +39,15 @@ struct CommandInfo {
   const char* report;
 };
 constexpr CommandInfo kFiles[] = {
-    {AppCommand::kNew, "New score (Ctrl+N)", "Start a new, empty score.", "file.new"},
-    {AppCommand::kOpen, "Open (Ctrl+O)", "Open a saved score.", "file.open"},
-    {AppCommand::kSave, "Save (Ctrl+S)", "Keep your work in a file.", "file.save"},
+    {AppCommand::kNew, N_("New score (Ctrl+N)"), N_("Start a new, empty score."), "file.new"},
+    {AppCommand::kOpen, N_("Open (Ctrl+O)"), N_("Open a saved score."), "file.open"},
+    {AppCommand::kSave, N_("Save (Ctrl+S)"), N_("Keep your work in a file."), "file.save"},
 };
 constexpr CommandInfo kViews[] = {
-    {AppCommand::kZoomOut, "Zoom out (-)", "See more of the score.", "view.zoom_out"},
-    {AppCommand::kZoomIn, "Zoom in (+)", "See the score bigger.", "view.zoom_in"},
-    {AppCommand::kFit, "Show everything (0)", "Fit the whole score in the window.", "view.fit"},
+    {AppCommand::kZoomOut, N_("Zoom out (-)"), N_("See more of the score."), "view.zoom_out"},
+    {AppCommand::kZoomIn, N_("Zoom in (+)"), N_("See the score bigger."), "view.zoom_in"},
+    {AppCommand::kFit, N_("Show everything (0)"), N_("Fit the whole score in the window."),
+     "view.fit"},
 };
 
 // Lays buttons out left to right, starting a new row before `right`.
@@ -66,7 +71,7 @@ struct Flow {
 bool CommandButton(const CommandInfo& info, float size, bool enabled, const CanvasColors& colors,
                    UiState& ui) {
   const IconButtonResult r =
-      IconButton(info.tooltip, size, false, info.tooltip, info.hint, colors, ui, enabled);
+      IconButton(info.tooltip, size, false, _(info.tooltip), _(info.hint), colors, ui, enabled);
   ReportControl(ui, info.report);
   DrawCommandIcon(ImGui::GetWindowDrawList(), info.cmd, r.center, r.icon_size, r.color);
   if (r.pressed) ui.commands.Push(info.cmd);
@@ -77,7 +82,7 @@ bool CommandButton(const CommandInfo& info, float size, bool enabled, const Canv
 void GroupButton(const char* id, const char* tooltip, AppCommand face, const CommandInfo* items,
                  int count, float size, const CanvasColors& colors, UiState& ui) {
   const IconButtonResult r =
-      IconButton(id, size, ImGui::IsPopupOpen(id), tooltip, tooltip, colors, ui);
+      IconButton(id, size, ImGui::IsPopupOpen(id), _(tooltip), _(tooltip), colors, ui);
   ReportControl(ui, id + 2);  // "##files" -> "files"
   DrawCommandIcon(ImGui::GetWindowDrawList(), face, r.center, r.icon_size, r.color);
   // A small "more" triangle in the corner says it opens.
@@ -105,7 +110,7 @@ void DrawToolbar(const Document& doc, UiState& ui, const CanvasColors& colors,
   // [SECTION] Files
   if (layout.collapse_groups) {
     flow.Next();
-    GroupButton("##files", "Files: new, open, save", AppCommand::kOpen, kFiles, 3, size, colors,
+    GroupButton("##files", N_("Files: new, open, save"), AppCommand::kOpen, kFiles, 3, size, colors,
                 ui);
   } else {
     for (const CommandInfo& c : kFiles) {
@@ -116,17 +121,18 @@ void DrawToolbar(const Document& doc, UiState& ui, const CanvasColors& colors,
   flow.Gap();
   // [SECTION] Undo
   flow.Next();
-  CommandButton({AppCommand::kUndo, "Undo (Ctrl+Z)", "Take back the last change.", "edit.undo"},
-                size, doc.CanUndo(), colors, ui);
+  CommandButton(
+      {AppCommand::kUndo, N_("Undo (Ctrl+Z)"), N_("Take back the last change."), "edit.undo"}, size,
+      doc.CanUndo(), colors, ui);
   flow.Next();
-  CommandButton({AppCommand::kRedo, "Redo (Ctrl+Y)", "Bring the change back.", "edit.redo"}, size,
-                doc.CanRedo(), colors, ui);
+  CommandButton({AppCommand::kRedo, N_("Redo (Ctrl+Y)"), N_("Bring the change back."), "edit.redo"},
+                size, doc.CanRedo(), colors, ui);
   flow.Gap();
   // [SECTION] Drawing tools
   for (const ToolInfo& t : kTools) {
     flow.Next();
     const IconButtonResult r =
-        IconButton(t.tooltip, size, ui.tool == t.tool, t.tooltip, t.hint, colors, ui);
+        IconButton(t.tooltip, size, ui.tool == t.tool, _(t.tooltip), _(t.hint), colors, ui);
     ReportControl(ui, t.report);
     DrawToolIcon(ImGui::GetWindowDrawList(), t.tool, r.center, r.icon_size, r.color);
     if (r.pressed) ui.tool = t.tool;
@@ -134,15 +140,15 @@ void DrawToolbar(const Document& doc, UiState& ui, const CanvasColors& colors,
   flow.Gap();
   // [SECTION] Pictures
   flow.Next();
-  CommandButton({AppCommand::kImportImage, "Add a picture (Ctrl+I)",
-                 "Put a photo or painting on the timeline.", "picture.add"},
+  CommandButton({AppCommand::kImportImage, N_("Add a picture (Ctrl+I)"),
+                 N_("Put a photo or painting on the timeline."), "picture.add"},
                 size, true, colors, ui);
   flow.Gap();
   // [SECTION] View
   if (layout.collapse_groups) {
     flow.Next();
-    GroupButton("##view", "View: zoom out, zoom in, show everything", AppCommand::kFit, kViews, 3,
-                size, colors, ui);
+    GroupButton("##view", N_("View: zoom out, zoom in, show everything"), AppCommand::kFit, kViews,
+                3, size, colors, ui);
   } else {
     for (const CommandInfo& c : kViews) {
       flow.Next();
@@ -152,9 +158,9 @@ void DrawToolbar(const Document& doc, UiState& ui, const CanvasColors& colors,
   flow.Gap();
   // [SECTION] Hand over
   flow.Next();
-  CommandButton({AppCommand::kToggleParticipant, "Participant view (F9)",
-                 "Hand over: a big canvas, the colours and play. F9 or holding the corner "
-                 "button comes back.",
+  CommandButton({AppCommand::kToggleParticipant, N_("Participant view (F9)"),
+                 N_("Hand over: a big canvas, the colours and play. F9 or holding the corner "
+                    "button comes back."),
                  "participant"},
                 size, true, colors, ui);
   // The transport (EditorAudio::DrawToolbar) sits right of layout.tools_right.

@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/ui_text.h"
 #include "value_slider.h"
 
 namespace graphony::editor {
@@ -77,30 +78,30 @@ void DrawTransportButtons(const TransportReadout& r, float size, float spacing, 
   const bool busy = r.playing || r.counting_in;
   if (TransportButton(
           "##play", busy ? TransportIcon::kPause : TransportIcon::kPlay, size, busy,
-          busy ? "Pause (Space)" : "Play (Space)",
-          busy ? "Pause here; Space again carries on." : "Hear the score from the playhead.",
+          busy ? _("Pause (Space)") : _("Play (Space)"),
+          busy ? _("Pause here; Space again carries on.") : _("Hear the score from the playhead."),
           colors, ui, r.has_device))
     out.play_pause = true;
   ReportControl(ui, "play");
   ImGui::SameLine(0, spacing);
-  if (TransportButton("##stop", TransportIcon::kStop, size, false, "Stop",
-                      "Stop and go back to the start.", colors, ui, r.has_device))
+  if (TransportButton("##stop", TransportIcon::kStop, size, false, _("Stop"),
+                      _("Stop and go back to the start."), colors, ui, r.has_device))
     out.stop = true;
   ReportControl(ui, "stop");
   if (participant) return;  // the participant view has play and stop only
   ImGui::SameLine(0, spacing);
   if (TransportButton(
           "##record", r.recording ? TransportIcon::kRecording : TransportIcon::kRecord, size,
-          r.recording, r.recording ? "Stop recording (Ctrl+R)" : "Record a take (Ctrl+R)",
-          "Record what is played (and the microphone, if chosen) as a take in this score.", colors,
-          ui, r.has_device))
+          r.recording, r.recording ? _("Stop recording (Ctrl+R)") : _("Record a take (Ctrl+R)"),
+          _("Record what is played (and the microphone, if chosen) as a take in this score."),
+          colors, ui, r.has_device))
     out.record = true;
   ReportControl(ui, "record");
   ImGui::SameLine(0, spacing);
   if (TransportButton(
-          "##perform", TransportIcon::kPerform, size, false, "Performance view (F11)",
-          "Show only the picture and the playhead, big, for a projector. Esc comes back.", colors,
-          ui, true))
+          "##perform", TransportIcon::kPerform, size, false, _("Performance view (F11)"),
+          _("Show only the picture and the playhead, big, for a projector. Esc comes back."),
+          colors, ui, true))
     out.performance = true;
   ReportControl(ui, "performance");
 }
@@ -109,8 +110,8 @@ void DrawRecordingIndicator(const TransportReadout& r, ImVec2 top_center, float 
   if (!r.recording) return;
   char clock[32];
   FormatClock(clock, sizeof clock, std::max(0.0, r.record_seconds));
-  char text[48];
-  std::snprintf(text, sizeof text, "REC  %s", clock);
+  char text[96];
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("REC  %s"), clock));
   ImFont* font = ImGui::GetFont();
   const float fs = std::round(ImGui::GetFontSize() * 1.8f);
   const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, text);
@@ -132,38 +133,39 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
   FormatClock(total, sizeof total, r.length_beats * r.seconds_per_beat);
   const int per_bar = r.beats_per_bar > 0 ? r.beats_per_bar : 4;
   const int beat = static_cast<int>(std::floor(std::max(0.0, r.playhead_beat)));
-  char line[96];
-  std::snprintf(line, sizeof line, "Bar %d beat %d   %s / %s", beat / per_bar + 1,
-                beat % per_bar + 1, now, total);
+  char line[192];
+  std::snprintf(line, sizeof line, "%s",
+                text::Printf(_("Bar %d beat %d   %s / %s"), beat / per_bar + 1, beat % per_bar + 1,
+                             now, total));
   ImGui::TextUnformatted(line);
   ReportText(ui, line);
   if (r.count_in_left > 0) {
-    std::snprintf(line, sizeof line, "Count-in: %d", r.count_in_left);
+    std::snprintf(line, sizeof line, "%s", text::Printf(_("Count-in: %d"), r.count_in_left));
     ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "%s", line);
   }
 
-  char text[32];
-  std::snprintf(text, sizeof text, "Speed %.0f%%", settings.tempo_percent);
+  char text[128];  // room for a translation (Arabic or Chinese: 2-3 bytes a letter)
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("Speed %.0f%%"), settings.tempo_percent));
   ImGui::SetNextItemWidth(-1);
   if (ValueSliderFloat("##tempo", &settings.tempo_percent, 25, 200, text, ui))
     out.tempo_changed = true;
-  if (ImGui::IsItemHovered()) ui.hint = "Play slower or faster without changing the score.";
-  std::snprintf(text, sizeof text, "Volume %.0f%%", settings.volume * 100);
+  if (ImGui::IsItemHovered()) ui.hint = _("Play slower or faster without changing the score.");
+  std::snprintf(text, sizeof text, "%s", text::Printf(_("Volume %.0f%%"), settings.volume * 100));
   ImGui::SetNextItemWidth(-1);
   if (ValueSliderFloat("##volume", &settings.volume, 0, 1.5f, text, ui)) out.volume_changed = true;
-  if (ImGui::IsItemHovered()) ui.hint = "How loud the whole score plays.";
+  if (ImGui::IsItemHovered()) ui.hint = _("How loud the whole score plays.");
 
   auto check = [&](const char* label, bool* v) {
     ImGui::Checkbox(label, v);
     ReportText(ui, label);
   };
-  check("Count in one bar", &settings.count_in);
+  check(text::WithId(_("Count in one bar"), "##count_in"), &settings.count_in);
   if (ImGui::IsItemHovered())
-    ui.hint = "Clicks for one bar before playing, so players can come in together.";
-  check("View follows the playhead", &settings.follow);
-  check("Record the microphone too", &settings.record_microphone);
+    ui.hint = _("Clicks for one bar before playing, so players can come in together.");
+  check(text::WithId(_("View follows the playhead"), "##follow"), &settings.follow);
+  check(text::WithId(_("Record the microphone too"), "##record_mic"), &settings.record_microphone);
   if (ImGui::IsItemHovered())
-    ui.hint = "Takes also keep what the microphone hears, lined up with the score.";
+    ui.hint = _("Takes also keep what the microphone hears, lined up with the score.");
 
   // Full-width buttons, one to a line: a narrow panel never cuts their words.
   auto button = [&](const char* label) {
@@ -172,28 +174,32 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
     return pressed;
   };
   if (r.looping) {
-    std::snprintf(line, sizeof line, "Looping beats %.1f to %.1f", r.loop_start, r.loop_end);
+    std::snprintf(line, sizeof line, "%s",
+                  text::Printf(_("Looping beats %.1f to %.1f"), r.loop_start, r.loop_end));
     ImGui::TextWrapped("%s", line);
-    if (button("Stop looping")) out.clear_loop = true;
+    if (button(text::WithId(_("Stop looping"), "##stop_loop"))) out.clear_loop = true;
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Shift+drag along the ruler to loop a part.");
+    ImGui::TextWrapped("%s", _("Shift+drag along the ruler to loop a part."));
     ImGui::PopStyleColor();
     ImGui::BeginDisabled(!r.has_selection);
-    if (button("Loop the picked strokes")) out.loop_selection = true;
+    if (button(text::WithId(_("Loop the picked strokes"), "##loop_picked")))
+      out.loop_selection = true;
     ImGui::EndDisabled();
   }
-  ImGui::TextUnformatted("Performance view:");
-  ReportText(ui, "Performance view:");
-  ImGui::RadioButton("Picture scrolls", &settings.performance_mode, 0);
-  ReportText(ui, "Picture scrolls");
-  ImGui::RadioButton("Playhead sweeps", &settings.performance_mode, 1);
-  ReportText(ui, "Playhead sweeps");
+  ImGui::TextUnformatted(_("Performance view:"));
+  ReportText(ui, _("Performance view:"));
+  ImGui::RadioButton(text::WithId(_("Picture scrolls"), "##scrolls"), &settings.performance_mode,
+                     0);
+  ReportText(ui, _("Picture scrolls"));
+  ImGui::RadioButton(text::WithId(_("Playhead sweeps"), "##sweeps"), &settings.performance_mode, 1);
+  ReportText(ui, _("Playhead sweeps"));
 
   ImGui::Spacing();
-  if (button("Export...")) out.export_dialog = true;
-  if (ImGui::IsItemHovered()) ui.hint = "Save the music as a sound file or as notation (Ctrl+E).";
-  if (button("Sound settings...")) out.audio_settings = true;
+  if (button(text::WithId(_("Export..."), "##export"))) out.export_dialog = true;
+  if (ImGui::IsItemHovered())
+    ui.hint = _("Save the music as a sound file or as notation (Ctrl+E).");
+  if (button(text::WithId(_("Sound settings..."), "##sound_settings"))) out.audio_settings = true;
 }
 
 }  // namespace graphony::editor

@@ -3,6 +3,9 @@
 
 #include <system_error>
 
+#include "core/i18n.h"
+#include "logic/text_format.h"
+
 namespace graphony::editor {
 
 namespace fs = std::filesystem;
@@ -73,14 +76,14 @@ std::string FolderToRemember(const fs::path& chosen) {
 
 std::string NewFolderProblem(const fs::path& parent, const std::string& name) {
   if (name.empty() || name.find_first_not_of(' ') == std::string::npos)
-    return "Type a name for the new folder first.";
-  if (name == "." || name == "..") return "\"" + name + "\" cannot be a folder's name.";
+    return _("Type a name for the new folder first.");
+  if (name == "." || name == "..") return Fmt(_("\"%s\" cannot be a folder's name."), name.c_str());
   for (unsigned char c : name)
-    if (c == '/' || c < 0x20) return "A folder's name cannot contain / or control characters.";
-  if (name.size() > 200) return "That name is too long for a folder.";
+    if (c == '/' || c < 0x20) return _("A folder's name cannot contain / or control characters.");
+  if (name.size() > 200) return _("That name is too long for a folder.");
   std::error_code ec;
   if (fs::exists(parent / name, ec))
-    return "There is already something called \"" + name + "\" here.";
+    return Fmt(_("There is already something called \"%s\" here."), name.c_str());
   return {};
 }
 
@@ -89,8 +92,8 @@ std::string MakeFolder(const fs::path& parent, const std::string& name) {
   if (!problem.empty()) return problem;
   std::error_code ec;
   if (!fs::create_directory(parent / name, ec) || ec)
-    return "Cannot make the folder \"" + name + "\" in " + parent.string() + ": " +
-           (ec ? ec.message() : std::string("it was not created"));
+    return Fmt(_("Cannot make the folder \"%s\" in %s: %s"), name.c_str(), parent.c_str(),
+               ec ? ec.message().c_str() : _("it was not created"));
   return {};
 }
 

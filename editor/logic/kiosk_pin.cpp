@@ -7,6 +7,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "core/i18n.h"
 #include "core/temp_files.h"
 #include "logic/user_paths.h"
 
@@ -23,9 +24,9 @@ bool SodiumReady() {
 
 std::string PinProblem(const std::string& pin) {
   if (pin.size() < kPinMinDigits || pin.size() > kPinMaxDigits)
-    return "the PIN must be 4 to 12 digits long";
+    return _("the PIN must be 4 to 12 digits long");
   for (char c : pin)
-    if (c < '0' || c > '9') return "the PIN may hold digits only (0-9)";
+    if (c < '0' || c > '9') return _("the PIN may hold digits only (0-9)");
   return {};
 }
 
@@ -55,7 +56,7 @@ bool SavePinHash(const std::filesystem::path& path, const std::string& hash, std
   AtomicFile out;
   if (!out.Open(path, error)) return false;
   if (fchmod(out.Fd(), 0600) != 0) {  // only this user may read even the hash
-    error = "cannot make the file private";
+    error = _("cannot make the file private");
     return false;
   }
   const std::string line = hash + "\n";
@@ -65,13 +66,14 @@ bool SavePinHash(const std::filesystem::path& path, const std::string& hash, std
 std::string LoadPinHash(const std::filesystem::path& path, std::string& error) {
   std::ifstream in(path);
   if (!in) {
-    error = path.string() + ": no kiosk PIN is set (run graphony --set-kiosk-pin)";
+    error = path.string() + _(": no kiosk PIN is set (run graphony --set-kiosk-pin)");
     return {};
   }
   std::string line;
   std::getline(in, line);
   if (line.rfind("$argon2", 0) != 0 || line.size() >= crypto_pwhash_STRBYTES) {
-    error = path.string() + ": not a kiosk PIN hash (set it again with graphony --set-kiosk-pin)";
+    error =
+        path.string() + _(": not a kiosk PIN hash (set it again with graphony --set-kiosk-pin)");
     return {};
   }
   return line;

@@ -4,21 +4,24 @@
 
 #include <system_error>
 
+#include "core/i18n.h"
+#include "logic/text_format.h"
+
 namespace graphony::editor {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kOutside = "Only the library folder can be used here.";
+constexpr const char* kOutside = N_("Only the library folder can be used here.");
 
 // Hidden names, "." and ".." are refused as typed, before anything touches the disk: a path
 // that wanders out and back in is still refused (nothing to explain, nothing to probe).
 std::string LexicalProblem(const fs::path& typed) {
   for (const fs::path& part : typed.relative_path()) {
     const std::string name = part.string();
-    if (name == "..") return "Paths with \"..\" are not allowed here.";
-    if (!name.empty() && name[0] == '.') return "Hidden files and folders are not shown here.";
+    if (name == "..") return _("Paths with \"..\" are not allowed here.");
+    if (!name.empty() && name[0] == '.') return _("Hidden files and folders are not shown here.");
   }
   return {};
 }
@@ -29,7 +32,7 @@ std::optional<LibraryJail> LibraryJail::Make(const fs::path& root, std::string& 
   std::error_code ec;
   fs::path canon = fs::canonical(root, ec);
   if (ec || !fs::is_directory(canon, ec)) {
-    error = root.string() + ": not a folder that can be opened" +
+    error = root.string() + _(": not a folder that can be opened") +
             (ec ? " (" + ec.message() + ")" : std::string());
     return std::nullopt;
   }
@@ -48,7 +51,7 @@ LibraryJail::Verdict LibraryJail::Resolve(const fs::path& typed, const fs::path&
                                           bool must_exist) const {
   Verdict v;
   if (typed.empty()) {
-    v.reason = "No file name was given.";
+    v.reason = _("No file name was given.");
     return v;
   }
   if (std::string problem = LexicalProblem(typed); !problem.empty()) {
@@ -61,22 +64,22 @@ LibraryJail::Verdict LibraryJail::Resolve(const fs::path& typed, const fs::path&
   const fs::file_status link = fs::symlink_status(full, ec);
   const bool exists = fs::exists(fs::status(full, ec));
   if (fs::is_symlink(link) && !exists) {  // dangling: writing would create its target
-    v.reason = kOutside;
+    v.reason = _(kOutside);
     return v;
   }
   if (must_exist && !exists) {
-    v.reason = "No file called " + full.filename().string() + " here.";
+    v.reason = Fmt(_("No file called %s here."), full.filename().c_str());
     return v;
   }
   // Existing paths: every symlink resolved. New files: their folder must exist (resolved).
   fs::path canon =
       exists ? fs::canonical(full, ec) : fs::canonical(full.parent_path(), ec) / full.filename();
   if (ec) {
-    v.reason = "That folder does not exist.";
+    v.reason = _("That folder does not exist.");
     return v;
   }
   if (!Contains(canon)) {
-    v.reason = kOutside;
+    v.reason = _(kOutside);
     return v;
   }
   v.path = canon;

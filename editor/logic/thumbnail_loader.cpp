@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
 #include "core/image_decode.h"
 #include "core/limits.h"
 #include "core/picture_shape.h"
@@ -59,7 +60,7 @@ Score ReadScoreSmall(const fs::path& path, const std::string& where) {
   }
   BundleEntries entries = ReadZipBundle(path, where);
   auto json = entries.find("score.json");
-  if (json == entries.end()) throw ScoreError(where + ": no score.json inside");
+  if (json == entries.end()) throw ScoreError(where + _(": no score.json inside"));
   Score score = ScoreFromJson(std::string(json->second->begin(), json->second->end()), where);
   entries.erase(json);
   score.assets.files = std::move(entries);
@@ -172,7 +173,7 @@ Thumbnail MakeThumbnail(const fs::path& path, int max_side) {
     }
     if (ext == ".graphony" || ext == ".json") return ScoreThumbnail(path, max_side);
     Thumbnail t;
-    t.error = path.filename().string() + ": no thumbnail for this kind of file";
+    t.error = path.filename().string() + _(": no thumbnail for this kind of file");
     return t;
   } catch (const std::exception& e) {
     Thumbnail t;

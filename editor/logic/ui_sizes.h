@@ -3,24 +3,26 @@
 
 #include <cstring>
 
+#include "core/i18n.h"
+
 namespace graphony::editor {
 
 struct UiSize {
   const char* name;   // for the command line: normal, large, larger, largest
-  const char* label;  // for the View menu
+  const char* label;  // for the View menu (marked N_, translated where shown)
   float scale;
 };
 constexpr UiSize kUiSizes[] = {
-    {"normal", "Normal size", 1.0f},
-    {"large", "Large", 1.25f},
-    {"larger", "Larger", 1.5f},
-    {"largest", "Largest", 2.0f},
+    {"normal", N_("Normal size"), 1.0f},
+    {"large", N_("Large"), 1.25f},
+    {"larger", N_("Larger"), 1.5f},
+    {"largest", N_("Largest"), 2.0f},
 };
 constexpr int kUiSizeCount = 4;
 
 // Theme names in ThemeKind order (0 dark, 1 light, 2 high contrast).
 constexpr const char* kThemeNames[] = {"dark", "light", "high-contrast"};
-constexpr const char* kThemeLabels[] = {"Dark", "Light", "High contrast"};
+constexpr const char* kThemeLabels[] = {N_("Dark"), N_("Light"), N_("High contrast")};
 constexpr int kThemeCount = 3;
 
 inline int FindUiSize(const char* name) {

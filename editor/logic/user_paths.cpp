@@ -93,6 +93,7 @@ Settings LoadSettings(const fs::path& file) {
     if (key == "theme" && value >= 0 && value <= 2) s.theme = static_cast<int>(value);
     if (key == "ui_scale" && value >= 0.75 && value <= 3.0) s.ui_scale = static_cast<float>(value);
     if (key == "note_names") s.note_names = value != 0;
+    if (key == "no_words") s.no_words = value != 0;
     if (key == "last_score") s.last_score = line.substr(eq + 1);
     if (key == "last_folder") s.last_folder = line.substr(eq + 1);
     // A gettext code ("zh_CN"); anything else is ignored, the app checks it is one we ship.
@@ -109,7 +110,7 @@ void SaveSettings(const Settings& s, const fs::path& file) {
   fs::create_directories(file.parent_path(), ec);
   std::ofstream out(file);
   out << "theme=" << s.theme << "\nui_scale=" << s.ui_scale << "\nnote_names=" << s.note_names
-      << "\n";
+      << "\nno_words=" << s.no_words << "\n";
   // A name with a line break cannot be kept in this one-line format: forget it rather.
   if (!s.last_score.empty() && s.last_score.find('\n') == std::string::npos)
     out << "last_score=" << s.last_score << "\n";

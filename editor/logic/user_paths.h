@@ -31,6 +31,7 @@ struct Settings {
   int theme = 0;  // 0 dark, 1 light, 2 high contrast
   float ui_scale = 1.25f;
   bool note_names = true;
+  bool no_words = false;    // icons only, and a colour pointed at plays its instrument
   std::string last_score;   // the score opened or saved last ("continue" on the welcome)
   std::string last_folder;  // where the file browser was last used to choose a file
   std::string language;     // chosen in the language picker ("" = follow LANGUAGE / LANG)

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/i18n.h"
@@ -91,6 +92,9 @@ void ShapeParagraph(const std::vector<FriBidiChar>& logical, bool rtl_base, std:
 struct Cache {
   // Keyed by the text and its base direction; node-based, so c_str() pointers stay put.
   std::unordered_map<std::string, std::string> entries;
+  // The shaped results (views into `entries`): text already in visual order is given back
+  // as it is, so Visual(Visual(x)) == Visual(x) (a translated label may pass through twice).
+  std::unordered_set<std::string_view> shaped;
 };
 Cache& TheCache() {
   static Cache cache;
@@ -145,14 +149,16 @@ const char* Visual(const char* logical) {
   // as it is, in any language: it reads left to right anyway.
   if (!HasRightToLeft(visible)) return logical;
   const bool rtl = i18n::IsRightToLeft();
+  Cache& cache = TheCache();
+  if (cache.shaped.count(all)) return logical;
   std::string key(all);
   key += rtl ? '\x01' : '\x02';
-  Cache& cache = TheCache();
   auto it = cache.entries.find(key);
   if (it == cache.entries.end()) {
     std::string shaped = ToVisual(visible, rtl);
     if (id != std::string_view::npos) shaped.append(all.substr(id));
     it = cache.entries.emplace(std::move(key), std::move(shaped)).first;
+    cache.shaped.insert(it->second);
   }
   return it->second.c_str();
 }
@@ -184,11 +190,16 @@ const char* VisualWrapped(const char* logical, float width, float (*measure)(con
     at = space + 1;
   }
   out += ToVisual(line, rtl);
-  return cache.entries.emplace(std::move(key), std::move(out)).first->second.c_str();
+  const std::string& done = cache.entries.emplace(std::move(key), std::move(out)).first->second;
+  cache.shaped.insert(done);
+  return done.c_str();
 }
 
 void TrimVisualCache(size_t max_entries) {
-  if (TheCache().entries.size() > max_entries) TheCache().entries.clear();
+  if (TheCache().entries.size() > max_entries) {
+    TheCache().shaped.clear();
+    TheCache().entries.clear();
+  }
 }
 
 size_t VisualCacheSize() { return TheCache().entries.size(); }

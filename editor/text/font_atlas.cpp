@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -226,7 +227,13 @@ std::vector<std::string> CatalogueTexts(const std::string& language) {
     const uint32_t at = Read32(data, table + 8 * i + 4, swap);
     if (at > data.size() || len > data.size() - at) break;  // a damaged catalogue: stop there
     if (i == 0 && Read32(data, Read32(data, 12, swap), swap) == 0) continue;  // the header
-    texts.emplace_back(data, at, len);
+    // A plural's forms are one entry, separated by NULs: each form is a text of its own
+    // (a NUL given to the glyph builder would start its ranges at 0, which ends them).
+    for (size_t from = at, end = at + len; from <= end;) {
+      const size_t nul = std::min<size_t>(data.find('\0', from), end);
+      if (nul > from) texts.emplace_back(data, from, nul - from);
+      from = nul + 1;
+    }
   }
   return texts;
 }
@@ -267,7 +274,9 @@ AtlasStats BuildAtlas(ImFontAtlas& atlas, const std::string& language, float siz
     ImFontConfig cfg;
     cfg.MergeMode = true;
     cfg.OversampleH = 2;
-    AddMapped(atlas, files.arabic, size_px, cfg, ranges.Data);
+    // Noto Sans Arabic's letters are small for their em (short teeth and bowls beside the
+    // Latin x-height): a fifth bigger, on the same baseline, they read at the Latin size.
+    AddMapped(atlas, files.arabic, std::round(size_px * 1.2f), cfg, ranges.Data);
   }
   if (stats.found_fonts && any_cjk && !files.cjk.empty()) {
     ImFontConfig cfg;

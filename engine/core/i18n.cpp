@@ -25,7 +25,11 @@ std::string LocaleDir() {
       if (std::filesystem::is_directory(dir / "locale", ec)) return (dir / "locale").string();
     }
   }
+#ifdef GRAPHONY_INSTALL_LOCALEDIR
+  return GRAPHONY_INSTALL_LOCALEDIR;
+#else
   return "/usr/share/locale";
+#endif
 }
 
 std::string EnvLanguage() {

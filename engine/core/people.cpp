@@ -5,6 +5,7 @@
 #include <cctype>
 #include <ctime>
 
+#include "core/i18n.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
 
@@ -64,13 +65,13 @@ const char* PurposeName(Purpose purpose) {
 const char* PurposeLabel(Purpose purpose) {
   switch (purpose) {
     case Purpose::kGroup:
-      return "Within the group";
+      return N_("Within the group");
     case Purpose::kExhibition:
-      return "Exhibition or concert";
+      return N_("Exhibition or concert");
     case Purpose::kPublicity:
-      return "Publicity";
+      return N_("Publicity");
     case Purpose::kResearch:
-      return "Research";
+      return N_("Research");
   }
   return "";
 }

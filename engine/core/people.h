@@ -17,7 +17,7 @@ inline constexpr std::array<Purpose, 4> kPurposes = {Purpose::kGroup, Purpose::k
                                                      Purpose::kPublicity, Purpose::kResearch};
 
 const char* PurposeName(Purpose purpose);   // "group", "exhibition", "publicity", "research"
-const char* PurposeLabel(Purpose purpose);  // "Within the group", "Exhibition or concert"...
+const char* PurposeLabel(Purpose purpose);  // "Within the group", ... (N_: _() where shown)
 std::optional<Purpose> ParsePurpose(const std::string& name);
 std::string PurposeNameList();  // "group, exhibition, publicity, research"
 bool Agrees(const Consent& consent, Purpose purpose);

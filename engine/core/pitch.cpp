@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "core/i18n.h"
+
 namespace graphony {
 
 namespace {
@@ -109,6 +111,28 @@ const std::vector<std::string>& KnownScaleNames() {
                                                   "none",
                                                   "custom"};
   return kNames;
+}
+
+const char* ScaleLabel(const std::string& name) {
+  static const struct {
+    const char* name;
+    const char* label;
+  } kLabels[] = {
+      {"major-pentatonic", N_("Major pentatonic")},
+      {"minor-pentatonic", N_("Minor pentatonic")},
+      {"major", N_("Major")},
+      {"natural-minor", N_("Minor")},
+      {"dorian", N_("Dorian")},
+      {"mixolydian", N_("Mixolydian")},
+      {"blues", N_("Blues")},
+      {"whole-tone", N_("Whole tone")},
+      {"chromatic", N_("All twelve notes")},
+      {"none", N_("Any pitch (no scale)")},
+      {"custom", N_("The score's own scale")},
+  };
+  for (const auto& l : kLabels)
+    if (name == l.name) return l.label;
+  return name.c_str();
 }
 
 std::vector<int> ScaleNotesInRange(const Mapping& m) {

@@ -23,6 +23,9 @@ double HzToMidi(double hz);
 // -> {0,2,4,7,9}. "none" -> empty (continuous). "custom" uses Mapping::custom_intervals.
 // Returns nullopt for an unknown name.
 std::optional<std::vector<int>> ScaleDegrees(const std::string& name);
+// A scale's name as people read it ("Major pentatonic" for "major-pentatonic"), in English
+// and marked N_() for translation where it is shown; the name itself for an unknown scale.
+const char* ScaleLabel(const std::string& name);
 const std::vector<std::string>& KnownScaleNames();  // includes "none" and "custom"
 
 // Every MIDI note of the mapping's scale within [lowest, highest], ascending. Empty for

@@ -135,3 +135,19 @@ TEST_CASE("Arabic shaped for drawing has every glyph; unshaped Arabic in English
   CHECK(h.MissingWhenDrawn({ToVisual("العربية", true).c_str()}) == 0);
   CHECK(h.MissingWhenDrawn({words.c_str()}) > 0);
 }
+
+TEST_CASE("a plural's forms are read one by one, and the atlas still builds with them") {
+  // Regression: the forms are NUL-separated in the .mo; a NUL reaching the glyph builder
+  // made its ranges start at 0, so no glyph was loaded and ImGui asserted in Build().
+  UseTestCatalogues();
+  const auto texts = CatalogueTexts("ar");
+  bool two = false;
+  for (const std::string& t : texts) {
+    CHECK(t.find('\0') == std::string::npos);
+    two = two || t == "مازورتان";
+  }
+  CHECK(two);
+  Headless h;
+  const AtlasStats stats = BuildAtlas(*ImGui::GetIO().Fonts, "ar", 17, texts);
+  CHECK(stats.glyphs > 200);
+}
