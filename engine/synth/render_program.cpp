@@ -156,6 +156,13 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
   b.pan_l.assign(n, 0.0f);
   b.pan_r.assign(n, 0.0f);
   for (auto* v : {&b.w1r, &b.w1i, &b.w2r, &b.w2i, &b.blk_r, &b.blk_i}) v->assign(n, 0.0);
+  b.fft = settings.bank_fft;
+  if (b.fft) {
+    b.fft_bin.assign(n, 0);
+    b.fft_kern.assign(n * 2 * fft_bank::kTaps, 0.0f);
+    b.hop_r.assign(n, 1.0);
+    b.hop_i.assign(n, 0.0);
+  }
   b.amp.assign(n * static_cast<size_t>(b.columns), 0.0f);
   for (size_t i = 0; i < n; ++i) {
     b.w1r[i] = b.w2r[i] = b.blk_r[i] = 1.0;
@@ -171,6 +178,7 @@ PreparedBank LayoutBank(const PartialBank& src, const EngineSettings& settings, 
     b.blk_r[i] = std::cos(w * dsp::kBlock);
     b.blk_i[i] = std::sin(w * dsp::kBlock);
     dsp::PanGains(row.pan, b.pan_l[i], b.pan_r[i]);
+    if (b.fft) fft_bank::LayoutPartial(b, i, w);
     for (int c = 0; c < b.columns; ++c) {
       const float a = row.amplitude[static_cast<size_t>(c)];
       b.amp[static_cast<size_t>(c) * n + static_cast<size_t>(i)] =
