@@ -32,20 +32,6 @@ double BlackmanHarris(double t) {
   return w;
 }
 
-// sum_{t=-N/2}^{N/2-1} exp(-i 2 pi nu t / N): the transform of a rectangle over the frame.
-std::complex<double> Dirichlet(double nu) {
-  const double s = std::sin(dsp::kPi * nu / kSize);
-  if (std::fabs(s) < 1e-12) return kSize;
-  return std::polar(std::sin(dsp::kPi * nu) / s, dsp::kPi * nu / kSize);
-}
-
-// The Blackman-Harris window's transform at `nu` bins from the partial.
-std::complex<double> WindowTransform(double nu) {
-  std::complex<double> w = kBh[0] * Dirichlet(nu);
-  for (int m = 1; m < 4; ++m) w += 0.5 * kBh[m] * (Dirichlet(nu - m) + Dirichlet(nu + m));
-  return w;
-}
-
 // One process-wide plan, made once: FFTW's planner is not thread-safe and allocates, so it
 // runs here (under FFTW's own planner lock, in case another library plans in parallel) and
 // never on the audio thread. FFTW_ESTIMATE: the same algorithm every run, so renders are
@@ -91,19 +77,135 @@ inline void AddTapsFolded(const float* k, int bin, float cr, float ci, float al,
     sr[b][1] += sign * ar * vi;
   }
 }
+
+// Per partial, for a hop: the amplitude at the next frame centre (a4) and how far the
+// oscillator path's envelope (block edges 1..3) strays from the overlap-add's straight
+// line from amp0 to a4 (e1..e3, and the largest |e|). Vectorised across partials.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void HopAmplitudes(
+    int n, const float* __restrict amp0, const float* __restrict p1a, const float* __restrict p1b,
+    float f1, float g1, const float* __restrict p2a, const float* __restrict p2b, float f2,
+    float g2, const float* __restrict p3a, const float* __restrict p3b, float f3, float g3,
+    const float* __restrict p4a, const float* __restrict p4b, float f4, float g4,
+    float* __restrict a4, float* __restrict e1, float* __restrict e2, float* __restrict e3,
+    float* __restrict worst) {
+  for (int i = 0; i < n; ++i) {
+    const float a0 = amp0[i];
+    const float a = (p4a[i] + (p4b[i] - p4a[i]) * f4) * g4;
+    const float d = a - a0;
+    const float x1 = (p1a[i] + (p1b[i] - p1a[i]) * f1) * g1 - (a0 + d * 0.25f);
+    const float x2 = (p2a[i] + (p2b[i] - p2a[i]) * f2) * g2 - (a0 + d * 0.5f);
+    const float x3 = (p3a[i] + (p3b[i] - p3a[i]) * f3) * g3 - (a0 + d * 0.75f);
+    a4[i] = a;
+    e1[i] = x1;
+    e2[i] = x2;
+    e3[i] = x3;
+    worst[i] = std::max(std::fabs(x1), std::max(std::fabs(x2), std::fabs(x3)));
+  }
+}
+
+// Every sounding partial's main lobe into the spectra (dark rows cost only the check).
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void AddTaps(
+    int rows, const float* a4, const double* zr, const double* zi, const float* pan_l,
+    const float* pan_r, const float* kern, const int* bins, fftwf_complex* spec_l,
+    fftwf_complex* spec_r) {
+  for (int i = 0; i < rows; ++i) {
+    if (a4[i] == 0.0f) continue;
+    const float cr = static_cast<float>(zr[i]), ci = static_cast<float>(zi[i]);
+    const float al = a4[i] * pan_l[i], ar = a4[i] * pan_r[i];
+    const float* k = kern + static_cast<size_t>(i) * 4 * kTaps;
+    const float* ki = k + 2 * kTaps;
+    const int bin = bins[i];
+    if (bin < 1 || bin + kTaps > kSize / 2) {
+      AddTapsFolded(k, bin, cr, ci, al, ar, spec_l, spec_r);
+      continue;
+    }
+    // (cr + i ci) * tap = cr * tap + ci * (i tap), element by element over re/im pairs.
+    float* __restrict sl = &spec_l[bin][0];
+    float* __restrict sr = &spec_r[bin][0];
+    const float lr = al * cr, li = al * ci, rr = ar * cr, ri = ar * ci;
+    for (int j = 0; j < 2 * kTaps; ++j) {
+      sl[j] += lr * k[j] + li * ki[j];
+      sr[j] += rr * k[j] + ri * ki[j];
+    }
+  }
+}
+
+// The hop's corrections for its block `blk`: partial idx[m] with its amplitude ramping
+// between breakpoints (zero at the hop's ends), sin(theta + n w) for the block's frames
+// from the phasor (theta, double) and the partial's table of cos/sin(n w), vectorised across
+// frames: the few partials of a sparse list cost no horizontal sums.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void AddCorrections(
+    int count, int blk, const int* idx, double* zr, double* zi, const float* e, const float* pan_l,
+    const float* pan_r, const double* blk_r, const double* blk_i, const float* table,
+    float* __restrict left, float* __restrict right) {
+  constexpr int kB = dsp::kBlock;
+  constexpr float kInv = 1.0f / kB;
+  for (int m = 0; m < count; ++m) {
+    const int i = idx[m];
+    const float e0 = blk == 0 ? 0.0f : e[3 * m + blk - 1];
+    const float e1 = blk == kBlocksPerHop - 1 ? 0.0f : e[3 * m + blk];
+    const float gl = e0 * pan_l[i], gr = e0 * pan_r[i];
+    const float dl = (e1 - e0) * kInv * pan_l[i], dr = (e1 - e0) * kInv * pan_r[i];
+    const float cr = static_cast<float>(zr[m]), ci = static_cast<float>(zi[m]);
+    const float* __restrict c = table + static_cast<size_t>(i) * 2 * kB;
+    const float* __restrict sn = c + kB;
+    for (int n = 0; n < kB; ++n) {
+      const float y = ci * c[n] + cr * sn[n];  // Im((cr + i ci) e^{i n w})
+      const float fn = static_cast<float>(n);
+      left[n] += (gl + dl * fn) * y;
+      right[n] += (gr + dr * fn) * y;
+    }
+    const double r0 = zr[m], i0 = zi[m];
+    zr[m] = r0 * blk_r[i] - i0 * blk_i[i];
+    zi[m] = r0 * blk_i[i] + i0 * blk_r[i];
+  }
+}
+
+// Every phasor one hop on (renormalised so |z| stays 1). Vectorised across partials.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void RotateHop(
+    int n, double* __restrict zr, double* __restrict zi, const double* __restrict hr,
+    const double* __restrict hi) {
+  for (int i = 0; i < n; ++i) {
+    const double r = zr[i] * hr[i] - zi[i] * hi[i];
+    const double m = zr[i] * hi[i] + zi[i] * hr[i];
+    const double norm = 1.5 - 0.5 * (r * r + m * m);
+    zr[i] = r * norm;
+    zi[i] = m * norm;
+  }
+}
 }  // namespace
 
 void fft_bank::LayoutPartial(PreparedBank& bank, int i, double w) {
   const double f = w * kSize / dsp::kTwoPi;  // in bins
   const int bin = static_cast<int>(std::lround(f)) - kTaps / 2;
   bank.fft_bin[static_cast<size_t>(i)] = bin;
+  // Tap j needs the Dirichlet kernel at d + j - m (m = -3..3): 15 values, d + q for
+  // q = -3..kTaps+2, and sin(pi (d + q)) = (-1)^q sin(pi d).
+  const double d = bin - f;
+  const double sd = std::sin(dsp::kPi * d);
+  std::complex<double> dir[kTaps + 6];
+  for (int q = -3; q < kTaps + 3; ++q) {
+    const double x = d + q;
+    const double s = std::sin(dsp::kPi * x / kSize);
+    dir[q + 3] = std::fabs(s) < 1e-12 ? std::complex<double>(kSize)
+                                      : std::polar((q % 2 ? -sd : sd) / s, dsp::kPi * x / kSize);
+  }
   // sin(theta + w t) = Re(-i e^{i theta} e^{i w t}); the inverse FFT is unnormalised and each
   // of the two spectral images carries half: tap = -i W(k - f) / (2 N).
   for (int j = 0; j < kTaps; ++j) {
-    const std::complex<double> t =
-        std::complex<double>(0, -1) * WindowTransform(bin + j - f) / (2.0 * kSize);
-    bank.fft_kern[static_cast<size_t>(i) * 2 * kTaps + 2 * j] = static_cast<float>(t.real());
-    bank.fft_kern[static_cast<size_t>(i) * 2 * kTaps + 2 * j + 1] = static_cast<float>(t.imag());
+    std::complex<double> wt = kBh[0] * dir[j + 3];
+    for (int m = 1; m < 4; ++m) wt += 0.5 * kBh[m] * (dir[j + 3 - m] + dir[j + 3 + m]);
+    const std::complex<double> t = std::complex<double>(0, -1) * wt / (2.0 * kSize);
+    float* k = bank.fft_kern.data() + static_cast<size_t>(i) * 4 * kTaps;
+    k[2 * j] = static_cast<float>(t.real());
+    k[2 * j + 1] = static_cast<float>(t.imag());
+    k[2 * kTaps + 2 * j] = static_cast<float>(-t.imag());
+    k[2 * kTaps + 2 * j + 1] = static_cast<float>(t.real());
+  }
+  float* tab = bank.fft_table.data() + static_cast<size_t>(i) * 2 * dsp::kBlock;
+  for (int n = 0; n < dsp::kBlock; ++n) {
+    tab[n] = static_cast<float>(std::cos(w * n));
+    tab[dsp::kBlock + n] = static_cast<float>(std::sin(w * n));
   }
   bank.hop_r[static_cast<size_t>(i)] = std::cos(w * kHop);
   bank.hop_i[static_cast<size_t>(i)] = std::sin(w * kHop);
@@ -118,6 +220,10 @@ FftLane::~FftLane() {
 
 void BankFft::Init(int max_partials) {
   SharedPlan();
+  const size_t cap = static_cast<size_t>(std::max(0, max_partials) + BankOscillator::kGroup);
+  a4_.assign(cap, 0.0f);
+  worst_.assign(cap, 0.0f);
+  e_.assign(3 * cap, 0.0f);
   window_.resize(2 * kHop);
   for (int u = 0; u < 2 * kHop; ++u) {
     const double t = u - kHop;
@@ -138,7 +244,6 @@ void BankFft::Init(int max_partials) {
     l.zr.assign(n, 0.0);
     l.zi.assign(n, 0.0);
     l.e.assign(3 * n, 0.0f);
-    for (auto* v : {&l.coef, &l.y1, &l.y2, &l.gl, &l.dl, &l.gr, &l.dr}) v->assign(n, 0.0f);
   }
 }
 
@@ -178,61 +283,27 @@ void BankFft::StartHop(const PreparedBank& bank, FftLane& lane, double b0, doubl
   std::memset(lane.spec_r, 0, sizeof(fftwf_complex) * kBins);
   lane.active = 0;
   const int rows = bank.rows;
+  float* a4 = a4_.data();
+  float* e = e_.data();
+  const ColumnPoint& q1 = p[0];
+  const ColumnPoint& q2 = p[1];
+  const ColumnPoint& q3 = p[2];
+  const ColumnPoint& q4 = p[3];
+  HopAmplitudes(rows, amp, q1.a0, q1.a1, q1.f, q1.edge, q2.a0, q2.a1, q2.f, q2.edge, q3.a0, q3.a1,
+                q3.f, q3.edge, q4.a0, q4.a1, q4.f, q4.edge, a4, e, e + rows, e + 2 * rows,
+                worst_.data());
   for (int i = 0; i < rows; ++i) {
-    const float a0 = amp[i];
-    const ColumnPoint& q = p[kBlocksPerHop - 1];
-    const float a4 = (q.a0[i] + (q.a1[i] - q.a0[i]) * q.f) * q.edge;
-    float e[kBlocksPerHop - 1];
-    float worst = 0;
-    for (int j = 1; j < kBlocksPerHop; ++j) {
-      const ColumnPoint& c = p[j - 1];
-      const float a = (c.a0[i] + (c.a1[i] - c.a0[i]) * c.f) * c.edge;
-      e[j - 1] = a - (a0 + (a4 - a0) * (static_cast<float>(j) / kBlocksPerHop));
-      worst = std::max(worst, std::fabs(e[j - 1]));
-    }
-    if (worst > fft_bank::kCorrectionTolerance) {
-      const int m = lane.active++;
-      lane.idx[m] = i;
-      lane.zr[m] = zr[i];
-      lane.zi[m] = zi[i];
-      for (int j = 0; j < kBlocksPerHop - 1; ++j) lane.e[3 * m + j] = e[j];
-      lane.coef[m] = bank.coef[i];
-    }
-    // The phasor moves on to the next frame centre (renormalised: |z| stays 1).
-    const double r = zr[i] * bank.hop_r[i] - zi[i] * bank.hop_i[i];
-    const double im = zr[i] * bank.hop_i[i] + zi[i] * bank.hop_r[i];
-    const double norm = 1.5 - 0.5 * (r * r + im * im);
-    zr[i] = r * norm;
-    zi[i] = im * norm;
-    amp[i] = a4;
-    if (a4 == 0.0f) continue;  // dark row: no taps
-    const float cr = static_cast<float>(zr[i]), ci = static_cast<float>(zi[i]);
-    const float al = a4 * bank.pan_l[i], ar = a4 * bank.pan_r[i];
-    const float* k = bank.fft_kern.data() + static_cast<size_t>(i) * 2 * kTaps;
-    const int bin = bank.fft_bin[i];
-    if (bin < 1 || bin + kTaps > kSize / 2) {
-      AddTapsFolded(k, bin, cr, ci, al, ar, lane.spec_l, lane.spec_r);
-      continue;
-    }
-    float* sl = &lane.spec_l[bin][0];
-    float* sr = &lane.spec_r[bin][0];
-    for (int j = 0; j < 2 * kTaps; j += 2) {
-      const float vr = cr * k[j] - ci * k[j + 1];
-      const float vi = cr * k[j + 1] + ci * k[j];
-      sl[j] += al * vr;
-      sl[j + 1] += al * vi;
-      sr[j] += ar * vr;
-      sr[j + 1] += ar * vi;
-    }
+    if (worst_[i] <= fft_bank::kCorrectionTolerance) continue;
+    const int m = lane.active++;
+    lane.idx[m] = i;
+    lane.zr[m] = zr[i];
+    lane.zi[m] = zi[i];
+    for (int j = 0; j < kBlocksPerHop - 1; ++j) lane.e[3 * m + j] = e[j * rows + i];
   }
-  // Pad the corrections to whole kernel groups with silent entries.
-  const int padded =
-      (lane.active + BankOscillator::kGroup - 1) / BankOscillator::kGroup * BankOscillator::kGroup;
-  for (int m = lane.active; m < padded; ++m) {
-    lane.coef[m] = lane.y1[m] = lane.y2[m] = 0.0f;
-    lane.gl[m] = lane.dl[m] = lane.gr[m] = lane.dr[m] = 0.0f;
-  }
-
+  RotateHop(rows, zr, zi, bank.hop_r.data(), bank.hop_i.data());
+  std::copy(a4, a4 + rows, amp);
+  AddTaps(rows, a4, zr, zi, bank.pan_l.data(), bank.pan_r.data(), bank.fft_kern.data(),
+          bank.fft_bin.data(), lane.spec_l, lane.spec_r);
   const fftwf_plan plan = SharedPlan();
   fftwf_execute_dft_c2r(plan, lane.spec_l, lane.time_l);
   fftwf_execute_dft_c2r(plan, lane.spec_r, lane.time_r);
@@ -267,27 +338,10 @@ void BankFft::Render(const PreparedBank& bank, FftLane& lane, double b0, double 
     right[j] += lane.out_r[lane.pos + j];
   }
   if (lane.active > 0) {
-    // The corrections' resonators for this block: reseeded from their double phasors, gains
-    // ramping between the breakpoints (zero at the hop's ends).
     const int blk = lane.pos / kB;
-    const float inv = 1.0f / kB;
-    for (int m = 0; m < lane.active; ++m) {
-      const int i = lane.idx[m];
-      const double r0 = lane.zr[m], i0 = lane.zi[m];
-      lane.y1[m] = static_cast<float>(r0 * bank.w1i[i] + i0 * bank.w1r[i]);
-      lane.y2[m] = static_cast<float>(r0 * bank.w2i[i] + i0 * bank.w2r[i]);
-      lane.zr[m] = r0 * bank.blk_r[i] - i0 * bank.blk_i[i];
-      lane.zi[m] = r0 * bank.blk_i[i] + i0 * bank.blk_r[i];
-      const float e0 = blk == 0 ? 0.0f : lane.e[3 * m + blk - 1];
-      const float e1 = blk == kBlocksPerHop - 1 ? 0.0f : lane.e[3 * m + blk];
-      lane.gl[m] = e0 * bank.pan_l[i];
-      lane.gr[m] = e0 * bank.pan_r[i];
-      lane.dl[m] = (e1 - e0) * bank.pan_l[i] * inv;
-      lane.dr[m] = (e1 - e0) * bank.pan_r[i] * inv;
-    }
-    const int groups = (lane.active + BankOscillator::kGroup - 1) / BankOscillator::kGroup;
-    RenderPartialGroups(lane.coef.data(), lane.y1.data(), lane.y2.data(), lane.gl.data(),
-                        lane.dl.data(), lane.gr.data(), lane.dr.data(), groups, kB, left, right);
+    AddCorrections(lane.active, blk, lane.idx.data(), lane.zr.data(), lane.zi.data(), lane.e.data(),
+                   bank.pan_l.data(), bank.pan_r.data(), bank.blk_r.data(), bank.blk_i.data(),
+                   bank.fft_table.data(), left, right);
   }
   lane.pos += kB;
   if (lane.pos == kHop) lane.pos = 0;

@@ -10,10 +10,10 @@
 // The overlap-add interpolates each amplitude linearly between frame centres (every kHop
 // frames); the oscillator path interpolates it every dsp::kBlock frames. Where the two
 // differ (an amplitude that bends inside a hop: an image edge, a fade's corner) by more than
-// kCorrectionTolerance, the partial gets a resonator for that hop carrying the difference,
-// phase-locked to it, so the sum is the oscillator path's envelope. That is the per-partial
-// choice: steady and slowly changing partials cost only their spectral taps; fast changes
-// are played by oscillators, hop by hop.
+// kCorrectionTolerance, the partial gets an oscillator for that hop carrying the difference,
+// phase-locked to it (from the same double phasor and a table of cos/sin(n w) per block), so the
+// sum is the oscillator path's envelope. That is the per-partial choice: steady and slowly changing
+// partials cost only their spectral taps; fast changes are played by oscillators, hop by hop.
 #pragma once
 
 #include <fftw3.h>
@@ -30,7 +30,7 @@ constexpr int kHop = 256;    // frames between frame centres (a multiple of dsp:
 constexpr int kTaps = 9;     // bins per partial: the 4-term Blackman-Harris main lobe, +-4 bins
 // Largest amplitude difference (full scale = 1, about -120 dBFS) left to the overlap-add.
 constexpr float kCorrectionTolerance = 1e-6f;
-// Fills bank.fft_bin[i], bank.fft_kern[i * 2 * kTaps ...], bank.hop_r/i[i] for a partial of
+// Fills bank.fft_bin, fft_kern, fft_table, hop_r and hop_i of partial i, of
 // angular frequency w (radians per frame). Not for the audio thread (trigonometry).
 void LayoutPartial(PreparedBank& bank, int i, double w);
 }  // namespace fft_bank
@@ -43,7 +43,7 @@ struct FftLane {
   std::vector<float> out_l, out_r, tail_l, tail_r;     // kHop each: this hop's output, next tail
   fftwf_complex *spec_l = nullptr, *spec_r = nullptr;  // kSize/2+1 bins (fftwf_alloc)
   float *time_l = nullptr, *time_r = nullptr;          // kSize samples (fftwf_alloc)
-  // Corrections active in this hop, compacted (padded to BankOscillator::kGroup).
+  // Corrections active in this hop, compacted (padded to kCorrectionGroup).
   int active = 0;
   std::vector<int> idx;
   std::vector<double> zr, zi;                       // phasor at the next block's first frame
@@ -75,7 +75,8 @@ class BankFft {
               float* amp, float* left, float* right);
 
  private:
-  std::vector<float> window_;  // 2 kHop: triangle / Blackman-Harris, centre at kHop
+  std::vector<float> window_;          // 2 kHop: triangle / Blackman-Harris, centre at kHop
+  std::vector<float> a4_, e_, worst_;  // StartHop's scratch per partial
   FftLane lanes_[kLanes];
   void StartHop(const PreparedBank& bank, FftLane& lane, double b0, double b1, double* zr,
                 double* zi, float* amp);

@@ -31,7 +31,10 @@ struct PreparedBank {
   // Inverse-FFT path (bank_fft.h), per partial: first bin, main-lobe taps, rotation per hop.
   bool fft = false;
   std::vector<int> fft_bin;
-  std::vector<float> fft_kern;  // 2 * fft_bank::kTaps floats (re, im) per partial
+  // Per partial 4 * fft_bank::kTaps floats: the taps (re, im interleaved), then the same
+  // times i (-im, re), so a tap times a complex amplitude is two multiply-adds per float.
+  std::vector<float> fft_kern;
+  std::vector<float> fft_table;  // 2 * dsp::kBlock per partial: cos(n w), then sin(n w)
   std::vector<double> hop_r, hop_i;
 };
 
