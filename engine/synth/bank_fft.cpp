@@ -39,7 +39,7 @@ double BlackmanHarris(double t) {
 fftwf_plan SharedPlan() {
   static const fftwf_plan plan = [] {
     fftwf_make_planner_thread_safe();
-    fftwf_complex* in = fftwf_alloc_complex(kBins);
+    fftwf_complex* in = fftwf_alloc_complex(kBins);  // offsets by kGuard keep its alignment
     float* out = fftwf_alloc_real(kSize);
     fftwf_plan p = fftwf_plan_dft_c2r_1d(kSize, in, out, FFTW_ESTIMATE | FFTW_DESTROY_INPUT);
     fftwf_free(in);
@@ -49,33 +49,27 @@ fftwf_plan SharedPlan() {
   return plan;
 }
 
-// Adds one partial's main lobe (complex amplitude c per channel) to the spectra. Taps below
-// bin 0 or above N/2 fold back as complex conjugates (the negative-frequency image), so low
-// partials are exact too.
-inline void AddTapsFolded(const float* k, int bin, float cr, float ci, float al, float ar,
-                          fftwf_complex* sl, fftwf_complex* sr) {
-  for (int j = 0; j < kTaps; ++j) {
-    const float vr = cr * k[2 * j] - ci * k[2 * j + 1];
-    const float vi = cr * k[2 * j + 1] + ci * k[2 * j];
-    int b = bin + j;
-    float sign = 1;
-    if (b < 0) {
-      b = -b;
-      sign = -1;
-    } else if (b > kSize / 2) {
-      b = kSize - b;
-      sign = -1;
-    }
-    if (b == 0 || b == kSize / 2) {  // the bin and its image coincide: twice the real part
-      sl[b][0] += 2 * al * vr;
-      sr[b][0] += 2 * ar * vr;
-      continue;
-    }
-    sl[b][0] += al * vr;
-    sl[b][1] += sign * al * vi;
-    sr[b][0] += ar * vr;
-    sr[b][1] += sign * ar * vi;
+// Spectra carry kGuard bins beyond each end, so every partial's taps are written in one
+// pass without a branch; the taps that fell below bin 0 or above N/2 are the
+// negative-frequency image and fold back as complex conjugates afterwards (Fold).
+constexpr int kGuard = 8;  // >= kTaps / 2 + 1; 64 bytes, so FFTW's alignment is kept
+static_assert(kGuard > kTaps / 2, "guard bins");
+constexpr int kSpecLen = kBins + 2 * kGuard;
+constexpr int kCopies = 4;  // spectra per channel written in turn (AddTaps)
+
+void Fold(fftwf_complex* ext) {
+  fftwf_complex* x = ext + kGuard;
+  for (int g = 1; g <= kGuard; ++g) {
+    x[g][0] += x[-g][0];
+    x[g][1] -= x[-g][1];
+    x[kSize / 2 - g][0] += x[kSize / 2 + g][0];
+    x[kSize / 2 - g][1] -= x[kSize / 2 + g][1];
   }
+  // DC and Nyquist are their own images: twice the real part.
+  x[0][0] *= 2;
+  x[0][1] = 0;
+  x[kSize / 2][0] *= 2;
+  x[kSize / 2][1] = 0;
 }
 
 // Per partial, for a hop: the amplitude at the next frame centre (a4) and how far the
@@ -108,17 +102,16 @@ __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) vo
     int rows, const float* a4, const double* zr, const double* zi, const float* pan_l,
     const float* pan_r, const float* kern, const int* bins, fftwf_complex* spec_l,
     fftwf_complex* spec_r) {
+  // Partial i writes copy i % kCopies of the spectra: neighbours (rows are usually sorted
+  // by pitch) overlap in bins, and a vector load of what the previous partial just stored,
+  // shifted by a bin, stalls store-to-load forwarding. SumCopies adds them up.
   for (int i = 0; i < rows; ++i) {
     if (a4[i] == 0.0f) continue;
     const float cr = static_cast<float>(zr[i]), ci = static_cast<float>(zi[i]);
     const float al = a4[i] * pan_l[i], ar = a4[i] * pan_r[i];
     const float* k = kern + static_cast<size_t>(i) * 4 * kTaps;
     const float* ki = k + 2 * kTaps;
-    const int bin = bins[i];
-    if (bin < 1 || bin + kTaps > kSize / 2) {
-      AddTapsFolded(k, bin, cr, ci, al, ar, spec_l, spec_r);
-      continue;
-    }
+    const int bin = bins[i] + kGuard + (i % kCopies) * kSpecLen;
     // (cr + i ci) * tap = cr * tap + ci * (i tap), element by element over re/im pairs.
     float* __restrict sl = &spec_l[bin][0];
     float* __restrict sr = &spec_r[bin][0];
@@ -127,6 +120,15 @@ __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) vo
       sl[j] += lr * k[j] + li * ki[j];
       sr[j] += rr * k[j] + ri * ki[j];
     }
+  }
+}
+
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) void SumCopies(
+    fftwf_complex* spec) {
+  float* __restrict x = &spec[0][0];
+  for (int c = 1; c < kCopies; ++c) {
+    const float* __restrict y = &spec[c * kSpecLen][0];
+    for (int j = 0; j < 2 * kSpecLen; ++j) x[j] += y[j];
   }
 }
 
@@ -235,8 +237,8 @@ void BankFft::Init(int max_partials) {
     l.owner = -1;
     for (auto* v : {&l.out_l, &l.out_r, &l.tail_l, &l.tail_r}) v->assign(kHop, 0.0f);
     if (!l.spec_l) {
-      l.spec_l = fftwf_alloc_complex(kBins);
-      l.spec_r = fftwf_alloc_complex(kBins);
+      l.spec_l = fftwf_alloc_complex(kCopies * kSpecLen);
+      l.spec_r = fftwf_alloc_complex(kCopies * kSpecLen);
       l.time_l = fftwf_alloc_real(kSize);
       l.time_r = fftwf_alloc_real(kSize);
     }
@@ -279,8 +281,8 @@ void BankFft::StartHop(const PreparedBank& bank, FftLane& lane, double b0, doubl
                        double* zi, float* amp) {
   ColumnPoint p[kBlocksPerHop];
   for (int j = 1; j <= kBlocksPerHop; ++j) p[j - 1] = ColumnAt(bank, b0 + j * (b1 - b0));
-  std::memset(lane.spec_l, 0, sizeof(fftwf_complex) * kBins);
-  std::memset(lane.spec_r, 0, sizeof(fftwf_complex) * kBins);
+  std::memset(lane.spec_l, 0, sizeof(fftwf_complex) * kCopies * kSpecLen);
+  std::memset(lane.spec_r, 0, sizeof(fftwf_complex) * kCopies * kSpecLen);
   lane.active = 0;
   const int rows = bank.rows;
   float* a4 = a4_.data();
@@ -305,8 +307,12 @@ void BankFft::StartHop(const PreparedBank& bank, FftLane& lane, double b0, doubl
   AddTaps(rows, a4, zr, zi, bank.pan_l.data(), bank.pan_r.data(), bank.fft_kern.data(),
           bank.fft_bin.data(), lane.spec_l, lane.spec_r);
   const fftwf_plan plan = SharedPlan();
-  fftwf_execute_dft_c2r(plan, lane.spec_l, lane.time_l);
-  fftwf_execute_dft_c2r(plan, lane.spec_r, lane.time_r);
+  SumCopies(lane.spec_l);
+  SumCopies(lane.spec_r);
+  Fold(lane.spec_l);
+  Fold(lane.spec_r);
+  fftwf_execute_dft_c2r(plan, lane.spec_l + kGuard, lane.time_l);
+  fftwf_execute_dft_c2r(plan, lane.spec_r + kGuard, lane.time_r);
   // This hop = the previous frame's second half + the new frame's first half.
   const float* w = window_.data();
   for (int t = 0; t < kHop; ++t) {

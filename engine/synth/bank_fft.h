@@ -38,11 +38,12 @@ void LayoutPartial(PreparedBank& bank, int i, double w);
 // One bank's running inverse-FFT state: the overlap-add buffers, the spectra, and the
 // hop's oscillator corrections. Allocated once by BankOscillator::Init.
 struct FftLane {
-  int owner = -1;                                      // first slot of the bank using it, -1 = free
-  int pos = 0;                                         // frames of the current hop already played
-  std::vector<float> out_l, out_r, tail_l, tail_r;     // kHop each: this hop's output, next tail
-  fftwf_complex *spec_l = nullptr, *spec_r = nullptr;  // kSize/2+1 bins (fftwf_alloc)
-  float *time_l = nullptr, *time_r = nullptr;          // kSize samples (fftwf_alloc)
+  int owner = -1;                                   // first slot of the bank using it, -1 = free
+  int pos = 0;                                      // frames of the current hop already played
+  std::vector<float> out_l, out_r, tail_l, tail_r;  // kHop each: this hop's output, next tail
+  // kSize/2+1 bins with guard bins either side (fftwf_alloc; bank_fft.cpp: Fold).
+  fftwf_complex *spec_l = nullptr, *spec_r = nullptr;
+  float *time_l = nullptr, *time_r = nullptr;  // kSize samples (fftwf_alloc)
   // Corrections active in this hop, compacted (padded to kCorrectionGroup).
   int active = 0;
   std::vector<int> idx;
