@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "synth/bank_fft.h"
+#include "synth/huge_page_allocator.h"
 
 namespace graphony {
 
@@ -27,7 +28,8 @@ struct PreparedBank {
   // Per partial (padded): resonator coefficient, pan gains, reseed constants.
   std::vector<float> coef, pan_l, pan_r;
   std::vector<double> w1r, w1i, w2r, w2i, blk_r, blk_i;
-  std::vector<float> amp;  // column-major: amp[col * padded + row], gain included
+  // Column-major: amp[col * padded + row], gain included.
+  std::vector<float, HugePageAllocator<float>> amp;
   // Inverse-FFT path (bank_fft.h), per partial: first bin, main-lobe taps, rotation per hop.
   bool fft = false;
   std::vector<int> fft_bin;
