@@ -128,7 +128,9 @@ void BankOscillator::Init(int max_partials) {
   const size_t n = static_cast<size_t>(capacity_);
   zr_.assign(n, 1.0);
   zi_.assign(n, 0.0);
-  for (auto* v : {&gl_, &gr_, &y1_, &y2_, &dl_, &dr_, &tl_, &tr_}) v->assign(n, 0.0f);
+  for (auto* v : {&gl_, &gr_, &y1_, &y2_, &dl_, &dr_, &tl_, &tr_, &amp_}) v->assign(n, 0.0f);
+  fresh_.assign(n, 1);
+  fft_.Init(capacity_);
 }
 
 void BankOscillator::ResetSlots(int first, int count) {
@@ -137,17 +139,18 @@ void BankOscillator::ResetSlots(int first, int count) {
     zr_[i] = 1.0;
     zi_[i] = 0.0;
     gl_[i] = gr_[i] = 0.0f;
+    amp_[i] = 0.0f;
+  }
+  if (first >= 0 && first < capacity_) {
+    fft_.Release(first);
+    fresh_[static_cast<size_t>(first)] = 1;
   }
 }
 
-void BankOscillator::Render(const PreparedBank& bank, double beat_end, int frames, float* left,
-                            float* right) {
+ColumnPoint ColumnAt(const PreparedBank& bank, double beat) {
   const int n = bank.padded;
-  const int s = bank.slot;
-  if (n <= 0 || s < 0 || s + n > capacity_ || frames <= 0) return;
-
-  // Amplitude at the block's end: linear between column centres, times the edge fades.
-  const double rel = beat_end - bank.start_beat;
+  // Amplitude at `beat`: linear between column centres, times the edge fades.
+  const double rel = beat - bank.start_beat;
   float edge = 0;
   if (rel > 0 && rel < bank.length_beats) {
     edge = 1;
@@ -156,17 +159,37 @@ void BankOscillator::Render(const PreparedBank& bank, double beat_end, int frame
           std::min({1.0, rel / bank.fade_beats, (bank.length_beats - rel) / bank.fade_beats}));
     }
   }
-  double x = rel / bank.length_beats * bank.columns - 0.5;
+  double x = std::isfinite(rel) ? rel / bank.length_beats * bank.columns - 0.5 : 0.0;
   x = std::clamp(x, 0.0, static_cast<double>(bank.columns - 1));
   const int c0 = static_cast<int>(x);
   const int c1 = std::min(c0 + 1, bank.columns - 1);
-  const float f = static_cast<float>(x - c0);
-  const float* a0 = bank.amp.data() + static_cast<size_t>(c0) * n;
-  const float* a1 = bank.amp.data() + static_cast<size_t>(c1) * n;
-  const float inv = 1.0f / frames;
+  return {bank.amp.data() + static_cast<size_t>(c0) * n,
+          bank.amp.data() + static_cast<size_t>(c1) * n, static_cast<float>(x - c0), edge};
+}
 
+void BankOscillator::Render(const PreparedBank& bank, double beat_start, double beat_end,
+                            float* left, float* right) {
+  const int n = bank.padded;
+  const int s = bank.slot;
+  const int frames = dsp::kBlock;
+  if (n <= 0 || s < 0 || s + n > capacity_) return;
+
+  // The inverse-FFT path: chosen once, at the bank's first block (a lane is free or not),
+  // so a bank never switches path while it sounds.
+  FftLane* lane = fft_.Find(s);
+  if (!lane && fresh_[static_cast<size_t>(s)] && bank.fft && std::isfinite(beat_end))
+    lane = fft_.Acquire(s);
+  fresh_[static_cast<size_t>(s)] = 0;
+  if (lane) {
+    fft_.Render(bank, *lane, beat_start, beat_end, zr_.data() + s, zi_.data() + s, amp_.data() + s,
+                left, right);
+    return;
+  }
+
+  const ColumnPoint p = ColumnAt(bank, beat_end);
+  const float inv = 1.0f / frames;
   PrepareBlock(n, zr_.data() + s, zi_.data() + s, bank.w1r.data(), bank.w1i.data(), bank.w2r.data(),
-               bank.w2i.data(), bank.blk_r.data(), bank.blk_i.data(), a0, a1, f, edge,
+               bank.w2i.data(), bank.blk_r.data(), bank.blk_i.data(), p.a0, p.a1, p.f, p.edge,
                bank.pan_l.data(), bank.pan_r.data(), gl_.data() + s, gr_.data() + s, y1_.data() + s,
                y2_.data() + s, dl_.data() + s, dr_.data() + s, tl_.data() + s, tr_.data() + s, inv);
   float* gl = gl_.data() + s;

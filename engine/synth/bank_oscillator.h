@@ -11,6 +11,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "synth/bank_fft.h"
+#include "synth/huge_page_allocator.h"
+
 namespace graphony {
 
 // A bank laid out for one sample rate (built by PrepareProgram, read-only afterwards).
@@ -25,8 +28,26 @@ struct PreparedBank {
   // Per partial (padded): resonator coefficient, pan gains, reseed constants.
   std::vector<float> coef, pan_l, pan_r;
   std::vector<double> w1r, w1i, w2r, w2i, blk_r, blk_i;
-  std::vector<float> amp;  // column-major: amp[col * padded + row], gain included
+  // Column-major: amp[col * padded + row], gain included.
+  std::vector<float, HugePageAllocator<float>> amp;
+  // Inverse-FFT path (bank_fft.h), per partial: first bin, main-lobe taps, rotation per hop.
+  bool fft = false;
+  std::vector<int> fft_bin;
+  // Per partial 4 * fft_bank::kTaps floats: the taps (re, im interleaved), then the same
+  // times i (-im, re), so a tap times a complex amplitude is two multiply-adds per float.
+  std::vector<float> fft_kern;
+  std::vector<float> fft_table;  // 2 * dsp::kBlock per partial: cos(n w), then sin(n w)
+  std::vector<double> hop_r, hop_i;
 };
+
+// Where a beat falls in a bank's columns: amplitude of partial i is
+// (a0[i] + (a1[i] - a0[i]) * f) * edge.
+struct ColumnPoint {
+  const float* a0;
+  const float* a1;
+  float f, edge;
+};
+ColumnPoint ColumnAt(const PreparedBank& bank, double beat);
 
 // Per-partial running state for every slot; allocated once by the engine.
 class BankOscillator {
@@ -34,9 +55,12 @@ class BankOscillator {
   static constexpr int kGroup = 64;  // partials per kernel step (4 vectors of 16)
   void Init(int max_partials);
   void ResetSlots(int first, int count);  // phase 0, silent (a bank (re)starts)
-  // Adds `frames` (<= dsp::kBlock) of the bank into left/right. Amplitudes at the block's
-  // start are the previous block's end values; `beat_end` gives the new end values.
-  void Render(const PreparedBank& bank, double beat_end, int frames, float* left, float* right);
+  // Adds one dsp::kBlock block (beats beat_start..beat_end) of the bank into left/right.
+  // Oscillators: amplitudes at the block's start are the previous block's end values and
+  // `beat_end` gives the new end values. A bank with `fft` set plays through the inverse-FFT
+  // path (bank_fft.h) when a lane is free at its start. beat_end = -infinity: ramp to silence.
+  void Render(const PreparedBank& bank, double beat_start, double beat_end, float* left,
+              float* right);
   int Capacity() const { return capacity_; }
 
  private:
@@ -44,6 +68,9 @@ class BankOscillator {
   std::vector<double> zr_, zi_;                     // phasor at the next block's first frame
   std::vector<float> gl_, gr_;                      // gains reached at the end of the last block
   std::vector<float> y1_, y2_, dl_, dr_, tl_, tr_;  // scratch per block
+  std::vector<float> amp_;                          // FFT path: amplitude at the frame centre
+  std::vector<char> fresh_;  // slot starts a bank: its first Render may take an FFT lane
+  BankFft fft_;
 };
 
 // The SIMD kernel (exposed for tests and the benchmark).

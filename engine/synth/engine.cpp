@@ -174,7 +174,8 @@ struct SynthEngine::Impl {
       if (g0 >= static_cast<int>(slot_owner.size()) ||
           slot_owner[static_cast<size_t>(g0)] != static_cast<int>(i))
         continue;
-      banks.Render(b, -std::numeric_limits<double>::infinity(), dsp::kBlock, l, r);
+      banks.Render(b, -std::numeric_limits<double>::infinity(),
+                   -std::numeric_limits<double>::infinity(), l, r);
     }
     std::fill(slot_owner.begin(), slot_owner.end(), -1);
   }
@@ -269,9 +270,9 @@ struct SynthEngine::Impl {
           slot_owner[static_cast<size_t>(g)] = static_cast<int>(i);
       }
       if (Audible(b.instrument))
-        banks.Render(b, b1, dsp::kBlock, l, r);
+        banks.Render(b, b0, b1, l, r);
       else
-        banks.Render(b, b1, dsp::kBlock, discard_l, discard_r);
+        banks.Render(b, b0, b1, discard_l, discard_r);
     }
   }
 

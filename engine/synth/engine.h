@@ -31,6 +31,9 @@ struct EngineSettings {
   int max_partials = 16384;  // oscillator slots for scan-mode banks (allocated up front)
   float partial_gain = 0;    // amplitude of a full-bright partial; 0 = automatic (by image
                              // energy); < 0 = 1/rows of its bank (dry measurements)
+  // Scan-mode banks through inverse-FFT synthesis (synth/bank_fft.h) with oscillator
+  // corrections where amplitudes bend fast; false = oscillators only (comparisons).
+  bool bank_fft = true;
   // Loudness normalisation (EBU R128): PrepareProgram measures the program once and stores
   // the gain that brings it to target_lufs; the engine applies it before the limiter, so
   // live playback and offline render of one program play at the same level.

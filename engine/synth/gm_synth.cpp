@@ -122,6 +122,11 @@ void GmSynth::Silence(int channel) {
 void GmSynth::Scan() {
   if (!synth_) return;
   for (Channel& ch : channels_) ch.sounding = ch.fresh;
+  // Walking the voice list costs ~10 % of a scan-mode render with no GM voice at all.
+  if (fluid_synth_get_active_voice_count(synth_) == 0) {
+    for (Channel& ch : channels_) ch.fresh = false;
+    return;
+  }
   fluid_synth_get_voicelist(synth_, voice_list_.data(), polyphony_, -1);
   for (fluid_voice_t* v : voice_list_) {
     if (!v) break;

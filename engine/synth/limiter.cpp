@@ -33,6 +33,38 @@ void Limiter::Reset() {
 }
 
 void Limiter::Process(float* left, float* right, int frames) {
+  // At rest (no reduction held, the minimum queue all unity) and with the whole block below
+  // the threshold, every step would push want = 1 and leave held_ at exactly 1: only the
+  // delay line and the box filter move. Same arithmetic as below, a fifth of the time.
+  const bool rest =
+      held_ == 1.0f && (queue_size_ == 0 || queue_gain_[static_cast<size_t>(queue_head_)] == 1.0f);
+  if (rest && frames > 0) {
+    float peak = 0;
+    bool finite = true;
+    for (int n = 0; n < frames; ++n) {
+      finite &= std::isfinite(left[n]) & std::isfinite(right[n]);
+      peak = std::max(peak, std::max(std::fabs(left[n]), std::fabs(right[n])));
+    }
+    if (finite && peak <= kThreshold) {
+      for (int n = 0; n < frames; ++n) {
+        box_sum_ += 1.0f - box_[pos_];
+        box_[pos_] = 1.0f;
+        const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
+        delay_l_[pos_] = left[n];
+        delay_r_[pos_] = right[n];
+        if (++pos_ >= lookahead_) pos_ = 0;
+        left[n] = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
+        right[n] = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
+      }
+      // The queue ends as the slow path leaves it: one unity entry, the newest.
+      queue_head_ = 0;
+      queue_size_ = 1;
+      queue_gain_[0] = 1.0f;
+      time_ += frames;
+      queue_time_[0] = time_ - 1;
+      return;
+    }
+  }
   for (int n = 0; n < frames; ++n) {
     float l = left[n], r = right[n];
     if (!std::isfinite(l)) l = 0;  // a NaN must never reach a file or a speaker

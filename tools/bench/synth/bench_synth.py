@@ -2,10 +2,14 @@
 """Synthesis benchmark: W(N) (../../../shared/bench/README.md: N sines, 60 s, 48 kHz stereo
 float) through `graphony-cli render` and through scsynth NRT and Csound in the same run,
 then a 4000x2000 image rendered to 30 s. Prints ns per voice-sample for each engine; the
-last line is `graphony/scsynth speed ratio: R` (CPU time, at the largest N).
+last lines are `N=...: graphony/scsynth speed ratio: R` per N and then
+`graphony/scsynth speed ratio: R` (CPU time, at the largest N). The load average is printed
+before and after: the machine is shared, so only same-run ratios mean anything.
 
-  bench_synth.py [--n 64,256,1024] [--runs 3] [--runs-big 3] [--build DIR]
+  bench_synth.py [--n 64,256,1024] [--runs 3] [--runs-big 3] [--warmup 1] [--build DIR]
+                 [--engines scsynth,csound-oscili,graphony,graphony-direct]
                  [--workdir /tmp/perf-synth] [--shared /work/shared/bench] [--no-image]
+                 [--baseline DIR]   # also time DIR/graphony-synth-bench (e.g. main's) on the image
 
 W(N) in Graphony: a scan-mode score whose image has N bright pixel rows (inside a one-pixel
 dark frame, so the background is dark), `--scale none --range 55Hz..7040Hz`, 60 beats at
@@ -84,10 +88,15 @@ def main():
     ap.add_argument("--workdir", default="/tmp/perf-synth")
     ap.add_argument("--shared", default="/work/shared/bench")
     ap.add_argument("--no-image", action="store_true")
+    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--engines", default="scsynth,csound-oscili,graphony,graphony-direct")
+    ap.add_argument("--baseline", default=None,
+                    help="directory with another build's graphony-synth-bench, timed on the image")
     ap.add_argument("--reuse-wn", action="store_true",
                     help="skip the W(N) runs and report WORKDIR/results.json from an earlier run")
     a = ap.parse_args()
 
+    print(f"load average at start: {os.getloadavg()}")
     ensure_peers()
     cli, direct = build(Path(a.build))
     work = Path(a.workdir)
@@ -105,7 +114,7 @@ def main():
     if not a.reuse_wn:
         cmd = [sys.executable, str(Path(a.shared) / "bench.py"), "--n", a.n, "--runs", str(a.runs),
                "--runs-big", str(a.runs_big), "--workdir", str(work),
-               "--engines", "scsynth,csound-oscili,graphony,graphony-direct",
+               "--engines", a.engines, "--warmup", str(a.warmup),
                "--engine", f"graphony={cli} render {{wl}}.graphony -o {{out}} --dry --bits 32 --quiet",
                "--engine", f"graphony-direct={direct} wn {{n}} {{out}}",
                "--json", str(results_path)]
@@ -140,17 +149,42 @@ def main():
         c, w = cpu_run(f"{direct} pgm {pgm} 30 {img}/d.wav")
         print(f"  graphony engine direct, every pixel row (2000 partials x 4000 columns, 55 Hz..16 kHz): "
               f"{c:.2f} s cpu, {w:.2f} s wall")
+        if a.baseline:
+            base = Path(a.baseline) / "graphony-synth-bench"
+            c, w = cpu_run(f"{base} pgm {pgm} 30 {img}/b.wav")
+            print(f"  baseline {base}, same workload: {c:.2f} s cpu, {w:.2f} s wall")
+            c, w = cpu_run(f"{direct} pgm {pgm} 30 {img}/d.wav")
+            print(f"  graphony engine direct again (interleaved): {c:.2f} s cpu, {w:.2f} s wall")
         c, w = cpu_run(f"cd {img} && csound -d -m0 --nodisplays -o c.wav big.csd")
         print(f"  Csound oscillator bank per pixel row (2000 rows): {c:.2f} s cpu, {w:.2f} s wall")
 
-    nmax = max(ns)
-    g = next((r for r in results if r["engine"] == "graphony" and r["n"] == nmax and "cpu_med" in r), None)
-    s = next((r for r in results if r["engine"] == "scsynth" and r["n"] == nmax and "cpu_med" in r), None)
-    if not g or not s:
-        sys.exit(f"graphony/scsynth speed ratio: unavailable (a run failed at N={nmax})")
-    print(f"\nN={nmax}: graphony {g['ns_vs']:.3f} ns/voice-sample, scsynth {s['ns_vs']:.3f}")
-    print(f"graphony/scsynth speed ratio: {s['cpu_med'] / g['cpu_med']:.1f}")
+    print(f"load average at end: {os.getloadavg()}")
 
+    def pick(engine, n):
+        return next((r for r in results if r["engine"] == engine and r["n"] == n and "cpu_med" in r), None)
+
+    def graphony_at(n):
+        # The score through graphony-cli when it ran and passed the output check, else the
+        # engine driven directly (synth_bench.cpp: exactly W(N), no interpretation).
+        g = pick("graphony", n)
+        if g and g["check"].startswith("ok"):
+            return g
+        return pick("graphony-direct", n) or g
+
+    ratio = None
+    for n in ns:
+        g, sc = graphony_at(n), pick("scsynth", n)
+        if g and sc:
+            ok = g["check"].startswith("ok") and sc["check"].startswith("ok")
+            ratio = sc["cpu_med"] / g["cpu_med"]
+            print(f"N={n}: {g['engine']}/scsynth speed ratio: {ratio:.1f}"
+                  + ("" if ok else " (an output check failed: not comparable)"))
+    nmax = max(ns)
+    g, sc = graphony_at(nmax), pick("scsynth", nmax)
+    if not g or not sc:
+        sys.exit(f"graphony/scsynth speed ratio: unavailable (a run failed at N={nmax})")
+    print(f"\nN={nmax}: {g['engine']} {g['ns_vs']:.3f} ns/voice-sample, scsynth {sc['ns_vs']:.3f}")
+    print(f"graphony/scsynth speed ratio: {sc['cpu_med'] / g['cpu_med']:.1f}")
 
 if __name__ == "__main__":
     main()

@@ -2,6 +2,8 @@
 // scan-mode image as Events with a PartialBank and renders it with the offline renderer.
 //   graphony-synth-bench wn N OUT.wav            N sines, 60 s, 48 kHz, dry, amp 1/N, float WAV
 //   graphony-synth-bench pgm IMAGE.pgm SECONDS OUT.wav   every pixel row a partial
+// A trailing `osc` renders banks with oscillators only (no inverse-FFT path); after `wn`,
+// `wn N OUT.wav SECONDS` shortens W(N) (the correctness test).
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -16,14 +18,14 @@ using namespace graphony;
 
 namespace {
 
-Events WorkloadW(int n) {
+Events WorkloadW(int n, double seconds = 60) {
   Events e;
   e.tempo_bpm = 60;  // one beat = one second
-  e.length_beats = 60;
+  e.length_beats = seconds;
   e.instruments.push_back({"sine", "Sines", "", 255, 255, 255});
   PartialBank bank;
   bank.start_beat = 0;
-  bank.length_beats = 60;
+  bank.length_beats = seconds;
   bank.columns = 2;
   for (int i = 0; i < n; ++i) {
     PartialRow row;
@@ -76,6 +78,8 @@ Events WorkloadPgm(const std::string& path, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bool osc = argc > 1 && std::string(argv[argc - 1]) == "osc";
+  if (osc) --argc;
   const std::string mode = argc > 1 ? argv[1] : "";
   Events events;
   std::string out;
@@ -84,9 +88,10 @@ int main(int argc, char** argv) {
   opt.engine.reverb_mix = 0;
   FileOptions file;
   file.sample_format = SampleFormat::kFloat;
-  if (mode == "wn" && argc == 4) {
+  opt.engine.bank_fft = !osc;
+  if (mode == "wn" && (argc == 4 || argc == 5)) {
     const int n = std::atoi(argv[2]);
-    events = WorkloadW(n);
+    events = argc == 5 ? WorkloadW(n, std::atof(argv[4])) : WorkloadW(n);
     opt.engine.partial_gain = 1.0f / static_cast<float>(n);
     opt.engine.max_partials = n + 64;
     out = argv[3];
@@ -100,8 +105,10 @@ int main(int argc, char** argv) {
     opt.engine.max_partials = static_cast<int>(events.banks[0].rows.size()) + 64;
     out = argv[4];
   } else {
-    std::fprintf(stderr,
-                 "usage: graphony-synth-bench wn N OUT.wav | pgm IMAGE.pgm SECONDS OUT.wav\n");
+    std::fprintf(
+        stderr,
+        "usage: graphony-synth-bench wn N OUT.wav [SECONDS] | pgm IMAGE.pgm SECONDS OUT.wav"
+        " [osc]\n");
     return 2;
   }
   try {
