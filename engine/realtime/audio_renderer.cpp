@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "realtime/audio_thread.h"
+#include "realtime/link_sync.h"
 #include "realtime/recorder.h"
 #include "synth/dsp.h"
 
@@ -95,6 +96,7 @@ void AudioRenderer::AdoptPendingProgram() {
 void AudioRenderer::HandleCommand(const Command& c) {
   switch (c.type) {
     case CommandType::kPlay:
+      link_request_playing_ = 1;
       if (playing_ || counting_in_) break;
       meters_.reached_end.store(false, std::memory_order_relaxed);
       if (c.id > 0)
@@ -103,6 +105,7 @@ void AudioRenderer::HandleCommand(const Command& c) {
         StartPlaying(frame_);
       break;
     case CommandType::kStop:
+      link_request_playing_ = -1;
       playing_ = false;
       counting_in_ = false;
       click_.Cancel();
@@ -125,7 +128,8 @@ void AudioRenderer::HandleCommand(const Command& c) {
       break;
     case CommandType::kTempoScale:
       tempo_scale_ = std::clamp(c.value, 0.05, 8.0);
-      engine_.SetTempoScale(tempo_scale_);
+      engine_.SetTempoScale(tempo_scale_ * link_rate_);
+      if (current_) link_request_tempo_ = current_->tempo_bpm * tempo_scale_;
       break;
     case CommandType::kMasterVolume:
       master_gain_ = static_cast<float>(std::clamp(c.value, 0.0, 4.0));
@@ -253,6 +257,7 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   for (int i = 0; i < kMaxCommandsPerBuffer && midi_commands_.Pop(c); ++i) HandleCommand(c);
   AdoptPendingProgram();
   AdoptPendingClip();
+  if (link_) FollowLink();
   const bool was_recording = recording_;
 
   float block_peak_l = 0, block_peak_r = 0;
@@ -339,6 +344,35 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   if (load > meters_.max_load.load(std::memory_order_relaxed))
     meters_.max_load.store(static_cast<float>(load), std::memory_order_relaxed);
   meters_.callbacks.fetch_add(1, std::memory_order_release);
+}
+
+// Link feeds this transport: the session's tempo becomes tempo_scale_, a small glide (or a
+// jump when far off) keeps the beat phase on the session's, and with start/stop sync a
+// peer's play or stop is obeyed. Local play/stop/tempo commands go to the session first.
+void AudioRenderer::FollowLink() {
+  const double beat = seek_unrendered_ ? seek_beat_ : engine_.PlayheadBeat();
+  const LinkFollow f =
+      link_->Follow(frame_, beat, playing_, link_request_tempo_, link_request_playing_);
+  link_request_tempo_ = 0;
+  link_request_playing_ = 0;
+  if (f.start_stop > 0 && !playing_ && !counting_in_) {
+    meters_.reached_end.store(false, std::memory_order_relaxed);
+    StartPlaying(frame_);
+  } else if (f.start_stop < 0) {
+    playing_ = false;
+    counting_in_ = false;
+    click_.Cancel();
+    engine_.SetPlaying(false);
+  }
+  if (f.seek_to >= 0) {
+    engine_.Seek(f.seek_to);
+    seek_beat_ = f.seek_to;
+    seek_unrendered_ = true;
+  }
+  if (current_ && current_->tempo_bpm > 0)
+    tempo_scale_ = std::clamp(f.tempo_bpm / current_->tempo_bpm, 0.05, 8.0);
+  link_rate_ = f.rate;
+  engine_.SetTempoScale(tempo_scale_ * link_rate_);
 }
 
 void AudioRenderer::MixClip(int frames) {

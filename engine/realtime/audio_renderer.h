@@ -16,6 +16,7 @@
 
 namespace graphony {
 
+class LinkSync;
 class Recorder;
 
 // A program plus the facts the audio thread needs about it. Built and freed on the control
@@ -94,6 +95,10 @@ class AudioRenderer {
   // `host_xrun` = the host reported an underflow/overflow before this buffer.
   void Process(const float* input, float* output, int output_channels, int frames, bool host_xrun);
 
+  // [control] Lets Ableton Link steer the transport (tempo, beat phase, start/stop). Set
+  // it only while the audio thread is not running; `link` must outlive the renderer.
+  void AttachLink(LinkSync* link) { link_ = link; }
+
   // [control or audio] Optional test hook called at the end of every Process(), on the
   // audio thread. Set it only while the audio thread is not running.
   void SetTestHook(void (*hook)(void*), void* context) {
@@ -115,6 +120,7 @@ class AudioRenderer {
   int FramesUntilLoopEnd();
   void MixClip(int frames);
   void PublishTransport(int64_t end_frame);
+  void FollowLink();
 
   static constexpr int kChunk = 256;  // the engine renders at most this many frames at once
 
@@ -159,6 +165,11 @@ class AudioRenderer {
   alignas(64) float right_[kChunk];
   alignas(64) float stereo_[2 * kChunk];
   AudioMeters meters_;
+  // Ableton Link (null unless asked for): local tempo and play/stop to share with peers.
+  LinkSync* link_ = nullptr;
+  double link_request_tempo_ = 0;
+  int link_request_playing_ = 0;
+  double link_rate_ = 1;  // the glide that closes the phase gap, on top of tempo_scale_
   void (*test_hook_)(void*) = nullptr;
   void* test_context_ = nullptr;
 };

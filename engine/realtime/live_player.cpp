@@ -79,6 +79,7 @@ void LivePlayer::Open(const PlayerOptions& options) {
                                            options.record_ring_seconds);
     renderer_ = std::make_unique<AudioRenderer>(settings_, recorder_.get());
     renderer_->SetTestHook(test_hook_, test_context_);
+    renderer_->AttachLink(options.link);
 
     const unsigned long fpb = options.frames_per_buffer > 0
                                   ? static_cast<unsigned long>(options.frames_per_buffer)

@@ -34,6 +34,8 @@ struct PaStreamCallbackTimeInfo;
 
 namespace graphony {
 
+class LinkSync;
+
 struct PlayerOptions {
   std::string output_device;  // FindDevice() spec: "" = default, an index, or a name part
   bool record_input = false;  // also open an input device (microphone) for recording
@@ -41,6 +43,8 @@ struct PlayerOptions {
   int frames_per_buffer = 0;  // 0 = whatever the host prefers (JACK: its period)
   EngineSettings engine;      // sample_rate is replaced by the device's default rate
   double record_ring_seconds = 8;
+  // Ableton Link steering the transport (null = off); must outlive the player's stream.
+  LinkSync* link = nullptr;
 };
 
 enum class PlayerState : uint8_t {

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "core/score_io.h"
 #include "interpret/interpret.h"
 #include "midi_taps.h"
+#include "realtime/link_sync.h"
 #include "realtime/live_player.h"
 #include "realtime/midi_input.h"
 #include "realtime/osc_remote.h"
@@ -93,6 +95,9 @@ int RunPlay(Args& args) {
   const auto colour_text = args.Option("--colour");
   const auto midi_record_to = args.Option("--midi-record-to");
   const auto person = args.Option("--person");
+  const bool link = args.Flag("--link");
+  const bool link_start_stop = args.Flag("--link-start-stop");
+  const auto link_log = args.Option("--link-log");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("play: give one score file (see --help)");
 
@@ -137,6 +142,10 @@ int RunPlay(Args& args) {
   if (person && !midi_record_to) throw UsageError("play: --person needs --midi-record-to OUT");
   if (midi_record_to && (loop || osc_port_text))
     throw UsageError("play: --midi-record-to cannot follow --loop or OSC's seeks");
+  if ((link_start_stop || link_log) && !link)
+    throw UsageError("play: --link-start-stop and --link-log need --link");
+  if (link && (loop || midi_record_to))
+    throw UsageError("play: --link cannot be combined with --loop or --midi-record-to");
   const double colour = colour_text ? ParseNumber("--colour", *colour_text) : 0.0;
   if (!(colour >= 0 && colour < 256 && colour == std::floor(colour)))
     throw UsageError("play: --colour must be a palette index, 0 to 255");
@@ -171,8 +180,34 @@ int RunPlay(Args& args) {
   }
   const OscLimits osc_limits{events.length_beats, events.tempo_bpm};
 
+  // Link is constructed (and its sockets opened) only when asked for.
+  std::unique_ptr<LinkSync> link_sync;
+  std::FILE* link_file = nullptr;
+  if (link) {
+    if (link_log) {
+      link_file = std::fopen(link_log->c_str(), "w");
+      if (!link_file) {
+        std::fprintf(stderr, "graphony-cli play: %s: cannot write the Link log\n",
+                     link_log->c_str());
+        return kExitFailure;
+      }
+    }
+    LinkOptions lo;
+    lo.tempo_bpm = events.tempo_bpm * tempo;
+    lo.start_stop_sync = link_start_stop;
+    link_sync = std::make_unique<LinkSync>(lo);
+  }
+  // Closed on every return below, after the player (whose stream may still use Link).
+  struct CloseFile {
+    std::FILE*& f;
+    ~CloseFile() {
+      if (f) std::fclose(f);
+    }
+  } close_link_file{link_file};
+
   LivePlayer player;
   PlayerOptions options;
+  options.link = link_sync.get();
   options.output_device = device;
   options.record_input = input.has_value();
   options.input_device = input.value_or("");
@@ -229,6 +264,7 @@ int RunPlay(Args& args) {
   std::string stop_reason = "end of score";
   bool stopped_at_end = false;  // under OSC: the end was reached and the transport stopped
   std::vector<std::string> osc_log;
+  size_t link_peers = 0;
   double last_sent = -1;  // when the playhead was last sent out
   for (int tick = 0;; ++tick) {
     if (osc) {
@@ -244,6 +280,18 @@ int RunPlay(Args& args) {
       std::this_thread::sleep_for(kPollInterval);
     }
     status = player.Poll();
+    if (link_sync) {
+      LinkBeatSample b;
+      while (link_sync->PopSample(&b))
+        if (link_file)
+          std::fprintf(link_file, "%lld %.9f %.6f %d\n", static_cast<long long>(b.host_us), b.beat,
+                       b.tempo_bpm, b.playing ? 1 : 0);
+      const size_t peers = link_sync->Peers();
+      if (peers != link_peers) {
+        link_peers = peers;
+        std::fprintf(stderr, "%sLink: %zu peer%s\n", tty ? "\n" : "", peers, peers == 1 ? "" : "s");
+      }
+    }
     if (midi_in && tick % 100 == 0 && midi.PortVanished()) {
       std::fprintf(stderr, "graphony-cli play: MIDI input: port \"%s\" went away\n",
                    midi.PortName().c_str());
@@ -318,6 +366,9 @@ int RunPlay(Args& args) {
   status = player.Poll();
   const bool failed = status.state == PlayerState::kError;
   player.Close();
+  if (link_sync)
+    std::printf("Link: %zu peers at the end, tempo %.2f bpm\n", link_sync->Peers(),
+                status.tempo_bpm * status.tempo_scale);
   if (failed) std::fprintf(stderr, "graphony-cli play: %s\n", status.error.c_str());
   std::printf(
       "%s: played %.1f s, beats %.2f to %.2f on \"%s\" (%.0f Hz, %d-frame buffers); "
@@ -369,6 +420,10 @@ const Command kPlayCommand = {
     "  --midi-record-to OUT also write the notes played as taps in that colour to OUT (.graphony\n"
     "                       or score.json), in a new strokes layer \"MIDI in\"\n"
     "  --person NAME|ID     credit those taps to this person in the score\n"
+    "  --link               join Ableton Link on the local network (off by default): tempo and\n"
+    "                       beat phase (4-beat bars) follow the other peers\n"
+    "  --link-start-stop    also share play and stop with peers that enable it\n"
+    "  --link-log FILE      write `host_us beat bpm playing` lines, every 20 ms (for tests)\n"
     "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n",
     RunPlay};
 
