@@ -13,6 +13,7 @@
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
 #include "logic/library_jail.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 
 namespace graphony::editor {
@@ -190,6 +191,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     ImGui::TextUnformatted(_("Save as:"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);
+    text::ShapeIdleField(path_);
     MarkLastItem(ui, "export.path");
     ImGui::EndDisabled();
     ImGui::Spacing();
@@ -233,7 +235,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
         keep_open = false;
       ReportText(ui, _("Close"), true, true);
     }
-    if (!last_message_.empty()) ImGui::TextWrapped("%s", text::Visual(last_message_.c_str()));
+    if (!last_message_.empty()) text::Wrapped(text::Visual(last_message_.c_str()));
     ReportWindow(ui, "export", true);
   }
   ImGui::End();

@@ -2,6 +2,7 @@
 #include "view_audio_settings.h"
 
 #include "imgui.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 
 namespace graphony::editor {
@@ -36,10 +37,10 @@ bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
   if (ImGui::Begin(text::WithId(_("Sound settings"), "###sound_settings"), &keep,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     if (!device_message.empty())
-      ImGui::TextWrapped("%s", device_message.c_str());
+      text::Wrapped(device_message.c_str());
     else
       ImGui::TextUnformatted(text::Printf(_("Playing on: %s"), device_name.c_str()));
-    if (!scan_error_.empty()) ImGui::TextWrapped("%s", scan_error_.c_str());
+    if (!scan_error_.empty()) text::Wrapped(scan_error_.c_str());
     auto combo = [&](const char* label, int* choice, bool outputs) {
       const char* preview =
           *choice < 0 ? _("The computer's usual one") : devices_[*choice].name.c_str();

@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 
 namespace graphony::editor {
@@ -253,6 +254,7 @@ void FileBrowser::DrawNewFolderRow(UiState& ui, const CanvasColors& colors, floa
   const bool enter =
       ImGui::InputTextWithHint("##foldername", _("name of the new folder"), folder_name_,
                                sizeof folder_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  text::ShapeIdleField(folder_name_);
   ImGui::PopStyleVar();
   MarkLastItem(ui, "browser.folder_name");
   ImGui::SameLine();
@@ -442,6 +444,7 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
              std::max(ImGui::GetStyle().FramePadding.y, (b - ImGui::GetFontSize()) * 0.5f)));
   const bool enter =
       ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  text::ShapeIdleField(name_);
   ImGui::PopStyleVar();
   MarkLastItem(ui, "browser.name");
   ImGui::SameLine();

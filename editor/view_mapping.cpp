@@ -10,6 +10,7 @@
 #include "edit_helpers.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 #include "value_slider.h"
 
@@ -63,6 +64,7 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
     doc.Touch();
     state.title_revision = doc.revision;
   }
+  text::ShapeIdleField(state.title);
   if (ImGui::IsItemDeactivated() && doc.EditInProgress()) doc.EndEdit();
 
   // Scale.

@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 #include "value_slider.h"
 
@@ -223,6 +224,7 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
   }
   bool commit = ImGui::InputTextWithHint("##name", _("name"), state.new_name, sizeof state.new_name,
                                          ImGuiInputTextFlags_EnterReturnsTrue);
+  text::ShapeIdleField(state.new_name);
   ImGui::SameLine();
   const IconButtonResult ok =
       IconButton("##addok", std::round(40 * s), false, _("Add"), nullptr, colors, ui);

@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "logic/people_commands.h"
 #include "notation/credits.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 
 namespace graphony::editor {
@@ -75,6 +76,7 @@ bool BigField(const char* id, const char* hint, char* buf, size_t size, float s,
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * s, pad_y));
   ImGui::SetNextItemWidth(width);
   ImGui::InputTextWithHint(id, hint, buf, size);
+  text::ShapeIdleField(buf);
   ImGui::PopStyleVar();
   return ImGui::IsItemDeactivatedAfterEdit();
 }
@@ -82,7 +84,7 @@ bool BigField(const char* id, const char* hint, char* buf, size_t size, float s,
 void DrawList(Document& doc, UiState& ui, PeopleViewState& state) {
   const float s = ui.settings.ui_scale;
   const auto& people = doc.score.contributors;
-  if (people.empty()) ImGui::TextWrapped("%s", _("Nobody yet. Add the people of the group below."));
+  if (people.empty()) text::Wrapped(_("Nobody yet. Add the people of the group below."));
   char row_name[32];
   for (size_t i = 0; i < people.size(); ++i) {
     const Contributor& c = people[i];
@@ -171,7 +173,7 @@ void DrawDetails(Document& doc, UiState& ui, PeopleViewState& state, const Contr
 
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextWrapped("%s", _("Their recordings may be used for (tick only what they agreed to):"));
+  text::Wrapped(_("Their recordings may be used for (tick only what they agreed to):"));
   char mark_name[40];
   // Two ticks a row when the longest label fits half the width, else one a row.
   const float column = std::round((ImGui::GetContentRegionAvail().x + gap) * 0.5f);
@@ -311,7 +313,7 @@ void DrawPeopleWindow(Document& doc, UiState& ui, PeopleViewState& state,
     DrawDetails(doc, ui, state, *person);
     ImGui::PopID();
   } else {
-    ImGui::TextWrapped("%s", _("Pick someone on the left, or add a person."));
+    text::Wrapped(_("Pick someone on the left, or add a person."));
   }
   ImGui::EndChild();
 

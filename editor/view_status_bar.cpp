@@ -9,6 +9,7 @@
 #include "core/pitch.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 
 namespace graphony::editor {
@@ -82,7 +83,7 @@ void DrawStatusBar(const Document& doc, UiState& ui, const ViewTransform& view,
       std::clamp(static_cast<int>(std::ceil(size.y / ImGui::GetTextLineHeight() - 0.01f)), 1, 2);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_w);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextWrapped("%s", text);
+  text::Wrapped(text);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
   if (ui.layout && size.y > 2.5f * ImGui::GetTextLineHeight())

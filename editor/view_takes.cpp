@@ -16,6 +16,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "synth/sampler_make.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 #include "transcribe/transcribe.h"
 
@@ -221,8 +222,8 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
   if (score.takes.empty()) {
     // Wrapped: the panel may be narrow at big UI sizes.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped(
-        "%s", recording_ ? _("Recording...") : _("No takes yet. Press the red button to record."));
+    text::Wrapped(recording_ ? _("Recording...")
+                             : _("No takes yet. Press the red button to record."));
     ImGui::PopStyleColor();
     return;
   }
@@ -239,6 +240,7 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     std::snprintf(buf, sizeof buf, "%s", edit.c_str());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputText("##name", buf, sizeof buf)) edit = buf;
+    text::ShapeIdleField(buf);
     if (ImGui::IsItemDeactivatedAfterEdit() && !edit.empty() && edit != take.name) {
       doc.BeginEdit();
       take.name = edit;
@@ -319,13 +321,13 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     const std::string allowed = AllowedPurposes(score, take);
     ImGui::PushTextWrapPos(0);
     if (take.players.empty())
-      ImGui::TextWrapped("%s", _("Tick who played: their consent decides where the take may go."));
+      text::Wrapped(_("Tick who played: their consent decides where the take may go."));
     else if (allowed.empty())
-      ImGui::TextWrapped("%s", _("Stays here: not every player agreed to sharing."));
+      text::Wrapped(_("Stays here: not every player agreed to sharing."));
     else
-      ImGui::TextWrapped("%s", text::Printf(_("Everyone agreed to: %s"), allowed.c_str()));
+      text::Wrapped(text::Printf(_("Everyone agreed to: %s"), allowed.c_str()));
     const std::string keep = TakeKeepUntil(score, take);
-    if (!keep.empty()) ImGui::TextWrapped("%s", text::Printf(_("Keep until %s"), keep.c_str()));
+    if (!keep.empty()) text::Wrapped(text::Printf(_("Keep until %s"), keep.c_str()));
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }

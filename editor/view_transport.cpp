@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
+#include "text/rtl_layout.h"
 #include "text/ui_text.h"
 #include "value_slider.h"
 
@@ -176,11 +177,11 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
   if (r.looping) {
     std::snprintf(line, sizeof line, "%s",
                   text::Printf(_("Looping beats %.1f to %.1f"), r.loop_start, r.loop_end));
-    ImGui::TextWrapped("%s", line);
+    text::Wrapped(line);
     if (button(text::WithId(_("Stop looping"), "##stop_loop"))) out.clear_loop = true;
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", _("Shift+drag along the ruler to loop a part."));
+    text::Wrapped(_("Shift+drag along the ruler to loop a part."));
     ImGui::PopStyleColor();
     ImGui::BeginDisabled(!r.has_selection);
     if (button(text::WithId(_("Loop the picked strokes"), "##loop_picked")))

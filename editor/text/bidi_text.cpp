@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/i18n.h"
@@ -92,9 +91,11 @@ void ShapeParagraph(const std::vector<FriBidiChar>& logical, bool rtl_base, std:
 struct Cache {
   // Keyed by the text and its base direction; node-based, so c_str() pointers stay put.
   std::unordered_map<std::string, std::string> entries;
-  // The shaped results (views into `entries`): text already in visual order is given back
-  // as it is, so Visual(Visual(x)) == Visual(x) (a translated label may pass through twice).
-  std::unordered_set<std::string_view> shaped;
+  // The shaped results (views into `entries`), each with the logical text it came from:
+  // text already in visual order is given back as it is, so Visual(Visual(x)) == Visual(x)
+  // (a translated label may pass through twice), and LogicalOf() can undo a shaping when the
+  // text must be wrapped (lines are broken in logical order, then shaped one by one).
+  std::unordered_map<std::string_view, std::string> shaped;
 };
 Cache& TheCache() {
   static Cache cache;
@@ -158,7 +159,7 @@ const char* Visual(const char* logical) {
     std::string shaped = ToVisual(visible, rtl);
     if (id != std::string_view::npos) shaped.append(all.substr(id));
     it = cache.entries.emplace(std::move(key), std::move(shaped)).first;
-    cache.shaped.insert(it->second);
+    cache.shaped.emplace(it->second, std::string(all));
   }
   return it->second.c_str();
 }
@@ -191,7 +192,7 @@ const char* VisualWrapped(const char* logical, float width, float (*measure)(con
   }
   out += ToVisual(line, rtl);
   const std::string& done = cache.entries.emplace(std::move(key), std::move(out)).first->second;
-  cache.shaped.insert(done);
+  cache.shaped.emplace(done, std::string(logical));
   return done.c_str();
 }
 
@@ -200,6 +201,13 @@ void TrimVisualCache(size_t max_entries) {
     TheCache().shaped.clear();
     TheCache().entries.clear();
   }
+}
+
+const char* LogicalOf(const char* text) {
+  if (!text) return text;
+  const Cache& cache = TheCache();
+  const auto it = cache.shaped.find(std::string_view(text));
+  return it == cache.shaped.end() ? text : it->second.c_str();
 }
 
 size_t VisualCacheSize() { return TheCache().entries.size(); }

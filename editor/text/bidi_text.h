@@ -28,6 +28,11 @@ const char* Visual(const char* logical);
 // of a visual UTF-8 string. Lines are joined with '\n'.
 const char* VisualWrapped(const char* logical, float width, float (*measure)(const char* text));
 
+// The logical text a Visual() or VisualWrapped() result was made from (with its ImGui ID, if
+// it had one); any other text is returned as it is. Lets a view given already shaped text
+// (from _() or Printf) wrap it correctly.
+const char* LogicalOf(const char* text);
+
 // Called once a frame before drawing: forgets the cache when it has grown past `max_entries`
 // (text made up on the fly, e.g. bar numbers, must not grow it for ever).
 void TrimVisualCache(size_t max_entries = 4096);

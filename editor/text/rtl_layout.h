@@ -11,4 +11,16 @@ float StartX(float width);
 // One line of UI text, given in logical order: shaped (Visual) and right-aligned in RTL.
 void Label(const char* logical);
 
+// ImGui::TextWrapped for UI text, translated or not, shaped or not: text holding right-to-left
+// letters is broken into lines in reading order first (ImGui would wrap the shaped text and
+// put an Arabic sentence's lines in the wrong order), and each line starts at the right edge
+// when the UI reads right to left. Other text wraps as ImGui does.
+void Wrapped(const char* text);
+
+// Call right after an ImGui::InputText of `text`: while the field is not being edited and
+// holds right-to-left letters, draws its text shaped (joined, in reading order, from the
+// right in the Arabic UI) over ImGui's unshaped drawing. While typing, ImGui's own drawing
+// shows, as its cursor needs the logical order. Creates no item: the field stays the last.
+void ShapeIdleField(const char* text);
+
 }  // namespace graphony::editor::text

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 
 #include "core/i18n.h"
@@ -143,12 +144,19 @@ std::string TodayIsoDate() {
 
 std::string DateInWords(const std::string& iso_date) {
   if (!IsIsoDate(iso_date)) return iso_date;
-  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
+  static constexpr const char* kMonths[] = {N_("January"), N_("February"), N_("March"),
+                                            N_("April"),   N_("May"),      N_("June"),
+                                            N_("July"),    N_("August"),   N_("September"),
+                                            N_("October"), N_("November"), N_("December")};
+  const int year = std::stoi(iso_date.substr(0, 4));
   const int month = std::stoi(iso_date.substr(5, 2));
-  return std::to_string(std::stoi(iso_date.substr(8, 2))) + " " + kMonths[month - 1] + " " +
-         iso_date.substr(0, 4);
+  const int day = std::stoi(iso_date.substr(8, 2));
+  // TRANSLATORS: a date: %1$d is the day, %2$s the month's name, %3$d the year. Reorder
+  // them as your language writes dates (Chinese: "%3$d年%2$s%1$d日").
+  const char* format = _("%1$d %2$s %3$d");
+  char out[160];
+  std::snprintf(out, sizeof out, format, day, _(kMonths[month - 1]), year);
+  return out;
 }
 
 std::string InitialsFor(const std::string& name) {

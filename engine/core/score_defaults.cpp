@@ -1,6 +1,9 @@
 // Calm starting points for new scores (see score_defaults.h).
 #include "core/score_defaults.h"
 
+#include <cstdio>
+
+#include "core/i18n.h"
 #include "core/people.h"
 
 namespace graphony {
@@ -20,7 +23,7 @@ std::vector<PaletteEntry> DefaultPalette() {
 
 Score NewScore() {
   Score score;
-  score.title = "Untitled";
+  score.title = _("Untitled");  // in the language of whoever makes it: the title is theirs
   score.date = TodayIsoDate();  // the day it was made: the printed score shows it
   score.tempo_bpm = 72;
   score.meter = Meter{4, 4};
@@ -36,7 +39,11 @@ Score NewScore() {
 }
 
 std::string NewScoreTitle(const std::string& iso_date) {
-  return "Music of " + DateInWords(iso_date);
+  // TRANSLATORS: a new score's title, e.g. "Music of 3 December 2026"; %s is the date.
+  const char* format = _("Music of %s");
+  char out[256];
+  std::snprintf(out, sizeof out, format, DateInWords(iso_date).c_str());
+  return out;
 }
 
 }  // namespace graphony

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/i18n.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
 
@@ -90,6 +91,21 @@ TEST_CASE("dates are real calendar dates") {
   CHECK(IsIsoDate(TodayIsoDate()));
   CHECK(DateInWords("2026-12-02") == "2 December 2026");
   CHECK(NewScoreTitle("2026-12-02") == "Music of 2 December 2026");
+}
+
+TEST_CASE("a new score's date and title are in the language of whoever makes it") {
+  i18n::Init();  // binds the built catalogues (build/locale)
+  REQUIRE(i18n::SetLanguage("pl"));
+  CHECK(DateInWords("2026-12-02") == "2 grudnia 2026");
+  CHECK(NewScoreTitle("2026-12-02") == "Muzyka z 2 grudnia 2026");
+  // The translator's format reorders the day, month and year.
+  REQUIRE(i18n::SetLanguage("zh_CN"));
+  CHECK(DateInWords("2026-05-09") == "2026年5月9日");
+  CHECK(NewScoreTitle("2026-05-09") == "2026年5月9日的音乐");
+  CHECK(NewScore().title == "无标题");
+  REQUIRE(i18n::SetLanguage("en"));
+  CHECK(NewScoreTitle("2026-12-02") == "Music of 2 December 2026");
+  i18n::SetLanguage("");
 }
 
 TEST_CASE("a take may be used for a purpose only when every player agreed") {

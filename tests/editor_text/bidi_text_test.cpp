@@ -111,3 +111,26 @@ TEST_CASE("wrapped Arabic keeps its lines in reading order") {
         ToVisual(both, true));
   graphony::i18n::SetLanguage("");
 }
+
+TEST_CASE("shaped text can be traced back to its logical order, so it can be wrapped") {
+  graphony::i18n::SetLanguage("ar");
+  const std::string kitab = U({0x0643, 0x062A, 0x0627, 0x0628});
+  const std::string salam = U({0x0633, 0x0644, 0x0627, 0x0645});
+  const std::string both = kitab + " " + salam;
+  const char* shaped = Visual(both.c_str());
+  REQUIRE(std::string(shaped) != both);  // it really was reordered and joined
+  CHECK(std::string(graphony::editor::text::LogicalOf(shaped)) == both);
+  // Wrapping what LogicalOf gives back puts the first word read on the first line.
+  auto measure = [](const char* t) {
+    float w = 0;
+    for (const char* p = t; *p; ++p) w += (static_cast<unsigned char>(*p) & 0xC0) != 0x80 ? 10 : 0;
+    return w;
+  };
+  CHECK(std::string(graphony::editor::text::VisualWrapped(graphony::editor::text::LogicalOf(shaped),
+                                                          45, measure)) ==
+        ToVisual(kitab, true) + "\n" + ToVisual(salam, true));
+  // Text that was never shaped comes back as it is.
+  const std::string latin = "Play";
+  CHECK(graphony::editor::text::LogicalOf(latin.c_str()) == latin.c_str());
+  graphony::i18n::SetLanguage("");
+}
