@@ -21,6 +21,7 @@
 #include "text/bidi_text.h"
 #include "text/font_atlas.h"
 #include "text/ui_text.h"
+#include "theme.h"
 #include "view_layers.h"
 #include "view_status_bar.h"
 #include "view_toolbar.h"
@@ -439,7 +440,7 @@ void App::DrawParticipant(const PanelLayout& layout) {
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, layout.toolbar_h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout.pad_x, layout.pad_y));
   if (ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
-    const float leave = std::max(44.f, std::round(layout.transport_size * 0.5f));
+    const float leave = std::max(kMinTouchTarget, std::round(layout.transport_size * 0.5f));
     ImGui::SetCursorPos(ImVec2(layout.pad_x, layout.pad_y));
     const IconButtonResult r = IconButton(
         "##leave", leave, leave_held_ > 0, _("Hold to leave (F9)"),

@@ -15,6 +15,7 @@
 #include "logic/library_jail.h"
 #include "text/rtl_layout.h"
 #include "text/ui_text.h"
+#include "theme.h"
 
 namespace graphony::editor {
 
@@ -203,7 +204,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     } else {
       ImGui::Dummy(ImVec2(1, ImGui::GetFrameHeight()));
     }
-    const ImVec2 button(std::round(140 * s), std::max(44.f, ImGui::GetFrameHeight()));
+    const ImVec2 button(std::round(140 * s), std::max(kMinTouchTarget, ImGui::GetFrameHeight()));
     if (running) {
       if (ImGui::Button(text::WithId(_("Cancel"), "###cancel"), Fit(_("Cancel"), button)))
         cancel_ = true;

@@ -4,6 +4,7 @@
 
 #include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Mouse.hpp>
+#include <SFML/Window/Touch.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -74,7 +75,7 @@ bool EditorAudio::WantsFrames() const {
 
 void EditorAudio::IdleSleep(int ms) const {
   for (int slept = 0; slept < ms; slept += 4) {
-    if (sf::Mouse::isButtonPressed(sf::Mouse::Left)) return;
+    if (sf::Mouse::isButtonPressed(sf::Mouse::Left) || sf::Touch::isDown(0)) return;
     sf::sleep(sf::milliseconds(4));
   }
 }

@@ -130,6 +130,29 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
         mouse_down_[b] = false;
       break;
     }
+    // A finger is the left button where SFML delivers touch (SFML 2.5 on X11 does not: there
+    // the X server turns the first finger into pointer events, handled above). Only the
+    // first finger paints and taps; a second one resting on the screen is ignored.
+    case sf::Event::TouchBegan:
+      if (event.touch.finger != 0) break;
+      mouse_pos_ = ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y));
+      press_pos_[0] = mouse_pos_;
+      mouse_down_[0] = true;
+      mouse_pressed_now_[0] = true;
+      break;
+    case sf::Event::TouchMoved:
+      if (event.touch.finger != 0) break;
+      mouse_pos_ = ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y));
+      if (motion_count_ < kMaxMotion) motion_[motion_count_++] = mouse_pos_;  // a stroke's points
+      break;
+    case sf::Event::TouchEnded:
+      if (event.touch.finger != 0) break;
+      mouse_pos_ = ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y));
+      if (mouse_pressed_now_[0])
+        mouse_release_latched_[0] = true;
+      else
+        mouse_down_[0] = false;
+      break;
     case sf::Event::MouseWheelScrolled:
       if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
         wheel_ += event.mouseWheelScroll.delta;
@@ -184,9 +207,6 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
     case sf::Event::JoystickMoved:
     case sf::Event::JoystickConnected:
     case sf::Event::JoystickDisconnected:
-    case sf::Event::TouchBegan:
-    case sf::Event::TouchMoved:
-    case sf::Event::TouchEnded:
     case sf::Event::SensorChanged:
     case sf::Event::MouseWheelMoved:  // deprecated twin of MouseWheelScrolled
     case sf::Event::Count:

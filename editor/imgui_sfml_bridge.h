@@ -40,6 +40,9 @@ class ImGuiSfmlBridge {
   bool WindowFocused() const { return focused_; }
   // Where the pointer was when button `b` last went down (a press and moves can share a frame).
   ImVec2 PressPos(int b) const { return press_pos_[b]; }
+  // What ImGui will be told at the next NewFrame (tests).
+  bool MouseDown(int b) const { return mouse_down_[b]; }
+  ImVec2 MousePos() const { return mouse_pos_; }
 
  private:
   static const char* GetClipboard(void* user);

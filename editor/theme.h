@@ -5,6 +5,10 @@
 
 namespace graphony::editor {
 
+// The smallest control a participant touches, in pixels at every UI size: a fingertip
+// (issue 17; tests/editor/layout_check.py checks every named control against it).
+inline constexpr float kMinTouchTarget = 48.f;
+
 enum class ThemeKind { kDark = 0, kLight = 1, kHighContrast = 2 };
 
 // Colours the canvas, ruler and icons draw with (ImGui's style covers the widgets).

@@ -12,6 +12,7 @@
 #include "layout_report.h"
 #include "text/rtl_layout.h"
 #include "text/ui_text.h"
+#include "theme.h"
 #include "value_slider.h"
 
 namespace graphony::editor {
@@ -31,18 +32,18 @@ void DrawPaletteSwatches(Document& doc, UiState& ui, const CanvasColors& colors,
   const float s = ui.settings.ui_scale;
   const float gap = 8 * s;
   const int n = static_cast<int>(doc.score.palette.size());
-  // As big as asked, but never wider than the panel, and small enough (down to 44 px) that
-  // every colour shows without scrolling.
+  // As big as asked, but never wider than the panel, and small enough (down to kMinTouchTarget)
+  // that every colour shows without scrolling.
   const float avail = ImGui::GetContentRegionAvail().x;
   const float max_h = ImGui::GetContentRegionAvail().y * height_share;
-  float size = std::max(44.f, std::min(std::round(wanted), std::floor(avail)));
+  float size = std::max(kMinTouchTarget, std::min(std::round(wanted), std::floor(avail)));
   auto columns = [&](float sz) {
     return std::max(1, static_cast<int>((avail + gap) / (sz + gap)));
   };
-  while (size > 44) {
+  while (size > kMinTouchTarget) {
     const int rows = (n + columns(size) - 1) / columns(size);
     if (rows * size + (rows - 1) * gap <= max_h) break;
-    size = std::max(44.f, size - 2);
+    size = std::max(kMinTouchTarget, size - 2);
   }
   const int per_row = columns(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -261,7 +262,7 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
 // panel's contents are taller than the window, and crediting people must never be hidden.
 void DrawPeopleButton(UiState& ui, const CanvasColors& colors) {
   const float s = ui.settings.ui_scale;
-  const float h = std::max(44.f, std::round(44 * s));
+  const float h = std::max(kMinTouchTarget, std::round(44 * s));
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const char* label = _("People");
   if (ImGui::Button("##people", ImVec2(ImGui::GetContentRegionAvail().x, h)))
@@ -319,7 +320,7 @@ void DrawPalettePanelBody(Document& doc, UiState& ui, PaletteViewState& state,
 
 // The foot the People button needs below the scrolling part.
 float PeopleButtonHeight(float ui_scale) {
-  return std::max(44.f, std::round(44 * ui_scale)) + ImGui::GetStyle().ItemSpacing.y;
+  return std::max(kMinTouchTarget, std::round(44 * ui_scale)) + ImGui::GetStyle().ItemSpacing.y;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "notation/credits.h"
 #include "text/rtl_layout.h"
 #include "text/ui_text.h"
+#include "theme.h"
 
 namespace graphony::editor {
 
@@ -59,7 +60,7 @@ void Sync(const Document& doc, PeopleViewState& state, const Contributor* person
 
 // As tall as the tools: never under 44 px, and growing a little slower than the text so the
 // panel still fits a 768-line screen at the larger UI sizes.
-float BigSize(float s) { return std::round(std::max(44.f, 38 * s)); }
+float BigSize(float s) { return std::round(std::max(kMinTouchTarget, 38 * s)); }
 
 // A checkbox whose box and label are as tall as the tools (44 px at the normal size).
 bool BigCheckbox(const char* label, bool* value, float s) {

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "logic/kiosk_pin.h"
 #include "text/ui_text.h"
+#include "theme.h"
 
 namespace graphony::editor {
 
@@ -35,7 +36,8 @@ Guarded PinPad::Draw(UiState& ui, const CanvasColors& colors, const std::string&
   const ImGuiIO& io = ImGui::GetIO();
   const float s = ui.settings.ui_scale;
   // Big targets: at least 44 px (WCAG), larger with the UI size and never off the screen.
-  const float b = std::max(44.f, std::min(std::round(76 * s), (io.DisplaySize.y - 160 * s) / 5.5f));
+  const float b =
+      std::max(kMinTouchTarget, std::min(std::round(76 * s), (io.DisplaySize.y - 160 * s) / 5.5f));
   const float gap = std::round(10 * s);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));

@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "layout_report.h"
 #include "text/bidi_text.h"
+#include "theme.h"
 #include "view_language.h"
 
 namespace graphony::editor {
@@ -66,14 +67,15 @@ WelcomeChoice DrawWelcome(UiState& ui, const CanvasColors& colors, bool has_demo
     const float w =
         std::floor(std::min(std::round(300 * s), (io.DisplaySize.x - 2 * pad - 2 * gap) / 3));
     // First, before any words: each language in its own name (the picker needs no English).
-    const float lang_button_h = std::max(48.f, std::round(44 * s));
+    const float lang_button_h = std::max(kMinTouchTarget, std::round(44 * s));
     const float lang_w = io.DisplaySize.x - 2 * pad;
     const float lang_h = LanguageButtonsHeight(lang_w, lang_button_h) + gap;
     const float total_w = 3 * w + 2 * gap;
     const char* title = text::Visual(_("Make music from a picture"));
     const ImVec2 ts = ImGui::CalcTextSize(title);
     // Whatever is left under the languages, the title and the "empty canvas" row.
-    const float empty_h = std::max(44.f, ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y;
+    const float empty_h =
+        std::max(kMinTouchTarget, ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y;
     const float h =
         std::floor(std::min({w * 1.05f, io.DisplaySize.y * 0.6f - lang_h,
                              io.DisplaySize.y - 2 * pad - lang_h - ts.y * 2 - gap - empty_h}));
@@ -104,7 +106,7 @@ WelcomeChoice DrawWelcome(UiState& ui, const CanvasColors& colors, bool has_demo
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + gap);
     char label[160];  // the button's ID stays the same in every language
     std::snprintf(label, sizeof label, "%s##empty", empty);
-    if (ImGui::Button(label, ImVec2(bw, std::max(44.f, ImGui::GetFrameHeight()))))
+    if (ImGui::Button(label, ImVec2(bw, std::max(kMinTouchTarget, ImGui::GetFrameHeight()))))
       choice = WelcomeChoice::kEmpty;
     MarkLastItem(ui, "welcome.empty");
     ReportControl(ui, "welcome.empty");
