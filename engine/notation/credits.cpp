@@ -6,18 +6,13 @@
 
 namespace graphony::notation {
 
-namespace {
-
-// Printed by initials or by name; otherwise counted as a participant.
-bool Anonymous(const Contributor& c) { return !NamedInPrint(c) && c.initials.empty(); }
-
-}  // namespace
-
 bool NamedInPrint(const Contributor& c) {
   // A print is made to be seen outside the room (a concert programme, an exhibition wall), so
   // "credit me by name" alone is not enough: the person also agreed to exhibition or concert.
   return c.consent.credit_by_name && c.consent.exhibition && !c.name.empty();
 }
+
+bool CreditedAnonymously(const Contributor& c) { return !NamedInPrint(c) && c.initials.empty(); }
 
 std::string CreditName(const Contributor& c) {
   if (NamedInPrint(c)) return c.name;
@@ -48,7 +43,7 @@ std::vector<std::string> CreditedNames(const std::vector<Contributor>& contribut
   int anonymous = 0;
   for (const Contributor& c : contributors) {
     if (!wanted(c)) continue;
-    if (Anonymous(c))
+    if (CreditedAnonymously(c))
       ++anonymous;
     else
       names.push_back(CreditName(c));

@@ -25,6 +25,9 @@ std::string CreditLine(const std::vector<Contributor>& contributors);
 std::vector<std::string> PlayerNames(const Score& score, const std::set<std::string>& ids,
                                      bool picture);
 
+// True when a print shows this person only as "participant" (no name, no initials).
+bool CreditedAnonymously(const Contributor& contributor);
+
 // Joins names as "A", "A and B", "A, B and C" (in the language this thread prints in).
 std::string JoinNames(const std::vector<std::string>& names);
 
