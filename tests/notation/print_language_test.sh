@@ -6,7 +6,7 @@
 # itself fails when the catalogues are missing. Page 1 of each print is kept as a PNG.
 # usage: print_language_test.sh CLI SOURCE_DIR ARTIFACTS_DIR
 set -euo pipefail
-CLI=$1 SRC=$2 ART=$3/print_language
+CLI=$(realpath "$1") SRC=$(cd "$2" && pwd) ART=$3/print_language
 PY=/usr/bin/python3
 CHECK="$SRC/tests/notation/print_language_check.py"
 W=$(mktemp -d /tmp/graphony-print-language.XXXXXX)
@@ -57,7 +57,8 @@ code=$?
 set -e
 [ "$code" = 1 ] || fail "--language xx: exit $code, expected 1"
 [ "$(wc -l <"$W/err")" = 1 ] || fail "--language xx: not one line: $(cat "$W/err")"
-grep -q '"xx"' "$W/err" || fail "--language xx: the message does not name the code: $(cat "$W/err")"
+grep -q -- '--language: language "xx"' "$W/err" ||
+  fail "--language xx: the message does not name the option and code: $(cat "$W/err")"
 [ "$(cat "$W/keep.pdf")" = old ] || fail "--language xx damaged the old output"
 [ "$(sha256sum <"$W/demo.graphony")" = "$before" ] || fail "--language xx changed the score"
 echo "refused: $(cat "$W/err")"

@@ -18,19 +18,21 @@ int RunPrint(Args& args) {
   notation::PrintOptions options;
   options.paper = args.Option("--paper").value_or("a4");
   const auto pages = args.Option("--pages");
-  options.part = args.Option("--part").value_or("");
+  const auto part = args.Option("--part");  // read once: Option() takes it out of args
+  options.part = part.value_or("");
   const std::string level = args.Option("--level").value_or("full");
   if (level != "easy" && level != "full") throw UsageError("print: --level is easy or full");
   options.easy = level == "easy";
   // A language for this print only; the file is changed only with --save-language.
-  options.language = args.Option("--language").value_or("");
+  const auto language = args.Option("--language");
+  options.language = language.value_or("");
   const bool save_language = args.Flag("--save-language");
-  if (args.Option("--language"))
+  if (language)
     CheckScoreLanguage(options.language.empty() ? "?" : options.language,
                        "graphony-cli print: --language");
   if (save_language && options.language.empty())
     throw UsageError("print: --save-language needs --language CODE");
-  if (args.Option("--part") && options.part.empty())
+  if (part && options.part.empty())
     throw UsageError("print: --part takes a part's name (e.g. Flute) or all");
   // A player's copy is the notation and the colour page of their part.
   if (!options.part.empty() && !pages) options.pages = {"notation", "colour"};
