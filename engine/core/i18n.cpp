@@ -6,12 +6,22 @@
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "core/i18n_catalogue.h"
 
 namespace graphony::i18n {
 namespace {
 
 constexpr const char* kDomain = "graphony";
 std::string g_chosen;  // set by SetLanguage; empty = follow the environment
+
+// This thread's ScopedLanguage: active, its catalogue (nullptr = English) and its code.
+thread_local bool t_scoped = false;
+thread_local const Catalogue* t_catalogue = nullptr;
+thread_local std::string t_code;
 
 // The built catalogues: $GRAPHONY_LOCALEDIR, else locale/ beside the executable's build
 // tree (build/locale), else the installed share/locale.
@@ -54,7 +64,50 @@ std::string MatchLanguage(const std::string& spec) {
   return "en";
 }
 
+// The catalogue of one language, read on first use and kept for the process (never freed,
+// so pointers into it stay valid for any thread). nullptr for English or a missing file.
+const Catalogue* CatalogueFor(const std::string& code) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<Catalogue>> loaded;
+  if (code == "en") return nullptr;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = loaded.find(code);
+  if (it == loaded.end()) {
+    auto catalogue = std::make_unique<Catalogue>();
+    if (!catalogue->Load(LocaleDir() + "/" + code + "/LC_MESSAGES/" + kDomain + ".mo"))
+      catalogue.reset();
+    it = loaded.emplace(code, std::move(catalogue)).first;
+  }
+  return it->second.get();
+}
+
 }  // namespace
+
+bool IsKnownLanguage(const std::string& code) {
+  for (const auto& lang : Languages())
+    if (code == lang.code) return true;
+  return false;
+}
+
+ScopedLanguage::ScopedLanguage(const std::string& code) {
+  if (code.empty()) return;
+  active_ = true;
+  had_previous_ = t_scoped;
+  previous_ = t_catalogue;
+  previous_code_ = t_code;
+  t_scoped = true;
+  t_code = IsKnownLanguage(code) ? code : "en";
+  t_catalogue = CatalogueFor(t_code);
+}
+
+ScopedLanguage::~ScopedLanguage() {
+  if (!active_) return;
+  t_scoped = had_previous_;
+  t_catalogue = static_cast<const Catalogue*>(previous_);
+  t_code = previous_code_;
+}
+
+std::string ThreadLanguage() { return t_scoped ? t_code : CurrentLanguage(); }
 
 const std::vector<Language>& Languages() {
   static const std::vector<Language> kLanguages = {
@@ -101,9 +154,15 @@ bool IsRightToLeft() {
   return false;
 }
 
-const char* Translate(const char* msgid) { return dgettext(kDomain, msgid); }
+const char* Translate(const char* msgid) {
+  if (t_scoped) return t_catalogue ? t_catalogue->Find(msgid) : msgid;
+  return dgettext(kDomain, msgid);
+}
 
 const char* TranslatePlural(const char* singular, const char* plural, unsigned long n) {
+  if (t_scoped)
+    return t_catalogue ? t_catalogue->FindPlural(singular, plural, n)
+                       : (n == 1 ? singular : plural);
   return dngettext(kDomain, singular, plural, n);
 }
 

@@ -28,6 +28,30 @@ bool SetLanguage(const std::string& code);
 std::string CurrentLanguage();
 bool IsRightToLeft();
 
+// A known language code ("en", "pl", ... "ar"), as scores and --language name them.
+bool IsKnownLanguage(const std::string& code);
+
+// While one lives, _() and TranslatePlural on THIS thread translate into `code` (from its
+// catalogue, read once and kept), whatever the process-wide language: a print job prints in
+// the score's language while the editor's UI thread stays in the user's. "" changes nothing.
+// Nests; restores what was before. An unknown code or a missing catalogue gives English.
+class ScopedLanguage {
+ public:
+  explicit ScopedLanguage(const std::string& code);
+  ~ScopedLanguage();
+  ScopedLanguage(const ScopedLanguage&) = delete;
+  ScopedLanguage& operator=(const ScopedLanguage&) = delete;
+
+ private:
+  bool active_ = false;
+  bool had_previous_ = false;
+  const void* previous_ = nullptr;
+  std::string previous_code_;
+};
+
+// The language this thread translates into: the ScopedLanguage's, else CurrentLanguage().
+std::string ThreadLanguage();
+
 // gettext() on the graphony domain; returns msgid itself when there is no translation.
 const char* Translate(const char* msgid);
 // ngettext() on the graphony domain.

@@ -198,6 +198,9 @@ struct Score {
   // relative path is found from the score's folder (`folder`); a missing or unreadable file
   // is warned about and the default plays (synth/score_settings.h).
   std::string soundfont;
+  // The language the score prints in: a gettext code from i18n::Languages() ("pl", "zh_CN"),
+  // or "" for the language of whoever prints it. Saved only when set.
+  std::string language;
   AssetStore assets;
   ScoreFolder folder;
   bool operator==(const Score&) const = default;

@@ -396,6 +396,7 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
       score.sampled_instruments.push_back(
           ReadSampled(where, (*list)[i], Index("sampled_instruments", i)));
   score.soundfont = o.String("soundfont", "");
+  score.language = o.String("language", "");
   o.Finish();
   ValidateScore(score, where);
   return score;

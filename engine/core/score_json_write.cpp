@@ -219,6 +219,7 @@ std::string ScoreToJson(const Score& score) {
     j["sampled_instruments"] = std::move(sampled);
   }
   if (!score.soundfont.empty()) j["soundfont"] = score.soundfont;
+  if (!score.language.empty()) j["language"] = score.language;
   std::string out;
   Write(j, 0, out);
   out += "\n";

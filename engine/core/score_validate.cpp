@@ -8,6 +8,7 @@
 #include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_io.h"
+#include "core/score_language.h"
 #include "core/score_text.h"
 
 namespace graphony {
@@ -164,6 +165,7 @@ void ValidateScore(const Score& score, const std::string& where) {
       c.Fail(At("contributors", i) + ".keep_until: expected a date like 2027-06-30 (got " +
              QuoteText(keep) + ")");
   }
+  CheckScoreLanguage(score.language, where);
   CheckMapping(c, score.mapping);
   CheckPalette(c, score.palette);
 

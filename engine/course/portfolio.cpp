@@ -253,8 +253,8 @@ PortfolioResult PrintPortfolio(const fs::path& course_dir, const fs::path& out,
   if (!group.empty())
     credits.push_back({"Music, pictures and words by " + group, Style(12, false, false, page), 8});
   for (const Contributor& c : course.people) {
+    if (notation::CreditedAnonymously(c)) continue;  // "participant" (maybe translated)
     const std::string name = notation::CreditName(c);
-    if (name == "participant") continue;
     credits.push_back(
         {name + (c.role.empty() ? "" : " (" + c.role + ")"), Style(11, false, false, page), 4});
   }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/instrument_traits.h"
 #include "notation/credits.h"
 #include "notation/notation.h"
@@ -284,13 +286,21 @@ std::vector<std::string> LeftOutOfScore(const NotationScore& ns) {
     std::string where;
     size_t i = 0;
     for (int bar : bars) {
-      where += i == 0 ? "" : (i + 1 == bars.size() ? " and " : ", ");
+      // TRANSLATORS: between bar numbers in a list, "bars 1, 3 and 7" (Chinese: "、")
+      where += i == 0 ? "" : (i + 1 == bars.size() ? _(" and ") : _(", "));
       where += std::to_string(bar);
       ++i;
     }
+    // TRANSLATORS: {bars} is one bar number, or a list such as "1, 3 and 7"
+    where = i18n::Fill(i18n::TranslatePlural("bar {bars}", "bars {bars}", bars.size()),
+                       {{"bars", where}});
     const size_t n = part.notes.size();
-    lines.push_back(part.name + ": " + std::to_string(n) + (n == 1 ? " note, bar" : " notes, bar") +
-                    (bars.size() == 1 ? " " : "s ") + where + " \u2014 left out of the score");
+    // TRANSLATORS: a part of a few notes that the full score does not print as a staff; {where}
+    // is "bar 3" or "bars 3 and 7"
+    lines.push_back(i18n::Fill(
+        i18n::TranslatePlural("{part}: {count} note, {where} \u2014 left out of the score",
+                              "{part}: {count} notes, {where} \u2014 left out of the score", n),
+        {{"part", part.name}, {"count", std::to_string(n)}, {"where", where}}));
   }
   return lines;
 }
@@ -339,9 +349,15 @@ NotationScore BuildNotation(const Score& score, const Events& events,
       const InstrumentRef& ref = events.instruments[static_cast<size_t>(index)];
       part.instrument = ref.name;
       part.name = ref.display_name.empty() ? ref.name : ref.display_name;
+      // A name from the instruments table prints in the print's language; a name the group
+      // gave the colour prints as they wrote it.
+      if (const InstrumentTraits* t = FindInstrument(ref.name); t && part.name == t->display_name)
+        part.name = _(std::string(t->display_name).c_str());
       part.r = ref.r, part.g = ref.g, part.b = ref.b;
     }
-    if (part.name.empty()) part.name = "Part " + std::to_string(ns.parts.size() + 1);
+    if (part.name.empty())
+      // TRANSLATORS: the name of a printed part whose colour has no name; {number} is 1, 2...
+      part.name = i18n::Fill(_("Part {number}"), {{"number", std::to_string(ns.parts.size() + 1)}});
     part.players = JoinNames(PlayerNames(score, ids[index], picture[index]));
     const InstrumentTraits* traits = FindInstrument(part.instrument);
     part.midi_program = traits ? traits->gm_program : 0;
@@ -406,8 +422,9 @@ NotationScore BuildNotation(const Score& score, const Events& events,
   }
   if (ns.parts.empty()) {
     Part part;
-    part.name = events.instruments.empty() ? "Music" : events.instruments[0].display_name;
-    if (part.name.empty()) part.name = "Music";
+    // TRANSLATORS: the name of the one empty part of a score where nothing plays yet
+    part.name = events.instruments.empty() ? _("Music") : events.instruments[0].display_name;
+    if (part.name.empty()) part.name = _("Music");
     if (!events.instruments.empty()) part.instrument = events.instruments[0].name;
     const InstrumentTraits* traits = FindInstrument(part.instrument);
     part.midi_program = traits ? traits->gm_program : 0;

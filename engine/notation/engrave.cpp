@@ -13,6 +13,8 @@
 #include <memory>
 #include <sstream>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/temp_files.h"
 #include "core/trusted_programs.h"
 
@@ -83,13 +85,14 @@ class LilyPondRun {
       : exe_(FindProgram(program)) {
     if (exe_.empty()) {
       result.missing = true;
-      result.problem = "LilyPond (" + program + ") is not installed";
+      result.problem =
+          i18n::Fill(_("LilyPond ({program}) is not installed"), {{"program", program}});
       return;
     }
     // PrivateTempDir removes itself, and folders that killed runs left behind.
     temp_ = std::make_unique<PrivateTempDir>("graphony-engrave");
     if (!temp_->Ok()) {
-      result.problem = "cannot make a temporary directory for LilyPond";
+      result.problem = _("cannot make a temporary directory for LilyPond");
       return;
     }
     dir_ = temp_->Path();
@@ -127,7 +130,7 @@ Engraving EngraveSvg(const std::string& source, const std::string& program) {
   if (!run.ok()) return result;
   const int code = run.Run({"-dbackend=svg"});
   if (code < 0) {
-    result.problem = "cannot run " + run.exe();
+    result.problem = i18n::Fill(_("cannot run {program}"), {{"program", run.exe()}});
     return result;
   }
   // One page gives score.svg, several give score-1.svg, score-2.svg...
@@ -143,7 +146,9 @@ Engraving EngraveSvg(const std::string& source, const std::string& program) {
   std::sort(pages.begin(), pages.end());
   for (const auto& [n, path] : pages) result.pages.push_back(ReadAll(path));
   if (code != 0 || result.pages.empty()) {
-    result.problem = "LilyPond could not engrave the notation: " + LastLine(ReadAll(run.Log()));
+    // TRANSLATORS: {problem} is the last line LilyPond wrote, in English
+    result.problem = i18n::Fill(_("LilyPond could not engrave the notation: {problem}"),
+                                {{"problem", LastLine(ReadAll(run.Log()))}});
     result.pages.clear();
   }
   return result;
@@ -157,9 +162,9 @@ Engraving EngravePdf(const std::string& source, const std::string& program,
   const fs::path pdf = run.dir() / "score.pdf";
   const int code = run.Run({});
   if (code != 0 || !fs::exists(pdf)) {
-    result.problem =
-        code < 0 ? "cannot run " + run.exe()
-                 : "LilyPond could not engrave the notation: " + LastLine(ReadAll(run.Log()));
+    result.problem = code < 0 ? i18n::Fill(_("cannot run {program}"), {{"program", run.exe()}})
+                              : i18n::Fill(_("LilyPond could not engrave the notation: {problem}"),
+                                           {{"problem", LastLine(ReadAll(run.Log()))}});
     return result;
   }
   const fs::path count = run.dir() / "pages.txt";
@@ -168,7 +173,7 @@ Engraving EngravePdf(const std::string& source, const std::string& program,
   if (result.pdf_pages > 0)
     result.pdf = ReadAll(pdf);
   else
-    result.problem = "qpdf could not read LilyPond's PDF";
+    result.problem = _("qpdf could not read LilyPond's PDF");
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/i18n.h"
 #include "core/score_io.h"
 #include "notation/writers.h"
 
@@ -39,7 +40,7 @@ NotationScore ExportNotation(const Score& score, const Events& events,
       break;
     }
     case ExportFormat::kUnknown:
-      throw ScoreError(out.string() + ": export writes .musicxml, .mid or .ly");
+      throw ScoreError(out.string() + ": " + _("export writes .musicxml, .mid or .ly"));
   }
   return ns;
 }

@@ -1,6 +1,7 @@
 // LilyPond source writer: engraved by `lilypond` for the printed notation pages.
 #include <sstream>
 
+#include "notation/credits.h"
 #include "notation/writers.h"
 
 namespace graphony::notation {
@@ -167,7 +168,7 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool p
   ly << "#(set-default-paper-size " << Quote(paper == "letter" ? "letter" : "a4") << ")\n\n";
   ly << "\\header {\n  title = " << Quote(ns.title) << "\n";
   if (!ns.date.empty()) ly << "  subtitle = " << Quote(ns.date) << "\n";
-  if (!ns.credits.empty()) ly << "  composer = " << Quote("Music by " + ns.credits) << "\n";
+  if (!ns.credits.empty()) ly << "  composer = " << Quote(MusicBy(ns.credits)) << "\n";
   ly << "  tagline = ##f\n}\n\n";
   if (!parts) {
     ly << "\\score {\n  <<\n";
@@ -182,8 +183,8 @@ std::string ToLilyPond(const NotationScore& ns, const std::string& paper, bool p
   // bar, and runs of empty bars folded into one multi-bar rest.
   for (const Part& part : ns.parts) {
     ly << "\\bookpart {\n  \\header {\n    instrument = "
-       << Quote(ns.easy ? part.name + " (easy)" : part.name) << "\n";
-    if (!part.players.empty()) ly << "    poet = " << Quote("played by " + part.players) << "\n";
+       << Quote(ns.easy ? EasyPartName(part.name) : part.name) << "\n";
+    if (!part.players.empty()) ly << "    poet = " << Quote(PlayedBy(part.players)) << "\n";
     ly << "  }\n  \\score {\n  <<\n";
     WritePart(ly, part, ns, true, true);
     ly << "  >>\n  \\layout {\n    \\context { \\Score skipBars = ##t\n"

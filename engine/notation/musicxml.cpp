@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "notation/credits.h"
 #include "notation/writers.h"
 
 namespace graphony::notation {
@@ -182,7 +183,7 @@ std::string ToMusicXml(const NotationScore& ns) {
        "valign=\"top\" font-size=\"22\">"
     << Escape(ns.title) << "</credit-words></credit>\n";
   std::string byline;
-  if (!ns.credits.empty()) byline.append("Music by ").append(ns.credits);
+  if (!ns.credits.empty()) byline.append(MusicBy(ns.credits));
   if (!ns.date.empty()) {
     if (!byline.empty()) byline += ", ";
     byline += ns.date;

@@ -12,7 +12,11 @@
 #include <memory>
 #include <sstream>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
+#include "core/instrument_traits.h"
 #include "core/score_io.h"
+#include "core/score_language.h"
 #include "core/temp_files.h"
 #include "notation/credits.h"
 #include "notation/engrave.h"
@@ -75,7 +79,7 @@ std::string MergeWithQpdf(const std::string& qpdf, const std::string& ours, int 
                           const fs::path& out) {
   // Removed when done; folders of killed prints are removed by the next one.
   const PrivateTempDir scratch("graphony-print");
-  if (!scratch.Ok()) throw ScoreError(out.string() + ": cannot make a temporary directory");
+  if (!scratch.Ok()) throw ScoreError(out.string() + ": " + _("cannot make a temporary directory"));
   const fs::path ours_pdf = scratch.Path() / "ours.pdf", lily_pdf = scratch.Path() / "notation.pdf",
                  merged = scratch.Path() / "merged.pdf", log = scratch.Path() / "qpdf.log";
   if (our_pages > 0) SaveBytes(ours_pdf, ours);
@@ -104,7 +108,7 @@ std::string MergeWithQpdf(const std::string& qpdf, const std::string& ours, int 
   args.push_back(merged.string());
   const int code = RunProgram(args, log.string());
   if ((code != 0 && code != 3) || !fs::exists(merged))  // 3: warnings only
-    throw ScoreError(out.string() + ": qpdf could not merge the notation pages");
+    throw ScoreError(out.string() + ": " + _("qpdf could not merge the notation pages"));
   return ReadBytes(merged);
 }
 
@@ -117,9 +121,10 @@ PagePainter SvgPage(std::string svg, PageGeometry page) {
                                                    data->size(), &error);
     if (!handle) {
       TextStyle style;
+      // TRANSLATORS: {problem} is librsvg's own message, in English
       DrawText(cr,
-               std::string("This notation page could not be read: ") +
-                   (error ? error->message : "unknown error"),
+               i18n::Fill(_("This notation page could not be read: {problem}"),
+                          {{"problem", error ? error->message : _("unknown error")}}),
                page.margin, page.margin, style);
       if (error) g_error_free(error);
       return;
@@ -129,6 +134,9 @@ PagePainter SvgPage(std::string svg, PageGeometry page) {
     g_object_unref(handle);
   };
 }
+
+// NOT-UI: a command, typed as it is written in every language
+constexpr const char* kInstallLilyPond = "sudo apt-get install lilypond lilypond-fonts";
 
 // When LilyPond is absent or fails, the page says how to get the notation instead.
 PagePainter NoNotationPage(const Score& score, const std::string& problem, bool missing,
@@ -142,19 +150,22 @@ PagePainter NoNotationPage(const Score& score, const std::string& problem, bool 
     heading.bold = true;
     heading.serif = true;
     cairo_set_source_rgb(cr, 0, 0, 0);
-    y += DrawText(cr, "Staff notation", page.margin, y, heading) + 10;
+    y += DrawText(cr, _("Staff notation"), page.margin, y, heading) + 10;
     TextStyle body;
     body.size = 11;
     body.width = page.width - 2 * page.margin;
+    // TRANSLATORS: keep the commands as they are; {command} is an apt-get line
     const std::string how =
         missing
-            ? "Staff notation is engraved by LilyPond, which is not installed on this computer. "
-              "To add it, run tools/setup.sh from the Graphony folder, or install the Debian "
-              "packages with:\n\n    sudo apt-get install lilypond lilypond-fonts\n\n"
-              "then print again. Meanwhile, 'graphony-cli export' writes MusicXML for MuseScore."
-            : problem +
-                  "\n\nThe MusicXML export ('graphony-cli export score -o score.musicxml') "
-                  "opens in MuseScore as another way to print the notation.";
+            ? i18n::Fill(_("Staff notation is engraved by LilyPond, which is not installed on this "
+                           "computer. To add it, run tools/setup.sh from the Graphony folder, or "
+                           "install the Debian packages with:\n\n    {command}\n\nthen print "
+                           "again. Meanwhile, 'graphony-cli export' writes MusicXML for "
+                           "MuseScore."),
+                         {{"command", kInstallLilyPond}})
+            : problem + "\n\n" +
+                  _("The MusicXML export ('graphony-cli export score -o score.musicxml') opens in "
+                    "MuseScore as another way to print the notation.");
     DrawText(cr, how, page.margin, y, body);
   };
 }
@@ -192,22 +203,35 @@ NotationScore PrintedNotation(const Score& score, const Events& events, const Pr
   std::vector<Part> chosen;
   std::string names;
   for (Part& p : ns.parts) {
-    if (Lower(p.name) == Lower(options.part) || Lower(p.instrument) == Lower(options.part))
+    // The printed name (maybe translated), the instrument's id or its English name.
+    const InstrumentTraits* traits = FindInstrument(p.instrument);
+    if (Lower(p.name) == Lower(options.part) || Lower(p.instrument) == Lower(options.part) ||
+        (traits && Lower(std::string(traits->display_name)) == Lower(options.part)))
       chosen.push_back(std::move(p));
     else
       names += (names.empty() ? "" : ", ") + p.name;
   }
   if (chosen.empty())
-    throw ScoreError(out.string() + ": no part named '" + options.part + "' (parts: " + names +
-                     ", or all)");
+    // TRANSLATORS: {part} is what was asked for; {names} the parts there are ("Flute, Cello")
+    throw ScoreError(out.string() + ": " +
+                     i18n::Fill(_("no part named '{part}' (parts: {names}, or all)"),
+                                {{"part", options.part}, {"names", names}}));
   ns.parts = std::move(chosen);
   return ns;
 }
 
 }  // namespace
 
+std::string PrintLanguage(const Score& score, const PrintOptions& options) {
+  return !options.language.empty() ? options.language : score.language;
+}
+
 PrintResult PrintScore(const Score& score, const Events& events, const fs::path& out,
                        const PrintOptions& options) {
+  CheckScoreLanguage(options.language, out.string());
+  // Every word on the pages (and the PDF's metadata) is translated on this thread in the
+  // print's language; painters run inside this scope.
+  const i18n::ScopedLanguage language(PrintLanguage(score, options));
   PageGeometry geometry;
   PaperSize(options.paper, &geometry.width, &geometry.height);
   PrintResult result;
@@ -279,11 +303,14 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
       const NotationScore ns = PrintedNotation(score, events, options, out);
       for (auto& p : ColourPages(score, ns, geometry, first)) pages.push_back({std::move(p), true});
     } else {
-      throw ScoreError(out.string() + ": unknown page kind '" + kind +
-                       "' (graphic, legend, notation, colour)");
+      // TRANSLATORS: keep the page kinds in English: they are what --pages takes
+      throw ScoreError(
+          out.string() + ": " +
+          i18n::Fill(_("unknown page kind '{kind}' (graphic, legend, notation, colour)"),
+                     {{"kind", kind}}));
     }
   }
-  if (pages.empty()) throw ScoreError(out.string() + ": no pages to print");
+  if (pages.empty()) throw ScoreError(out.string() + ": " + _("no pages to print"));
 
   const std::string ext = out.extension().string();
   if (ext == ".pdf") {
@@ -308,8 +335,9 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
-      throw ScoreError(out.string() + ": cannot draw the PDF (" + cairo_status_to_string(status) +
-                       ")");
+      throw ScoreError(out.string() + ": " +
+                       i18n::Fill(_("cannot draw the PDF ({problem})"),
+                                  {{"problem", cairo_status_to_string(status)}}));
     if (!lily_pdf.empty()) bytes = MergeWithQpdf(qpdf, bytes, drawn, lily_pdf, pages, out);
     WriteFileAtomically(out, bytes.data(), bytes.size());
     result.files.push_back(out);
@@ -325,15 +353,16 @@ PrintResult PrintScore(const Score& score, const Events& events, const fs::path&
       const cairo_status_t status = cairo_surface_status(surface);
       cairo_surface_destroy(surface);
       if (status != CAIRO_STATUS_SUCCESS)
-        throw ScoreError(out.string() + ": cannot draw the SVG (" + cairo_status_to_string(status) +
-                         ")");
+        throw ScoreError(out.string() + ": " +
+                         i18n::Fill(_("cannot draw the SVG ({problem})"),
+                                    {{"problem", cairo_status_to_string(status)}}));
       fs::path file = out;
       if (i > 0) file.replace_filename(out.stem().string() + "-" + std::to_string(i + 1) + ".svg");
       WriteFileAtomically(file, bytes.data(), bytes.size());
       result.files.push_back(file);
     }
   } else {
-    throw ScoreError(out.string() + ": print writes .pdf or .svg");
+    throw ScoreError(out.string() + ": " + _("print writes .pdf or .svg"));
   }
   result.pages = static_cast<int>(pages.size());
   return result;

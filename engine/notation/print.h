@@ -22,6 +22,9 @@ struct PrintOptions {
   // or instrument this is (case-insensitive). Applies to the notation and colour pages.
   std::string part;
   bool easy = false;  // `--level easy`: simplified parts for beginners (see NotationOptions)
+  // The language the pages are printed in, for this print only (`--language`): a code from
+  // i18n::Languages(). Empty: the score's `language`, else the language of whoever prints.
+  std::string language;
 };
 
 struct PrintResult {
@@ -31,10 +34,15 @@ struct PrintResult {
   std::string engraving_problem;             // why not, when it did not
 };
 
-// Writes `out` (.pdf, or .svg: page 1 to OUT.svg, page n to OUT-n.svg) atomically.
+// Writes `out` (.pdf, or .svg: page 1 to OUT.svg, page n to OUT-n.svg) atomically, in the
+// language PrintLanguage names (translated on this thread only; the UI keeps its own).
 // Throws ScoreError naming `out` on failure; an existing file is never damaged.
 PrintResult PrintScore(const Score& score, const Events& events, const std::filesystem::path& out,
                        const PrintOptions& options);
+
+// The language a print of `score` with `options` uses: options.language, else
+// score.language, else "" (the language of the thread that prints).
+std::string PrintLanguage(const Score& score, const PrintOptions& options);
 
 // Paper size in points (1/72 inch).
 void PaperSize(const std::string& paper, double* width, double* height);

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <memory>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
+#include "notation/credits.h"
 #include "notation/print_text.h"
 
 namespace graphony::notation {
@@ -127,9 +130,10 @@ double DrawKey(cairo_t* cr, double left, double top, double width) {
   const double s = 18, step = width / 7;
   for (int l = 0; l < 7; ++l) DrawNoteShape(cr, {l, 0, 4}, left + step * (l + 0.5), y + s / 2, s);
   y += s + 6;
-  static const char* kOctaves[5] = {"cross: C2..B2 and below", "square: C3..B3",
-                                    "circle: C4 (middle C)..B4", "triangle: C5..B5",
-                                    "diamond: C6 and up"};
+  // TRANSLATORS: the shape of a note in colour notation names its octave
+  static const char* kOctaves[5] = {N_("cross: C2..B2 and below"), N_("square: C3..B3"),
+                                    N_("circle: C4 (middle C)..B4"), N_("triangle: C5..B5"),
+                                    N_("diamond: C6 and up")};
   const double ostep = width / 5;
   for (int o = 0; o < 5; ++o) {
     const double x = left + ostep * (o + 0.5);
@@ -139,7 +143,7 @@ double DrawKey(cairo_t* cr, double left, double top, double width) {
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_set_line_width(cr, 1);
     cairo_stroke(cr);
-    DrawText(cr, kOctaves[o], x, y + s + 3, small);
+    DrawText(cr, _(kOctaves[o]), x, y + s + 3, small);
   }
   y += s + 16;
   TextStyle note;
@@ -147,9 +151,10 @@ double DrawKey(cairo_t* cr, double left, double top, double width) {
   note.width = width;
   cairo_set_source_rgb(cr, 0, 0, 0);
   y += DrawText(cr,
-                "Colour names the note, shape the octave. An arrow to the right is a sharp "
-                "(the black key above), to the left a flat (the black key below). A coloured tail "
-                "holds the note; an empty space is a rest. Each box is a bar, numbered above.",
+                _("Colour names the note, shape the octave. An arrow to the right is a sharp "
+                  "(the black key above), to the left a flat (the black key below). A coloured "
+                  "tail holds the note; an empty space is a rest. Each box is a bar, numbered "
+                  "above."),
                 left, y, note);
   return std::max(y + 10 - top, 100.0);
 }
@@ -320,12 +325,15 @@ std::vector<PagePainter> ColourPages(const Score& score_in, const NotationScore&
         heading.size = 15;
         heading.bold = true;
         cairo_set_source_rgb(cr, 0, 0, 0);
-        y += DrawText(cr, name + "  \u2014  colour notation (Figurenotes-compatible)", left, y,
-                      heading) +
+        // TRANSLATORS: the heading of a player's colour-notation pages; {part} is "Flute"
+        y += DrawText(cr,
+                      i18n::Fill(_("{part}  \u2014  colour notation (Figurenotes-compatible)"),
+                                 {{"part", name}}),
+                      left, y, heading) +
              2;
         TextStyle sub;
         sub.size = 10;
-        if (!players.empty()) DrawText(cr, "played by " + players, left, y, sub);
+        if (!players.empty()) DrawText(cr, PlayedBy(players), left, y, sub);
         y += 16;
         if (key) y += DrawKey(cr, left, y, width);
         for (const Row& row : mine) {
@@ -337,7 +345,8 @@ std::vector<PagePainter> ColourPages(const Score& score_in, const NotationScore&
           cont.size = 9;
           cont.align = Align::kRight;
           cairo_set_source_rgb(cr, 0, 0, 0);
-          DrawText(cr, "continues \u2192", page.width - page.margin, y, cont);
+          // TRANSLATORS: at the foot of a page whose music goes on over the page
+          DrawText(cr, _("continues \u2192"), page.width - page.margin, y, cont);
         }
       });
       first_page = false;
@@ -350,11 +359,11 @@ std::vector<PagePainter> ColourPages(const Score& score_in, const NotationScore&
       heading.size = 15;
       heading.bold = true;
       cairo_set_source_rgb(cr, 0, 0, 0);
-      y += DrawText(cr, "Colour notation (Figurenotes-compatible)", page.margin, y, heading) + 8;
+      y += DrawText(cr, _("Colour notation (Figurenotes-compatible)"), page.margin, y, heading) + 8;
       TextStyle body;
       body.size = 11;
-      DrawText(cr, "Nothing plays yet: paint or add a picture, then print again.", page.margin, y,
-               body);
+      DrawText(cr, _("Nothing plays yet: paint or add a picture, then print again."), page.margin,
+               y, body);
     });
   return pages;
 }

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/people.h"
 #include "core/pitch.h"
 #include "core/score_defaults.h"
@@ -93,7 +95,8 @@ void DrawLetterTag(cairo_t* cr, const std::string& letter, double x, double y, d
 std::string PrintedDate(const Score& score) {
   if (!score.date.empty()) return score.date;
   const std::string today = TodayIsoDate();  // an older score made without a date
-  return today.empty() ? "" : "printed " + today;
+  // TRANSLATORS: under the title of a score made without a date; {date} is like 2026-12-01
+  return today.empty() ? "" : i18n::Fill(_("printed {date}"), {{"date", today}});
 }
 
 double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page) {
@@ -111,7 +114,7 @@ double DrawTitleBlock(cairo_t* cr, const Score& score, const PageGeometry& page)
   line.align = Align::kCenter;
   line.width = title.width;
   const std::string credits = CreditLine(score.contributors);
-  if (!credits.empty()) y += DrawText(cr, "Music by " + credits, page.margin, y, line) + 2;
+  if (!credits.empty()) y += DrawText(cr, MusicBy(credits), page.margin, y, line) + 2;
   y += DrawText(cr, PrintedDate(score), page.margin, y, line) + 2;
   return y + 10;
 }
@@ -131,23 +134,24 @@ void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int n
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   DrawText(cr, score.title, page.margin, page.height - page.margin * 0.7, style);
   style.align = Align::kRight;
-  DrawText(cr, "page " + std::to_string(number), page.width - page.margin,
-           page.height - page.margin * 0.7, style);
+  // TRANSLATORS: the page number at the foot of each printed page
+  DrawText(cr, i18n::Fill(_("page {number}"), {{"number", std::to_string(number)}}),
+           page.width - page.margin, page.height - page.margin * 0.7, style);
   cairo_set_source_rgb(cr, 0, 0, 0);
 }
 
 std::string ScaleInWords(const Mapping& m) {
-  if (m.scale == "none") return "no fixed scale (any pitch between the lowest and highest)";
+  if (m.scale == "none")
+    return _("Notes can be any pitch between the lowest and the highest; there is no fixed scale.");
   std::string tonic = NoteName(m.root, KeyPrefersFlats(m));
   while (!tonic.empty() &&
          (std::isdigit(static_cast<unsigned char>(tonic.back())) || tonic.back() == '-'))
     tonic.pop_back();
   if (tonic.empty()) tonic = PitchClassName(m.root);
-  std::string scale = m.scale;
-  for (char& c : scale)
-    if (c == '-') c = ' ';
-  if (m.scale == "custom") scale = "own scale";
-  return tonic + " " + scale;
+  // The scale's name is the one the editor's menu shows (core/pitch.cpp), translated.
+  // TRANSLATORS: {scale} is a scale's name ("Major pentatonic"), {tonic} a note ("C", "Bb")
+  return i18n::Fill(_("Notes come from this scale: {scale}, starting on {tonic}."),
+                    {{"scale", _(ScaleLabel(m.scale))}, {"tonic", tonic}});
 }
 
 }  // namespace graphony::notation

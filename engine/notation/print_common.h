@@ -45,7 +45,8 @@ double TitleBlockHeight(const Score& score, const PageGeometry& page);
 // Footer with the title and page number.
 void DrawFooter(cairo_t* cr, const Score& score, const PageGeometry& page, int number);
 
-// "C major pentatonic"; "no fixed scale (any pitch)" for "none".
+// One sentence naming the scale and its first note, in the language printing now ("Notes come
+// from this scale: Major pentatonic, starting on C."); for "none", that any pitch plays.
 std::string ScaleInWords(const Mapping& mapping);
 
 }  // namespace graphony::notation

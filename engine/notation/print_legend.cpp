@@ -7,6 +7,9 @@
 #include <memory>
 #include <set>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
+#include "core/instrument_traits.h"
 #include "core/pitch.h"
 #include "notation/credits.h"
 #include "notation/notation.h"
@@ -129,7 +132,7 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
     heading.bold = true;
     heading.serif = true;
     cairo_set_source_rgb(cr, 0, 0, 0);
-    y += DrawText(cr, "Legend: who plays which colour", left, y, heading) + 8;
+    y += DrawText(cr, _("Legend: who plays which colour"), left, y, heading) + 8;
 
     TextStyle body;
     body.size = 11;
@@ -137,7 +140,7 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
     TextStyle note = body;
     note.size = 9;
     if (score->palette.empty())
-      y += DrawText(cr, "This score has no colours yet.", left, y, body) + 6;
+      y += DrawText(cr, _("This score has no colours yet."), left, y, body) + 6;
     const long unused = std::count(used.begin(), used.end(), false);
     const bool any_used = unused < static_cast<long>(used.size());
     for (size_t i = 0; i < score->palette.size(); ++i) {
@@ -146,44 +149,63 @@ PagePainter LegendPage(const Score& score_in, const Events& events, const PageGe
       DrawSwatch(cr, entry.color, static_cast<int>(i), left, y, 36, 24);
       DrawLetterTag(cr, PaletteLetter(static_cast<int>(i)), left + 50, y + 12, 10);
       cairo_set_source_rgb(cr, 0, 0, 0);
-      const std::string name = entry.display_name.empty() ? entry.instrument : entry.display_name;
-      double h = DrawText(
-          cr,
-          PaletteLetter(static_cast<int>(i)) + "  \u2192  " + name + "  (" + entry.instrument + ")",
-          left + 66, y, body);
+      // The instrument by its name in the print's language ("Warm pad", not "soft-pad"); a
+      // name the group gave the colour comes first.
+      const std::string english(InstrumentOrDefault(entry.instrument).display_name);
+      const std::string instrument = _(english.c_str());
+      std::string line = PaletteLetter(static_cast<int>(i)) + "  \u2192  ";
+      if (entry.display_name.empty() || entry.display_name == english ||
+          entry.display_name == instrument)
+        line += instrument;
+      else
+        line += entry.display_name + "  (" + instrument + ")";
+      double h = DrawText(cr, line, left + 66, y, body);
       const std::vector<std::string> players =
           PlayerNames(*score, players_by_instrument[i], picture_plays[i]);
       // A colour that plays always names who plays it; "nobody yet" only when nothing plays.
       if (!players.empty())
-        h += DrawText(cr, "played by: " + JoinNames(players), left + 66, y + h, note);
+        // TRANSLATORS: under a colour in the legend; {names} is "Ana and the picture"
+        h += DrawText(cr, i18n::Fill(_("played by: {names}"), {{"names", JoinNames(players)}}),
+                      left + 66, y + h, note);
       else if (!any_used)
-        h += DrawText(cr, "played by: nobody yet", left + 66, y + h, note);
+        h += DrawText(cr, _("played by: nobody yet"), left + 66, y + h, note);
       y += std::max(h, 26.0) + 10;
       if (y > page.height - 260) break;  // keep room for the scale below
     }
     if (any_used && unused > 0)
       y += DrawText(cr,
-                    std::to_string(unused) + (unused == 1 ? " colour plays" : " colours play") +
-                        " nothing in this piece and " + (unused == 1 ? "is" : "are") + " left out.",
+                    i18n::Fill(i18n::TranslatePlural(
+                                   "{count} colour plays nothing in this piece and is left out.",
+                                   "{count} colours play nothing in this piece and are left out.",
+                                   static_cast<unsigned long>(unused)),
+                               {{"count", std::to_string(unused)}}),
                     left, y, note) +
            6;
     for (const std::string& line : left_out) y += DrawText(cr, line, left, y, note) + 4;
 
     y += 8;
-    y += DrawText(cr, "Scale and range", left, y, heading) + 6;
+    y += DrawText(cr, _("Scale and range"), left, y, heading) + 6;
     const Mapping& m = score->mapping;
     const bool flats = KeyPrefersFlats(m);
     char tempo[64];
     std::snprintf(tempo, sizeof tempo, "%g", score->tempo_bpm);
     const std::string words =
-        "Notes come from the " + ScaleInWords(m) + " scale. The lowest note is " +
-        NoteName(static_cast<int>(std::lround(m.lowest)), flats) +
-        " (bottom of the picture), the highest is " +
-        NoteName(static_cast<int>(std::lround(m.highest)), flats) + " (top). " + tempo +
-        " beats a minute, " + std::to_string(score->meter.numerator) + "/" +
-        std::to_string(score->meter.denominator) +
-        " time. In the graphic score, time runs left to right, higher on the page sounds higher, "
-        "and the letter beside each stroke names its colour.";
+        // One sentence a line: no language has to guess how sentences are spaced.
+        ScaleInWords(m) + "\n" +
+        // TRANSLATORS: {low} and {high} are note names such as C4 and G5
+        i18n::Fill(_("The lowest note is {low} (bottom of the picture), the highest is {high} "
+                     "(top)."),
+                   {{"low", NoteName(static_cast<int>(std::lround(m.lowest)), flats)},
+                    {"high", NoteName(static_cast<int>(std::lround(m.highest)), flats)}}) +
+        "\n" +
+        // TRANSLATORS: {tempo} is a number of beats; {meter} a time signature such as 4/4
+        i18n::Fill(_("{tempo} beats a minute, {meter} time."),
+                   {{"tempo", tempo},
+                    {"meter", std::to_string(score->meter.numerator) + "/" +
+                                  std::to_string(score->meter.denominator)}}) +
+        "\n" +
+        _("In the graphic score, time runs left to right, higher on the page sounds higher, and "
+          "the letter beside each stroke names its colour.");
     body.width = width;
     y += DrawText(cr, words, left, y, body) + 8;
     DrawRangeStaff(cr, *score, left, y, width);

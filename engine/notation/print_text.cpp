@@ -3,15 +3,50 @@
 
 #include <pango/pangocairo.h>
 
+#include "core/i18n.h"
+
 namespace graphony::notation {
 
 namespace {
 
+// The Noto families (fonts-noto-core, fonts-noto-cjk) come first, so every script we print
+// in is drawn by a face made for it and embedded in the PDF; the language's own face leads,
+// so its punctuation and digits match its letters. DejaVu (or fontconfig's sans/serif) stands
+// in where Noto is not installed; Noto Music has the clefs.
+// NOT-UI: fontconfig family lists
+constexpr const char* kChineseSerif = "Noto Serif CJK SC,Noto Serif,Noto Music,DejaVu Serif,serif";
+// NOT-UI: fontconfig family lists
+constexpr const char* kChineseSans = "Noto Sans CJK SC,Noto Sans,Noto Music,DejaVu Sans,sans";
+// Noto Sans Arabic for headings too: Naskh's stacked ligatures come out of the PDF as broken
+// lines of text (pdftotext, screen readers), and a bold sans reads well large.
+// NOT-UI: fontconfig family lists
+constexpr const char* kArabicSerif = "Noto Sans Arabic,Noto Serif,Noto Music,DejaVu Serif,serif";
+// NOT-UI: fontconfig family lists
+constexpr const char* kArabicSans = "Noto Sans Arabic,Noto Sans,Noto Music,DejaVu Sans,sans";
+// NOT-UI: fontconfig family lists
+constexpr const char* kSerif = "Noto Serif,Noto Sans Arabic,Noto Serif CJK SC,Noto Music,serif";
+// NOT-UI: fontconfig family lists
+constexpr const char* kSans = "Noto Sans,Noto Sans Arabic,Noto Sans CJK SC,Noto Music,sans";
+
+const char* FontFamilies(const std::string& language, bool serif) {
+  if (language == "zh_CN") return serif ? kChineseSerif : kChineseSans;
+  if (language == "ar") return serif ? kArabicSerif : kArabicSans;
+  return serif ? kSerif : kSans;
+}
+
 PangoLayout* MakeLayout(cairo_t* cr, const std::string& text, const TextStyle& style) {
   PangoLayout* layout = pango_cairo_create_layout(cr);
+  // The language printing now (the score's, see PrintScore) picks the fonts and tells pango
+  // how to shape and which glyph variants to use (Simplified Chinese forms of Han characters).
+  const std::string language = i18n::ThreadLanguage();
+  std::string tag = language;
+  for (char& c : tag)
+    if (c == '_') c = '-';
+  pango_context_set_language(pango_layout_get_context(layout),
+                             pango_language_from_string(tag.c_str()));
+  pango_layout_context_changed(layout);
   PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(
-      font, style.serif ? "DejaVu Serif,FreeSerif,serif" : "DejaVu Sans,FreeSans,sans");
+  pango_font_description_set_family(font, FontFamilies(language, style.serif));
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
   pango_layout_set_font_description(layout, font);

@@ -75,7 +75,7 @@ TEST_CASE("the printed PDF: graphic, legend and engraved notation; credits respe
   CHECK(legend.find("Flute") != std::string::npos);
   CHECK(legend.find("played by: Ana Lopez") != std::string::npos);
   CHECK(legend.find("played by: Z.Q.") != std::string::npos);
-  CHECK(legend.find("C major") != std::string::npos);
+  CHECK(legend.find("this scale: Major, starting on C.") != std::string::npos);
   CHECK(legend.find("nobody yet") == std::string::npos);  // every listed colour plays
   const std::string notation = PdfText(dir, "stairs.pdf", 2, 2);
   CHECK(notation.find("Stairs") != std::string::npos);  // LilyPond's page, drawn by librsvg

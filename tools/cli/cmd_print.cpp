@@ -4,8 +4,10 @@
 
 #include "commands.h"
 #include "core/score_io.h"
+#include "core/score_language.h"
 #include "export/export_job.h"
 #include "notation/print.h"
+#include "rewrite_score.h"
 
 namespace graphony::cli {
 
@@ -16,11 +18,21 @@ int RunPrint(Args& args) {
   notation::PrintOptions options;
   options.paper = args.Option("--paper").value_or("a4");
   const auto pages = args.Option("--pages");
-  options.part = args.Option("--part").value_or("");
+  const auto part = args.Option("--part");  // read once: Option() takes it out of args
+  options.part = part.value_or("");
   const std::string level = args.Option("--level").value_or("full");
   if (level != "easy" && level != "full") throw UsageError("print: --level is easy or full");
   options.easy = level == "easy";
-  if (args.Option("--part") && options.part.empty())
+  // A language for this print only; the file is changed only with --save-language.
+  const auto language = args.Option("--language");
+  options.language = language.value_or("");
+  const bool save_language = args.Flag("--save-language");
+  if (language)
+    CheckScoreLanguage(options.language.empty() ? "?" : options.language,
+                       "graphony-cli print: --language");
+  if (save_language && options.language.empty())
+    throw UsageError("print: --save-language needs --language CODE");
+  if (part && options.part.empty())
     throw UsageError("print: --part takes a part's name (e.g. Flute) or all");
   // A player's copy is the notation and the colour page of their part.
   if (!options.part.empty() && !pages) options.pages = {"notation", "colour"};
@@ -28,7 +40,8 @@ int RunPrint(Args& args) {
   if (files.size() != 1 || !out)
     throw UsageError(
         "print: usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter] "
-        "[--pages graphic,legend,notation,colour] [--part NAME|all] [--level easy|full]");
+        "[--pages graphic,legend,notation,colour] [--part NAME|all] [--level easy|full] "
+        "[--language CODE [--save-language]]");
   const std::string ext = std::filesystem::path(*out).extension().string();
   if (ext != ".pdf" && ext != ".svg")
     throw UsageError("print: " + *out + ": the output must end in .pdf or .svg");
@@ -46,7 +59,7 @@ int RunPrint(Args& args) {
     }
     if (options.pages.empty()) throw UsageError("print: --pages is empty");
   }
-  const Score score = LoadScore(files[0]);
+  Score score = LoadScore(files[0]);
   ExportRequest request;
   request.out = *out;
   request.print = options;
@@ -54,6 +67,11 @@ int RunPrint(Args& args) {
   std::printf("wrote %s: %d page%s", out->c_str(), result.pages, result.pages == 1 ? "" : "s");
   if (result.files.size() > 1) std::printf(" (%zu SVG files)", result.files.size());
   std::printf("\n");
+  if (save_language && score.language != options.language) {
+    score.language = options.language;  // only once the print is written
+    RewriteScore(score, files[0]);
+    std::printf("%s now prints in %s\n", files[0].c_str(), options.language.c_str());
+  }
   if (!result.engraving_problem.empty())
     std::fprintf(stderr, "graphony-cli print: %s; the notation page explains how to get it\n",
                  result.engraving_problem.c_str());
@@ -66,7 +84,8 @@ const Command kPrintCommand = {
     "print", "print the score for the group (PDF or SVG)",
     "usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter]\n"
     "                          [--pages graphic,legend,notation,colour]\n"
-    "                          [--part NAME|all] [--level easy|full]\n\n"
+    "                          [--part NAME|all] [--level easy|full]\n"
+    "                          [--language CODE [--save-language]]\n\n"
     "Pages, in the order given (default graphic,legend,notation,colour):\n"
     "  graphic   the picture and strokes as painted, with bar numbers and note names\n"
     "  legend    each colour, its instrument and who plays it; the scale and range\n"
@@ -82,7 +101,11 @@ const Command kPrintCommand = {
     "The MIDI export is always the full performance.\n"
     "Title and credits are on the first page; only contributors who agreed are named.\n"
     "Colours carry letters and patterns so the print reads in black and white.\n"
-    "SVG output writes one file per page: OUT.svg, OUT-2.svg, OUT-3.svg...\n",
+    "SVG output writes one file per page: OUT.svg, OUT-2.svg, OUT-3.svg...\n"
+    "Language: the pages print in the score's own language (its \"language\" field), else in\n"
+    "yours (LANGUAGE/LANG). --language CODE prints in CODE this time only and does NOT change\n"
+    "FILE; add --save-language to also store CODE in FILE, so every later print (and the\n"
+    "editor's) uses it. CODE is one of en, pl, it, sq, ro, zh_CN, ar.\n",
     RunPrint};
 
 }  // namespace graphony::cli

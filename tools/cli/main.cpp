@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "core/i18n.h"
 #include "core/score_io.h"
 
 namespace graphony::cli {
@@ -43,6 +44,8 @@ void PrintHelp() {
 
 int main(int argc, char** argv) {
   using namespace graphony::cli;
+  // Messages and printed pages follow LANGUAGE / LANG (a score's own language wins in print).
+  graphony::i18n::Init();
   if (argc < 2) {
     PrintHelp();
     return kExitUsage;
