@@ -9,6 +9,8 @@
 
 #include "core/exif_orientation.h"
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/jpeg_decode.h"
 #include "core/limits.h"
 #include "core/png_decode.h"
@@ -53,7 +55,7 @@ std::string SizeText(uint64_t width, uint64_t height) {
 }
 
 void CheckSize(uint64_t width, uint64_t height, const std::string& where) {
-  if (width == 0 || height == 0) throw ScoreError(where + ": image has no pixels");
+  if (width == 0 || height == 0) throw ScoreError(where + ": " + _("image has no pixels"));
   if (width > static_cast<uint64_t>(kMaxImageSide) || height > static_cast<uint64_t>(kMaxImageSide))
     throw ScoreError(where + ": " + SizeText(width, height) + "each side must be at most " +
                      std::to_string(kMaxImageSide));
@@ -92,7 +94,7 @@ uint64_t ImageMemoryBudget() {
 }
 
 PictureHeader ReadPictureHeader(const std::vector<uint8_t>& bytes, const std::string& where) {
-  if (bytes.empty()) throw ScoreError(where + ": image file is empty");
+  if (bytes.empty()) throw ScoreError(where + ": " + _("image file is empty"));
   PictureHeader h;
   if (LooksLikePng(bytes)) {
     const PngHeader png = ReadPngHeader(bytes, where);
@@ -110,10 +112,11 @@ PictureHeader ReadPictureHeader(const std::vector<uint8_t>& bytes, const std::st
     h.orientation = JpegExifOrientation(bytes);
     h.working_bytes = JpegWorkingBytes(jpeg);
   } else if (const char* other = KnownOtherFormat(bytes)) {
-    throw ScoreError(where + ": " + other +
-                     " pictures are not supported; convert it to PNG or JPEG");
+    throw ScoreError(where + ": " +
+                     i18n::Fill(_("{format} pictures are not supported; convert it to PNG or JPEG"),
+                                {{"format", other}}));
   } else {
-    throw ScoreError(where + ": not a PNG or JPEG picture; convert it to PNG or JPEG");
+    throw ScoreError(where + ": " + _("not a PNG or JPEG picture; convert it to PNG or JPEG"));
   }
   return h;
 }

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/instrument_traits.h"
 #include "core/people.h"
 #include "core/pitch.h"
@@ -30,19 +32,27 @@ class Checker {
   }
 
   void Finite(const std::string& name, double value) const {
-    if (!std::isfinite(value)) Fail(name + " must be a finite number");
+    if (!std::isfinite(value))
+      Fail(i18n::Fill(_("{name} must be a finite number"), {{"name", name}}));
   }
+  // `unit`: a translated word after the upper bound ("bpm", "beats", "(MIDI)"), or none.
   void Range(const std::string& name, double value, double lo, double hi,
-             const std::string& unit = "") const {
+             const char* unit = nullptr) const {
     Finite(name, value);
     if (value < lo || value > hi)
-      Fail(name + " must be between " + FormatNumber(lo) + " and " + FormatNumber(hi) + unit +
-           " (got " + FormatNumber(value) + ")");
+      Fail(i18n::Fill(unit ? _("{name} must be between {low} and {high} {unit} (got {value})")
+                           : _("{name} must be between {low} and {high} (got {value})"),
+                      {{"name", name},
+                       {"low", FormatNumber(lo)},
+                       {"high", FormatNumber(hi)},
+                       {"unit", unit ? unit : ""},
+                       {"value", FormatNumber(value)}}));
   }
   void SafePath(const std::string& name, const std::string& file) const {
     if (!IsSafeRelativePath(file))
-      Fail(name + " must be a relative path inside the score's folder, without \"..\" (got " +
-           QuoteText(file) + ")");
+      Fail(i18n::Fill(_("{name} must be a relative path inside the score's folder, without "
+                        "\"..\" (got {value})"),
+                      {{"name", name}, {"value", QuoteText(file)}}));
   }
 
  private:
@@ -55,7 +65,8 @@ void CheckMapping(const Checker& c, const Mapping& m) {
   if (!ScaleDegrees(m.scale) && m.scale != "custom") {
     std::string names;
     for (const auto& n : KnownScaleNames()) names += (names.empty() ? "" : ", ") + n;
-    c.Fail("mapping.scale: unknown scale " + QuoteText(m.scale) + " (known: " + names + ")");
+    c.Fail("mapping.scale: " + i18n::Fill(_("unknown scale {name} (known: {known})"),
+                                          {{"name", QuoteText(m.scale)}, {"known", names}}));
   }
   if (m.scale == "custom") {
     if (m.custom_intervals.empty())
@@ -72,21 +83,21 @@ void CheckMapping(const Checker& c, const Mapping& m) {
       c.Fail("mapping.custom_intervals must add up to at most 12 semitones (an octave; got " +
              std::to_string(total) + ")");
   }
-  c.Range("mapping.root", m.root, kLowestMidi, kHighestMidi, " (MIDI)");
-  c.Range("mapping.lowest", m.lowest, kLowestMidi, kHighestMidi, " (MIDI)");
-  c.Range("mapping.highest", m.highest, kLowestMidi, kHighestMidi, " (MIDI)");
+  c.Range("mapping.root", m.root, kLowestMidi, kHighestMidi, _("(MIDI)"));
+  c.Range("mapping.lowest", m.lowest, kLowestMidi, kHighestMidi, _("(MIDI)"));
+  c.Range("mapping.highest", m.highest, kLowestMidi, kHighestMidi, _("(MIDI)"));
   if (!(m.lowest < m.highest))
     c.Fail("mapping.lowest must be below mapping.highest (got " + FormatNumber(m.lowest) + " and " +
            FormatNumber(m.highest) + ")");
   if (m.scale != "none" && ScaleNotesInRange(m).empty())
     c.Fail("mapping: no note of the scale lies between lowest and highest");
-  c.Range("mapping.grid", m.grid, 1.0 / 64, 16, " beats");
+  c.Range("mapping.grid", m.grid, 1.0 / 64, 16, _("beats"));
   c.Range("mapping.max_polyphony", m.max_polyphony, 1, kMaxPolyphony);
   c.Range("mapping.max_notes_per_beat", m.max_notes_per_beat, 1, 64);
 }
 
 void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {
-  if (palette.empty()) c.Fail("palette must have at least one colour");
+  if (palette.empty()) c.Fail(_("palette must have at least one colour"));
   if (palette.size() > kMaxPaletteEntries)
     c.Fail("palette has " + std::to_string(palette.size()) + " colours; at most " +
            std::to_string(kMaxPaletteEntries) + " are allowed");
@@ -94,8 +105,9 @@ void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {
     const PaletteEntry& e = palette[i];
     const InstrumentTraits* traits = FindInstrument(e.instrument);
     if (!traits)
-      c.Fail(At("palette", i) + ".instrument: unknown instrument " + QuoteText(e.instrument) +
-             " (known: " + InstrumentNameList() + ")");
+      c.Fail(At("palette", i) + ".instrument: " +
+             i18n::Fill(_("unknown instrument {name} (known: {known})"),
+                        {{"name", QuoteText(e.instrument)}, {"known", InstrumentNameList()}}));
     if (traits && traits->kind == InstrumentKind::kSampler && e.sample.empty())
       c.Fail(At("palette", i) + ".sample: a \"sampler\" needs a sample file");
     if (!e.sample.empty()) c.SafePath(At("palette", i) + ".sample", e.sample);
@@ -142,16 +154,18 @@ void CheckImage(const Checker& c, const std::string& path, const ImageLayer& im)
 
 void ValidateScore(const Score& score, const std::string& where) {
   const Checker c(where);
-  c.Range("tempo", score.tempo_bpm, kMinTempo, kMaxTempo, " bpm");
+  c.Range("tempo", score.tempo_bpm, kMinTempo, kMaxTempo, _("bpm"));
   c.Finite("length_beats", score.length_beats);
   if (score.length_beats <= 0 || score.length_beats > kMaxBeats)
-    c.Fail("length_beats must be more than 0 and at most " + FormatNumber(kMaxBeats) + " (got " +
-           FormatNumber(score.length_beats) + ")");
+    c.Fail(i18n::Fill(
+        _("length_beats must be more than 0 and at most {max} (got {value})"),
+        {{"max", FormatNumber(kMaxBeats)}, {"value", FormatNumber(score.length_beats)}}));
   const int den = score.meter.denominator;
   if (score.meter.numerator < 1 || score.meter.numerator > 32 || den < 1 || den > 32 ||
       (den & (den - 1)) != 0)
-    c.Fail("meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got " +
-           FormatMeter(score.meter) + ")");
+    c.Fail(i18n::Fill(_("meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got "
+                        "{value})"),
+                      {{"value", FormatMeter(score.meter)}}));
 
   std::set<std::string> ids;
   for (size_t i = 0; i < score.contributors.size(); ++i) {

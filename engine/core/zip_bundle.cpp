@@ -8,6 +8,8 @@
 #include <cctype>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/limits.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
@@ -22,18 +24,18 @@ constexpr time_t kEntryTime = 1577880000;  // 2020-01-01 12:00 UTC
 std::string ZipOpenErrorText(int code) {
   switch (code) {
     case ZIP_ER_NOZIP:
-      return "the bundle is damaged or incomplete (no zip directory found)";
+      return _("the bundle is damaged or incomplete (no zip directory found)");
     case ZIP_ER_INCONS:
-      return "the bundle is damaged (its zip directory is inconsistent)";
+      return _("the bundle is damaged (its zip directory is inconsistent)");
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
-      return "cannot read the file";
+      return _("cannot read the file");
     default: {
       zip_error_t error;
       zip_error_init_with_code(&error, code);
       std::string text = zip_error_strerror(&error);
       zip_error_fini(&error);
-      return "not a valid .graphony bundle (" + text + ")";
+      return i18n::Fill(_("not a valid .graphony bundle ({reason})"), {{"reason", text}});
     }
   }
 }

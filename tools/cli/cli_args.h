@@ -7,11 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
+
 namespace graphony::cli {
+
+using i18n::Fill;
 
 // Thrown for usage mistakes: the CLI prints the message and exits 2.
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  // "COMMAND: MESSAGE"; the message comes translated, the command's name never is.
+  UsageError(const std::string& command, const std::string& message)
+      : std::runtime_error(command + ": " + message) {}
 };
 
 // Exit codes shared by every subcommand.
@@ -51,7 +59,8 @@ class Args {
     std::vector<std::string> values;
     for (size_t i = 0; i < words_.size();) {
       if (words_[i] == name) {
-        if (i + 1 >= words_.size()) throw UsageError(command_ + ": " + name + " needs a value");
+        if (i + 1 >= words_.size())
+          throw UsageError(command_, Fill(_("{option} needs a value"), {{"option", name}}));
         values.push_back(words_[i + 1]);
         words_.erase(words_.begin() + static_cast<long>(i),
                      words_.begin() + static_cast<long>(i) + 2);
@@ -68,7 +77,8 @@ class Args {
   std::vector<std::string> Positionals() const {
     for (const auto& w : words_)
       if (w.size() > 1 && w[0] == '-' && w != "-")
-        throw UsageError(command_ + ": unknown option " + w + " (see --help)");
+        throw UsageError(command_,
+                         Fill(_("unknown option {option} (see --help)"), {{"option", w}}));
     return words_;
   }
   const std::string& Command() const { return command_; }

@@ -245,7 +245,7 @@ int RunCourse(Args& args) {
 }  // namespace
 
 const Command kCourseCommand = {
-    "course", "a course folder: its sessions, its people and the scores of each session",
+    "course", N_("a course folder: its sessions, its people and the scores of each session"),
     "usage: graphony-cli course new DIR --title TEXT [--theme TEXT] [--site TEXT]\n"
     "                              [--facilitator NAME]...\n"
     "       graphony-cli course add-session DIR --date YYYY-MM-DD\n"

@@ -41,7 +41,7 @@ int RunDevices(Args& args) {
 }  // namespace
 
 const Command kDevicesCommand = {
-    "devices", "list sound output and input devices",
+    "devices", N_("list sound output and input devices"),
     "usage: graphony-cli devices\n\n"
     "Lists the sound output and input devices with their index, name, host (ALSA, JACK...),\n"
     "channels and default rate. Choose one for `play` with --device NAME|INDEX (a part of\n"

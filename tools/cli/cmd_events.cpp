@@ -126,7 +126,7 @@ int RunEvents(Args& args) {
 }  // namespace
 
 const Command kEventsCommand = {
-    "events", "list the notes a score's pictures and strokes become",
+    "events", N_("list the notes a score's pictures and strokes become"),
     "usage: graphony-cli events FILE [--csv | --png ROLL.png]\n\n"
     "Interprets the score exactly as playback, export and printing do, and prints one row\n"
     "per note, sorted by start: start_beat, duration_beat, pitch (MIDI number as heard),\n"

@@ -36,7 +36,7 @@ int RunExport(Args& args) {
 }  // namespace
 
 const Command kExportCommand = {
-    "export", "write MusicXML, MIDI or LilyPond notation",
+    "export", N_("write MusicXML, MIDI or LilyPond notation"),
     "usage: graphony-cli export FILE -o OUT.musicxml|OUT.mid|OUT.ly [--paper a4|letter]\n\n"
     "Writes what the score plays as notation, from the same interpreted events as playback:\n"
     "  .musicxml  MusicXML 3.1 for MuseScore and other notation programs (parts, instruments,\n"

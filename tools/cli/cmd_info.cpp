@@ -225,7 +225,7 @@ int RunInfo(Args& args) {
 }  // namespace
 
 const Command kInfoCommand = {
-    "info", "describe a score: tempo, length, mapping, layers, contributors",
+    "info", N_("describe a score: tempo, length, mapping, layers, contributors"),
     "usage: graphony-cli info FILE [--json]\n\n"
     "Prints the title, tempo, meter, length in beats and seconds, the pitch mapping, the\n"
     "soundfont (\"default\" unless set with 'graphony-cli soundfont'), the palette, the\n"

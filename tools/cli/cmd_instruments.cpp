@@ -60,7 +60,7 @@ int RunInstruments(Args& args) {
 }  // namespace
 
 const Command kInstrumentsCommand = {
-    "instruments", "list the instruments a palette entry can play, by family",
+    "instruments", N_("list the instruments a palette entry can play, by family"),
     "usage: graphony-cli instruments [--chamber]\n\n"
     "Lists every instrument id a palette entry can name, grouped by family: its display name,\n"
     "its voice (one of the engine's own, or a General MIDI program played from the soundfont),\n"

@@ -67,7 +67,7 @@ int RunLog(Args& args) {
 }  // namespace
 
 const Command kLogCommand = {
-    "log", "the session log of a course for care plans (attendance, activity, notes)",
+    "log", N_("the session log of a course for care plans (attendance, activity, notes)"),
     "usage: graphony-cli log DIR [--csv]\n"
     "       graphony-cli log DIR --set --session DATE --person NAME|ID [--attended yes|no]\n"
     "                            [--note TEXT] [--minutes N]\n\n"

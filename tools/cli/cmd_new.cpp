@@ -164,7 +164,7 @@ int RunNew(Args& args) {
 }  // namespace
 
 const Command kNewCommand = {
-    "new", "make a new score, optionally from artworks (PNG, JPEG)",
+    "new", N_("make a new score, optionally from artworks (PNG, JPEG)"),
     "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
     "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
     "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "

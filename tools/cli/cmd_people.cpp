@@ -176,7 +176,7 @@ int RunPeople(Args& args) {
 }  // namespace
 
 const Command kPeopleCommand = {
-    "people", "list, add, change, remove or import the people of a score (credit and consent)",
+    "people", N_("list, add, change, remove or import the people of a score (credit and consent)"),
     "usage: graphony-cli people FILE list [--json]\n"
     "       graphony-cli people FILE add NAME [PERSON OPTIONS]\n"
     "       graphony-cli people FILE set NAME|ID [PERSON OPTIONS] [--rename NEW]\n"

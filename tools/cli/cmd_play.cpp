@@ -394,7 +394,7 @@ int RunPlay(Args& args) {
 }  // namespace
 
 const Command kPlayCommand = {
-    "play", "play a score live (with --record to keep the take)",
+    "play", N_("play a score live (with --record to keep the take)"),
     "usage: graphony-cli play FILE [options]\n\n"
     "Plays FILE (.graphony or score.json) on a sound device, showing the playhead.\n"
     "Ctrl+C stops (a recording is finished and kept). Prints a summary with `xruns: N`.\n\n"

@@ -36,7 +36,7 @@ int RunPortfolio(Args& args) {
 }  // namespace
 
 const Command kPortfolioCommand = {
-    "portfolio", "print a course's portfolio booklet (PDF)",
+    "portfolio", N_("print a course's portfolio booklet (PDF)"),
     "usage: graphony-cli portfolio DIR -o BOOK.pdf [--paper a4|letter]\n\n"
     "The booklet of a course folder (see 'graphony-cli course'):\n"
     "  a cover with the title, theme and site; a table of contents;\n"

@@ -63,7 +63,7 @@ int RunPrint(Args& args) {
 }  // namespace
 
 const Command kPrintCommand = {
-    "print", "print the score for the group (PDF or SVG)",
+    "print", N_("print the score for the group (PDF or SVG)"),
     "usage: graphony-cli print FILE -o OUT.pdf|OUT.svg [--paper a4|letter]\n"
     "                          [--pages graphic,legend,notation,colour]\n"
     "                          [--part NAME|all] [--level easy|full]\n\n"

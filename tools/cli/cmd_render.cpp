@@ -141,7 +141,7 @@ int RunRender(Args& args) {
 }  // namespace
 
 const Command kRenderCommand = {
-    "render", "render a score to an audio file (WAV, FLAC, OGG) or stems",
+    "render", N_("render a score to an audio file (WAV, FLAC, OGG) or stems"),
     "usage: graphony-cli render FILE -o OUT.wav|.flac|.ogg [options]\n\n"
     "Plays the score offline through the synthesis engine and writes the sound.\n"
     "WAV and FLAC are 24-bit by default; OGG is Vorbis. An existing OUT is replaced only\n"

@@ -63,7 +63,7 @@ int RunSample(Args& args) {
 }  // namespace
 
 const Command kSampleCommand = {
-    "sample", "make an instrument from a recorded take (paint with your own voice)",
+    "sample", N_("make an instrument from a recorded take (paint with your own voice)"),
     "usage: graphony-cli sample SCORE.graphony --take NAME [--from SEC --to SEC]\n"
     "                           [--name \"Amira's voice\"] [--colour N]\n\n"
     "Cuts the take (or the part from --from to --to seconds), trims its silence, finds the\n"

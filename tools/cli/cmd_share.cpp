@@ -53,7 +53,7 @@ int RunShare(Args& args) {
 }  // namespace
 
 const Command kShareCommand = {
-    "share", "a copy of a score or course with only what people agreed to for a purpose",
+    "share", N_("a copy of a score or course with only what people agreed to for a purpose"),
     "usage: graphony-cli share SCORE.graphony -o OUT.graphony --purpose PURPOSE [--today DATE]\n"
     "       graphony-cli share COURSE_DIR -o OUT.zip --purpose PURPOSE [--today DATE]\n\n"
     "PURPOSE is group, exhibition, publicity or research. The copy leaves out:\n"

@@ -69,7 +69,7 @@ int RunSoundfont(Args& args) {
 }  // namespace
 
 const Command kSoundfontCommand = {
-    "soundfont", "show or set the General MIDI soundfont a score plays with",
+    "soundfont", N_("show or set the General MIDI soundfont a score plays with"),
     "usage: graphony-cli soundfont SCORE [FILE | --default]\n\n"
     "Without FILE, says which soundfont SCORE plays its General MIDI instruments with.\n"
     "With FILE (an SF2 or SF3 soundfont), the score plays with it from now on, in the editor\n"

@@ -96,7 +96,7 @@ int RunTranscribe(Args& args) {
 }  // namespace
 
 const Command kTranscribeCommand = {
-    "transcribe", "write a take (or a WAV) onto the picture as a melody layer",
+    "transcribe", N_("write a take (or a WAV) onto the picture as a melody layer"),
     "usage: graphony-cli transcribe SCORE (--take NAME | --audio FILE.wav --at BEAT) [options]\n\n"
     "Listens to a recorded take (or any WAV/FLAC/OGG file) for its notes (aubio: onsets and\n"
     "pitch, trusting only confident pitch frames) and adds them to SCORE as a new layer of\n"
