@@ -1,6 +1,7 @@
 // A small argument reader shared by every graphony-cli subcommand.
 #pragma once
 
+#include <cstdarg>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
@@ -89,6 +90,23 @@ class Args {
   std::string command_;
   std::vector<std::string> words_;
 };
+
+// "1 part" / "3 parts" in the user's language: `singular` and `plural` hold {n}, the count
+// (xgettext --keyword=Plural:1,2 extracts them as one message with its plural forms).
+inline std::string Plural(const char* singular, const char* plural, unsigned long n) {
+  return Fill(i18n::TranslatePlural(singular, plural, n), {{"n", std::to_string(n)}});
+}
+
+// printf into a string, for the numbers and padding that go into a Fill() value.
+inline std::string Sprintf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+inline std::string Sprintf(const char* format, ...) {
+  char text[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(text, sizeof text, format, args);
+  va_end(args);
+  return text;
+}
 
 // Parses a number option or throws UsageError naming the option.
 double ParseNumber(const std::string& option, const std::string& text);
