@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/limits.h"
 #include "core/score_io.h"
 #include "core/score_io_testing.h"
@@ -35,24 +37,26 @@ struct Fd {
 };
 
 std::string KindText(mode_t mode) {
-  if (S_ISDIR(mode)) return "is a folder, not a file";
-  if (S_ISFIFO(mode)) return "is a pipe (FIFO), not a regular file";
-  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
-  if (S_ISLNK(mode)) return "is a symbolic link, which a score may not name";
-  return "is not a regular file";
+  if (S_ISDIR(mode)) return _("is a folder, not a file");
+  if (S_ISFIFO(mode)) return _("is a pipe (FIFO), not a regular file");
+  if (S_ISSOCK(mode)) return _("is a socket, not a regular file");
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return _("is a device, not a regular file");
+  if (S_ISLNK(mode)) return _("is a symbolic link, which a score may not name");
+  return _("is not a regular file");
 }
 
 std::string OpenErrorText(int err) {
-  if (err == ENOENT) return "file not found";
-  if (err == ELOOP) return "is a symbolic link, which a score may not name";
-  return "cannot open the file (" + ErrnoText(err) + ")";
+  if (err == ENOENT) return _("file not found");
+  if (err == ELOOP) return _("is a symbolic link, which a score may not name");
+  return i18n::Fill(_("cannot open the file ({reason})"), {{"reason", ErrnoText(err)}});
 }
 
 // fstat after open: what we opened is what we read, whatever the name pointed to before.
 void RequireRegular(int fd, const std::string& where) {
   struct stat st {};
-  if (::fstat(fd, &st) != 0) throw ScoreError(where + ": cannot read (" + ErrnoText(errno) + ")");
+  if (::fstat(fd, &st) != 0)
+    throw ScoreError(where + ": " +
+                     i18n::Fill(_("cannot read ({reason})"), {{"reason", ErrnoText(errno)}}));
   if (!S_ISREG(st.st_mode)) throw ScoreError(where + ": " + KindText(st.st_mode));
   // O_NONBLOCK only kept the open from waiting on a FIFO; reads should block normally.
   const int flags = ::fcntl(fd, F_GETFL);
@@ -70,11 +74,14 @@ std::vector<uint8_t> ReadAll(int fd, const std::string& where, uint64_t max_byte
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw ScoreError(where + ": read error (" + ErrnoText(errno) + ")");
+      throw ScoreError(where + ": " +
+                       i18n::Fill(_("read error ({reason})"), {{"reason", ErrnoText(errno)}}));
     }
     if (n == 0) break;
     if (bytes.size() + static_cast<uint64_t>(n) > max_bytes)
-      throw ScoreError(where + ": file is larger than " + std::to_string(max_bytes >> 20) + " MB");
+      throw ScoreError(where + ": " +
+                       i18n::Fill(_("file is larger than {megabytes} MB"),
+                                  {{"megabytes", std::to_string(max_bytes >> 20)}}));
     bytes.insert(bytes.end(), buffer, buffer + n);
   }
   return bytes;
@@ -113,11 +120,13 @@ std::vector<uint8_t> ReadFileBytes(const std::filesystem::path& path, const std:
 std::vector<uint8_t> ReadFileInside(const std::filesystem::path& dir, const std::string& relative,
                                     const std::string& where, uint64_t max_bytes) {
   if (!IsSafeRelativePath(relative))
-    throw ScoreError(where + ": names a file outside the score's folder");
+    throw ScoreError(where + ": " + _("names a file outside the score's folder"));
   // The score's own folder was named by the person; from there on every step is checked.
   Fd current(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (current.fd < 0)
-    throw ScoreError(where + ": cannot open the score's folder (" + ErrnoText(errno) + ")");
+    throw ScoreError(
+        where + ": " +
+        i18n::Fill(_("cannot open the score's folder ({reason})"), {{"reason", ErrnoText(errno)}}));
   size_t start = 0;
   for (;;) {
     const size_t slash = relative.find('/', start);
@@ -125,7 +134,7 @@ std::vector<uint8_t> ReadFileInside(const std::filesystem::path& dir, const std:
         relative.substr(start, slash == std::string::npos ? slash : slash - start);
     const bool last = slash == std::string::npos;
     if (part.empty() || part == ".") {
-      if (last) throw ScoreError(where + ": is a folder, not a file");
+      if (last) throw ScoreError(where + ": " + _("is a folder, not a file"));
       start = slash + 1;
       continue;
     }
@@ -134,7 +143,9 @@ std::vector<uint8_t> ReadFileInside(const std::filesystem::path& dir, const std:
     if (next < 0) {
       const int err = errno;
       if (!last && err == ENOTDIR)
-        throw ScoreError(where + ": " + part + " is not a folder (or is a symbolic link)");
+        throw ScoreError(
+            where + ": " +
+            i18n::Fill(_("{name} is not a folder (or is a symbolic link)"), {{"name", part}}));
       throw ScoreError(where + ": " + OpenErrorText(err));
     }
     if (last) {
@@ -168,10 +179,13 @@ bool IsSafeRelativePath(const std::string& path) {
 void WriteFileAtomically(const std::filesystem::path& path, const void* data, size_t size) {
   AtomicFile file;
   std::string error;
-  if (!file.Open(path, error)) throw ScoreError(path.string() + ": cannot write (" + error + ")");
+  if (!file.Open(path, error))
+    throw ScoreError(path.string() + ": " +
+                     i18n::Fill(_("cannot write ({reason})"), {{"reason", error}}));
   if (!file.Write(data, size, error) || !file.Commit(error))
-    throw ScoreError(path.string() + ": cannot write (" + error +
-                     "); any previous file is unchanged");
+    throw ScoreError(path.string() + ": " +
+                     i18n::Fill(_("cannot write ({reason}); any previous file is unchanged"),
+                                {{"reason", error}}));
 }
 
 }  // namespace graphony

@@ -9,6 +9,8 @@
 
 #include "core/exif_orientation.h"
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/jpeg_decode.h"
 #include "core/limits.h"
 #include "core/png_decode.h"
@@ -49,17 +51,20 @@ const char* KnownOtherFormat(const std::vector<uint8_t>& b) {
 }
 
 std::string SizeText(uint64_t width, uint64_t height) {
-  return "image is " + std::to_string(width) + "x" + std::to_string(height) + " pixels; ";
+  return i18n::Fill(_("image is {width}x{height} pixels; "),
+                    {{"width", std::to_string(width)}, {"height", std::to_string(height)}});
 }
 
 void CheckSize(uint64_t width, uint64_t height, const std::string& where) {
-  if (width == 0 || height == 0) throw ScoreError(where + ": image has no pixels");
+  if (width == 0 || height == 0) throw ScoreError(where + ": " + _("image has no pixels"));
   if (width > static_cast<uint64_t>(kMaxImageSide) || height > static_cast<uint64_t>(kMaxImageSide))
-    throw ScoreError(where + ": " + SizeText(width, height) + "each side must be at most " +
-                     std::to_string(kMaxImageSide));
+    throw ScoreError(
+        where + ": " + SizeText(width, height) +
+        i18n::Fill(_("each side must be at most {max}"), {{"max", std::to_string(kMaxImageSide)}}));
   if (width * height > kMaxImagePixels)
-    throw ScoreError(where + ": " + SizeText(width, height) + "at most " +
-                     std::to_string(kMaxImagePixels / 1'000'000) + " million pixels are allowed");
+    throw ScoreError(where + ": " + SizeText(width, height) +
+                     i18n::Fill(_("at most {millions} million pixels are allowed"),
+                                {{"millions", std::to_string(kMaxImagePixels / 1'000'000)}}));
 }
 
 uint64_t Reduced(int side, int reduction) {
@@ -92,7 +97,7 @@ uint64_t ImageMemoryBudget() {
 }
 
 PictureHeader ReadPictureHeader(const std::vector<uint8_t>& bytes, const std::string& where) {
-  if (bytes.empty()) throw ScoreError(where + ": image file is empty");
+  if (bytes.empty()) throw ScoreError(where + ": " + _("image file is empty"));
   PictureHeader h;
   if (LooksLikePng(bytes)) {
     const PngHeader png = ReadPngHeader(bytes, where);
@@ -110,10 +115,11 @@ PictureHeader ReadPictureHeader(const std::vector<uint8_t>& bytes, const std::st
     h.orientation = JpegExifOrientation(bytes);
     h.working_bytes = JpegWorkingBytes(jpeg);
   } else if (const char* other = KnownOtherFormat(bytes)) {
-    throw ScoreError(where + ": " + other +
-                     " pictures are not supported; convert it to PNG or JPEG");
+    throw ScoreError(where + ": " +
+                     i18n::Fill(_("{format} pictures are not supported; convert it to PNG or JPEG"),
+                                {{"format", other}}));
   } else {
-    throw ScoreError(where + ": not a PNG or JPEG picture; convert it to PNG or JPEG");
+    throw ScoreError(where + ": " + _("not a PNG or JPEG picture; convert it to PNG or JPEG"));
   }
   return h;
 }
@@ -168,10 +174,15 @@ std::vector<std::shared_ptr<const Image>> DecodePictures(
                                PictureBytes(headers[largest], reductions[largest])))
         largest = i;
     if (largest == n) {
-      const std::string what = n == 1 ? "this picture needs " : "its pictures need ";
-      throw ScoreError(score_where + ": " + what + Megabytes(need) +
-                       " MB of memory even at 1/8 size, more than the " + Megabytes(budget) +
-                       " MB allowed for pictures (set GRAPHONY_IMAGE_MEMORY_MB to change it)");
+      throw ScoreError(
+          score_where + ": " +
+          i18n::Fill(n == 1 ? _("this picture needs {need} MB of memory even at 1/8 size, more "
+                                "than the {budget} MB allowed for pictures (set "
+                                "GRAPHONY_IMAGE_MEMORY_MB to change it)")
+                            : _("its pictures need {need} MB of memory even at 1/8 size, more "
+                                "than the {budget} MB allowed for pictures (set "
+                                "GRAPHONY_IMAGE_MEMORY_MB to change it)"),
+                     {{"need", Megabytes(need)}, {"budget", Megabytes(budget)}}));
     }
     reductions[largest] *= 2;
   }
@@ -201,8 +212,10 @@ std::shared_ptr<const Image> DecodeThumbnail(const std::vector<uint8_t>& bytes,
     reduction *= 2;
   const uint64_t need = PictureBytes(h, reduction) + PictureDecodeExtraBytes(h, reduction);
   if (need > budget)
-    throw ScoreError(where + ": needs " + Megabytes(need) + " MB to show small, more than the " +
-                     Megabytes(budget) + " MB allowed");
+    throw ScoreError(
+        where + ": " +
+        i18n::Fill(_("needs {need} MB to show small, more than the {budget} MB allowed"),
+                   {{"need", Megabytes(need)}, {"budget", Megabytes(budget)}}));
   std::shared_ptr<const Image> image = DecodeOne(bytes, h, reduction, where, budget);
   // The decoder stops at 1/8; a big photo is then averaged down the rest of the way.
   const int left = std::max(image->width, image->height) / want;

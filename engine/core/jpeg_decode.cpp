@@ -14,6 +14,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/score_io.h"
 
 namespace graphony {
@@ -85,28 +87,31 @@ void OnProgress(j_common_ptr cinfo) {
   auto* d = reinterpret_cast<j_decompress_ptr>(cinfo);
   if (d->input_scan_number > kMaxScans) {
     auto* state = reinterpret_cast<ErrorState*>(cinfo->err);
-    state->ours = "it has more than 500 progressive scans";
+    state->ours = _("it has more than 500 progressive scans");
     std::longjmp(state->jump, 1);
   }
 }
 
 std::string Reason(const ErrorState& state) {
-  if (state.ours) return std::string("the picture is damaged (") + state.ours + ")";
+  if (state.ours)
+    return i18n::Fill(_("the picture is damaged ({reason})"), {{"reason", state.ours}});
   switch (state.code) {
     case JWRN_JPEG_EOF:
     case JWRN_HIT_MARKER:
     case JERR_INPUT_EMPTY:
     case JERR_INPUT_EOF:
-      return "the picture is damaged (JPEG data ends early)";
+      return _("the picture is damaged (JPEG data ends early)");
     case JERR_BAD_HUFF_TABLE:
-      return "the picture is damaged (a Huffman table is invalid)";
+      return _("the picture is damaged (a Huffman table is invalid)");
     case JERR_NO_HUFF_TABLE:
-      return "the picture is damaged (it uses a Huffman table it never defines)";
+      return _("the picture is damaged (it uses a Huffman table it never defines)");
     case JERR_NO_BACKING_STORE:
     case JERR_OUT_OF_MEMORY:
-      return "the picture needs more memory to decode than the memory budget for pictures allows";
+      return _(
+          "the picture needs more memory to decode than the memory budget for pictures "
+          "allows");
     default:
-      return std::string("the picture is damaged (") + state.text + ")";
+      return i18n::Fill(_("the picture is damaged ({reason})"), {{"reason", state.text}});
   }
 }
 
@@ -133,7 +138,7 @@ struct Decompressor {
     cinfo.mem->max_memory_to_use = static_cast<long>(std::min<uint64_t>(working_limit, LONG_MAX));
     jpeg_mem_src(&cinfo, bytes.data(), static_cast<unsigned long>(bytes.size()));
     if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK) {
-      state.ours = "it holds tables but no picture";
+      state.ours = _("it holds tables but no picture");
       std::longjmp(state.jump, 1);
     }
     CheckFirstScanTables();

@@ -7,13 +7,15 @@
 #include <cstring>
 #include <memory>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/score_io.h"
 
 namespace graphony {
 
 namespace {
 
-constexpr const char* kEndsEarly = "PNG data ends early";
+constexpr const char* kEndsEarly = N_("PNG data ends early");
 
 struct Reader {
   const uint8_t* data = nullptr;
@@ -51,12 +53,12 @@ void OnWarning(png_structp, png_const_charp) {}  // ancillary trouble: the pixel
 std::string Reason(const std::string& message) {
   if (message == kEndsEarly || message.find("Not enough image data") != std::string::npos ||
       message.find("Read Error") != std::string::npos)
-    return std::string("the picture is damaged (") + kEndsEarly + ")";
+    return i18n::Fill(_("the picture is damaged ({reason})"), {{"reason", _(kEndsEarly)}});
   if (message.find("CRC") != std::string::npos)
-    return "the picture is damaged (a checksum does not match)";
+    return _("the picture is damaged (a checksum does not match)");
   if (message.find("out of memory") != std::string::npos)
-    return "the picture needs more memory to decode than is available";
-  return "the picture is damaged (" + message + ")";
+    return _("the picture needs more memory to decode than is available");
+  return i18n::Fill(_("the picture is damaged ({reason})"), {{"reason", message}});
 }
 
 // Creates the reader and reads up to the first image data (after setjmp).
@@ -74,7 +76,8 @@ std::unique_ptr<Decoder> MakeDecoder(const std::string& where) {
   auto d = std::make_unique<Decoder>();
   d->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, d.get(), OnError, OnWarning);
   if (d->png) d->info = png_create_info_struct(d->png);
-  if (!d->png || !d->info) throw ScoreError(where + ": not enough memory to read the picture");
+  if (!d->png || !d->info)
+    throw ScoreError(where + ": " + _("not enough memory to read the picture"));
   return d;
 }
 
@@ -114,15 +117,16 @@ PngHeader ReadPngHeader(const std::vector<uint8_t>& bytes, const std::string& wh
   // IHDR is always first and fixed-size: read it ourselves so that no other chunk is touched
   // before the size is checked, and libpng's own checks run on the real decode.
   if (bytes.size() < 33 || std::memcmp(&bytes[12], "IHDR", 4) != 0)
-    throw ScoreError(where + ": the picture is damaged (PNG header missing or cut short)");
+    throw ScoreError(where + ": " + _("the picture is damaged (PNG header missing or cut short)"));
   auto be32 = [&](size_t at) {
     return uint32_t(bytes[at]) << 24 | uint32_t(bytes[at + 1]) << 16 |
            uint32_t(bytes[at + 2]) << 8 | uint32_t(bytes[at + 3]);
   };
   const uint32_t width = be32(16), height = be32(20);
-  if (width == 0 || height == 0) throw ScoreError(where + ": image has no pixels");
+  if (width == 0 || height == 0) throw ScoreError(where + ": " + _("image has no pixels"));
   if (width > 0x7fffffff || height > 0x7fffffff)
-    throw ScoreError(where + ": the picture is damaged (impossible size in the PNG header)");
+    throw ScoreError(where + ": " +
+                     _("the picture is damaged (impossible size in the PNG header)"));
   PngHeader header;
   header.width = static_cast<int>(width);
   header.height = static_cast<int>(height);

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/people.h"
 #include "core/people_json.h"
 #include "core/pitch.h"
@@ -27,23 +29,23 @@ std::string TypeName(const Json& j) {
     case Json::value_t::null:
       return "null";
     case Json::value_t::object:
-      return "an object";
+      return _("an object");
     case Json::value_t::array:
-      return "a list";
+      return _("a list");
     case Json::value_t::string:
-      return "text";
+      return _("text");
     case Json::value_t::boolean:
-      return "true/false";
+      return _("true/false");
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float:
-      return "a number";
+      return _("a number");
     case Json::value_t::binary:
-      return "binary data";
+      return _("binary data");
     case Json::value_t::discarded:
-      return "nothing";
+      return _("nothing");
   }
-  return "something else";
+  return _("something else");
 }
 
 // An object being read. Remembers the keys used so unknown ones (typos) can be reported.
@@ -51,7 +53,8 @@ class ObjectReader {
  public:
   ObjectReader(const std::string& where, const Json& j, std::string path)
       : where_(where), j_(j), path_(std::move(path)) {
-    if (!j.is_object()) Fail(path_, "expected an object {...}, got " + TypeName(j));
+    if (!j.is_object())
+      Fail(path_, i18n::Fill(_("expected an object {...}, got {type}"), {{"type", TypeName(j)}}));
   }
 
   [[noreturn]] void Fail(const std::string& path, const std::string& message) const {
@@ -67,12 +70,13 @@ class ObjectReader {
   }
   const Json& Required(const char* key) {
     const Json* v = Find(key);
-    if (!v) Fail(Path(key), "missing (this field is required)");
+    if (!v) Fail(Path(key), _("missing (this field is required)"));
     return *v;
   }
 
   double NumberOf(const Json& v, const std::string& path) const {
-    if (!v.is_number()) Fail(path, "expected a number, got " + TypeName(v));
+    if (!v.is_number())
+      Fail(path, i18n::Fill(_("expected a number, got {type}"), {{"type", TypeName(v)}}));
     return v.get<double>();
   }
   double Number(const char* key, double fallback) {
@@ -83,7 +87,8 @@ class ObjectReader {
   int IntOf(const Json& v, const std::string& path) const {
     const double d = NumberOf(v, path);
     if (d != std::floor(d) || std::fabs(d) > 1e9)
-      Fail(path, "expected a whole number (got " + FormatNumber(d) + ")");
+      Fail(path,
+           i18n::Fill(_("expected a whole number (got {value})"), {{"value", FormatNumber(d)}}));
     return static_cast<int>(d);
   }
   int Int(const char* key, int fallback) {
@@ -93,11 +98,14 @@ class ObjectReader {
   bool Bool(const char* key, bool fallback) {
     const Json* v = Find(key);
     if (!v) return fallback;
-    if (!v->is_boolean()) Fail(Path(key), "expected true or false, got " + TypeName(*v));
+    if (!v->is_boolean())
+      Fail(Path(key),
+           i18n::Fill(_("expected true or false, got {type}"), {{"type", TypeName(*v)}}));
     return v->get<bool>();
   }
   std::string StringOf(const Json& v, const std::string& path) const {
-    if (!v.is_string()) Fail(path, "expected text in quotes, got " + TypeName(v));
+    if (!v.is_string())
+      Fail(path, i18n::Fill(_("expected text in quotes, got {type}"), {{"type", TypeName(v)}}));
     return v.get<std::string>();
   }
   std::string String(const char* key, const std::string& fallback) {
@@ -107,13 +115,16 @@ class ObjectReader {
   // Absent -> nullptr; present but not a list -> error.
   const Json* Array(const char* key) {
     const Json* v = Find(key);
-    if (v && !v->is_array()) Fail(Path(key), "expected a list [...], got " + TypeName(*v));
+    if (v && !v->is_array())
+      Fail(Path(key), i18n::Fill(_("expected a list [...], got {type}"), {{"type", TypeName(*v)}}));
     return v;
   }
   Color ColorOf(const Json& v, const std::string& path) const {
     const std::string text = StringOf(v, path);
     auto c = ParseColor(text);
-    if (!c) Fail(path, "expected a colour like \"#e69f00\" (got " + Quoted(text) + ")");
+    if (!c)
+      Fail(path, i18n::Fill(_("expected a colour like \"#e69f00\" (got {value})"),
+                            {{"value", Quoted(text)}}));
     return *c;
   }
   Color ColorField(const char* key, Color fallback) {
@@ -125,7 +136,9 @@ class ObjectReader {
     if (!v) return fallback;
     const std::string text = StringOf(*v, Path(key));
     auto mode = ParseImageMode(text);
-    if (!mode) Fail(Path(key), "expected \"scan\" or \"notes\" (got " + Quoted(text) + ")");
+    if (!mode)
+      Fail(Path(key), i18n::Fill(_("expected \"scan\" or \"notes\" (got {value})"),
+                                 {{"value", Quoted(text)}}));
     return *mode;
   }
   // A pitch as a note name ("G3"), a frequency ("55Hz", if allowed) or a MIDI number.
@@ -135,19 +148,23 @@ class ObjectReader {
     const std::string path = Path(key);
     if (v->is_number()) return NumberOf(*v, path);
     if (!v->is_string())
-      Fail(path, "expected a note name like \"C4\" or a MIDI number, got " + TypeName(*v));
+      Fail(path, i18n::Fill(_("expected a note name like \"C4\" or a MIDI number, got {type}"),
+                            {{"type", TypeName(*v)}}));
     const std::string text = v->get<std::string>();
     if (auto midi = ParseNoteName(text)) return *midi;
     if (allow_hz)
       if (auto midi = ParseFrequency(text)) return *midi;
-    Fail(path, std::string("expected a note name like \"C4\"") +
-                   (allow_hz ? ", a frequency like \"440Hz\"" : "") + " or a MIDI number (got " +
-                   Quoted(text) + ")");
+    Fail(path, i18n::Fill(
+                   allow_hz ? _("expected a note name like \"C4\", a frequency like \"440Hz\" or a "
+                                "MIDI number (got {value})")
+                            : _("expected a note name like \"C4\" or a MIDI number (got {value})"),
+                   {{"value", Quoted(text)}}));
   }
 
   void Finish() const {
     for (auto it = j_.begin(); it != j_.end(); ++it)
-      if (!used_.count(it.key())) Fail(Path(it.key()), "unknown field (see docs/score-format.md)");
+      if (!used_.count(it.key()))
+        Fail(Path(it.key()), _("unknown field (see docs/score-format.md)"));
   }
 
  private:
@@ -189,8 +206,8 @@ Contributor ReadContributor(const std::string& where, const Json& j, const std::
         const std::string name = o.StringOf((*list)[i], item_path);
         const auto purpose = ParsePurpose(name);
         if (!purpose)
-          o.Fail(item_path,
-                 "unknown purpose " + Quoted(name) + " (known: " + PurposeNameList() + ")");
+          o.Fail(item_path, i18n::Fill(_("unknown purpose {name} (known: {known})"),
+                                       {{"name", Quoted(name)}, {"known", PurposeNameList()}}));
         SetAgrees(c.consent, *purpose, true);
       }
     c.consent.keep_until = o.String("keep_until", "");
@@ -210,7 +227,8 @@ void ReadMapping(const std::string& where, const Json& j, Mapping& m) {
   const double root = o.Pitch("root", m.root, false);
   if (root != std::floor(root) || std::fabs(root) > 1e6)
     o.Fail(o.Path("root"),
-           "expected a whole MIDI number or a note name (got " + FormatNumber(root) + ")");
+           i18n::Fill(_("expected a whole MIDI number or a note name (got {value})"),
+                      {{"value", FormatNumber(root)}}));
   m.root = static_cast<int>(root);
   m.lowest = o.Pitch("lowest", m.lowest, true);
   m.highest = o.Pitch("highest", m.highest, true);
@@ -240,7 +258,9 @@ Stroke ReadStroke(const std::string& where, const Json& j, const std::string& pa
   s.contributor = o.String("contributor", "");
   const Json& points = o.Required("points");
   const std::string points_path = o.Path("points");
-  if (!points.is_array()) o.Fail(points_path, "expected a list [...], got " + TypeName(points));
+  if (!points.is_array())
+    o.Fail(points_path,
+           i18n::Fill(_("expected a list [...], got {type}"), {{"type", TypeName(points)}}));
   s.points.reserve(points.size());
   for (size_t i = 0; i < points.size(); ++i) {
     ObjectReader p(where, points[i], Index(points_path, i));
@@ -283,7 +303,8 @@ Layer ReadLayer(const std::string& where, const Json& j, const std::string& path
         layer.strokes.strokes.push_back(
             ReadStroke(where, (*strokes)[i], Index(o.Path("strokes"), i)));
   } else {
-    o.Fail(o.Path("kind"), "expected \"image\" or \"strokes\" (got " + Quoted(kind) + ")");
+    o.Fail(o.Path("kind"), i18n::Fill(_("expected \"image\" or \"strokes\" (got {value})"),
+                                      {{"value", Quoted(kind)}}));
   }
   o.Finish();
   return layer;
@@ -333,7 +354,7 @@ Contributor PersonFromJson(const Json& j, const std::string& where, const std::s
 }
 
 Score ScoreFromJson(const std::string& json_text, const std::string& where) {
-  if (json_text.empty()) throw ScoreError(where + ": is empty");
+  if (json_text.empty()) throw ScoreError(where + ": " + _("is empty"));
   Json root;
   try {
     root = Json::parse(json_text);
@@ -343,15 +364,18 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
     std::string message = e.what();
     const size_t bracket = message.find("] ");
     if (bracket != std::string::npos) message = message.substr(bracket + 2);
-    throw ScoreError(where + ": not valid JSON (" + message + ")");
+    throw ScoreError(where + ": " +
+                     i18n::Fill(_("not valid JSON ({reason})"), {{"reason", message}}));
   }
   ObjectReader o(where, root, "");
   const Json& version = o.Required("format_version");
   const int format_version = o.IntOf(version, "format_version");
   if (format_version > kScoreFormatVersion)
-    o.Fail("", "was saved by a newer Graphony (format_version " + std::to_string(format_version) +
-                   "; this version reads up to " + std::to_string(kScoreFormatVersion) + ")");
-  if (format_version < 1) o.Fail("format_version", "must be 1 or more");
+    o.Fail("", i18n::Fill(_("was saved by a newer Graphony (format_version {version}; this version "
+                            "reads up to {supported})"),
+                          {{"version", std::to_string(format_version)},
+                           {"supported", std::to_string(kScoreFormatVersion)}}));
+  if (format_version < 1) o.Fail("format_version", _("must be 1 or more"));
 
   Score score;
   score.title = o.String("title", score.title);
@@ -365,7 +389,8 @@ Score ScoreFromJson(const std::string& json_text, const std::string& where) {
     const std::string text = o.StringOf(*meter, "meter");
     auto parsed = ParseMeter(text);
     if (!parsed)
-      o.Fail("meter", "expected a time signature like \"4/4\" (got " + Quoted(text) + ")");
+      o.Fail("meter", i18n::Fill(_("expected a time signature like \"4/4\" (got {value})"),
+                                 {{"value", Quoted(text)}}));
     score.meter = *parsed;
   }
   score.length_beats = o.Number("length_beats", score.length_beats);

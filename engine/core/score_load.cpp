@@ -5,6 +5,8 @@
 #include <new>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/image_decode.h"
 #include "core/limits.h"
 #include "core/score_io.h"
@@ -18,17 +20,17 @@ enum class FileKind { kBundle, kJson, kOther };
 
 FileKind Sniff(const std::filesystem::path& path, const std::string& where) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw ScoreError(where + ": file not found");
+  if (!std::filesystem::exists(path, ec)) throw ScoreError(where + ": " + _("file not found"));
   if (std::filesystem::is_directory(path, ec))
-    throw ScoreError(where + ": is a folder, not a score");
+    throw ScoreError(where + ": " + _("is a folder, not a score"));
   // Regular files only: a FIFO would block, a device never end.
   const int fd = OpenRegularFile(path, where);
   char head[64] = {};
   const ssize_t got = ::read(fd, head, sizeof head);
   ::close(fd);
-  if (got < 0) throw ScoreError(where + ": cannot read the file");
+  if (got < 0) throw ScoreError(where + ": " + _("cannot read the file"));
   const auto n = static_cast<size_t>(got);
-  if (n == 0) throw ScoreError(where + ": file is empty");
+  if (n == 0) throw ScoreError(where + ": " + _("file is empty"));
   if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5))
     return FileKind::kBundle;
   size_t i = 0;
@@ -80,17 +82,18 @@ Score LoadScoreUnguarded(const std::filesystem::path& path, const std::string& w
       BundleEntries entries = ReadZipBundle(path, where);
       auto json = entries.find("score.json");
       if (json == entries.end())
-        throw ScoreError(where + ": no score.json inside (is this a Graphony score?)");
+        throw ScoreError(where + ": " + _("no score.json inside (is this a Graphony score?)"));
       if (json->second->size() > kMaxScoreJsonBytes)
-        throw ScoreError(where + ": score.json is larger than " +
-                         std::to_string(kMaxScoreJsonBytes >> 20) + " MB");
+        throw ScoreError(where + ": " +
+                         i18n::Fill(_("score.json is larger than {megabytes} MB"),
+                                    {{"megabytes", std::to_string(kMaxScoreJsonBytes >> 20)}}));
       const std::string text(json->second->begin(), json->second->end());
-      score = ScoreFromJson(text, where + ": score.json");
+      score = ScoreFromJson(text, where + ": score.json");  // NOT-UI: the entry's name
       entries.erase(json);
       score.assets.files = std::move(entries);
       for (const std::string& file : ReferencedFiles(score))
         if (!score.assets.files.count(file))
-          throw ScoreError(where + ": " + file + ": missing from the bundle");
+          throw ScoreError(where + ": " + file + ": " + _("missing from the bundle"));
       break;
     }
     case FileKind::kJson: {
@@ -104,8 +107,9 @@ Score LoadScoreUnguarded(const std::filesystem::path& path, const std::string& w
       break;
     }
     case FileKind::kOther:
-      throw ScoreError(where +
-                       ": not a Graphony score (expected a .graphony bundle or a score.json file)");
+      throw ScoreError(
+          where + ": " +
+          _("not a Graphony score (expected a .graphony bundle or a score.json file)"));
   }
   DecodeImages(score, where);
   std::error_code ec;
@@ -125,9 +129,10 @@ Score LoadScore(const std::filesystem::path& path) {
   } catch (const ScoreError&) {
     throw;
   } catch (const std::bad_alloc&) {
-    throw ScoreError(where + ": not enough memory to open this score");
+    throw ScoreError(where + ": " + _("not enough memory to open this score"));
   } catch (const std::exception& e) {
-    throw ScoreError(where + ": cannot be read (" + e.what() + ")");
+    throw ScoreError(where + ": " +
+                     i18n::Fill(_("cannot be read ({reason})"), {{"reason", e.what()}}));
   }
 }
 

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/instrument_traits.h"
 #include "core/people.h"
 #include "core/pitch.h"
@@ -31,19 +33,27 @@ class Checker {
   }
 
   void Finite(const std::string& name, double value) const {
-    if (!std::isfinite(value)) Fail(name + " must be a finite number");
+    if (!std::isfinite(value))
+      Fail(i18n::Fill(_("{name} must be a finite number"), {{"name", name}}));
   }
+  // `unit`: a translated word after the upper bound ("bpm", "beats", "(MIDI)"), or none.
   void Range(const std::string& name, double value, double lo, double hi,
-             const std::string& unit = "") const {
+             const char* unit = nullptr) const {
     Finite(name, value);
     if (value < lo || value > hi)
-      Fail(name + " must be between " + FormatNumber(lo) + " and " + FormatNumber(hi) + unit +
-           " (got " + FormatNumber(value) + ")");
+      Fail(i18n::Fill(unit ? _("{name} must be between {low} and {high} {unit} (got {value})")
+                           : _("{name} must be between {low} and {high} (got {value})"),
+                      {{"name", name},
+                       {"low", FormatNumber(lo)},
+                       {"high", FormatNumber(hi)},
+                       {"unit", unit ? unit : ""},
+                       {"value", FormatNumber(value)}}));
   }
   void SafePath(const std::string& name, const std::string& file) const {
     if (!IsSafeRelativePath(file))
-      Fail(name + " must be a relative path inside the score's folder, without \"..\" (got " +
-           QuoteText(file) + ")");
+      Fail(i18n::Fill(_("{name} must be a relative path inside the score's folder, without "
+                        "\"..\" (got {value})"),
+                      {{"name", name}, {"value", QuoteText(file)}}));
   }
 
  private:
@@ -56,49 +66,58 @@ void CheckMapping(const Checker& c, const Mapping& m) {
   if (!ScaleDegrees(m.scale) && m.scale != "custom") {
     std::string names;
     for (const auto& n : KnownScaleNames()) names += (names.empty() ? "" : ", ") + n;
-    c.Fail("mapping.scale: unknown scale " + QuoteText(m.scale) + " (known: " + names + ")");
+    c.Fail("mapping.scale: " + i18n::Fill(_("unknown scale {name} (known: {known})"),
+                                          {{"name", QuoteText(m.scale)}, {"known", names}}));
   }
   if (m.scale == "custom") {
     if (m.custom_intervals.empty())
-      c.Fail("mapping.custom_intervals must list the semitone steps of a \"custom\" scale");
+      c.Fail(std::string("mapping.custom_intervals ") +
+             _("must list the semitone steps of a \"custom\" scale"));
     int total = 0;
     for (size_t i = 0; i < m.custom_intervals.size(); ++i) {
       const int step = m.custom_intervals[i];
       if (step < 1 || step > 12)
-        c.Fail(At("mapping.custom_intervals", i) + " must be between 1 and 12 semitones (got " +
-               std::to_string(step) + ")");
+        c.Fail(i18n::Fill(
+            _("{name} must be between 1 and 12 semitones (got {value})"),
+            {{"name", At("mapping.custom_intervals", i)}, {"value", std::to_string(step)}}));
       total += step;
     }
     if (total > 12)
-      c.Fail("mapping.custom_intervals must add up to at most 12 semitones (an octave; got " +
-             std::to_string(total) + ")");
+      c.Fail(std::string("mapping.custom_intervals ") +
+             i18n::Fill(_("must add up to at most 12 semitones (an octave; got {value})"),
+                        {{"value", std::to_string(total)}}));
   }
-  c.Range("mapping.root", m.root, kLowestMidi, kHighestMidi, " (MIDI)");
-  c.Range("mapping.lowest", m.lowest, kLowestMidi, kHighestMidi, " (MIDI)");
-  c.Range("mapping.highest", m.highest, kLowestMidi, kHighestMidi, " (MIDI)");
+  c.Range("mapping.root", m.root, kLowestMidi, kHighestMidi, _("(MIDI)"));
+  c.Range("mapping.lowest", m.lowest, kLowestMidi, kHighestMidi, _("(MIDI)"));
+  c.Range("mapping.highest", m.highest, kLowestMidi, kHighestMidi, _("(MIDI)"));
   if (!(m.lowest < m.highest))
-    c.Fail("mapping.lowest must be below mapping.highest (got " + FormatNumber(m.lowest) + " and " +
-           FormatNumber(m.highest) + ")");
+    c.Fail(i18n::Fill(_("{low_name} must be below {high_name} (got {low} and {high})"),
+                      {{"low_name", "mapping.lowest"},
+                       {"high_name", "mapping.highest"},
+                       {"low", FormatNumber(m.lowest)},
+                       {"high", FormatNumber(m.highest)}}));
   if (m.scale != "none" && ScaleNotesInRange(m).empty())
-    c.Fail("mapping: no note of the scale lies between lowest and highest");
-  c.Range("mapping.grid", m.grid, 1.0 / 64, 16, " beats");
+    c.Fail(std::string("mapping: ") + _("no note of the scale lies between lowest and highest"));
+  c.Range("mapping.grid", m.grid, 1.0 / 64, 16, _("beats"));
   c.Range("mapping.max_polyphony", m.max_polyphony, 1, kMaxPolyphony);
   c.Range("mapping.max_notes_per_beat", m.max_notes_per_beat, 1, 64);
 }
 
 void CheckPalette(const Checker& c, const std::vector<PaletteEntry>& palette) {
-  if (palette.empty()) c.Fail("palette must have at least one colour");
+  if (palette.empty()) c.Fail(_("palette must have at least one colour"));
   if (palette.size() > kMaxPaletteEntries)
-    c.Fail("palette has " + std::to_string(palette.size()) + " colours; at most " +
-           std::to_string(kMaxPaletteEntries) + " are allowed");
+    c.Fail(i18n::Fill(
+        _("palette has {count} colours; at most {max} are allowed"),
+        {{"count", std::to_string(palette.size())}, {"max", std::to_string(kMaxPaletteEntries)}}));
   for (size_t i = 0; i < palette.size(); ++i) {
     const PaletteEntry& e = palette[i];
     const InstrumentTraits* traits = FindInstrument(e.instrument);
     if (!traits)
-      c.Fail(At("palette", i) + ".instrument: unknown instrument " + QuoteText(e.instrument) +
-             " (known: " + InstrumentNameList() + ")");
+      c.Fail(At("palette", i) + ".instrument: " +
+             i18n::Fill(_("unknown instrument {name} (known: {known})"),
+                        {{"name", QuoteText(e.instrument)}, {"known", InstrumentNameList()}}));
     if (traits && traits->kind == InstrumentKind::kSampler && e.sample.empty())
-      c.Fail(At("palette", i) + ".sample: a \"sampler\" needs a sample file");
+      c.Fail(At("palette", i) + ".sample: " + _("a \"sampler\" needs a sample file"));
     if (!e.sample.empty()) c.SafePath(At("palette", i) + ".sample", e.sample);
   }
 }
@@ -109,12 +128,14 @@ void CheckStrokes(const Checker& c, const std::string& path, const StrokeLayer& 
     const Stroke& stroke = layer.strokes[s];
     const std::string sp = At(path + ".strokes", s);
     if (!stroke.contributor.empty() && !ids.count(stroke.contributor))
-      c.Fail(sp + ".contributor: no contributor has id " + QuoteText(stroke.contributor));
+      c.Fail(sp + ".contributor: " +
+             i18n::Fill(_("no contributor has id {id}"), {{"id", QuoteText(stroke.contributor)}}));
     c.Range(sp + ".width", stroke.width, 0, 1);
-    if (stroke.points.empty()) c.Fail(sp + ".points: a stroke needs at least one point");
+    if (stroke.points.empty()) c.Fail(sp + ".points: " + _("a stroke needs at least one point"));
     total_points += stroke.points.size();
     if (total_points > kMaxTotalPoints)
-      c.Fail("too many stroke points (more than " + std::to_string(kMaxTotalPoints) + ")");
+      c.Fail(i18n::Fill(_("too many stroke points (more than {max})"),
+                        {{"max", std::to_string(kMaxTotalPoints)}}));
     for (size_t p = 0; p < stroke.points.size(); ++p) {
       const StrokePoint& point = stroke.points[p];
       const std::string pp = At(sp + ".points", p);
@@ -129,12 +150,16 @@ void CheckImage(const Checker& c, const std::string& path, const ImageLayer& im)
   c.SafePath(path + ".file", im.file);
   c.Range(path + ".start_beat", im.start_beat, 0, kMaxBeats);
   c.Range(path + ".length_beats", im.length_beats, 0, kMaxBeats);
-  if (im.length_beats <= 0) c.Fail(path + ".length_beats must be more than 0");
+  if (im.length_beats <= 0)
+    c.Fail(i18n::Fill(_("{name} must be more than 0"), {{"name", path + ".length_beats"}}));
   c.Range(path + ".bottom", im.bottom, 0, 1);
   c.Range(path + ".top", im.top, 0, 1);
   if (!(im.bottom < im.top))
-    c.Fail(path + ".bottom must be below " + path + ".top (got " + FormatNumber(im.bottom) +
-           " and " + FormatNumber(im.top) + ")");
+    c.Fail(i18n::Fill(_("{low_name} must be below {high_name} (got {low} and {high})"),
+                      {{"low_name", path + ".bottom"},
+                       {"high_name", path + ".top"},
+                       {"low", FormatNumber(im.bottom)},
+                       {"high", FormatNumber(im.top)}}));
   c.Range(path + ".opacity", im.opacity, 0, 1);
   c.Range(path + ".rows", im.rows, 0, kMaxRows);
 }
@@ -143,35 +168,41 @@ void CheckImage(const Checker& c, const std::string& path, const ImageLayer& im)
 
 void ValidateScore(const Score& score, const std::string& where) {
   const Checker c(where);
-  c.Range("tempo", score.tempo_bpm, kMinTempo, kMaxTempo, " bpm");
+  c.Range("tempo", score.tempo_bpm, kMinTempo, kMaxTempo, _("bpm"));
   c.Finite("length_beats", score.length_beats);
   if (score.length_beats <= 0 || score.length_beats > kMaxBeats)
-    c.Fail("length_beats must be more than 0 and at most " + FormatNumber(kMaxBeats) + " (got " +
-           FormatNumber(score.length_beats) + ")");
+    c.Fail(i18n::Fill(
+        _("length_beats must be more than 0 and at most {max} (got {value})"),
+        {{"max", FormatNumber(kMaxBeats)}, {"value", FormatNumber(score.length_beats)}}));
   const int den = score.meter.denominator;
   if (score.meter.numerator < 1 || score.meter.numerator > 32 || den < 1 || den > 32 ||
       (den & (den - 1)) != 0)
-    c.Fail("meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got " +
-           FormatMeter(score.meter) + ")");
+    c.Fail(i18n::Fill(_("meter must look like 4/4: 1 to 32 beats over 1, 2, 4, 8, 16 or 32 (got "
+                        "{value})"),
+                      {{"value", FormatMeter(score.meter)}}));
 
   std::set<std::string> ids;
   for (size_t i = 0; i < score.contributors.size(); ++i) {
     const std::string& id = score.contributors[i].id;
-    if (id.empty()) c.Fail(At("contributors", i) + ".id must not be empty");
+    if (id.empty())
+      c.Fail(i18n::Fill(_("{name} must not be empty"), {{"name", At("contributors", i) + ".id"}}));
     if (!ids.insert(id).second)
-      c.Fail(At("contributors", i) + ".id " + QuoteText(id) + " is used twice");
+      c.Fail(i18n::Fill(_("{name} {value} is used twice"),
+                        {{"name", At("contributors", i) + ".id"}, {"value", QuoteText(id)}}));
     const std::string& keep = score.contributors[i].consent.keep_until;
     if (!keep.empty() && !IsIsoDate(keep))
-      c.Fail(At("contributors", i) + ".keep_until: expected a date like 2027-06-30 (got " +
-             QuoteText(keep) + ")");
+      c.Fail(At("contributors", i) + ".keep_until: " +
+             i18n::Fill(_("expected a date like 2027-06-30 (got {value})"),
+                        {{"value", QuoteText(keep)}}));
   }
   CheckScoreLanguage(score.language, where);
   CheckMapping(c, score.mapping);
   CheckPalette(c, score.palette);
 
   if (score.layers.size() > kMaxLayers)
-    c.Fail("too many layers (" + std::to_string(score.layers.size()) + "; at most " +
-           std::to_string(kMaxLayers) + ")");
+    c.Fail(i18n::Fill(
+        _("too many layers ({count}; at most {max})"),
+        {{"count", std::to_string(score.layers.size())}, {"max", std::to_string(kMaxLayers)}}));
   size_t total_points = 0;
   for (size_t i = 0; i < score.layers.size(); ++i) {
     const Layer& layer = score.layers[i];
@@ -192,8 +223,8 @@ void ValidateScore(const Score& score, const std::string& where) {
     c.Range(At("takes", i) + ".start_beat", take.start_beat, 0, kMaxBeats);
     for (size_t p = 0; p < take.players.size(); ++p)
       if (!ids.count(take.players[p]))
-        c.Fail(At("takes", i) + ".players[" + std::to_string(p) + "]: no contributor has id " +
-               QuoteText(take.players[p]));
+        c.Fail(At("takes", i) + ".players[" + std::to_string(p) + "]: " +
+               i18n::Fill(_("no contributor has id {id}"), {{"id", QuoteText(take.players[p])}}));
   }
   // Sampled instruments: the loop must lie inside the sample (checked against its frames when
   // it is decoded, synth/sample_loader.cpp); here, that the numbers make sense at all.
@@ -203,7 +234,8 @@ void ValidateScore(const Score& score, const std::string& where) {
     const std::string at = At("sampled_instruments", i);
     c.SafePath(at + ".file", si.file);
     if (!sample_files.insert(si.file).second)
-      c.Fail(at + ".file " + QuoteText(si.file) + " is used twice");
+      c.Fail(i18n::Fill(_("{name} {value} is used twice"),
+                        {{"name", at + ".file"}, {"value", QuoteText(si.file)}}));
     if (!si.take.empty()) c.SafePath(at + ".take", si.take);
     c.Range(at + ".from_seconds", si.from_seconds, 0, 3600);
     c.Range(at + ".to_seconds", si.to_seconds, si.from_seconds, 3600);
@@ -218,8 +250,8 @@ void ValidateScore(const Score& score, const std::string& where) {
              std::to_string(si.crossfade) + ")");
     for (size_t p = 0; p < si.players.size(); ++p)
       if (!ids.count(si.players[p]))
-        c.Fail(at + ".players[" + std::to_string(p) + "]: no contributor has id " +
-               QuoteText(si.players[p]));
+        c.Fail(at + ".players[" + std::to_string(p) + "]: " +
+               i18n::Fill(_("no contributor has id {id}"), {{"id", QuoteText(si.players[p])}}));
   }
 }
 

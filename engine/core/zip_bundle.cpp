@@ -8,6 +8,8 @@
 #include <cctype>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/limits.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
@@ -22,18 +24,18 @@ constexpr time_t kEntryTime = 1577880000;  // 2020-01-01 12:00 UTC
 std::string ZipOpenErrorText(int code) {
   switch (code) {
     case ZIP_ER_NOZIP:
-      return "the bundle is damaged or incomplete (no zip directory found)";
+      return _("the bundle is damaged or incomplete (no zip directory found)");
     case ZIP_ER_INCONS:
-      return "the bundle is damaged (its zip directory is inconsistent)";
+      return _("the bundle is damaged (its zip directory is inconsistent)");
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
-      return "cannot read the file";
+      return _("cannot read the file");
     default: {
       zip_error_t error;
       zip_error_init_with_code(&error, code);
       std::string text = zip_error_strerror(&error);
       zip_error_fini(&error);
-      return "not a valid .graphony bundle (" + text + ")";
+      return i18n::Fill(_("not a valid .graphony bundle ({reason})"), {{"reason", text}});
     }
   }
 }
@@ -64,8 +66,9 @@ std::string PrintableName(std::string name) {
 std::shared_ptr<const Bytes> ReadEntry(zip_t* za, zip_uint64_t index, const std::string& name,
                                        const std::string& where, uint64_t limit) {
   const std::string entry_where = where + ": " + PrintableName(name);
-  const std::string too_big =
-      entry_where + ": larger than the " + std::to_string(limit >> 20) + " MB allowed per file";
+  const std::string too_big = entry_where + ": " +
+                              i18n::Fill(_("larger than the {megabytes} MB allowed per file"),
+                                         {{"megabytes", std::to_string(limit >> 20)}});
   zip_stat_t st;
   zip_stat_init(&st);
   // The declared size only lets us refuse early; the count below is what we trust.
@@ -73,7 +76,8 @@ std::shared_ptr<const Bytes> ReadEntry(zip_t* za, zip_uint64_t index, const std:
     throw ScoreError(too_big);
   std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(za, index, 0));
   if (!file)
-    throw ScoreError(entry_where + ": cannot read (" + std::string(zip_strerror(za)) + ")");
+    throw ScoreError(entry_where + ": " +
+                     i18n::Fill(_("cannot read ({reason})"), {{"reason", zip_strerror(za)}}));
   auto data = std::make_shared<Bytes>();
   if (st.valid & ZIP_STAT_SIZE)
     data->reserve(static_cast<size_t>(std::min<uint64_t>(st.size, limit)));
@@ -81,8 +85,9 @@ std::shared_ptr<const Bytes> ReadEntry(zip_t* za, zip_uint64_t index, const std:
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
     if (n < 0)
-      throw ScoreError(entry_where + ": damaged (" + std::string(zip_file_strerror(file.get())) +
-                       ")");
+      throw ScoreError(
+          entry_where + ": " +
+          i18n::Fill(_("damaged ({reason})"), {{"reason", zip_file_strerror(file.get())}}));
     if (n == 0) break;
     if (data->size() + static_cast<uint64_t>(n) > limit) throw ScoreError(too_big);
     data->insert(data->end(), buffer, buffer + n);
@@ -106,8 +111,10 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
   const zip_int64_t count = zip_get_num_entries(za.get(), 0);
   if (count < 0) throw ScoreError(where + ": " + ZipOpenErrorText(ZIP_ER_INCONS));
   if (static_cast<uint64_t>(count) > kMaxBundleEntries)
-    throw ScoreError(where + ": has " + std::to_string(count) + " files inside; at most " +
-                     std::to_string(kMaxBundleEntries) + " are allowed");
+    throw ScoreError(
+        where + ": " +
+        i18n::Fill(_("has {count} files inside; at most {max} are allowed"),
+                   {{"count", std::to_string(count)}, {"max", std::to_string(kMaxBundleEntries)}}));
   // Check every name before reading anything: one unsafe entry refuses the whole bundle.
   std::vector<std::string> names(static_cast<size_t>(count));
   for (zip_int64_t i = 0; i < count; ++i) {
@@ -115,8 +122,10 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
     if (!raw) throw ScoreError(where + ": " + ZipOpenErrorText(ZIP_ER_INCONS));
     std::string name = raw;
     if (!IsSafeRelativePath(name))
-      throw ScoreError(where + ": refused: the bundle contains an unsafe file name " +
-                       QuoteText(name) + " (absolute or with \"..\")");
+      throw ScoreError(where + ": " +
+                       i18n::Fill(_("refused: the bundle contains an unsafe file name {name} "
+                                    "(absolute or with \"..\")"),
+                                  {{"name", QuoteText(name)}}));
     names[static_cast<size_t>(i)] = std::move(name);
   }
   const uint64_t limit = MaxEntryBytes();
@@ -127,12 +136,15 @@ BundleEntries ReadZipBundle(const std::filesystem::path& path, const std::string
     const std::string& name = names[static_cast<size_t>(i)];
     if (name.back() == '/') continue;  // folder entries carry no data
     if (entries.count(name))
-      throw ScoreError(where + ": " + PrintableName(name) + ": appears twice in the bundle");
+      throw ScoreError(where + ": " + PrintableName(name) + ": " +
+                       _("appears twice in the bundle"));
     auto data = ReadEntry(za.get(), static_cast<zip_uint64_t>(i), name, where, limit);
     total += data->size();
     if (total > total_limit)
-      throw ScoreError(where + ": its contents are larger than the " +
-                       std::to_string(total_limit >> 20) + " MB allowed in total");
+      throw ScoreError(where + ": " +
+                       i18n::Fill(_("its contents are larger than the {megabytes} MB allowed in "
+                                    "total"),
+                                  {{"megabytes", std::to_string(total_limit >> 20)}}));
     entries.emplace(name, std::move(data));
   }
   return entries;

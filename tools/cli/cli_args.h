@@ -1,17 +1,26 @@
 // A small argument reader shared by every graphony-cli subcommand.
 #pragma once
 
+#include <cstdarg>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
+
 namespace graphony::cli {
+
+using i18n::Fill;
 
 // Thrown for usage mistakes: the CLI prints the message and exits 2.
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  // "COMMAND: MESSAGE"; the message comes translated, the command's name never is.
+  UsageError(const std::string& command, const std::string& message)
+      : std::runtime_error(command + ": " + message) {}
 };
 
 // Exit codes shared by every subcommand.
@@ -51,7 +60,8 @@ class Args {
     std::vector<std::string> values;
     for (size_t i = 0; i < words_.size();) {
       if (words_[i] == name) {
-        if (i + 1 >= words_.size()) throw UsageError(command_ + ": " + name + " needs a value");
+        if (i + 1 >= words_.size())
+          throw UsageError(command_, Fill(_("{option} needs a value"), {{"option", name}}));
         values.push_back(words_[i + 1]);
         words_.erase(words_.begin() + static_cast<long>(i),
                      words_.begin() + static_cast<long>(i) + 2);
@@ -68,7 +78,8 @@ class Args {
   std::vector<std::string> Positionals() const {
     for (const auto& w : words_)
       if (w.size() > 1 && w[0] == '-' && w != "-")
-        throw UsageError(command_ + ": unknown option " + w + " (see --help)");
+        throw UsageError(command_,
+                         Fill(_("unknown option {option} (see --help)"), {{"option", w}}));
     return words_;
   }
   const std::string& Command() const { return command_; }
@@ -79,6 +90,23 @@ class Args {
   std::string command_;
   std::vector<std::string> words_;
 };
+
+// "1 part" / "3 parts" in the user's language: `singular` and `plural` hold {n}, the count
+// (xgettext --keyword=Plural:1,2 extracts them as one message with its plural forms).
+inline std::string Plural(const char* singular, const char* plural, unsigned long n) {
+  return Fill(i18n::TranslatePlural(singular, plural, n), {{"n", std::to_string(n)}});
+}
+
+// printf into a string, for the numbers and padding that go into a Fill() value.
+inline std::string Sprintf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+inline std::string Sprintf(const char* format, ...) {
+  char text[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(text, sizeof text, format, args);
+  va_end(args);
+  return text;
+}
 
 // Parses a number option or throws UsageError naming the option.
 double ParseNumber(const std::string& option, const std::string& text);

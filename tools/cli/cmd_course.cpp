@@ -22,10 +22,16 @@ namespace {
 namespace fs = std::filesystem;
 
 void NoMoreWords(const std::vector<std::string>& rest, size_t n, const std::string& what) {
+  // NOT-UI: the command (and action) as typed, before a translated message
   if (rest.size() != n) throw UsageError("course " + what);
 }
 
 // The words left once options are taken are ACTION DIR [more]: the course folder.
+// "ACTION: MESSAGE", the message translated, the action as typed.
+std::string Action(const char* action, const std::string& message) {
+  return std::string(action) + ": " + message;
+}
+
 fs::path Folder(Args& args, size_t words, const std::string& what) {
   const auto rest = args.Positionals();
   NoMoreWords(rest, words, what);
@@ -37,37 +43,43 @@ int New(Args& args) {
   const auto theme = args.Option("--theme");
   const auto site = args.Option("--site");
   const auto facilitators = args.Options("--facilitator");
-  const fs::path dir = Folder(args, 2, "new: expects one folder");
-  if (!title || title->empty()) throw UsageError("course new: --title is required");
+  const fs::path dir = Folder(args, 2, Action("new", _("expects one folder")));
+  // NOT-UI: the command (and action) as typed, before a translated message
+  if (!title || title->empty()) throw UsageError("course new", _("--title is required"));
   std::error_code ec;
-  if (IsCourseDir(dir)) throw ScoreError((dir / kCourseFile).string() + ": already exists");
+  if (IsCourseDir(dir)) throw ScoreError((dir / kCourseFile).string() + ": " + _("already exists"));
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
-    throw ScoreError(dir.string() + ": the folder is not empty (a course starts in a new folder)");
+    throw ScoreError(dir.string() + ": " +
+                     _("the folder is not empty (a course starts in a new folder)"));
   fs::create_directories(dir, ec);
-  if (ec) throw ScoreError(dir.string() + ": cannot make the folder (" + ec.message() + ")");
+  if (ec)
+    throw ScoreError(dir.string() + ": " +
+                     Fill(_("cannot make the folder ({reason})"), {{"reason", ec.message()}}));
   Course course;
   course.title = *title;
   course.theme = theme.value_or("");
   course.site = site.value_or("");
   course.facilitators = facilitators;
   SaveCourse(course, dir);
-  std::printf("%s: new course %s\n", dir.string().c_str(), QuoteText(course.title).c_str());
+  std::printf("%s: %s\n", dir.string().c_str(),
+              Fill(_("new course {title}"), {{"title", QuoteText(course.title)}}).c_str());
   return kExitOk;
 }
 
 int AddSessionCommand(Args& args) {
   const auto date = args.Option("--date");
-  const fs::path dir = Folder(args, 2, "add-session: expects one folder");
-  if (!date) throw UsageError("course add-session: --date YYYY-MM-DD is required");
+  const fs::path dir = Folder(args, 2, Action("add-session", _("expects one folder")));
+  // NOT-UI: the command (and action) as typed, before a translated message
+  if (!date) throw UsageError("course add-session", _("--date YYYY-MM-DD is required"));
   LoadCourse(dir);  // a bad course.json is reported before anything is made
   const fs::path session = AddSession(dir, *date);
-  std::printf("%s: new session\n", session.string().c_str());
+  std::printf("%s: %s\n", session.string().c_str(), _("new session"));
   return kExitOk;
 }
 
 int List(Args& args) {
   const bool json = args.Flag("--json");
-  const fs::path dir = Folder(args, 2, "list: expects one folder");
+  const fs::path dir = Folder(args, 2, Action("list", _("expects one folder")));
   const Course course = LoadCourse(dir);
   const std::vector<Session> sessions = ListSessions(dir);
   using Json = nlohmann::ordered_json;
@@ -110,24 +122,27 @@ int List(Args& args) {
     std::printf("%s\n", out.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
     return kExitOk;
   }
-  std::printf("%s\ntheme: %s\nsite: %s\nfacilitators: %s\n", course.title.c_str(),
-              course.theme.c_str(), course.site.c_str(),
-              notation::JoinNames(course.facilitators).c_str());
-  std::printf("people: %zu\n", course.people.size());
+  std::printf(
+      "%s\n%s\n%s\n%s\n", course.title.c_str(),
+      Fill(_("theme: {theme}"), {{"theme", course.theme}}).c_str(),
+      Fill(_("site: {site}"), {{"site", course.site}}).c_str(),
+      Fill(_("facilitators: {names}"), {{"names", notation::JoinNames(course.facilitators)}})
+          .c_str());
+  std::printf("%s\n",
+              Fill(_("people: {n}"), {{"n", std::to_string(course.people.size())}}).c_str());
   for (const Contributor& c : course.people)
-    std::printf("  %s  %s  printed as %s\n", c.id.c_str(), DisplayName(c).c_str(),
-                notation::CreditName(c).c_str());
-  std::printf("sessions: %zu\n", sessions.size());
+    std::printf("  %s  %s  %s\n", c.id.c_str(), DisplayName(c).c_str(),
+                Fill(_("printed as {name}"), {{"name", notation::CreditName(c)}}).c_str());
+  std::printf("%s\n", Fill(_("sessions: {n}"), {{"n", std::to_string(sessions.size())}}).c_str());
   for (const Json& s : list) {
-    std::printf("  %s  %zu score%s, %zu text%s, %zu picture%s\n",
-                s["date"].get<std::string>().c_str(), s["scores"].size(),
-                s["scores"].size() == 1 ? "" : "s", s["texts"].size(),
-                s["texts"].size() == 1 ? "" : "s", s["pictures"].size(),
-                s["pictures"].size() == 1 ? "" : "s");
+    std::printf("  %s  %s, %s, %s\n", s["date"].get<std::string>().c_str(),
+                Plural("{n} score", "{n} scores", s["scores"].size()).c_str(),
+                Plural("{n} text", "{n} texts", s["texts"].size()).c_str(),
+                Plural("{n} picture", "{n} pictures", s["pictures"].size()).c_str());
     for (const Json& score : s["scores"])
-      std::printf("    %s  %s (%zu take%s)\n", score["file"].get<std::string>().c_str(),
+      std::printf("    %s  %s (%s)\n", score["file"].get<std::string>().c_str(),
                   QuoteText(score["title"].get<std::string>()).c_str(),
-                  score["takes"].get<size_t>(), score["takes"].get<size_t>() == 1 ? "" : "s");
+                  Plural("{n} take", "{n} takes", score["takes"].get<size_t>()).c_str());
   }
   return kExitOk;
 }
@@ -137,8 +152,8 @@ int Person(Args& args, bool add) {
   options.Take(args);
   const auto rest = args.Positionals();
   NoMoreWords(rest, 3,
-              std::string(add ? "add-person" : "set-person") +
-                  ": expects a folder and one NAME (quote a name with spaces)");
+              Action(add ? "add-person" : "set-person",
+                     _("expects a folder and one NAME (quote a name with spaces)")));
   const fs::path dir = rest[1];
   const std::string where = (dir / kCourseFile).string();
   Course course = LoadCourse(dir);
@@ -148,8 +163,10 @@ int Person(Args& args, bool add) {
   const std::string id = person.id;
   course.people = group.contributors;
   SaveCourse(course, dir);
-  std::printf("%s: %s %s as %s\n", where.c_str(), add ? "added" : "changed",
-              QuoteText(rest[2]).c_str(), id.c_str());
+  std::printf("%s: %s\n", where.c_str(),
+              Fill(add ? _("added {name} as {id}") : _("changed {name} as {id}"),
+                   {{"name", QuoteText(rest[2])}, {"id", id}})
+                  .c_str());
   return kExitOk;
 }
 
@@ -170,8 +187,9 @@ int NewScoreCommand(Args& args) {
   const auto date = args.Option("--session");
   const auto pictures = args.Options("--picture");
   const auto title = args.Option("--title");
-  const fs::path dir = Folder(args, 2, "new-score: expects one folder");
-  if (!date) throw UsageError("course new-score: --session YYYY-MM-DD is required");
+  const fs::path dir = Folder(args, 2, Action("new-score", _("expects one folder")));
+  // NOT-UI: the command (and action) as typed, before a translated message
+  if (!date) throw UsageError("course new-score", _("--session YYYY-MM-DD is required"));
   LoadCourse(dir);
   const Session session = FindSession(dir, *date);
   std::string stem = Slug(title.value_or("score"));
@@ -195,9 +213,11 @@ int AddTake(Args& args) {
   const auto players = args.Options("--player");
   const auto at = args.Option("--at");
   const auto recorded = args.Option("--recorded-at");
-  const fs::path dir = Folder(args, 2, "add-take: expects one folder");
+  const fs::path dir = Folder(args, 2, Action("add-take", _("expects one folder")));
   if (!date || !score_name || !wav)
-    throw UsageError("course add-take: --session DATE, --score FILE and --wav TAKE are required");
+    // NOT-UI: the command (and action) as typed, before a translated message
+    throw UsageError("course add-take",
+                     _("--session DATE, --score FILE and --wav TAKE are required"));
   const Course course = LoadCourse(dir);
   const Session session = FindSession(dir, *date);
   const fs::path file = session.dir / fs::path(*score_name).filename();
@@ -224,8 +244,10 @@ int AddTake(Args& args) {
   score.assets.files[take.file] = std::make_shared<const std::vector<uint8_t>>(bytes);
   score.takes.push_back(take);
   SaveScore(score, file);
-  std::printf("%s: added take %s (%s)\n", where.c_str(), QuoteText(take.name).c_str(),
-              take.file.c_str());
+  std::printf(
+      "%s: %s\n", where.c_str(),
+      Fill(_("added take {name} ({file})"), {{"name", QuoteText(take.name)}, {"file", take.file}})
+          .c_str());
   return kExitOk;
 }
 
@@ -238,32 +260,33 @@ int RunCourse(Args& args) {
   if (action == "set-person") return Person(args, false);
   if (action == "new-score") return NewScoreCommand(args);
   if (action == "add-take") return AddTake(args);
-  throw UsageError("course: unknown action " + QuoteText(action) +
-                   " (new, add-session, list, add-person, set-person, new-score, add-take)");
+  throw UsageError("course", Fill(_("unknown action {action} (new, add-session, list, add-person, "
+                                    "set-person, new-score, add-take)"),
+                                  {{"action", QuoteText(action)}}));
 }
 
 }  // namespace
 
 const Command kCourseCommand = {
-    "course", "a course folder: its sessions, its people and the scores of each session",
-    "usage: graphony-cli course new DIR --title TEXT [--theme TEXT] [--site TEXT]\n"
-    "                              [--facilitator NAME]...\n"
-    "       graphony-cli course add-session DIR --date YYYY-MM-DD\n"
-    "       graphony-cli course list DIR [--json]\n"
-    "       graphony-cli course add-person DIR NAME [PERSON OPTIONS]\n"
-    "       graphony-cli course set-person DIR NAME|ID [PERSON OPTIONS]\n"
-    "       graphony-cli course new-score DIR --session DATE [--title TEXT] [--picture P]...\n"
-    "       graphony-cli course add-take DIR --session DATE --score FILE --wav TAKE.wav\n"
-    "                              [--name TITLE] [--player NAME]... [--at BEAT]\n\n"
-    "A course is a folder: course.json (title, theme, site, facilitators and the group) and\n"
-    "one folder per session named by its date, holding its scores (*.graphony), poems and\n"
-    "notes (*.txt) and pictures (*.png, *.jpg). docs/courses.md describes it.\n\n"
-    "Person options are those of 'graphony-cli people' (--initials, --credit-by-name yes|no,\n"
-    "--consent LIST, --keep-until DATE, --role TEXT); everything defaults to no.\n"
-    "course.json owns the people: their credit and consent apply to every score of the course.\n"
-    "new-score (or 'graphony-cli new' into a session folder) starts with the course's people.\n"
-    "add-take carries a recording made elsewhere into a session's score, with its players.\n\n"
-    "Exit status: 0 done, 1 bad input (one line naming the file; nothing changed), 2 usage.\n",
+    "course", N_("a course folder: its sessions, its people and the scores of each session"),
+    N_("usage: graphony-cli course new DIR --title TEXT [--theme TEXT] [--site TEXT]\n"
+       "                              [--facilitator NAME]...\n"
+       "       graphony-cli course add-session DIR --date YYYY-MM-DD\n"
+       "       graphony-cli course list DIR [--json]\n"
+       "       graphony-cli course add-person DIR NAME [PERSON OPTIONS]\n"
+       "       graphony-cli course set-person DIR NAME|ID [PERSON OPTIONS]\n"
+       "       graphony-cli course new-score DIR --session DATE [--title TEXT] [--picture P]...\n"
+       "       graphony-cli course add-take DIR --session DATE --score FILE --wav TAKE.wav\n"
+       "                              [--name TITLE] [--player NAME]... [--at BEAT]\n\n"
+       "A course is a folder: course.json (title, theme, site, facilitators and the group) and\n"
+       "one folder per session named by its date, holding its scores (*.graphony), poems and\n"
+       "notes (*.txt) and pictures (*.png, *.jpg). docs/courses.md describes it.\n\n"
+       "Person options are those of 'graphony-cli people' (--initials, --credit-by-name yes|no,\n"
+       "--consent LIST, --keep-until DATE, --role TEXT); everything defaults to no.\n"
+       "course.json owns the people: their credit and consent apply to every score of the course.\n"
+       "new-score (or 'graphony-cli new' into a session folder) starts with the course's people.\n"
+       "add-take carries a recording made elsewhere into a session's score, with its players.\n\n"
+       "Exit status: 0 done, 1 bad input (one line naming the file; nothing changed), 2 usage.\n"),
     RunCourse};
 
 }  // namespace graphony::cli

@@ -95,25 +95,34 @@ void PrintTable(const std::vector<Row>& rows, const Events& events) {
   for (const Row& row : rows) print_line([&](size_t i) { return row.cells[i]; });
   size_t partials = 0;
   for (const PartialBank& b : events.banks) partials += b.rows.size();
-  std::printf(
-      "\n%zu notes (%zu sounding), %zu gestures, %zu scan banks with %zu partials, %s beats\n",
-      events.notes.size(),
-      static_cast<size_t>(std::count_if(events.notes.begin(), events.notes.end(),
-                                        [](const NoteEvent& n) { return n.sounding; })),
-      events.gestures.size(), events.banks.size(), partials, Number(events.length_beats).c_str());
+  const auto sounding = std::count_if(events.notes.begin(), events.notes.end(),
+                                      [](const NoteEvent& n) { return n.sounding; });
+  std::printf("\n%s\n",
+              Fill(_("{notes} notes ({sounding} sounding), {gestures} gestures, {banks} scan banks "
+                     "with {partials} partials, {beats} beats"),
+                   {{"notes", std::to_string(events.notes.size())},
+                    {"sounding", std::to_string(sounding)},
+                    {"gestures", std::to_string(events.gestures.size())},
+                    {"banks", std::to_string(events.banks.size())},
+                    {"partials", std::to_string(partials)},
+                    {"beats", Number(events.length_beats)}})
+                  .c_str());
 }
 
 int RunEvents(Args& args) {
   const bool csv = args.Flag("--csv");
   const auto png = args.Option("--png");
   const auto files = args.Positionals();
-  if (files.size() != 1) throw UsageError("events: give exactly one score file (see --help)");
+  if (files.size() != 1) throw UsageError("events", _("give exactly one score file (see --help)"));
   const Score score = LoadScore(files[0]);
   const Events events = Interpret(score);
   const std::vector<Row> rows = NoteRows(events, SanitisedMapping(score.mapping));
   if (png) {
     WriteRollPng(score, events, *png);
-    std::printf("%s: %zu notes drawn over the picture\n", png->c_str(), events.notes.size());
+    std::printf(
+        "%s: %s\n", png->c_str(),
+        Fill(_("{n} notes drawn over the picture"), {{"n", std::to_string(events.notes.size())}})
+            .c_str());
     return kExitOk;
   }
   if (csv)
@@ -126,18 +135,18 @@ int RunEvents(Args& args) {
 }  // namespace
 
 const Command kEventsCommand = {
-    "events", "list the notes a score's pictures and strokes become",
-    "usage: graphony-cli events FILE [--csv | --png ROLL.png]\n\n"
-    "Interprets the score exactly as playback, export and printing do, and prints one row\n"
-    "per note, sorted by start: start_beat, duration_beat, pitch (MIDI number as heard),\n"
-    "velocity (0..1), instrument (palette index), layer (index), quantised_pitch and note\n"
-    "(as printed), instrument_name, contributor, sounding (\"no\" for the printable shadow\n"
-    "of a stroke, which is heard as a glide), gesture (its stroke part, or -1) and pan.\n"
-    "Without --csv the rows form an aligned table followed by a one-line summary.\n\n"
-    "  --csv    a header row, then comma-separated rows (no summary)\n"
-    "  --png F  draw the notes as coloured bars over the picture (time across, pitch up,\n"
-    "           louder more opaque) with the palette's legend, into the PNG file F\n\n"
-    "Exit status: 0 ok, 1 the file cannot be read, 2 usage error.\n",
+    "events", N_("list the notes a score's pictures and strokes become"),
+    N_("usage: graphony-cli events FILE [--csv | --png ROLL.png]\n\n"
+       "Interprets the score exactly as playback, export and printing do, and prints one row\n"
+       "per note, sorted by start: start_beat, duration_beat, pitch (MIDI number as heard),\n"
+       "velocity (0..1), instrument (palette index), layer (index), quantised_pitch and note\n"
+       "(as printed), instrument_name, contributor, sounding (\"no\" for the printable shadow\n"
+       "of a stroke, which is heard as a glide), gesture (its stroke part, or -1) and pan.\n"
+       "Without --csv the rows form an aligned table followed by a one-line summary.\n\n"
+       "  --csv    a header row, then comma-separated rows (no summary)\n"
+       "  --png F  draw the notes as coloured bars over the picture (time across, pitch up,\n"
+       "           louder more opaque) with the palette's legend, into the PNG file F\n\n"
+       "Exit status: 0 ok, 1 the file cannot be read, 2 usage error.\n"),
     RunEvents};
 
 }  // namespace graphony::cli

@@ -28,12 +28,30 @@ std::string PitchText(double midi) {
 // How a contributor may be named in anything that leaves the room: the print's rule.
 using notation::CreditName;
 
-// "group, exhibition" or "no consent given".
-std::string ConsentText(const Consent& consent) {
+// "group, exhibition" or "no consent given"; in the user's language for people, in English
+// for --json (scripts read it).
+std::string ConsentText(const Consent& consent, bool for_people) {
   std::string out;
   for (Purpose p : kPurposes)
     if (Agrees(consent, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
-  return out.empty() ? "no consent given" : "agreed to: " + out;
+  if (!for_people) {
+    // NOT-UI: the --json form, read by scripts
+    const std::string none = "no consent given";
+    // NOT-UI: the --json form, read by scripts
+    const std::string agreed = "agreed to: ";
+    return out.empty() ? none : agreed + out;
+  }
+  return out.empty() ? _("no consent given")
+                     : Fill(_("agreed to: {purposes}"), {{"purposes", out}});
+}
+
+// A label of the text form, padded so the values line up ("title:        ").
+std::string Label(const char* text) {
+  std::string label = text;
+  size_t letters = 0;  // code points, so a translated label lines up too
+  for (unsigned char c : label) letters += (c & 0xC0) != 0x80;
+  label.append(letters < 14 ? 14 - letters : 1, ' ');
+  return label;
 }
 
 // Who was recorded, named as the credit rule allows ("participant" when not by name).
@@ -41,23 +59,23 @@ std::string SamplePlayers(const Score& s, const SampledInstrument& si) {
   std::string out;
   for (const std::string& id : si.players)
     if (const Contributor* c = PersonById(s, id)) out += (out.empty() ? "" : ", ") + CreditName(*c);
-  return out.empty() ? "nobody named" : out;
+  return out.empty() ? _("nobody named") : out;
 }
 
 // What every recorded person agreed to, read from them now (never stored with the sample).
-std::string SampleUses(const Score& s, const SampledInstrument& si) {
+std::string SampleUses(const Score& s, const SampledInstrument& si, bool for_people) {
   std::string out;
   for (Purpose p : kPurposes)
     if (SampleAllowed(s, si, p)) out.append(out.empty() ? "" : ", ").append(PurposeName(p));
-  return out.empty() ? "nothing" : out;
+  if (out.empty()) return for_people ? _("nothing") : "nothing";
+  return out;
 }
 
 std::string RootText(double midi) {
-  char text[48];
   const int near = static_cast<int>(std::lround(midi));
-  std::snprintf(text, sizeof text, "%s%+.0f cents (%.1f Hz)", NoteName(near).c_str(),
-                100 * (midi - near), MidiToHz(midi));
-  return text;
+  return Fill(_("{note}{cents} cents ({hz} Hz)"), {{"note", NoteName(near)},
+                                                   {"cents", Sprintf("%+.0f", 100 * (midi - near))},
+                                                   {"hz", Sprintf("%.1f", MidiToHz(midi))}});
 }
 
 const char* KindName(Layer::Kind kind) {
@@ -120,7 +138,7 @@ Json InfoJson(const Score& s, const std::string& file) {
                             {"credit", CreditName(c)},
                             {"role", c.role},
                             {"credit_by_name", c.consent.credit_by_name},
-                            {"consent", ConsentText(c.consent)},
+                            {"consent", ConsentText(c.consent, false)},
                             {"keep_until", c.consent.keep_until}});
   j["contributors"] = contributors;
   Json sections = Json::array();
@@ -139,19 +157,23 @@ Json InfoJson(const Score& s, const std::string& file) {
                        {"loop_start", si.loop_start},
                        {"loop_end", si.loop_end},
                        {"players", si.players},
-                       {"consent", SampleUses(s, si)}});
+                       {"consent", SampleUses(s, si, false)}});
   j["sampled_instruments"] = sampled;
   return j;
 }
 
 void PrintText(const Score& s, const std::string& file) {
-  std::printf("file:         %s\n", file.c_str());
-  std::printf("title:        %s\n", s.title.c_str());
-  if (!s.date.empty()) std::printf("date:         %s\n", s.date.c_str());
-  std::printf("tempo:        %s bpm\n", FormatNumber(s.tempo_bpm).c_str());
-  std::printf("meter:        %s\n", FormatMeter(s.meter).c_str());
-  std::printf("length:       %s beats (%.1f s)\n", FormatNumber(s.length_beats).c_str(),
-              s.DurationSeconds());
+  auto line = [](const char* label, const std::string& value) {
+    std::printf("%s%s\n", Label(label).c_str(), value.c_str());
+  };
+  line(_("file:"), file);
+  line(_("title:"), s.title);
+  if (!s.date.empty()) line(_("date:"), s.date);
+  line(_("tempo:"), Fill(_("{tempo} bpm"), {{"tempo", FormatNumber(s.tempo_bpm)}}));
+  line(_("meter:"), FormatMeter(s.meter));
+  line(_("length:"),
+       Fill(_("{beats} beats ({seconds} s)"), {{"beats", FormatNumber(s.length_beats)},
+                                               {"seconds", Sprintf("%.1f", s.DurationSeconds())}}));
   const Mapping& m = s.mapping;
   std::string range = PitchText(m.lowest) + ".." + PitchText(m.highest);
   if (m.scale == "none") {  // continuous pitch: frequencies say more than note names
@@ -159,59 +181,88 @@ void PrintText(const Score& s, const std::string& file) {
     std::snprintf(hz, sizeof hz, " (%.0fHz..%.0fHz)", MidiToHz(m.lowest), MidiToHz(m.highest));
     range += hz;
   }
-  std::printf(
-      "mapping:      %s on %s, range %s, images in %s mode, grid %s beats, up to %d notes at "
-      "once\n",
-      m.scale.c_str(), NoteName(m.root).c_str(), range.c_str(), ImageModeName(m.image_mode),
-      FormatNumber(m.grid).c_str(), m.max_polyphony);
-  std::printf("soundfont:    %s\n", s.soundfont.empty() ? "default" : s.soundfont.c_str());
-  std::printf("palette:      %zu colours\n", s.palette.size());
+  line(_("mapping:"),
+       Fill(_("{scale} on {root}, range {range}, images in {mode} mode, grid {grid} beats, up to "
+              "{polyphony} notes at once"),
+            {{"scale", m.scale},
+             {"root", NoteName(m.root)},
+             {"range", range},
+             {"mode", ImageModeName(m.image_mode)},
+             {"grid", FormatNumber(m.grid)},
+             {"polyphony", std::to_string(m.max_polyphony)}}));
+  line(_("soundfont:"), s.soundfont.empty() ? std::string(_("default")) : s.soundfont);
+  line(_("palette:"), Fill(_("{n} colours"), {{"n", std::to_string(s.palette.size())}}));
   for (const PaletteEntry& e : s.palette)
     std::printf("  %s  %-9s %s\n", FormatColor(e.color).c_str(), e.instrument.c_str(),
                 e.display_name.c_str());
-  std::printf("layers:       %zu\n", s.layers.size());
+  line(_("layers:"), std::to_string(s.layers.size()));
   for (size_t i = 0; i < s.layers.size(); ++i) {
     const Layer& l = s.layers[i];
     if (l.kind == Layer::Kind::kImage) {
       const auto& im = l.image;
-      std::printf("  %zu. image   %s: %s, %dx%d px, beats %s..%s, %s mode%s\n", i + 1,
-                  QuoteText(l.name).c_str(), im.file.c_str(), im.pixels ? im.pixels->width : 0,
-                  im.pixels ? im.pixels->height : 0, FormatNumber(im.start_beat).c_str(),
-                  FormatNumber(im.start_beat + im.length_beats).c_str(), ImageModeName(im.mode),
-                  l.muted ? ", muted" : "");
+      std::printf(
+          // NOT-UI: a table row: numbers, units and translated parts
+          "  %zu. %s\n", i + 1,
+          Fill(l.muted
+                   ? _("image   {name}: {file}, {width}x{height} px, beats {from}..{to}, {mode} "
+                       "mode, muted")
+                   : _("image   {name}: {file}, {width}x{height} px, beats {from}..{to}, {mode} "
+                       "mode"),
+               {{"name", QuoteText(l.name)},
+                {"file", im.file},
+                {"width", std::to_string(im.pixels ? im.pixels->width : 0)},
+                {"height", std::to_string(im.pixels ? im.pixels->height : 0)},
+                {"from", FormatNumber(im.start_beat)},
+                {"to", FormatNumber(im.start_beat + im.length_beats)},
+                {"mode", ImageModeName(im.mode)}})
+              .c_str());
     } else {
-      std::printf("  %zu. strokes %s: %zu strokes%s\n", i + 1, QuoteText(l.name).c_str(),
-                  l.strokes.strokes.size(), l.muted ? ", muted" : "");
+      std::printf(
+          // NOT-UI: a table row: numbers, units and translated parts
+          "  %zu. %s\n", i + 1,
+          Fill(l.muted ? _("strokes {name}: {n} strokes, muted") : _("strokes {name}: {n} strokes"),
+               {{"name", QuoteText(l.name)}, {"n", std::to_string(l.strokes.strokes.size())}})
+              .c_str());
     }
   }
-  std::printf("images:       %zu\n", CountImageLayers(s));
-  std::printf("strokes:      %zu\n", CountStrokes(s));
-  std::printf("contributors: %zu\n", s.contributors.size());
+  line(_("images:"), std::to_string(CountImageLayers(s)));
+  line(_("strokes:"), std::to_string(CountStrokes(s)));
+  line(_("contributors:"), std::to_string(s.contributors.size()));
   for (const Contributor& c : s.contributors)
     std::printf("  %s%s%s (%s, %s)\n", CreditName(c).c_str(), c.role.empty() ? "" : ", ",
                 c.role.c_str(),
-                c.consent.credit_by_name ? "credited by name" : "not credited by name",
-                ConsentText(c.consent).c_str());
+                c.consent.credit_by_name ? _("credited by name") : _("not credited by name"),
+                ConsentText(c.consent, true).c_str());
   if (!s.sections.empty()) {
-    std::printf("sections:     %zu\n", s.sections.size());
+    line(_("sections:"), std::to_string(s.sections.size()));
     for (const SectionMarker& mk : s.sections)
-      std::printf("  beat %s: %s\n", FormatNumber(mk.beat).c_str(), mk.label.c_str());
+      std::printf("  %s\n", Fill(_("beat {beat}: {label}"),
+                                 {{"beat", FormatNumber(mk.beat)}, {"label", mk.label}})
+                                .c_str());
   }
-  if (!s.takes.empty()) std::printf("takes:        %zu\n", s.takes.size());
+  if (!s.takes.empty()) line(_("takes:"), std::to_string(s.takes.size()));
   if (!s.sampled_instruments.empty())
-    std::printf("sampled instruments: %zu\n", s.sampled_instruments.size());
+    line(_("sampled instruments:"), std::to_string(s.sampled_instruments.size()));
   for (const SampledInstrument& si : s.sampled_instruments)
-    std::printf("  %s: %s, from %s %.2f..%.2f s, root %s, %s, by %s (may be used for: %s)\n",
-                QuoteText(si.name).c_str(), si.file.c_str(), si.take.c_str(), si.from_seconds,
-                si.to_seconds, RootText(si.root_midi).c_str(),
-                si.loop_end > si.loop_start ? "looped" : "no loop", SamplePlayers(s, si).c_str(),
-                SampleUses(s, si).c_str());
+    std::printf("  %s\n",
+                Fill(_("{name}: {file}, from {take} {from}..{to} s, root {root}, {loop}, by "
+                       "{players} (may be used for: {uses})"),
+                     {{"name", QuoteText(si.name)},
+                      {"file", si.file},
+                      {"take", si.take},
+                      {"from", Sprintf("%.2f", si.from_seconds)},
+                      {"to", Sprintf("%.2f", si.to_seconds)},
+                      {"root", RootText(si.root_midi)},
+                      {"loop", si.loop_end > si.loop_start ? _("looped") : _("no loop")},
+                      {"players", SamplePlayers(s, si)},
+                      {"uses", SampleUses(s, si, true)}})
+                    .c_str());
 }
 
 int RunInfo(Args& args) {
   const bool json = args.Flag("--json");
   const auto files = args.Positionals();
-  if (files.size() != 1) throw UsageError("info: give exactly one score file (see --help)");
+  if (files.size() != 1) throw UsageError("info", _("give exactly one score file (see --help)"));
   const Score score = LoadScore(files[0]);
   if (json)
     std::printf(
@@ -225,15 +276,15 @@ int RunInfo(Args& args) {
 }  // namespace
 
 const Command kInfoCommand = {
-    "info", "describe a score: tempo, length, mapping, layers, contributors",
-    "usage: graphony-cli info FILE [--json]\n\n"
-    "Prints the title, tempo, meter, length in beats and seconds, the pitch mapping, the\n"
-    "soundfont (\"default\" unless set with 'graphony-cli soundfont'), the palette, the\n"
-    "layers, the number of images and strokes, and the contributors (named only when they\n"
-    "agreed to be credited by name).\n\n"
-    "  --json   one JSON object with at least title, tempo_bpm, beats, duration_s, images,\n"
-    "           strokes, contributors (a list)\n\n"
-    "Exit status: 0 ok, 1 the file cannot be read, 2 usage error.\n",
+    "info", N_("describe a score: tempo, length, mapping, layers, contributors"),
+    N_("usage: graphony-cli info FILE [--json]\n\n"
+       "Prints the title, tempo, meter, length in beats and seconds, the pitch mapping, the\n"
+       "soundfont (\"default\" unless set with 'graphony-cli soundfont'), the palette, the\n"
+       "layers, the number of images and strokes, and the contributors (named only when they\n"
+       "agreed to be credited by name).\n\n"
+       "  --json   one JSON object with at least title, tempo_bpm, beats, duration_s, images,\n"
+       "           strokes, contributors (a list)\n\n"
+       "Exit status: 0 ok, 1 the file cannot be read, 2 usage error.\n"),
     RunInfo};
 
 }  // namespace graphony::cli

@@ -25,9 +25,11 @@ double ParsePitchOption(const std::string& option, const std::string& text, bool
   if (auto midi = ParseNoteName(text)) return *midi;
   if (allow_hz)
     if (auto midi = ParseFrequency(text)) return *midi;
-  throw UsageError("new: " + option + " expects a note name like C4 or F#3" +
-                   std::string(allow_hz ? " or a frequency like 220Hz" : "") + " (got \"" + text +
-                   "\")");
+  throw UsageError(
+      "new", Fill(allow_hz ? _("{option} expects a note name like C4 or F#3 or a "
+                               "frequency like 220Hz (got \"{value}\")")
+                           : _("{option} expects a note name like C4 or F#3 (got \"{value}\")"),
+                  {{"option", option}, {"value", text}}));
 }
 
 // A bundle entry name for an image: its file name with anything unusual replaced.
@@ -75,14 +77,15 @@ int RunNew(Args& args) {
   const bool force = args.Flag("--force");
   const auto rest = args.Positionals();
   if (rest.size() != 1)
-    throw UsageError("new: give exactly one output file, e.g. art.graphony (see --help)");
+    throw UsageError("new", _("give exactly one output file, e.g. art.graphony (see --help)"));
   const std::filesystem::path out = rest[0];
 
   Score score = NewScore();
   // A new score is dated the day it is made, and titled after that day until it is named.
   score.date = date ? *date : TodayIsoDate();
   if (!IsIsoDate(score.date))
-    throw UsageError("new: --date expects a date like 2026-12-01 (got \"" + score.date + "\")");
+    throw UsageError("new", Fill(_("--date expects a date like 2026-12-01 (got \"{value}\")"),
+                                 {{"value", score.date}}));
   score.title = title ? *title : NewScoreTitle(score.date);
   if (people_from) ImportPeople(score, LoadScore(*people_from));
   // A new score in a course's session folder starts with the course's group.
@@ -94,8 +97,9 @@ int RunNew(Args& args) {
   if (meter) {
     auto m = ParseMeter(*meter);
     if (!m)
-      throw UsageError("new: --meter expects a time signature like 4/4 or 3/4 (got \"" + *meter +
-                       "\")");
+      throw UsageError("new", Fill(_("--meter expects a time signature like 4/4 or 3/4 (got "
+                                     "\"{value}\")"),
+                                   {{"value", *meter}}));
     score.meter = *m;
   }
   if (scale) score.mapping.scale = *scale;
@@ -103,24 +107,28 @@ int RunNew(Args& args) {
   if (range) {
     const size_t dots = range->find("..");
     if (dots == std::string::npos)
-      throw UsageError("new: --range expects LOW..HIGH, e.g. G3..G5 or 55Hz..7040Hz (got \"" +
-                       *range + "\")");
+      throw UsageError("new", Fill(_("--range expects LOW..HIGH, e.g. G3..G5 or 55Hz..7040Hz (got "
+                                     "\"{value}\")"),
+                                   {{"value", *range}}));
     score.mapping.lowest = ParsePitchOption("--range", range->substr(0, dots), true);
     score.mapping.highest = ParsePitchOption("--range", range->substr(dots + 2), true);
   }
   if (mode) {
     auto m = ParseImageMode(*mode);
-    if (!m) throw UsageError("new: --mode expects scan or notes (got \"" + *mode + "\")");
+    if (!m)
+      throw UsageError(
+          "new", Fill(_("--mode expects scan or notes (got \"{value}\")"), {{"value", *mode}}));
     score.mapping.image_mode = *m;
   }
   if (palette && *palette != "picture" && *palette != "fixed")
-    throw UsageError("new: --palette expects picture or fixed (got \"" + *palette + "\")");
-  if (palette && instrument) throw UsageError("new: give --palette or --instrument, not both");
+    throw UsageError("new", Fill(_("--palette expects picture or fixed (got \"{value}\")"),
+                                 {{"value", *palette}}));
+  if (palette && instrument) throw UsageError("new", _("give --palette or --instrument, not both"));
   if (instrument) score.palette = {EntryForInstrument(*instrument)};
 
   std::error_code ec;
   if (!force && std::filesystem::exists(out, ec))
-    throw ScoreError(out.string() + ": already exists (add --force to replace it)");
+    throw ScoreError(out.string() + ": " + _("already exists (add --force to replace it)"));
 
   // Each artwork is checked (decoded, all within one memory budget) before anything is
   // written, then carried in the bundle.
@@ -153,49 +161,54 @@ int RunNew(Args& args) {
     if (!own.empty()) score.palette = std::move(own);
   }
   SaveScore(score, out);
-  std::printf("%s: new score, %s beats at %s bpm (%.1f s), %zu image%s, %zu %s\n",
-              out.string().c_str(), FormatNumber(score.length_beats).c_str(),
-              FormatNumber(score.tempo_bpm).c_str(), score.DurationSeconds(), images.size(),
-              images.size() == 1 ? "" : "s", score.contributors.size(),
-              score.contributors.size() == 1 ? "person" : "people");
+  std::printf("%s: %s\n", out.string().c_str(),
+              Fill(_("new score, {beats} beats at {tempo} bpm ({seconds} s), {images}, {people}"),
+                   {{"beats", FormatNumber(score.length_beats)},
+                    {"tempo", FormatNumber(score.tempo_bpm)},
+                    {"seconds", Sprintf("%.1f", score.DurationSeconds())},
+                    {"images", Plural("{n} image", "{n} images", images.size())},
+                    {"people", Plural("{n} person", "{n} people", score.contributors.size())}})
+                  .c_str());
   return kExitOk;
 }
 
 }  // namespace
 
 const Command kNewCommand = {
-    "new", "make a new score, optionally from artworks (PNG, JPEG)",
-    "usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
-    "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
-    "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
-    "[--palette picture|fixed]\n"
-    "                        [--person NAME]... [--people-from OTHER] [--date YYYY-MM-DD] "
-    "[--force]\n\n"
-    "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
-    "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
-    "mode.\n\n"
-    "  --image FILE        a PNG or JPEG picture (repeatable); copied into the bundle\n"
-    "  --title TEXT        the score's title (default: \"Music of\" and the date)\n"
-    "  --date YYYY-MM-DD   the day it was made (default: today)\n"
-    "  --person NAME       someone in the group (repeatable); nothing agreed yet: set their\n"
-    "                      credit and consent with 'graphony-cli people'\n"
-    "  --people-from FILE  the group of another score, with their credit and consent\n"
-    "  --tempo BPM         beats per minute, 20..400\n"
-    "  --beats N           length in beats\n"
-    "  --meter N/D         time signature, e.g. 3/4\n"
-    "  --scale NAME        major-pentatonic, minor-pentatonic, major, natural-minor, dorian,\n"
-    "                      mixolydian, blues, whole-tone, chromatic, or none (continuous pitch)\n"
-    "  --root NOTE         the key note, e.g. C4, F#3, Bb3\n"
-    "  --range LOW..HIGH   playable range as notes (G3..G5) or frequencies (55Hz..7040Hz)\n"
-    "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
-    "  --instrument NAME   play with one instrument, e.g. flute, marimba or bass (a wrong name\n"
-    "                      lists them all); the palette gets that single entry\n"
-    "  --palette picture   the palette is the first picture's own dominant colours (up to 6,\n"
-    "                      background left out), each with an instrument suiting it: dark ->\n"
-    "                      bass, blue -> flute, warm bright -> bells... (default with --image)\n"
-    "  --palette fixed     the six fixed colour-blind-friendly colours (default without --image)\n"
-    "  --force             replace OUT if it exists\n\n"
-    "Exit status: 0 written, 1 bad input (nothing written), 2 usage error.\n",
+    "new", N_("make a new score, optionally from artworks (PNG, JPEG)"),
+    N_("usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
+       "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
+       "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
+       "[--palette picture|fixed]\n"
+       "                        [--person NAME]... [--people-from OTHER] [--date YYYY-MM-DD] "
+       "[--force]\n\n"
+       "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
+       "Defaults are calm: 72 bpm, 4/4, 32 beats, major-pentatonic on C4, range G3..G5, notes "
+       "mode.\n\n"
+       "  --image FILE        a PNG or JPEG picture (repeatable); copied into the bundle\n"
+       "  --title TEXT        the score's title (default: \"Music of\" and the date)\n"
+       "  --date YYYY-MM-DD   the day it was made (default: today)\n"
+       "  --person NAME       someone in the group (repeatable); nothing agreed yet: set their\n"
+       "                      credit and consent with 'graphony-cli people'\n"
+       "  --people-from FILE  the group of another score, with their credit and consent\n"
+       "  --tempo BPM         beats per minute, 20..400\n"
+       "  --beats N           length in beats\n"
+       "  --meter N/D         time signature, e.g. 3/4\n"
+       "  --scale NAME        major-pentatonic, minor-pentatonic, major, natural-minor, dorian,\n"
+       "                      mixolydian, blues, whole-tone, chromatic, or none (continuous "
+       "pitch)\n"
+       "  --root NOTE         the key note, e.g. C4, F#3, Bb3\n"
+       "  --range LOW..HIGH   playable range as notes (G3..G5) or frequencies (55Hz..7040Hz)\n"
+       "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
+       "  --instrument NAME   play with one instrument, e.g. flute, marimba or bass (a wrong name\n"
+       "                      lists them all); the palette gets that single entry\n"
+       "  --palette picture   the palette is the first picture's own dominant colours (up to 6,\n"
+       "                      background left out), each with an instrument suiting it: dark ->\n"
+       "                      bass, blue -> flute, warm bright -> bells... (default with --image)\n"
+       "  --palette fixed     the six fixed colour-blind-friendly colours (default without "
+       "--image)\n"
+       "  --force             replace OUT if it exists\n\n"
+       "Exit status: 0 written, 1 bad input (nothing written), 2 usage error.\n"),
     RunNew};
 
 }  // namespace graphony::cli

@@ -51,11 +51,17 @@ void ProgressLine(const PlayerStatus& s, double length_beats, double seconds_per
   char bar[kBar + 1];
   for (int i = 0; i < kBar; ++i) bar[i] = i < static_cast<int>(frac * kBar + 0.5) ? '#' : '-';
   bar[kBar] = '\0';
-  std::fprintf(stderr, "\r  beat %7.2f / %.2f  %s / %s  [%s]  peak %5.1f dB  xruns %llu%s   ",
-               s.playhead_beat, length_beats, Clock(s.playhead_beat * seconds_per_beat).c_str(),
-               Clock(length_beats * seconds_per_beat).c_str(), bar,
-               Db(std::max(s.peak_left, s.peak_right)), static_cast<unsigned long long>(s.xruns),
-               recording ? "  REC" : "");
+  const std::string line =
+      Fill(_("beat {beat} / {length}  {time} / {total}  [{bar}]  peak {peak} dB  xruns {xruns}"),
+           {{"beat", Sprintf("%7.2f", s.playhead_beat)},
+            {"length", Sprintf("%.2f", length_beats)},
+            {"time", Clock(s.playhead_beat * seconds_per_beat)},
+            {"total", Clock(length_beats * seconds_per_beat)},
+            {"bar", bar},
+            {"peak", Sprintf("%5.1f", Db(std::max(s.peak_left, s.peak_right)))},
+            {"xruns", std::to_string(s.xruns)}});
+  std::fprintf(stderr, "\r  %s%s%s   ", line.c_str(), recording ? "  " : "",
+               recording ? "REC" : "");
   std::fflush(stderr);
 }
 
@@ -66,7 +72,8 @@ void ParseSendTo(const std::string& text, OscOptions* options) {
       colon == std::string::npos ? 0 : ParseNumber("--osc-send", text.substr(colon + 1));
   if (colon == std::string::npos || colon == 0 || !(port >= 1 && port <= 65535) ||
       port != static_cast<int>(port))
-    throw UsageError("play: --osc-send expects HOST:PORT (got \"" + text + "\")");
+    throw UsageError("play",
+                     Fill(_("--osc-send expects HOST:PORT (got \"{value}\")"), {{"value", text}}));
   options->send_host = text.substr(0, colon);
   options->send_port = static_cast<int>(port);
 }
@@ -99,56 +106,61 @@ int RunPlay(Args& args) {
   const bool link_start_stop = args.Flag("--link-start-stop");
   const auto link_log = args.Option("--link-log");
   const auto files = args.Positionals();
-  if (files.size() != 1) throw UsageError("play: give one score file (see --help)");
+  if (files.size() != 1) throw UsageError("play", _("give one score file (see --help)"));
 
   const double from = from_text ? ParseNumber("--from", *from_text) : 0.0;
-  if (!(from >= 0)) throw UsageError("play: --from must be 0 or more beats");
+  if (!(from >= 0)) throw UsageError("play", _("--from must be 0 or more beats"));
   const double for_seconds = for_text ? ParseNumber("--for", *for_text) : -1.0;
-  if (for_text && !(for_seconds > 0)) throw UsageError("play: --for must be more than 0 seconds");
+  if (for_text && !(for_seconds > 0))
+    throw UsageError("play", _("--for must be more than 0 seconds"));
   const int frames = frames_text ? static_cast<int>(ParseNumber("--frames", *frames_text)) : 0;
   if (frames_text && (frames < 16 || frames > 8192))
-    throw UsageError("play: --frames must be between 16 and 8192");
+    throw UsageError("play", _("--frames must be between 16 and 8192"));
   const double tempo = tempo_text ? ParseNumber("--tempo", *tempo_text) : 1.0;
-  if (!(tempo >= 0.05 && tempo <= 8)) throw UsageError("play: --tempo must be between 0.05 and 8");
+  if (!(tempo >= 0.05 && tempo <= 8))
+    throw UsageError("play", _("--tempo must be between 0.05 and 8"));
   const double volume = volume_text ? ParseNumber("--volume", *volume_text) : 1.0;
-  if (!(volume >= 0 && volume <= 4)) throw UsageError("play: --volume must be between 0 and 4");
+  if (!(volume >= 0 && volume <= 4))
+    throw UsageError("play", _("--volume must be between 0 and 4"));
   if (input && !record)
-    throw UsageError("play: --input needs --record OUT.wav (the input track goes next to it)");
+    throw UsageError("play", _("--input needs --record OUT.wav (the input track goes next to it)"));
   // OSC remote control is off unless a port is given.
   const bool osc = osc_port_text.has_value();
   OscOptions osc_options;
   if (osc) {
     const double port = ParseNumber("--osc-port", *osc_port_text);
     if (!(port >= 1 && port <= 65535) || port != static_cast<int>(port))
-      throw UsageError("play: --osc-port must be a port number, 1 to 65535");
+      throw UsageError("play", _("--osc-port must be a port number, 1 to 65535"));
     osc_options.port = static_cast<int>(port);
     if (osc_bind) osc_options.bind = *osc_bind;
     if (osc_send) ParseSendTo(*osc_send, &osc_options);
   } else if (osc_bind || osc_send) {
-    throw UsageError("play: --osc-bind and --osc-send need --osc-port");
+    throw UsageError("play", _("--osc-bind and --osc-send need --osc-port"));
   }
 
   if (midi_in && *midi_in == "list") {
     try {
       for (const std::string& name : MidiInput::ListPorts()) std::printf("%s\n", name.c_str());
     } catch (const std::runtime_error& e) {
+      // NOT-UI: the program and command's names, then a translated message
       std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
       return kExitFailure;
     }
     return kExitOk;
   }
-  if (colour_text && !midi_in) throw UsageError("play: --colour needs --midi-in PORT");
-  if (midi_record_to && !midi_in) throw UsageError("play: --midi-record-to needs --midi-in PORT");
-  if (person && !midi_record_to) throw UsageError("play: --person needs --midi-record-to OUT");
+  if (colour_text && !midi_in) throw UsageError("play", _("--colour needs --midi-in PORT"));
+  if (midi_record_to && !midi_in)
+    throw UsageError("play", _("--midi-record-to needs --midi-in PORT"));
+  if (person && !midi_record_to) throw UsageError("play", _("--person needs --midi-record-to OUT"));
   if (midi_record_to && (loop || osc_port_text))
-    throw UsageError("play: --midi-record-to cannot follow --loop or OSC's seeks");
+    throw UsageError("play", _("--midi-record-to cannot follow --loop or OSC's seeks"));
   if ((link_start_stop || link_log) && !link)
-    throw UsageError("play: --link-start-stop and --link-log need --link");
+    throw UsageError("play", _("--link-start-stop and --link-log need --link"));
   if (link && (loop || midi_record_to))
-    throw UsageError("play: --link cannot be combined with --loop or --midi-record-to");
+    throw UsageError("play", _("--link cannot be combined with --loop or --midi-record-to"));
   const double colour = colour_text ? ParseNumber("--colour", *colour_text) : 0.0;
   if (!(colour >= 0 && colour < 256 && colour == std::floor(colour)))
-    throw UsageError("play: --colour must be a palette index, 0 to 255");
+    throw UsageError("play", _("--colour must be a palette index, 0 to 255"));
 
   // From here on Ctrl+C is a clean stop, also while the program is still being prepared.
   struct sigaction sa {};
@@ -162,21 +174,27 @@ int RunPlay(Args& args) {
   if (person) contributor = FindPerson(score, *person, files[0]).id;
   const Events events = Interpret(score);
   const double until = until_text ? ParseNumber("--until", *until_text) : events.length_beats;
-  if (until_text && !(until > from)) throw UsageError("play: --until must be after --from");
+  if (until_text && !(until > from)) throw UsageError("play", _("--until must be after --from"));
 
   OscRemote remote;
   if (osc) {
     try {
       remote.Open(osc_options);
     } catch (const OscError& e) {
+      // NOT-UI: the program and command's names, then a translated message
       std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
       return kExitFailure;
     }
-    std::fprintf(stderr, "OSC: listening on %s:%d%s\n", osc_options.bind.c_str(), remote.Port(),
-                 osc_options.send_host.empty() ? ""
-                                               : (", playhead to " + osc_options.send_host + ":" +
-                                                  std::to_string(osc_options.send_port))
-                                                     .c_str());
+    const std::string address = osc_options.bind + ":" + std::to_string(remote.Port());
+    std::fprintf(
+        // NOT-UI: the program and command's names, then a translated message
+        stderr, "OSC: %s\n",
+        (osc_options.send_host.empty()
+             ? Fill(_("listening on {address}"), {{"address", address}})
+             : Fill(_("listening on {address}, playhead to {to}"),
+                    {{"address", address},
+                     {"to", osc_options.send_host + ":" + std::to_string(osc_options.send_port)}}))
+            .c_str());
   }
   const OscLimits osc_limits{events.length_beats, events.tempo_bpm};
 
@@ -187,8 +205,9 @@ int RunPlay(Args& args) {
     if (link_log) {
       link_file = std::fopen(link_log->c_str(), "w");
       if (!link_file) {
-        std::fprintf(stderr, "graphony-cli play: %s: cannot write the Link log\n",
-                     link_log->c_str());
+        // NOT-UI: the program and command's names, then a translated message
+        std::fprintf(stderr, "graphony-cli play: %s: %s\n", link_log->c_str(),
+                     _("cannot write the Link log"));
         return kExitFailure;
       }
     }
@@ -237,18 +256,24 @@ int RunPlay(Args& args) {
   if (midi_in) {
     const int colours = std::max<int>(1, static_cast<int>(score.palette.size()));
     if (colour >= colours) {
-      std::fprintf(stderr, "graphony-cli play: %s: --colour %d: the palette has %d colours\n",
-                   files[0].c_str(), static_cast<int>(colour), colours);
+      std::fprintf(
+          // NOT-UI: the program and command's names, then a translated message
+          stderr, "graphony-cli play: %s: --colour %d: %s\n", files[0].c_str(),
+          static_cast<int>(colour),
+          Fill(_("the palette has {n} colours"), {{"n", std::to_string(colours)}}).c_str());
       return kExitFailure;
     }
     try {
       midi.Open(*midi_in, &player, static_cast<int>(colour));  // colour = instrument index
     } catch (const std::runtime_error& e) {
+      // NOT-UI: the program and command's names, then a translated message
       std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
       return kExitFailure;
     }
-    std::fprintf(stderr, "MIDI in: %s (colour %d)\n", midi.PortName().c_str(),
-                 static_cast<int>(colour));
+    std::fprintf(stderr, "%s\n",
+                 Fill(_("MIDI in: {port} (colour {n})"),
+                      {{"port", midi.PortName()}, {"n", std::to_string(static_cast<int>(colour))}})
+                     .c_str());
   }
   // Under remote control the conductor starts the music (/graphony/play).
   if (!osc) player.Play();
@@ -261,7 +286,7 @@ int RunPlay(Args& args) {
   };
   double end_at = -1;  // wall time at which the tail after the last beat is over
   PlayerStatus status;
-  std::string stop_reason = "end of score";
+  std::string stop_reason = _("end of score");
   bool stopped_at_end = false;  // under OSC: the end was reached and the transport stopped
   std::vector<std::string> osc_log;
   size_t link_peers = 0;
@@ -284,17 +309,22 @@ int RunPlay(Args& args) {
       LinkBeatSample b;
       while (link_sync->PopSample(&b))
         if (link_file)
+          // NOT-UI: the --link-log file's columns, read by tests
           std::fprintf(link_file, "%lld %.9f %.6f %d\n", static_cast<long long>(b.host_us), b.beat,
                        b.tempo_bpm, b.playing ? 1 : 0);
       const size_t peers = link_sync->Peers();
       if (peers != link_peers) {
         link_peers = peers;
-        std::fprintf(stderr, "%sLink: %zu peer%s\n", tty ? "\n" : "", peers, peers == 1 ? "" : "s");
+        // NOT-UI: the program and command's names, then a translated message
+        std::fprintf(stderr, "%sLink: %s\n", tty ? "\n" : "",
+                     Plural("{n} peer", "{n} peers", peers).c_str());
       }
     }
     if (midi_in && tick % 100 == 0 && midi.PortVanished()) {
-      std::fprintf(stderr, "graphony-cli play: MIDI input: port \"%s\" went away\n",
-                   midi.PortName().c_str());
+      std::fprintf(
+          // NOT-UI: the program and command's names, then a translated message
+          stderr, "graphony-cli play: %s\n",
+          Fill(_("MIDI input: port \"{port}\" went away"), {{"port", midi.PortName()}}).c_str());
       midi.Close();
     }
     if (osc && elapsed() - last_sent >= 0.04) {
@@ -305,7 +335,7 @@ int RunPlay(Args& args) {
     if (tty && tick % 5 == 0)
       ProgressLine(status, events.length_beats, seconds_per_beat, player.Recording());
     if (g_interrupted) {
-      stop_reason = "stopped (Ctrl+C)";
+      stop_reason = _("stopped (Ctrl+C)");
       break;
     }
     if (status.state == PlayerState::kError) {
@@ -313,7 +343,7 @@ int RunPlay(Args& args) {
       break;
     }
     if (for_seconds > 0 && elapsed() >= for_seconds) {
-      stop_reason = "time limit";
+      stop_reason = _("time limit");
       break;
     }
     if (osc) {
@@ -348,7 +378,8 @@ int RunPlay(Args& args) {
     } else {
       SaveScore(score, out, std::filesystem::path(files[0]).parent_path());
     }
-    taps_line = "MIDI in: " + std::to_string(taps) + " taps written to " + *midi_record_to;
+    taps_line = Fill(_("MIDI in: {n} taps written to {file}"),
+                     {{"n", std::to_string(taps)}, {"file", *midi_record_to}});
   }
   player.Stop();
   const double played = elapsed();
@@ -357,74 +388,94 @@ int RunPlay(Args& args) {
   std::string recorded;
   if (player.Recording()) {
     const RecordingSummary r = player.StopRecording();  // throws on a write failure -> exit 1
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "; recorded %s (%.1f s%s%s)", r.output_path.c_str(), r.seconds,
-                  r.input_path.empty() ? "" : (", input " + r.input_path.string()).c_str(),
-                  r.dropped_frames ? ", SOME AUDIO LOST: the disk was too slow" : "");
-    recorded = buf;
+    std::string details = Sprintf("%.1f s", r.seconds);
+    if (!r.input_path.empty())
+      details += Fill(_(", input {file}"), {{"file", r.input_path.string()}});
+    if (r.dropped_frames) details += _(", SOME AUDIO LOST: the disk was too slow");
+    recorded = Fill(_("; recorded {file} ({details})"),
+                    {{"file", r.output_path.string()}, {"details", details}});
   }
   status = player.Poll();
   const bool failed = status.state == PlayerState::kError;
   player.Close();
   if (link_sync)
-    std::printf("Link: %zu peers at the end, tempo %.2f bpm\n", link_sync->Peers(),
-                status.tempo_bpm * status.tempo_scale);
+    std::printf("%s\n", Fill(_("Link: {n} peers at the end, tempo {tempo} bpm"),
+                             {{"n", std::to_string(link_sync->Peers())},
+                              {"tempo", Sprintf("%.2f", status.tempo_bpm * status.tempo_scale)}})
+                            .c_str());
+  // NOT-UI: the program and command's names, then a translated message
   if (failed) std::fprintf(stderr, "graphony-cli play: %s\n", status.error.c_str());
   std::printf(
-      "%s: played %.1f s, beats %.2f to %.2f on \"%s\" (%.0f Hz, %d-frame buffers); "
-      "xruns: %llu (start-up: %llu); late buffers: %llu%s\n",
-      failed ? "device lost" : stop_reason.c_str(), played, from, last_beat,
-      player.DeviceName().c_str(), player.SampleRate(), status.buffer_frames,
-      static_cast<unsigned long long>(status.xruns),
-      static_cast<unsigned long long>(status.startup_xruns),
-      static_cast<unsigned long long>(status.late_callbacks), recorded.c_str());
+      "%s\n",
+      Fill(
+          // TRANSLATORS: keep "xruns:" as it is, tests and scripts read the number after it.
+          _("{reason}: played {seconds} s, beats {from} to {to} on \"{device}\" ({rate} Hz, "
+            "{frames}-frame buffers); xruns: {xruns} (start-up: {startup}); late buffers: "
+            "{late}{recorded}"),
+          {{"reason", failed ? std::string(_("device lost")) : stop_reason},
+           {"seconds", Sprintf("%.1f", played)},
+           {"from", Sprintf("%.2f", from)},
+           {"to", Sprintf("%.2f", last_beat)},
+           {"device", player.DeviceName()},
+           {"rate", Sprintf("%.0f", player.SampleRate())},
+           {"frames", std::to_string(status.buffer_frames)},
+           {"xruns", std::to_string(status.xruns)},
+           {"startup", std::to_string(status.startup_xruns)},
+           {"late", std::to_string(status.late_callbacks)},
+           {"recorded", recorded}})
+          .c_str());
   if (midi_in)
-    std::printf("MIDI in: %llu notes, %llu messages ignored, %llu dropped (queue full)\n",
-                static_cast<unsigned long long>(midi.NotesPlayed()),
-                static_cast<unsigned long long>(midi.Ignored()),
-                static_cast<unsigned long long>(midi.Dropped()));
+    std::printf("%s\n", Fill(_("MIDI in: {notes} notes, {ignored} messages ignored, {dropped} "
+                               "dropped (queue full)"),
+                             {{"notes", std::to_string(midi.NotesPlayed())},
+                              {"ignored", std::to_string(midi.Ignored())},
+                              {"dropped", std::to_string(midi.Dropped())}})
+                            .c_str());
   if (!taps_line.empty()) std::printf("%s\n", taps_line.c_str());
   if (osc)
-    std::printf("OSC: %llu messages obeyed, %llu ignored\n",
-                static_cast<unsigned long long>(remote.Accepted()),
-                static_cast<unsigned long long>(remote.Ignored()));
+    std::printf("%s\n", Fill(_("OSC: {obeyed} messages obeyed, {ignored} ignored"),
+                             {{"obeyed", std::to_string(remote.Accepted())},
+                              {"ignored", std::to_string(remote.Ignored())}})
+                            .c_str());
   return failed ? kExitFailure : kExitOk;
 }
 
 }  // namespace
 
 const Command kPlayCommand = {
-    "play", "play a score live (with --record to keep the take)",
-    "usage: graphony-cli play FILE [options]\n\n"
-    "Plays FILE (.graphony or score.json) on a sound device, showing the playhead.\n"
-    "Ctrl+C stops (a recording is finished and kept). Prints a summary with `xruns: N`.\n\n"
-    "options:\n"
-    "  --device NAME|INDEX  output device (see `graphony-cli devices`; part of a name is enough)\n"
-    "  --from BEAT          start here (default 0)\n"
-    "  --until BEAT         stop here, or the loop end with --loop (default: the score's end)\n"
-    "  --loop               loop from --from to --until until stopped\n"
-    "  --for SECONDS        stop after this long\n"
-    "  --record OUT.wav     record what is played (.wav or .flac), written as it plays\n"
-    "  --input NAME|INDEX   also record this input device (a microphone) to OUT-input.wav,\n"
-    "                       lined up with the playback\n"
-    "  --frames N           ask the device for N-frame buffers (default: its preference)\n"
-    "  --tempo SCALE        tempo factor (1 = as written)\n"
-    "  --volume GAIN        master volume (linear, default 1)\n"
-    "  --osc-port PORT      remote control over OSC (off by default; see docs/osc.md): wait\n"
-    "                       for /graphony/play and keep running until Ctrl+C or --for\n"
-    "  --osc-bind ADDRESS   the one IPv4 address to listen on (default 127.0.0.1)\n"
-    "  --osc-send HOST:PORT send /graphony/playhead there every 40 ms\n"
-    "  --midi-in PORT|list  play a MIDI keyboard live with the score (part of a port name is\n"
-    "                       enough; JACK when it runs, else ALSA); `list` prints the ports\n"
-    "  --colour N           the palette colour whose instrument the keyboard plays (default 0)\n"
-    "  --midi-record-to OUT also write the notes played as taps in that colour to OUT (.graphony\n"
-    "                       or score.json), in a new strokes layer \"MIDI in\"\n"
-    "  --person NAME|ID     credit those taps to this person in the score\n"
-    "  --link               join Ableton Link on the local network (off by default): tempo and\n"
-    "                       beat phase (4-beat bars) follow the other peers\n"
-    "  --link-start-stop    also share play and stop with peers that enable it\n"
-    "  --link-log FILE      write `host_us beat bpm playing` lines, every 20 ms (for tests)\n"
-    "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n",
+    "play", N_("play a score live (with --record to keep the take)"),
+    N_("usage: graphony-cli play FILE [options]\n\n"
+       "Plays FILE (.graphony or score.json) on a sound device, showing the playhead.\n"
+       "Ctrl+C stops (a recording is finished and kept). Prints a summary with `xruns: N`.\n\n"
+       "options:\n"
+       "  --device NAME|INDEX  output device (see `graphony-cli devices`; part of a name is "
+       "enough)\n"
+       "  --from BEAT          start here (default 0)\n"
+       "  --until BEAT         stop here, or the loop end with --loop (default: the score's end)\n"
+       "  --loop               loop from --from to --until until stopped\n"
+       "  --for SECONDS        stop after this long\n"
+       "  --record OUT.wav     record what is played (.wav or .flac), written as it plays\n"
+       "  --input NAME|INDEX   also record this input device (a microphone) to OUT-input.wav,\n"
+       "                       lined up with the playback\n"
+       "  --frames N           ask the device for N-frame buffers (default: its preference)\n"
+       "  --tempo SCALE        tempo factor (1 = as written)\n"
+       "  --volume GAIN        master volume (linear, default 1)\n"
+       "  --osc-port PORT      remote control over OSC (off by default; see docs/osc.md): wait\n"
+       "                       for /graphony/play and keep running until Ctrl+C or --for\n"
+       "  --osc-bind ADDRESS   the one IPv4 address to listen on (default 127.0.0.1)\n"
+       "  --osc-send HOST:PORT send /graphony/playhead there every 40 ms\n"
+       "  --midi-in PORT|list  play a MIDI keyboard live with the score (part of a port name is\n"
+       "                       enough; JACK when it runs, else ALSA); `list` prints the ports\n"
+       "  --colour N           the palette colour whose instrument the keyboard plays (default 0)\n"
+       "  --midi-record-to OUT also write the notes played as taps in that colour to OUT "
+       "(.graphony\n"
+       "                       or score.json), in a new strokes layer \"MIDI in\"\n"
+       "  --person NAME|ID     credit those taps to this person in the score\n"
+       "  --link               join Ableton Link on the local network (off by default): tempo and\n"
+       "                       beat phase (4-beat bars) follow the other peers\n"
+       "  --link-start-stop    also share play and stop with peers that enable it\n"
+       "  --link-log FILE      write `host_us beat bpm playing` lines, every 20 ms (for tests)\n"
+       "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n"),
     RunPlay};
 
 }  // namespace graphony::cli

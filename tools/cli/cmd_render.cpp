@@ -44,7 +44,8 @@ SampleFormat ParseBits(const std::string& text) {
   if (text == "16") return SampleFormat::kPcm16;
   if (text == "24") return SampleFormat::kPcm24;
   if (text == "32" || text == "float") return SampleFormat::kFloat;
-  throw UsageError("render: --bits must be 16, 24 or 32 (float), got \"" + text + "\"");
+  throw UsageError(
+      "render", Fill(_("--bits must be 16, 24 or 32 (float), got \"{value}\""), {{"value", text}}));
 }
 
 int RunRender(Args& args) {
@@ -63,9 +64,9 @@ int RunRender(Args& args) {
   const bool dry = args.Flag("--dry");
   const bool quiet = args.Flag("--quiet");
   const auto files = args.Positionals();
-  if (files.size() != 1) throw UsageError("render: give exactly one score file (see --help)");
+  if (files.size() != 1) throw UsageError("render", _("give exactly one score file (see --help)"));
   if (!out && !stems)
-    throw UsageError("render: give an output with -o OUT.wav|.flac|.ogg (or --stems DIR)");
+    throw UsageError("render", _("give an output with -o OUT.wav|.flac|.ogg (or --stems DIR)"));
 
   OfflineOptions options;
   FileOptions file;
@@ -73,31 +74,33 @@ int RunRender(Args& args) {
     try {
       file.format = AudioFormatFromPath(*out);
     } catch (const RenderError& e) {
+      // NOT-UI: the command (and action) as typed, before a translated message
       throw UsageError(std::string("render: ") + e.what());
     }
   }
   if (rate) {
     options.engine.sample_rate = ParseNumber("--rate", *rate);
     if (!(options.engine.sample_rate >= 22050 && options.engine.sample_rate <= 192000))
-      throw UsageError("render: --rate must be between 22050 and 192000 Hz");
+      throw UsageError("render", _("--rate must be between 22050 and 192000 Hz"));
   }
   if (from) options.from_beat = ParseNumber("--from", *from);
   if (to) options.to_beat = ParseNumber("--to", *to);
   if (!(options.from_beat >= 0) || (to && !(options.to_beat > options.from_beat)))
-    throw UsageError("render: need 0 <= --from < --to");
+    throw UsageError("render", _("need 0 <= --from < --to"));
   if (quality) {
     const double q = ParseNumber("--quality", *quality);
-    if (!(q >= 0 && q <= 10)) throw UsageError("render: --quality is 0 (smallest) .. 10 (best)");
+    if (!(q >= 0 && q <= 10))
+      throw UsageError("render", _("--quality is 0 (smallest) .. 10 (best)"));
     file.quality = q / 10.0;
   }
   if (reverb) {
     const double mix = ParseNumber("--reverb", *reverb);
-    if (!(mix >= 0 && mix <= 1)) throw UsageError("render: --reverb is a mix from 0 to 1");
+    if (!(mix >= 0 && mix <= 1)) throw UsageError("render", _("--reverb is a mix from 0 to 1"));
     options.engine.reverb_mix = static_cast<float>(mix);
   }
   if (gain) {
     const double db = ParseNumber("--gain", *gain);
-    if (!(db >= -60 && db <= 24)) throw UsageError("render: --gain is in dB, -60 .. 24");
+    if (!(db >= -60 && db <= 24)) throw UsageError("render", _("--gain is in dB, -60 .. 24"));
     options.engine.master_gain = static_cast<float>(std::pow(10.0, db / 20));
   }
   if (bits) file.sample_format = ParseBits(*bits);
@@ -115,8 +118,10 @@ int RunRender(Args& args) {
   const auto t0 = std::chrono::steady_clock::now();
   ExportResult result;
   try {
-    Progress bar(out ? "rendering " + *out + (stems ? " and stems into " + *stems : "")
-                     : "rendering stems into " + *stems);
+    Progress bar(out ? (stems ? Fill(_("rendering {file} and stems into {folder}"),
+                                     {{"file", *out}, {"folder", *stems}})
+                              : Fill(_("rendering {file}"), {{"file", *out}}))
+                     : Fill(_("rendering stems into {folder}"), {{"folder", *stems}}));
     result = RunExportJob(score, request, [&](double f) {
       if (!quiet) bar(f);
     });
@@ -132,38 +137,42 @@ int RunRender(Args& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (out)
-    std::printf("%s: %.1f s of audio at %.0f Hz (rendered in %.2f s)\n", out->c_str(),
-                static_cast<double>(result.audio_frames) / result.sample_rate, result.sample_rate,
-                seconds);
+    std::printf("%s: %s\n", out->c_str(),
+                Fill(_("{length} s of audio at {rate} Hz (rendered in {took} s)"),
+                     {{"length", Sprintf("%.1f", static_cast<double>(result.audio_frames) /
+                                                     result.sample_rate)},
+                      {"rate", Sprintf("%.0f", result.sample_rate)},
+                      {"took", Sprintf("%.2f", seconds)}})
+                    .c_str());
   return kExitOk;
 }
 
 }  // namespace
 
 const Command kRenderCommand = {
-    "render", "render a score to an audio file (WAV, FLAC, OGG) or stems",
-    "usage: graphony-cli render FILE -o OUT.wav|.flac|.ogg [options]\n\n"
-    "Plays the score offline through the synthesis engine and writes the sound.\n"
-    "WAV and FLAC are 24-bit by default; OGG is Vorbis. An existing OUT is replaced only\n"
-    "once the new file is complete.\n\n"
-    "options:\n"
-    "  -o OUT          output file; the extension picks the format\n"
-    "  --rate HZ       sample rate, 22050 .. 192000 (default 48000)\n"
-    "  --from BEAT     start at this beat (default 0)\n"
-    "  --to BEAT       stop at this beat (default: the end), plus the reverb/release tail\n"
-    "  --stems DIR     also write one file per instrument into DIR (for mixing)\n"
-    "  --quality Q     OGG quality 0 (smallest) .. 10 (best), default 6\n"
-    "  --bits B        WAV/FLAC sample format: 16, 24 (default) or 32 (WAV float)\n"
-    "  --reverb MIX    reverb amount 0 .. 1 (default 0.18)\n"
-    "  --no-reverb     no reverb\n"
-    "  --gain DB       master gain in dB before the limiter (default 0)\n"
-    "  --no-normalise  keep the raw level (by default loudness is normalised to -16 LUFS,\n"
-    "                  EBU R128, the same gain live playback uses; peaks stay under -1 dBFS)\n"
-    "  --dry           for measurements: no reverb, no normalisation, scan-mode rows at\n"
-    "                  1/rows amplitude each\n"
-    "  --quiet         no progress output\n\n"
-    "Progress goes to stderr (a bar on a terminal, lines otherwise). Exit status: 0 done,\n"
-    "1 bad score or output, 2 usage error.\n",
+    "render", N_("render a score to an audio file (WAV, FLAC, OGG) or stems"),
+    N_("usage: graphony-cli render FILE -o OUT.wav|.flac|.ogg [options]\n\n"
+       "Plays the score offline through the synthesis engine and writes the sound.\n"
+       "WAV and FLAC are 24-bit by default; OGG is Vorbis. An existing OUT is replaced only\n"
+       "once the new file is complete.\n\n"
+       "options:\n"
+       "  -o OUT          output file; the extension picks the format\n"
+       "  --rate HZ       sample rate, 22050 .. 192000 (default 48000)\n"
+       "  --from BEAT     start at this beat (default 0)\n"
+       "  --to BEAT       stop at this beat (default: the end), plus the reverb/release tail\n"
+       "  --stems DIR     also write one file per instrument into DIR (for mixing)\n"
+       "  --quality Q     OGG quality 0 (smallest) .. 10 (best), default 6\n"
+       "  --bits B        WAV/FLAC sample format: 16, 24 (default) or 32 (WAV float)\n"
+       "  --reverb MIX    reverb amount 0 .. 1 (default 0.18)\n"
+       "  --no-reverb     no reverb\n"
+       "  --gain DB       master gain in dB before the limiter (default 0)\n"
+       "  --no-normalise  keep the raw level (by default loudness is normalised to -16 LUFS,\n"
+       "                  EBU R128, the same gain live playback uses; peaks stay under -1 dBFS)\n"
+       "  --dry           for measurements: no reverb, no normalisation, scan-mode rows at\n"
+       "                  1/rows amplitude each\n"
+       "  --quiet         no progress output\n\n"
+       "Progress goes to stderr (a bar on a terminal, lines otherwise). Exit status: 0 done,\n"
+       "1 bad score or output, 2 usage error.\n"),
     RunRender};
 
 }  // namespace graphony::cli

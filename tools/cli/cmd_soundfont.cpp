@@ -29,24 +29,29 @@ std::string NameForScore(const fs::path& chosen, const fs::path& score_file) {
 void Show(const Score& score, const fs::path& file) {
   if (score.soundfont.empty()) {
     const std::string chosen = ChooseSoundfont("");
-    std::printf("%s: plays with the default soundfont (%s)\n", file.string().c_str(),
-                chosen.empty() ? "none installed" : chosen.c_str());
+    std::printf("%s: %s\n", file.string().c_str(),
+                Fill(_("plays with the default soundfont ({soundfont})"),
+                     {{"soundfont", chosen.empty() ? std::string(_("none installed")) : chosen}})
+                    .c_str());
     return;
   }
   const std::string path = ScoreSoundfontPath(score);
   std::string error;
   const bool usable = Soundfont::Shared(path, &error) != nullptr;
-  std::printf("%s: plays with %s%s\n", file.string().c_str(), score.soundfont.c_str(),
-              usable ? "" : (" (cannot be used here: " + error + ")").c_str());
+  std::printf("%s: %s\n", file.string().c_str(),
+              (usable ? Fill(_("plays with {soundfont}"), {{"soundfont", score.soundfont}})
+                      : Fill(_("plays with {soundfont} (cannot be used here: {reason})"),
+                             {{"soundfont", score.soundfont}, {"reason", error}}))
+                  .c_str());
 }
 
 int RunSoundfont(Args& args) {
   const bool to_default = args.Flag("--default");
   const auto rest = args.Positionals();
   if (rest.empty() || rest.size() > 2)
-    throw UsageError("soundfont: give a score file, and the soundfont to set (see --help)");
+    throw UsageError("soundfont", _("give a score file, and the soundfont to set (see --help)"));
   if (to_default && rest.size() == 2)
-    throw UsageError("soundfont: give a soundfont file or --default, not both");
+    throw UsageError("soundfont", _("give a soundfont file or --default, not both"));
   const fs::path file = rest[0];
   Score score = LoadScore(file);
   if (rest.size() == 1 && !to_default) {
@@ -69,17 +74,17 @@ int RunSoundfont(Args& args) {
 }  // namespace
 
 const Command kSoundfontCommand = {
-    "soundfont", "show or set the General MIDI soundfont a score plays with",
-    "usage: graphony-cli soundfont SCORE [FILE | --default]\n\n"
-    "Without FILE, says which soundfont SCORE plays its General MIDI instruments with.\n"
-    "With FILE (an SF2 or SF3 soundfont), the score plays with it from now on, in the editor\n"
-    "and in every command. A FILE inside the score's folder is kept relative to that folder,\n"
-    "so copying the folder (score and soundfont together) keeps it; any other is kept as an\n"
-    "absolute path. --default goes back to the default soundfont.\n\n"
-    "On a computer without the file, the score plays with the default soundfont and says so\n"
-    "in one line. A --soundfont FILE given to any command, or $GRAPHONY_SOUNDFONT, overrides\n"
-    "the score's for that run.\n\n"
-    "Exit status: 0 shown or set, 1 bad input (nothing written), 2 usage error.\n",
+    "soundfont", N_("show or set the General MIDI soundfont a score plays with"),
+    N_("usage: graphony-cli soundfont SCORE [FILE | --default]\n\n"
+       "Without FILE, says which soundfont SCORE plays its General MIDI instruments with.\n"
+       "With FILE (an SF2 or SF3 soundfont), the score plays with it from now on, in the editor\n"
+       "and in every command. A FILE inside the score's folder is kept relative to that folder,\n"
+       "so copying the folder (score and soundfont together) keeps it; any other is kept as an\n"
+       "absolute path. --default goes back to the default soundfont.\n\n"
+       "On a computer without the file, the score plays with the default soundfont and says so\n"
+       "in one line. A --soundfont FILE given to any command, or $GRAPHONY_SOUNDFONT, overrides\n"
+       "the score's for that run.\n\n"
+       "Exit status: 0 shown or set, 1 bad input (nothing written), 2 usage error.\n"),
     RunSoundfont};
 
 }  // namespace graphony::cli

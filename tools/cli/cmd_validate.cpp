@@ -10,14 +10,19 @@ namespace graphony::cli {
 
 static int RunValidate(Args& args) {
   const auto files = args.Positionals();
-  if (files.empty()) throw UsageError("validate: give at least one score file (see --help)");
+  if (files.empty()) throw UsageError("validate", _("give at least one score file (see --help)"));
   int bad = 0;
   for (const std::string& file : files) {
     try {
       const Score score = LoadScore(file);
-      std::printf("%s: ok (%s, %s beats, %zu image(s), %zu stroke(s))\n", file.c_str(),
-                  QuoteText(score.title).c_str(), FormatNumber(score.length_beats).c_str(),
-                  CountImageLayers(score), CountStrokes(score));
+      std::printf("%s\n", Fill(_("{file}: ok ({title}, {beats} beats, {images} image(s), "
+                                 "{strokes} stroke(s))"),
+                               {{"file", file},
+                                {"title", QuoteText(score.title)},
+                                {"beats", FormatNumber(score.length_beats)},
+                                {"images", std::to_string(CountImageLayers(score))},
+                                {"strokes", std::to_string(CountStrokes(score))}})
+                              .c_str());
     } catch (const ScoreError& e) {
       std::fprintf(stderr, "%s\n", e.what());
       ++bad;
@@ -33,14 +38,14 @@ static int RunValidate(Args& args) {
 }
 
 const Command kValidateCommand = {
-    "validate", "check score files (.graphony or score.json), one line per file",
-    "usage: graphony-cli validate FILE...\n\n"
-    "Checks each score: that it opens, its values are in range, its images decode.\n"
-    "Prints 'FILE: ok (...)' on stdout or one line naming the problem on stderr.\n"
-    "Exit status: 0 all valid, 1 any invalid, 2 usage error.\n\n"
-    "Pictures (PNG, JPEG) are decoded within one memory budget per score, 1024 MB unless\n"
-    "GRAPHONY_IMAGE_MEMORY_MB says otherwise; beyond it they are decoded at a smaller size,\n"
-    "and a score whose pictures do not fit even at 1/8 size is refused.\n",
+    "validate", N_("check score files (.graphony or score.json), one line per file"),
+    N_("usage: graphony-cli validate FILE...\n\n"
+       "Checks each score: that it opens, its values are in range, its images decode.\n"
+       "Prints 'FILE: ok (...)' on stdout or one line naming the problem on stderr.\n"
+       "Exit status: 0 all valid, 1 any invalid, 2 usage error.\n\n"
+       "Pictures (PNG, JPEG) are decoded within one memory budget per score, 1024 MB unless\n"
+       "GRAPHONY_IMAGE_MEMORY_MB says otherwise; beyond it they are decoded at a smaller size,\n"
+       "and a score whose pictures do not fit even at 1/8 size is refused.\n"),
     RunValidate};
 
 }  // namespace graphony::cli

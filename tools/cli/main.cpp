@@ -15,7 +15,8 @@ double ParseNumber(const std::string& option, const std::string& text) {
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
   if (text.empty() || end == text.c_str() || *end != '\0')
-    throw UsageError(option + " expects a number (got \"" + text + "\")");
+    throw UsageError(Fill(_("{option} expects a number (got \"{text}\")"),
+                          {{"option", option}, {"text", text}}));
   return value;
 }
 
@@ -28,15 +29,16 @@ const Command* const kCommands[] = {
     &kTranscribeCommand,  &kSampleCommand,   &kSoundfontCommand};
 
 void PrintHelp() {
-  std::printf(
-      "graphony-cli %s - compose music together from pictures\n\n"
-      "usage: graphony-cli COMMAND [options]\n\ncommands:\n",
-      GRAPHONY_VERSION);
-  for (const Command* c : kCommands) std::printf("  %-11s %s\n", c->name, c->summary);
-  std::printf(
-      "\n'graphony-cli COMMAND --help' describes one command.\n"
-      "Any command takes --soundfont FILE: the General MIDI soundfont (SF2/SF3) for GM\n"
-      "instruments (default: $GRAPHONY_SOUNDFONT, else Debian's packaged one).\n");
+  std::printf("%s\n\n%s\n\n%s\n",
+              Fill(_("graphony-cli {version} - compose music together from pictures"),
+                   {{"version", GRAPHONY_VERSION}})
+                  .c_str(),
+              _("usage: graphony-cli COMMAND [options]"), _("commands:"));
+  for (const Command* c : kCommands) std::printf("  %-11s %s\n", c->name, _(c->summary));
+  std::printf("\n%s",
+              _("'graphony-cli COMMAND --help' describes one command.\n"
+                "Any command takes --soundfont FILE: the General MIDI soundfont (SF2/SF3) for GM\n"
+                "instruments (default: $GRAPHONY_SOUNDFONT, else Debian's packaged one).\n"));
 }
 
 }  // namespace
@@ -63,7 +65,7 @@ int main(int argc, char** argv) {
     if (name != c->name) continue;
     Args args(name, std::vector<std::string>(argv + 2, argv + argc));
     if (args.WantsHelp()) {
-      std::printf("%s", c->usage);
+      std::printf("%s", _(c->usage));
       return kExitOk;
     }
     try {
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
       if (const auto soundfont = args.Option("--soundfont")) {
         std::FILE* f = std::fopen(soundfont->c_str(), "rb");
         if (!f) {
-          std::fprintf(stderr, "%s: cannot open the soundfont file\n", soundfont->c_str());
+          std::fprintf(stderr, "%s: %s\n", soundfont->c_str(), _("cannot open the soundfont file"));
           return kExitFailure;
         }
         std::fclose(f);
@@ -89,6 +91,7 @@ int main(int argc, char** argv) {
       return kExitFailure;
     }
   }
-  std::fprintf(stderr, "graphony-cli: unknown command '%s' (see --help)\n", name.c_str());
+  std::fprintf(stderr, "graphony-cli: %s\n",
+               Fill(_("unknown command '{command}' (see --help)"), {{"command", name}}).c_str());
   return kExitUsage;
 }

@@ -19,6 +19,7 @@ inline int AddMidiTaps(Score& score, const std::vector<MidiNoteTaken>& notes, in
                        double play_offset_seconds) {
   Layer layer;
   layer.kind = Layer::Kind::kStrokes;
+  // NOT-UI: the layer's name kept in the score (what `play --help` promises), not a message
   layer.name = "MIDI in";
   const double range = std::max(1e-9, score.mapping.highest - score.mapping.lowest);
   // A tap spans less than kTapShareOfGrid of a grid step: one short note on the grid.

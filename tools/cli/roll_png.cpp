@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.h"
+#include "core/i18n_fill.h"
 #include "core/image_encode.h"
 #include "core/pitch.h"
 #include "core/score_io.h"
@@ -125,7 +127,8 @@ void WriteRollPng(const Score& score, const Events& events, const std::filesyste
   AtomicFile out;
   std::string error;
   if (!out.Open(path, error) || !out.Write(png.data(), png.size(), error) || !out.Commit(error)) {
-    throw ScoreError(path.string() + ": cannot write the PNG here (" + error + ")");
+    throw ScoreError(path.string() + ": " +
+                     i18n::Fill(_("cannot write the PNG here ({reason})"), {{"reason", error}}));
   }
 }
 
