@@ -7,8 +7,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "course/course.h"
 #include "edit_helpers.h"
 #include "export/export_job.h"
+#include "export_purpose.h"
+#include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
 #include "logic/file_suggestions.h"
@@ -27,9 +30,33 @@ constexpr const char* kKindNames[] = {N_("WAV sound"),
                                       N_("MusicXML (notation programs)"),
                                       N_("MIDI"),
                                       N_("LilyPond"),
-                                      N_("PDF to print")};
-constexpr const char* kExtensions[] = {".wav", ".flac", ".ogg", ".musicxml", ".mid", ".ly", ".pdf"};
-constexpr int kKinds = 7;
+                                      N_("PDF to print"),
+                                      N_("Graphony score (a copy)"),
+                                      N_("The whole course, to share (.zip)"),
+                                      N_("Portfolio booklet of the course (PDF)")};
+constexpr const char* kExtensions[] = {".wav", ".flac", ".ogg",      ".musicxml", ".mid",
+                                       ".ly",  ".pdf",  ".graphony", ".zip",      ".pdf"};
+constexpr int kKinds = 10;
+constexpr int kScoreKinds = 8;  // the rest need an open course
+
+bool IsCourseKind(int kind) { return kind >= kScoreKinds; }
+
+// The share purposes' glyphs, in the order of kPurposes; "everything" is the house: it stays
+// with us.
+Glyph PurposeGlyph(int purpose) {
+  switch (purpose) {
+    case 0:
+      return Glyph::kGroup;
+    case 1:
+      return Glyph::kPicture;
+    case 2:
+      return Glyph::kMegaphone;
+    case 3:
+      return Glyph::kMagnifier;
+    default:
+      return Glyph::kHome;
+  }
+}
 
 // A button as wide as `size` or as its (translated) word needs, whichever is wider.
 ImVec2 Fit(const char* label, ImVec2 size) {
@@ -69,22 +96,46 @@ void ExportDialog::Join() {
   if (worker_.joinable()) worker_.join();
 }
 
-void ExportDialog::Open(const Document& doc, const std::string& last_folder) {
+void ExportDialog::Open(const Document& doc, const std::string& last_folder,
+                        const fs::path& course_dir) {
   open_ = true;
   show_kind_ = true;
   const char* home = std::getenv("HOME");
   folder_ = StartFolder(doc.path, last_folder, home ? fs::path(home) : fs::current_path());
   title_ = doc.score.title;
-  suggested_ = (folder_ / SuggestFileName(folder_, title_, kExtensions[kind_])).string();
+  course_ = course_dir;
+  course_title_.clear();
+  if (!course_.empty()) {
+    try {
+      course_title_ = LoadCourse(course_).title;
+    } catch (const std::exception&) {
+      course_title_ = course_.filename().string();  // the job itself will say what is wrong
+    }
+  }
+  if (IsCourseKind(kind_) && course_.empty()) kind_ = 0;
+  suggested_ = Suggest(kind_);
   std::snprintf(path_, sizeof path_, "%s", suggested_.c_str());
 }
 
+std::string ExportDialog::Suggest(int kind) const {
+  // The booklet goes in the course folder; the course's zip beside it (a share may not sit
+  // inside what it shares).
+  const ExportKind k = static_cast<ExportKind>(kind);
+  if (k == ExportKind::kPortfolio)
+    return (course_ / SuggestFileName(course_, course_title_ + " portfolio", ".pdf")).string();
+  if (k == ExportKind::kCourseZip) {
+    const fs::path beside = course_.parent_path();
+    return (beside / SuggestFileName(beside, course_title_, ".zip")).string();
+  }
+  return (folder_ / SuggestFileName(folder_, title_, kExtensions[kind])).string();
+}
+
 void ExportDialog::ChooseKind(int kind) {
-  if (kind < 0 || kind >= kKinds) return;
+  if (kind < 0 || kind >= kKinds || (IsCourseKind(kind) && course_.empty())) return;
   kind_ = kind;
   show_kind_ = true;
-  if (suggested_ == path_) {  // still ours: named after the title, not taken, in the new kind
-    suggested_ = (folder_ / SuggestFileName(folder_, title_, kExtensions[kind])).string();
+  if (suggested_ == path_ || IsCourseKind(kind)) {  // ours: named after the title, not taken
+    suggested_ = Suggest(kind);
     std::snprintf(path_, sizeof path_, "%s", suggested_.c_str());
     return;
   }
@@ -110,21 +161,20 @@ void ExportDialog::Start(const Document& doc) {
   cancel_ = false;
   done_ = false;
   auto score = std::make_shared<const Score>(doc.score);  // the worker's own copy
-  const ExportKind kind = static_cast<ExportKind>(kind_);
-  const fs::path out = OutputFor(kind, path_);
-  const bool stems = stems_ && IsAudio(kind);
-  worker_ = std::thread([this, score, kind, out, stems] {
+  ExportJob job;
+  job.kind = static_cast<ExportKind>(kind_);
+  job.out = OutputFor(job.kind, path_);
+  job.stems = stems_ && IsAudio(job.kind);
+  if (purpose_ >= 0) job.purpose = kPurposes[static_cast<size_t>(purpose_)];
+  job.source = doc.path;
+  job.course = course_;
+  job.today = TodayIsoDate();
+  worker_ = std::thread([this, score, job] {
     std::string message;
     bool error = false;
     try {
-      Run(*score, kind, out, stems, &progress_, &cancel_);
       // Translated here but shaped (text::Visual) on the UI thread, where it is drawn.
-      char done[512];
-      std::snprintf(done, sizeof done,
-                    stems ? i18n::Translate(N_("Exported %s and one file per instrument"))
-                          : i18n::Translate(N_("Exported %s")),
-                    out.filename().string().c_str());
-      message = done;
+      message = RunExportJobFor(*score, job, &progress_, &cancel_);
     } catch (const RenderCancelled&) {
       message = i18n::Translate(N_("Export cancelled; nothing was changed."));
     } catch (const std::exception& e) {
@@ -138,7 +188,38 @@ void ExportDialog::Start(const Document& doc) {
   });
 }
 
-std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error) {
+// Who the copy is for: five big glyphs (their words as tooltips), the chosen one in words.
+void ExportDialog::DrawPurposes(UiState& ui, const CanvasColors& colors) {
+  const float b = std::max(48.f, std::round(48 * ui.settings.ui_scale));
+  const bool booklet = static_cast<ExportKind>(kind_) == ExportKind::kPortfolio;
+  ImGui::TextUnformatted(_("Who is it for?"));
+  ReportText(ui, _("Who is it for?"), false, true);
+  // The booklet follows the print rule (docs/courses.md), whoever it is for.
+  ImGui::BeginDisabled(booklet);
+  for (int i = -1; i < static_cast<int>(kPurposes.size()); ++i) {
+    if (i > -1) ImGui::SameLine();
+    const char* label = i < 0 ? _("Everything (not for sharing)")
+                              : _(PurposeLabel(kPurposes[static_cast<size_t>(i)]));
+    char id[32], name[32];
+    std::snprintf(id, sizeof id, "##purpose%d", i + 1);
+    std::snprintf(name, sizeof name, "export.purpose.%d", i + 1);
+    const IconButtonResult r = IconButton(id, b, purpose_ == i, label, label, colors, ui);
+    MarkLastItem(ui, name);
+    ReportControl(ui, name);
+    DrawGlyph(ImGui::GetWindowDrawList(), PurposeGlyph(i), r.center, r.icon_size, r.color);
+    if (r.pressed) purpose_ = i;
+  }
+  ImGui::EndDisabled();
+  const char* chosen =
+      booklet        ? _("The booklet names only those who agreed to be named in print.")
+      : purpose_ < 0 ? _("Everything (not for sharing)")
+                     : text::Printf(_("Only what each person agreed to for: %s"),
+                                    _(PurposeLabel(kPurposes[static_cast<size_t>(purpose_)])));
+  ImGui::TextWrapped("%s", text::Visual(chosen));
+}
+
+std::string ExportDialog::Draw(const Document& doc, UiState& ui, const CanvasColors& colors,
+                               bool* is_error) {
   std::string finished;
   if (worker_.joinable() && done_) {
     Join();
@@ -168,10 +249,13 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     // the Export and Cancel buttons) always show.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float row = ImGui::GetFrameHeightWithSpacing();
-    const float rest = ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 6.5f * row;
-    const float list_h = std::min(kKinds * row, io.DisplaySize.y * 0.96f - rest);
+    const int kinds = course_.empty() ? kScoreKinds : kKinds;
+    const float purposes_h = std::max(48.f, std::round(48 * s)) + 2 * row + style.ItemSpacing.y;
+    const float rest =
+        ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 6.5f * row + purposes_h;
+    const float list_h = std::min(kinds * row, io.DisplaySize.y * 0.96f - rest);
     ImGui::BeginChild("##kinds", ImVec2(0, std::max(2 * row, list_h)), false);
-    for (int k = 0; k < kKinds; ++k) {
+    for (int k = 0; k < kinds; ++k) {
       if (ImGui::RadioButton(text::WithId(_(kKindNames[k]), kExtensions[k]), &kind_, k))
         ChooseKind(k);
       char rect_name[24];
@@ -187,6 +271,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
     ImGui::Checkbox(text::WithId(_("Also one file per instrument (stems)"), "###stems"), &stems_);
     ReportText(ui, _("Also one file per instrument (stems)"), false, true);
     ImGui::EndDisabled();
+    DrawPurposes(ui, colors);
     ImGui::TextUnformatted(_("Save as:"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);
@@ -210,7 +295,16 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, bool* is_error)
       const bool enter = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
                          !io.WantTextInput;
-      if (ImGui::Button(text::WithId(_("Export"), "###go"), Fit(_("Export"), button)) || enter) {
+      // The course's zip is always for someone: it waits for a purpose.
+      const bool needs_purpose =
+          static_cast<ExportKind>(kind_) == ExportKind::kCourseZip && purpose_ < 0;
+      ImGui::BeginDisabled(needs_purpose);
+      const bool go = ImGui::Button(text::WithId(_("Export"), "###go"), Fit(_("Export"), button)) ||
+                      (enter && !needs_purpose);
+      ImGui::EndDisabled();
+      if (needs_purpose && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ui.hint = _("Choose who the course is for.");
+      if (go) {
         // Kiosk mode: outside the library only once a facilitator has given the PIN.
         const LibraryJail::Verdict v =
             ui.jail ? ui.jail->Resolve(OutputFor(static_cast<ExportKind>(kind_), path_), {}, false)
