@@ -122,7 +122,9 @@ std::string ExportDialog::Suggest(int kind) const {
   // inside what it shares).
   const ExportKind k = static_cast<ExportKind>(kind);
   if (k == ExportKind::kPortfolio)
-    return (course_ / SuggestFileName(course_, course_title_ + " portfolio", ".pdf")).string();
+    return (course_ / SuggestFileName(
+                          course_, text::Printf(_("%s portfolio"), course_title_.c_str()), ".pdf"))
+        .string();
   if (k == ExportKind::kCourseZip) {
     const fs::path beside = course_.parent_path();
     return (beside / SuggestFileName(beside, course_title_, ".zip")).string();

@@ -19,11 +19,11 @@ std::string Said(const char* format, const std::string& file) {
   return text;
 }
 
-// "Exported x.wav. For Publicity: 2 takes left out, 3 names shown as initials."
+// "Exported x.wav. For Publicity: takes left out: 2; names shown as initials: 3."
 std::string Shared(const std::string& done, Purpose purpose, const ShareReport& r) {
   char text[512];
   std::snprintf(text, sizeof text,
-                i18n::Translate(N_("%s. For %s: %d takes left out, %d names shown as initials.")),
+                i18n::Translate(N_("%s. For %s: takes left out: %d; names shown as initials: %d.")),
                 done.c_str(), i18n::Translate(PurposeLabel(purpose)),
                 r.takes_not_agreed + r.takes_expired, r.names_replaced);
   return text;
@@ -42,7 +42,7 @@ std::string RunExportJobFor(const Score& score, const ExportJob& job, std::atomi
       const PortfolioResult r = PrintPortfolio(job.course, job.out, options);
       char text[512];
       std::snprintf(text, sizeof text,
-                    i18n::Translate(N_("Made the portfolio booklet %s (%d pages).")), file.c_str(),
+                    i18n::Translate(N_("Made the portfolio booklet %s (pages: %d).")), file.c_str(),
                     r.pages);
       return text;
     }

@@ -80,7 +80,7 @@ TEST_CASE("export for publicity leaves out the take and the name that were not a
   CHECK(shared.contributors[0].name == "Ana Lima");
   CHECK(shared.contributors[1].name != "Ben Ode");
   CHECK(message.find("pub.graphony") != std::string::npos);
-  CHECK(message.find("1 takes left out") != std::string::npos);
+  CHECK(message.find("takes left out: 1;") != std::string::npos);
 }
 
 TEST_CASE("export of everything keeps every take and name") {
