@@ -191,11 +191,15 @@ void ExportDialog::Start(const Document& doc) {
 }
 
 // Who the copy is for: five big glyphs (their words as tooltips), the chosen one in words.
-void ExportDialog::DrawPurposes(UiState& ui, const CanvasColors& colors) {
-  const float b = std::max(48.f, std::round(48 * ui.settings.ui_scale));
+// `compact` (a short window): the glyphs follow on the line drawn last, no words below them.
+void ExportDialog::DrawPurposes(UiState& ui, const CanvasColors& colors, bool compact) {
+  // 48 px: a finger's target, never less; on a short window no more.
+  const float b = compact ? 48.f : std::max(48.f, std::round(48 * ui.settings.ui_scale));
   const bool booklet = static_cast<ExportKind>(kind_) == ExportKind::kPortfolio;
+  if (compact) ImGui::SameLine(0, std::round(24 * ui.settings.ui_scale));
   ImGui::TextUnformatted(_("Who is it for?"));
   ReportText(ui, _("Who is it for?"), false, true);
+  if (compact) ImGui::SameLine();
   // The booklet follows the print rule (docs/courses.md), whoever it is for.
   ImGui::BeginDisabled(booklet);
   for (int i = -1; i < static_cast<int>(kPurposes.size()); ++i) {
@@ -212,6 +216,7 @@ void ExportDialog::DrawPurposes(UiState& ui, const CanvasColors& colors) {
     if (r.pressed) purpose_ = i;
   }
   ImGui::EndDisabled();
+  if (compact) return;  // the chosen glyph is lit; each says its word when pointed at
   const char* chosen =
       booklet        ? _("The booklet names only those who agreed to be named in print.")
       : purpose_ < 0 ? _("Everything (not for sharing)")
@@ -245,18 +250,21 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, const CanvasCol
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     const bool running = Running();
     ImGui::BeginDisabled(running);
-    ImGui::TextUnformatted(_("What to make:"));
-    ReportText(ui, _("What to make:"), false, true);
     // The kinds scroll in their own box when the window is short, so the rows below (and
-    // the Export and Cancel buttons) always show.
+    // the Export and Cancel buttons) always show; shorter still, who it is for goes up
+    // beside "What to make:".
     const ImGuiStyle& style = ImGui::GetStyle();
     const float row = ImGui::GetFrameHeightWithSpacing();
     const int kinds = course_.empty() ? kScoreKinds : kKinds;
-    const float purposes_h = std::max(48.f, std::round(48 * s)) + 2 * row + style.ItemSpacing.y;
-    const float rest =
-        ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 6.5f * row + purposes_h;
+    const float base = ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 6.5f * row;
+    const float full_purposes = std::max(48.f, std::round(48 * s)) + 2 * row + style.ItemSpacing.y;
+    const bool compact = io.DisplaySize.y * 0.96f - base - full_purposes < 3 * row;
+    const float rest = base + (compact ? 48.f - row * 0.5f : full_purposes);
+    ImGui::TextUnformatted(_("What to make:"));
+    ReportText(ui, _("What to make:"), false, true);
+    if (compact) DrawPurposes(ui, colors, true);
     const float list_h = std::min(kinds * row, io.DisplaySize.y * 0.96f - rest);
-    ImGui::BeginChild("##kinds", ImVec2(0, std::max(2 * row, list_h)), false);
+    ImGui::BeginChild("##kinds", ImVec2(0, std::max((compact ? 1.5f : 2.f) * row, list_h)), false);
     for (int k = 0; k < kinds; ++k) {
       if (ImGui::RadioButton(text::WithId(_(kKindNames[k]), kExtensions[k]), &kind_, k))
         ChooseKind(k);
@@ -273,7 +281,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, const CanvasCol
     ImGui::Checkbox(text::WithId(_("Also one file per instrument (stems)"), "###stems"), &stems_);
     ReportText(ui, _("Also one file per instrument (stems)"), false, true);
     ImGui::EndDisabled();
-    DrawPurposes(ui, colors);
+    if (!compact) DrawPurposes(ui, colors, false);
     ImGui::TextUnformatted(_("Save as:"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", path_, sizeof path_);

@@ -60,7 +60,7 @@ class ExportDialog {
   void Join();
   // The suggested path for `kind`: named after the score, or the course for its kinds.
   std::string Suggest(int kind) const;
-  void DrawPurposes(UiState& ui, const CanvasColors& colors);
+  void DrawPurposes(UiState& ui, const CanvasColors& colors, bool compact);
 
   bool open_ = false;
   int kind_ = 0;
