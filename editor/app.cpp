@@ -74,7 +74,9 @@ int App::Run(const AppOptions& options) {
     ui_.settings.language.clear();  // a code we no longer ship: follow the environment
   }
   ui_.participant = options.participant;
-  if (!options.kiosk_library.empty() && !StartKiosk()) return 1;
+  // Kiosk mode turned on in Settings stays on, start after start, until the PIN turns it off.
+  if (options_.kiosk_library.empty()) options_.kiosk_library = ui_.settings.kiosk_library;
+  if (!options_.kiosk_library.empty() && !StartKiosk()) return 1;
   const bool reporting = !options.layout_report.empty() || !options.layout_batch.empty();
   if (reporting) ui_.layout = &layout_report_;
 
@@ -106,16 +108,8 @@ int App::Run(const AppOptions& options) {
   NewDocument();
   if (!options_.file.empty()) {
     std::error_code ec;
-    if (IsCourseDir(options_.file)) {
-      // A course folder: choose a score of its latest session (thumbnails in the browser).
-      std::filesystem::path start = options_.file;
-      try {
-        const std::vector<Session> sessions = ListSessions(options_.file);
-        if (!sessions.empty()) start = sessions.back().dir;
-      } catch (const std::exception& e) {
-        NotifyError(e.what());  // an unreadable folder: the browser shows the course itself
-      }
-      browser_.Open(FileBrowser::Purpose::kOpenScore, start, "");
+    if (IsCourseDir(options_.file) || options_.file.filename() == kCourseFile) {
+      OpenCourse(options_.file);  // its timeline: a row of thumbnails per session
     } else if (std::filesystem::exists(options_.file, ec)) {
       OpenDocument(options_.file);
     } else {
@@ -303,6 +297,7 @@ void App::LayoutAndDraw() {
 
   const float status_h = in.status_h;
 
+  DrawCourse(layout);  // the course timeline, over the body, while open
   DrawPeopleWindow(doc_, ui_, people_state_, colors_);  // floats above the panels when open
 
   ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - status_h));
@@ -664,6 +659,18 @@ void App::RunCommand(const TypedCommand& command) {
     case AppCommand::kToggleParticipant:
       ui_.participant = !ui_.participant;
       ui_.want_fit = true;
+      break;
+    case AppCommand::kOpenCourse:
+      OpenBrowser(FileBrowser::Purpose::kOpenCourse);
+      break;
+    case AppCommand::kShowCourse:
+      course_view_.Show();
+      break;
+    case AppCommand::kPortfolio:
+      if (!ui_.course_dir.empty()) audio_.OpenExport(static_cast<int>(ExportKind::kPortfolio));
+      break;
+    case AppCommand::kKioskSetup:
+      if (!jail_) kiosk_setup_open_ = true;
       break;
   }
 }

@@ -22,6 +22,7 @@
 #include "logic/view_transform.h"
 #include "theme.h"
 #include "view_canvas.h"
+#include "view_course.h"
 #include "view_file_browser.h"
 #include "view_mapping.h"
 #include "view_palette.h"
@@ -65,11 +66,20 @@ class App {
   void RebuildFontsIfNeeded();
 
   // [SECTION] Files (app_files.cpp)
-  enum class Pending { kNone, kNew, kOpen, kQuit };
+  // kOpenPath: open pending_path_; kNewInSession: a new score saved in the session folder
+  // pending_path_ (the course timeline's buttons).
+  enum class Pending { kNone, kNew, kOpen, kQuit, kOpenPath, kNewInSession };
   void RequestWithSavePrompt(Pending action);
   void DoPending(Pending action);
   void NewDocument();
   bool OpenDocument(const std::filesystem::path& path);
+  // [SECTION] Courses (app_course.cpp)
+  // Opens a course folder (or its course.json) on its timeline; a bad one is a message.
+  bool OpenCourse(const std::filesystem::path& path);
+  // A new score in the session folder `session`, with the course's people, saved at once
+  // under a free name so it is on the timeline.
+  void NewScoreInSession(const std::filesystem::path& session);
+  void DrawCourse(const PanelLayout& layout);
   bool SaveDocument(const std::filesystem::path& path);
   void ImportImage(const std::filesystem::path& path);
   void ImportPeople(const std::filesystem::path& path);
@@ -112,10 +122,15 @@ class App {
   void DrawFoldedSidePanel(const PanelLayout& layout);
   // [SECTION] Kiosk mode (app_kiosk.cpp)
   bool StartKiosk();  // false: the library or the PIN is not usable (said on stderr)
+  // Turns kiosk mode on with `library` (the command line's or the setting's); false with
+  // `error` set when the library or the PIN cannot be used.
+  bool EnterKiosk(const std::filesystem::path& library, std::string& error);
+  void LeaveKiosk();      // the facilitator gave the PIN to turn it off
+  void DrawKioskSetup();  // Settings > Kiosk mode: the library folder, then the PIN
   // True when `why` may be done now; else asks for the PIN (and does it once given).
   bool KioskAllows(Guarded why);
   void UpdateKiosk();       // each frame: the unlock's time, requests from views, the pad
-  void DrawSettingsMenu();  // kiosk mode: the settings, behind the PIN
+  void DrawSettingsMenu();  // the look, size and kiosk mode; in kiosk mode behind the PIN
 
   sf::RenderWindow window_;
   ImGuiSfmlBridge bridge_;
@@ -147,6 +162,11 @@ class App {
   double unlocked_until_ = -1;       // app clock: the PIN's unlock lasts until then
   bool open_settings_ = false;       // the right PIN was given for the settings: open the menu
   bool settings_menu_open_ = false;  // drawn open this frame (debug status)
+  bool kiosk_setup_open_ = false;    // the Settings window that turns kiosk mode on
+  std::filesystem::path kiosk_setup_library_;  // the folder chosen there
+  CourseView course_view_;
+  std::filesystem::path pending_path_;    // for Pending::kOpenPath and kNewInSession
+  std::filesystem::path new_in_session_;  // File > New from a session's score: saved there
 
   bool running_ = true;
   Pending pending_ = Pending::kNone;  // what to do after the unsaved-changes prompt

@@ -10,28 +10,16 @@
 #include "logic/ui_sizes.h"
 #include "text/ui_text.h"
 #include "view_language.h"
+#include "word_button.h"
 
 namespace graphony::editor {
 
 namespace {
 
-// A big button with a drawn glyph and a word, for dialogs; with "no words", the glyph alone
-// (its word is the tooltip, for whoever reads).
-bool g_no_words = false;  // UI thread only: set from the settings before the dialogs draw
-bool DialogButton(const char* label, Glyph glyph, ImU32 col, float s) {
-  const float h = std::round(52 * s);
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = g_no_words ? std::round(h * 1.6f)
-                             : std::max(150 * s, ImGui::CalcTextSize(label).x + h + 24 * s);
-  const bool pressed = ImGui::Button("##b", ImVec2(w, h));
-  if (g_no_words && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  DrawGlyph(dl, glyph, ImVec2(p.x + (g_no_words ? w * 0.5f : h * 0.55f), p.y + h * 0.5f), h * 0.6f,
-            col);
-  if (!g_no_words)
-    dl->AddText(ImVec2(p.x + h, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-                ImGui::GetColorU32(ImGuiCol_Text), label);
-  return pressed;
+// The dialogs' buttons: big, a glyph and a word (the glyph alone with "no words").
+bool DialogButton(const char* label, Glyph glyph, ImU32 col, UiState& ui, const char* name) {
+  const float s = ui.settings.ui_scale;
+  return WordButton("##b", glyph, label, std::round(52 * s), col, ui, name, 150 * s);
 }
 
 void CenterNext() {
@@ -47,9 +35,19 @@ constexpr ImGuiWindowFlags kDialogFlags =
 
 void App::DrawMenuBar() {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu(text::WithId(_("File"), "##file_menu"))) {
+  const bool file_open = ImGui::BeginMenu(text::WithId(_("File"), "##file_menu"));
+  if (!file_open) MarkLastItem(ui_, "menu.file");
+  if (file_open) {
     if (ImGui::MenuItem(_("New"), "Ctrl+N")) ui_.commands.Push(AppCommand::kNew);
     if (ImGui::MenuItem(_("Open..."), "Ctrl+O")) ui_.commands.Push(AppCommand::kOpen);
+    if (ImGui::MenuItem(_("Open course..."))) ui_.commands.Push(AppCommand::kOpenCourse);
+    MarkLastItem(ui_, "menu.file.open_course");
+    if (!ui_.course_dir.empty()) {  // a course is open: its timeline and its booklet
+      if (ImGui::MenuItem(_("Course timeline"))) ui_.commands.Push(AppCommand::kShowCourse);
+      MarkLastItem(ui_, "menu.file.course");
+      if (ImGui::MenuItem(_("Portfolio booklet..."))) ui_.commands.Push(AppCommand::kPortfolio);
+      MarkLastItem(ui_, "menu.file.portfolio");
+    }
     if (ImGui::MenuItem(_("Save"), "Ctrl+S")) ui_.commands.Push(AppCommand::kSave);
     if (ImGui::MenuItem(_("Save as..."), "Ctrl+Shift+S")) ui_.commands.Push(AppCommand::kSaveAs);
     ImGui::Separator();
@@ -84,34 +82,15 @@ void App::DrawMenuBar() {
                     &ui_.settings.no_words);
     if (ImGui::MenuItem(_("Participant view"), "F9"))
       ui_.commands.Push(AppCommand::kToggleParticipant);
-    if (!jail_) {  // kiosk mode: the look and the language are in Settings, behind the PIN
-      ImGui::Separator();
-      for (int i = 0; i < kThemeCount; ++i)
-        if (ImGui::MenuItem(_(kThemeLabels[i]), nullptr, ui_.settings.theme == i)) {
-          ui_.settings.theme = i;
-          ui_.fonts_dirty = true;  // re-applies the style too
-        }
-      ImGui::Separator();
-      for (const UiSize& size : kUiSizes)
-        if (ImGui::MenuItem(_(size.label), nullptr,
-                            std::fabs(ui_.settings.ui_scale - size.scale) < 0.01f)) {
-          ui_.settings.ui_scale = size.scale;
-          ui_.fonts_dirty = true;
-          ui_.want_fit = true;
-        }
-    }
     ImGui::EndMenu();
   }
-  if (jail_)
-    DrawSettingsMenu();  // kiosk mode: the look and the language, behind the PIN
-  else
-    DrawLanguageMenu(ui_);  // settings: the language, in its own name
+  DrawSettingsMenu();  // the look and the size; in kiosk mode the language too, behind the PIN
+  if (!jail_) DrawLanguageMenu(ui_);  // the language, in its own name
   ImGui::EndMainMenuBar();
 }
 
 void App::DrawDialogs() {
   const float s = ui_.settings.ui_scale;
-  g_no_words = ui_.settings.no_words;
   // [SECTION] File browser
   if (browser_.IsOpen()) {
     const FileBrowser::Purpose purpose = browser_.CurrentPurpose();
@@ -134,6 +113,12 @@ void App::DrawDialogs() {
         case FileBrowser::Purpose::kImportPeople:
           ImportPeople(*chosen);
           break;
+        case FileBrowser::Purpose::kOpenCourse:
+          OpenCourse(*chosen);
+          break;
+        case FileBrowser::Purpose::kChooseFolder:
+          kiosk_setup_library_ = *chosen;
+          break;
       }
     }
   }
@@ -150,7 +135,7 @@ void App::DrawDialogs() {
     ImGui::Spacing();
     ImGui::PushID("unsaved");
     ImGui::PushID(1);
-    if (DialogButton(_("Save"), Glyph::kCheck, colors_.accent, s)) {
+    if (DialogButton(_("Save"), Glyph::kCheck, colors_.accent, ui_, "unsaved.save")) {
       ImGui::CloseCurrentPopup();
       if (doc_.path.empty()) {
         after_save_as_ = pending_;
@@ -163,7 +148,7 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(2);
-    if (DialogButton(_("Don't save"), Glyph::kTrash, colors_.warning, s)) {
+    if (DialogButton(_("Don't save"), Glyph::kTrash, colors_.warning, ui_, "unsaved.discard")) {
       ImGui::CloseCurrentPopup();
       DoPending(pending_);
       pending_ = Pending::kNone;
@@ -171,7 +156,7 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(3);
-    if (DialogButton(_("Cancel"), Glyph::kCross, colors_.icon, s) ||
+    if (DialogButton(_("Cancel"), Glyph::kCross, colors_.icon, ui_, "unsaved.cancel") ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
       ImGui::CloseCurrentPopup();
       pending_ = Pending::kNone;
@@ -196,7 +181,7 @@ void App::DrawDialogs() {
     ImGui::Spacing();
     ImGui::PushID("recover");
     ImGui::PushID(1);
-    if (DialogButton(_("Recover"), Glyph::kCheck, colors_.accent, s)) {
+    if (DialogButton(_("Recover"), Glyph::kCheck, colors_.accent, ui_, "recover.recover")) {
       ImGui::CloseCurrentPopup();
       if (OpenDocument(recovery_.autosave)) {
         // The recovered work belongs to its original file (if any) and is not saved there yet.
@@ -212,7 +197,7 @@ void App::DrawDialogs() {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::PushID(2);
-    if (DialogButton(_("Discard"), Glyph::kTrash, colors_.warning, s)) {
+    if (DialogButton(_("Discard"), Glyph::kTrash, colors_.warning, ui_, "recover.discard")) {
       ImGui::CloseCurrentPopup();
       RemoveAutosave(recovery_.autosave);
     }
@@ -236,7 +221,7 @@ void App::DrawDialogs() {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::PushID("error");
-    if (DialogButton(_("OK"), Glyph::kCheck, colors_.accent, s) ||
+    if (DialogButton(_("OK"), Glyph::kCheck, colors_.accent, ui_, "error.ok") ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();

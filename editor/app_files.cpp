@@ -83,6 +83,12 @@ void App::DoPending(Pending action) {
     case Pending::kQuit:
       running_ = false;
       break;
+    case Pending::kOpenPath:
+      if (OpenDocument(pending_path_)) course_view_.Close();
+      break;
+    case Pending::kNewInSession:
+      NewScoreInSession(pending_path_);
+      break;
   }
 }
 
@@ -103,10 +109,8 @@ void App::FlushActivity(const fs::path& score, bool close) {
 }
 
 void App::AdoptCoursePeople(const fs::path& score) {
-  const auto course = CourseOfFile(score);
-  if (!course) return;
   try {
-    graphony::ImportPeople(doc_.score, PeopleAsScore(LoadCourse(*course)));
+    GiveCoursePeople(doc_.score, score);  // as `graphony-cli new` does
   } catch (const std::exception& e) {
     NotifyError(e.what());  // a bad course.json: the score still works on its own
   }
@@ -114,6 +118,11 @@ void App::AdoptCoursePeople(const fs::path& score) {
 
 void App::NewDocument() {
   FlushActivity(doc_.path, true);
+  // File > New while a session's score is open: the new score belongs to that session (its
+  // people now; Save starts there).
+  new_in_session_.clear();
+  if (!doc_.path.empty() && CourseOfFile(doc_.path))
+    new_in_session_ = fs::absolute(doc_.path).parent_path();
   Score score = NewScore();
   // Dated the day it is made, and titled after that day until the group names it.
   score.date = TodayIsoDate();
@@ -126,6 +135,8 @@ void App::NewDocument() {
   ui_.palette_index = 0;
   ui_.contributor_id.clear();
   ui_.want_fit = true;
+  if (!new_in_session_.empty()) AdoptCoursePeople(new_in_session_ / "new.graphony");
+  course_view_.Close();
   UpdateFileLabel();
 }
 
@@ -138,8 +149,11 @@ void App::RememberLastScore(const fs::path& path) {
 
 void App::OpenBrowser(FileBrowser::Purpose purpose) {
   const char* home = std::getenv("HOME");
+  // A new score of a session is saved in that session's folder unless the person goes on.
+  const fs::path here =
+      doc_.path.empty() && !new_in_session_.empty() ? new_in_session_ / "new.graphony" : doc_.path;
   const fs::path start =
-      StartFolder(doc_.path, ui_.settings.last_folder, home ? fs::path(home) : fs::path());
+      StartFolder(here, ui_.settings.last_folder, home ? fs::path(home) : fs::path());
   std::string suggested;
   if (purpose == FileBrowser::Purpose::kSaveScore)
     suggested = SuggestFileName(start, doc_.score.title, ".graphony");
@@ -155,6 +169,7 @@ void App::RememberFolder(const fs::path& chosen) {
 }
 
 bool App::OpenDocument(const fs::path& path) {
+  if (path.filename() == kCourseFile) return OpenCourse(path);  // a course, not a score
   try {
     Score score = LoadScore(path);
     FlushActivity(doc_.path, true);  // the score being closed keeps its people's minutes
@@ -174,6 +189,18 @@ bool App::OpenDocument(const fs::path& path) {
   UpdateFileLabel();
   Notify(_("Opened."), false);
   RememberLastScore(path);
+  new_in_session_.clear();
+  course_view_.Close();  // the score opened is what is shown
+  // A score of a course session: its course is open too (the timeline, the booklet).
+  if (const auto course = CourseOfFile(path); course && *course != ui_.course_dir) {
+    try {
+      course_view_.Open(*course, jail_ ? &*jail_ : nullptr);
+      course_view_.Close();  // known, not shown: the score is what was asked for
+      ui_.course_dir = *course;
+    } catch (const std::exception&) {
+      // A bad course.json: the score still works on its own.
+    }
+  }
   return true;
 }
 
@@ -186,7 +213,11 @@ bool App::SaveDocument(const fs::path& path) {
     return false;
   }
   doc_.MarkSaved(path);
+  new_in_session_.clear();
   FlushActivity(path, false);
+  // Saved into the open course: its timeline shows the score's new thumbnail.
+  if (const auto course = CourseOfFile(path); course && *course == course_view_.Dir())
+    course_view_.Refresh();
   // Saved somewhere new: files the score names (its soundfont) are found from there now.
   std::error_code ec;
   doc_.score.folder.path = fs::absolute(path, ec).parent_path().string();

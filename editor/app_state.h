@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ enum class AppCommand {
   kImportPeople,       // pick another score and add its people to this one (People panel)
   kToggleParticipant,  // enter or leave the participant view (toolbar button; F9 or the held
                        // corner button to leave)
+  kOpenCourse,         // pick a course folder (or its course.json) in the file browser
+  kShowCourse,         // show the open course's timeline again
+  kPortfolio,          // the Export window, set to make the open course's portfolio booklet
+  kKioskSetup,         // Settings: turn kiosk mode on (library folder, facilitator PIN)
 };
 
 // A command with its arguments (plain data; unused fields stay 0).
@@ -141,6 +146,10 @@ struct UiState {
   bool kiosk_unlocked = false;
   bool kiosk_wants_pin = false;
   char kiosk_status[512] = {};  // the kiosk's debug lines (kiosk=1...)
+  // The course open now (a course folder, or the course of the score being edited); empty:
+  // none. The Export window offers the course's zip and portfolio booklet while it is set.
+  std::filesystem::path course_dir;
+  char course_status[1024] = {};  // the course timeline's debug lines (course.open=...)
 
   UiState() { selection.reserve(1024); }
 };

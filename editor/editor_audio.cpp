@@ -50,7 +50,7 @@ bool EditorAudio::HandleKey(const sf::Event::KeyEvent& key) {
   if (typing || !key.control) return false;
   switch (static_cast<int>(key.code)) {  // int: only two of SFML's keys matter here
     case sf::Keyboard::E:
-      export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
+      export_.Open(ctx_.doc, ctx_.ui.settings.last_folder, ctx_.ui.course_dir);
       return true;
     case sf::Keyboard::R:
       ToggleRecord();
@@ -136,7 +136,7 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   }
   // Dialogs.
   bool export_error = false;
-  const std::string exported = export_.Draw(ctx_.doc, ui, &export_error);
+  const std::string exported = export_.Draw(ctx_.doc, ui, ctx_.colors, &export_error);
   if (!exported.empty()) Notify(exported, export_error);
   PlayerOptions chosen;  // filled by the settings window's Apply (nothing copied on idle frames)
   if (audio_settings_.IsOpen() &&
@@ -211,7 +211,7 @@ void EditorAudio::Apply(const TransportActions& a) {
   if (a.stop) StopAll();
   if (a.record) ToggleRecord();
   if (a.performance) ctx_.ui.commands.Push(AppCommand::kTogglePerformance);
-  if (a.export_dialog) export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
+  if (a.export_dialog) export_.Open(ctx_.doc, ctx_.ui.settings.last_folder, ctx_.ui.course_dir);
   if (a.audio_settings) {  // kiosk mode: the sound device is the facilitator's choice
     if (ctx_.ui.jail && !ctx_.ui.kiosk_unlocked)
       ctx_.ui.kiosk_wants_pin = true;
@@ -450,9 +450,11 @@ void EditorAudio::WriteDebugStatus(double now) {
   }
   body += ctx_.ui.browser_status;
   body += ctx_.ui.kiosk_status;
-  char words[64];
-  std::snprintf(words, sizeof words, "no_words=%d\nswatch_cues=%d\n",
-                ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues);
+  body += ctx_.ui.course_status;
+  char words[96];
+  std::snprintf(words, sizeof words, "no_words=%d\nswatch_cues=%d\nsound_settings_open=%d\n",
+                ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues,
+                audio_settings_.IsOpen() ? 1 : 0);
   body += words;
   debug_.Write(now, body);
 }

@@ -67,7 +67,7 @@ class EditorAudio {
   void TogglePerformance(sf::RenderWindow& window);
   // Tests (--layout-batch): the export dialog open, with the kind at `kind` in its list.
   void OpenExport(int kind) {
-    export_.Open(ctx_.doc, ctx_.ui.settings.last_folder);
+    export_.Open(ctx_.doc, ctx_.ui.settings.last_folder, ctx_.ui.course_dir);
     export_.ChooseKind(kind);
   }
   void CloseExport() { export_.Close(); }

@@ -168,6 +168,10 @@ void DrawCommandIcon(ImDrawList* dl, AppCommand cmd, ImVec2 c, float s, ImU32 co
     case AppCommand::kTogglePerformance:
     case AppCommand::kShowPeople:
     case AppCommand::kImportPeople:
+    case AppCommand::kOpenCourse:
+    case AppCommand::kShowCourse:
+    case AppCommand::kPortfolio:
+    case AppCommand::kKioskSetup:
       break;  // sent by the ruler, the sound code and the panels; never a toolbar button
   }
 }
@@ -366,6 +370,35 @@ void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col) {
     case Glyph::kDrive:
       dl->AddRect(P(c, s, -0.4f, -0.16f), P(c, s, 0.4f, 0.2f), col, s * 0.05f, 0, th);
       dl->AddCircleFilled(P(c, s, 0.26f, 0.02f), s * 0.05f, col);
+      break;
+    case Glyph::kGroup:  // three people: the group itself
+      DrawGlyph(dl, Glyph::kPerson, P(c, s, -0.24f, 0.06f), s * 0.6f, col);
+      DrawGlyph(dl, Glyph::kPerson, P(c, s, 0.24f, 0.06f), s * 0.6f, col);
+      DrawGlyph(dl, Glyph::kPerson, P(c, s, 0, -0.04f), s * 0.7f, col);
+      break;
+    case Glyph::kMegaphone: {  // publicity: a loud-hailer
+      const ImVec2 horn[] = {P(c, s, -0.3f, -0.1f), P(c, s, 0.3f, -0.34f), P(c, s, 0.3f, 0.34f),
+                             P(c, s, -0.3f, 0.1f)};
+      dl->AddConvexPolyFilled(horn, 4, col);
+      dl->AddRectFilled(P(c, s, -0.42f, -0.1f), P(c, s, -0.3f, 0.1f), col);
+      dl->AddLine(P(c, s, -0.2f, 0.1f), P(c, s, -0.12f, 0.36f), col, th);
+      break;
+    }
+    case Glyph::kMagnifier:  // research: looked at closely
+      dl->AddCircle(P(c, s, -0.08f, -0.08f), s * 0.24f, col, 16, th);
+      dl->AddLine(P(c, s, 0.1f, 0.1f), P(c, s, 0.36f, 0.36f), col, th * 1.6f);
+      break;
+    case Glyph::kBook:  // the portfolio booklet: an open book
+      dl->AddQuadFilled(P(c, s, -0.42f, -0.28f), P(c, s, -0.03f, -0.2f), P(c, s, -0.03f, 0.34f),
+                        P(c, s, -0.42f, 0.26f), col);
+      dl->AddQuadFilled(P(c, s, 0.03f, -0.2f), P(c, s, 0.42f, -0.28f), P(c, s, 0.42f, 0.26f),
+                        P(c, s, 0.03f, 0.34f), col);
+      break;
+    case Glyph::kCalendar:  // a dated session
+      dl->AddRect(P(c, s, -0.36f, -0.28f), P(c, s, 0.36f, 0.36f), col, s * 0.05f, 0, th);
+      dl->AddRectFilled(P(c, s, -0.36f, -0.28f), P(c, s, 0.36f, -0.1f), col, s * 0.05f);
+      for (int i = 0; i < 3; ++i)
+        dl->AddCircleFilled(P(c, s, -0.2f + i * 0.2f, 0.12f), s * 0.05f, col);
       break;
   }
 }

@@ -34,7 +34,12 @@ enum class Glyph {
   kTrash,
   kCheck,
   kCross,
-  kDrive
+  kDrive,
+  kGroup,      // share within the group
+  kMegaphone,  // share for publicity
+  kMagnifier,  // share for research
+  kBook,       // the portfolio booklet
+  kCalendar    // a course session
 };
 void DrawGlyph(ImDrawList* dl, Glyph g, ImVec2 c, float s, ImU32 col);
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "course/course.h"
 #include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
@@ -15,6 +16,7 @@
 #include "logic/file_suggestions.h"
 #include "text/rtl_layout.h"
 #include "text/ui_text.h"
+#include "word_button.h"
 
 namespace graphony::editor {
 
@@ -25,28 +27,6 @@ namespace {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-// A big button with its glyph beside its word (the words help those who read, the glyph
-// those who do not). `name` is the control's name for tests.
-bool WordButton(const char* id, Glyph glyph, const char* label, float h, ImU32 ink, UiState& ui,
-                const char* name) {
-  const float s = ui.settings.ui_scale;
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  // "No words": the glyph alone, its word as the tooltip.
-  const bool words = !ui.settings.no_words;
-  const float w = words ? std::round(ImGui::CalcTextSize(label).x + h + 20 * s) : h;
-  const bool pressed = ImGui::Button(id, ImVec2(w, h));
-  MarkLastItem(ui, name);
-  ReportControl(ui, name);
-  if (words) ReportText(ui, label);
-  if (!words && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  DrawGlyph(dl, glyph, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.55f, ink);
-  if (words)
-    dl->AddText(ImVec2(p.x + h * 0.92f, p.y + (h - ImGui::GetFontSize()) * 0.5f),
-                ImGui::GetColorU32(ImGuiCol_Text), label);
-  return pressed;
 }
 
 std::string SizeText(uintmax_t bytes) {
@@ -141,7 +121,7 @@ void FileBrowser::ReadDir(const fs::path& dir) {
     return Lower(a.name) < Lower(b.name);
   });
   // The last folder's thumbnails are no longer wanted first; made ones stay cached.
-  loader_.CancelPending();
+  thumbnails_.CancelPending();
   dir_ = canon;
   entries_ = std::move(entries);
   selected_ = -1;
@@ -158,6 +138,10 @@ bool FileBrowser::Accepts(const fs::path& p) const {
       return ext == ".graphony";
     case Purpose::kImportImage:
       return ext == ".png" || ext == ".jpg" || ext == ".jpeg";  // what DecodeImage reads
+    case Purpose::kOpenCourse:
+      return p.filename() == kCourseFile;
+    case Purpose::kChooseFolder:
+      return false;  // folders only
   }
   return false;
 }
@@ -165,6 +149,12 @@ bool FileBrowser::Accepts(const fs::path& p) const {
 std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
   std::error_code ec;
   fs::path p = typed;
+  // A folder is chosen as the one shown (Open with no name), or a course folder as itself.
+  if (p.empty() && (purpose_ == Purpose::kChooseFolder ||
+                    (purpose_ == Purpose::kOpenCourse && IsCourseDir(dir_)))) {
+    open_ = false;
+    return dir_;
+  }
   if (p.empty()) return std::nullopt;
   if (p.is_relative()) p = dir_ / p;
   if (jail_) {  // kiosk mode: a typed path must stay in the library (refused, said why)
@@ -174,6 +164,12 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
       return std::nullopt;
     }
     p = v.path;
+  }
+  // Choosing a folder: the one shown, named again (its path still in the field), is it.
+  if (purpose_ == Purpose::kChooseFolder && fs::is_directory(p, ec) &&
+      fs::weakly_canonical(p, ec) == dir_) {
+    open_ = false;
+    return dir_;
   }
   if (fs::is_directory(p, ec)) {
     ReadDir(p);
@@ -196,9 +192,13 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
         return std::nullopt;
       }
       break;
+    case Purpose::kChooseFolder:  // a folder was not typed: nothing to choose yet
+      error_ = i18n::Translate(N_("That folder does not exist."));
+      return std::nullopt;
     case Purpose::kOpenScore:
     case Purpose::kImportImage:
     case Purpose::kImportPeople:
+    case Purpose::kOpenCourse:
       if (!fs::exists(p, ec)) {
         char msg[512];
         std::snprintf(msg, sizeof msg, i18n::Translate(N_("No file called %s here.")),
@@ -212,31 +212,11 @@ std::optional<fs::path> FileBrowser::Choose(const fs::path& typed) {
   return p;
 }
 
-void FileBrowser::UploadFinishedThumbnails() {
-  for (auto& [key, thumb] : loader_.TakeFinished(kThumbnailUploadsPerFrame)) {
-    std::unique_ptr<sf::Texture> texture;
-    if (!thumb.rgba.empty()) {
-      texture = std::make_unique<sf::Texture>();
-      if (texture->create(static_cast<unsigned>(thumb.width),
-                          static_cast<unsigned>(thumb.height))) {
-        texture->update(thumb.rgba.data());
-        texture->setSmooth(true);
-      } else {
-        texture.reset();  // the GPU refused: the icon shows instead
-      }
-    }
-    thumbnails_.Insert(key, std::move(texture));
-  }
-}
-
 const sf::Texture* FileBrowser::ThumbnailFor(Entry& e) {
-  if (e.is_dir || e.key.path.empty()) return nullptr;
-  if (std::unique_ptr<sf::Texture>* t = thumbnails_.Find(e.key)) {
-    e.has_thumbnail = *t != nullptr;
-    return t->get();
-  }
-  loader_.Request(e.key);
-  return nullptr;
+  if (e.is_dir) return nullptr;
+  const sf::Texture* t = thumbnails_.Get(e.key);
+  e.has_thumbnail = e.has_thumbnail || t != nullptr;
+  return t;
 }
 
 void FileBrowser::DrawNewFolderRow(UiState& ui, const CanvasColors& colors, float b) {
@@ -299,11 +279,13 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
     ui.browser_status[0] = '\0';
     return std::nullopt;
   }
-  UploadFinishedThumbnails();
+  thumbnails_.Upload();
   const char* title =
       text::WithId(purpose_ == Purpose::kOpenScore      ? _("Open a score")
                    : purpose_ == Purpose::kSaveScore    ? _("Save the score")
                    : purpose_ == Purpose::kImportPeople ? _("Take the people from another score")
+                   : purpose_ == Purpose::kOpenCourse   ? _("Open a course")
+                   : purpose_ == Purpose::kChooseFolder ? _("Choose the library folder")
                                                         : _("Add a picture"),
                    "###browser");
   const ImGuiIO& io = ImGui::GetIO();
@@ -427,10 +409,15 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
   else if (!notice_.empty())
     ImGui::TextUnformatted(text::Visual(notice_.c_str()));
   else
-    ImGui::TextDisabled("%s", purpose_ == Purpose::kSaveScore
-                                  ? _("Type a name, then press Enter.")
+    ImGui::TextDisabled("%s", purpose_ == Purpose::kSaveScore ? _("Type a name, then press Enter.")
+                              : purpose_ == Purpose::kChooseFolder
+                                  ? _("Go into the folder, then press Use this folder.")
+                              : purpose_ == Purpose::kOpenCourse
+                                  ? _("Go into the course folder, then press Open.")
                                   : _("Pick a file, or type its name or full path."));
-  const char* ok_label = purpose_ == Purpose::kSaveScore ? _("Save") : _("Open");
+  const char* ok_label = purpose_ == Purpose::kSaveScore      ? _("Save")
+                         : purpose_ == Purpose::kChooseFolder ? _("Use this folder")
+                                                              : _("Open");
   const float buttons = ImGui::CalcTextSize(ok_label).x + ImGui::CalcTextSize(_("Cancel")).x +
                         2 * (b + 20 * s) + 3 * ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetNextItemWidth(-buttons);

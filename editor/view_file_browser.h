@@ -12,15 +12,21 @@
 
 #include "app_state.h"
 #include "logic/library_jail.h"
-#include "logic/thumbnail_cache.h"
-#include "logic/thumbnail_loader.h"
 #include "theme.h"
+#include "thumbnail_textures.h"
 
 namespace graphony::editor {
 
 class FileBrowser {
  public:
-  enum class Purpose { kOpenScore, kSaveScore, kImportImage, kImportPeople };
+  enum class Purpose {
+    kOpenScore,
+    kSaveScore,
+    kImportImage,
+    kImportPeople,
+    kOpenCourse,    // a course folder, or its course.json
+    kChooseFolder,  // a folder itself (kiosk mode's library): Open takes the folder shown
+  };
 
   void Open(Purpose purpose, const std::filesystem::path& start_dir,
             const std::string& suggested_name = {});
@@ -48,7 +54,6 @@ class FileBrowser {
   void ReadDir(const std::filesystem::path& dir);
   bool Accepts(const std::filesystem::path& p) const;
   std::optional<std::filesystem::path> Choose(const std::filesystem::path& p);
-  void UploadFinishedThumbnails();
   // The thumbnail texture of a listed file, asking the loader for it when not made yet.
   const sf::Texture* ThumbnailFor(Entry& e);
   void DrawNewFolderRow(UiState& ui, const CanvasColors& colors, float b);
@@ -68,8 +73,7 @@ class FileBrowser {
   std::vector<std::pair<std::string, std::filesystem::path>> places_;
   bool making_folder_ = false, focus_folder_name_ = false;
   char folder_name_[256] = {};
-  ThumbnailLoader loader_;
-  ThumbnailCache<std::unique_ptr<sf::Texture>> thumbnails_;  // null: the file shows its icon
+  ThumbnailTextures thumbnails_;
 };
 
 }  // namespace graphony::editor

@@ -22,10 +22,20 @@ void PinPad::Ask(Guarded why) {
   count_ = 0;
   digits_[0] = '\0';
   wrong_shown_ = false;
+  setting_ = 0;
+  problem_ = nullptr;
+}
+
+void PinPad::AskNew(Guarded why) {
+  Ask(why);
+  setting_ = 1;
+  first_hash_.clear();
+  new_hash_.clear();
 }
 
 void PinPad::Press(char digit) {
   wrong_shown_ = false;
+  problem_ = nullptr;
   if (count_ >= static_cast<int>(kPinMaxDigits)) return;
   digits_[count_++] = digit;
   digits_[count_] = '\0';
@@ -70,8 +80,13 @@ Guarded PinPad::Draw(UiState& ui, const CanvasColors& colors, const std::string&
     }
     ImGui::Dummy(ImVec2(grid_w, row));
   }
-  const bool waiting = ui.now < wait_until_;
-  if (wrong_shown_ || waiting) {
+  const bool waiting = setting_ == 0 && ui.now < wait_until_;
+  if (problem_) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s", _(problem_));
+  } else if (setting_ > 0) {
+    ImGui::TextUnformatted(setting_ == 1 ? _("Choose a new PIN (4 to 12 digits).")
+                                         : _("Type the same PIN again."));
+  } else if (wrong_shown_ || waiting) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors.warning), "%s",
                        waiting ? _("Wrong PIN. Wait a moment.") : _("Wrong PIN."));
   } else {
@@ -133,7 +148,29 @@ Guarded PinPad::Draw(UiState& ui, const CanvasColors& colors, const std::string&
   DrawGlyph(dl, Glyph::kCross, ImVec2(p.x + grid_w * 0.5f, p.y + b * 0.4f), b * 0.45f, colors.icon);
   ImGui::PopStyleVar();
   if (back && count_ > 0) digits_[--count_] = '\0';
-  if (try_now && count_ > 0) {
+  if (try_now && count_ > 0 && setting_ == 1) {
+    if (!PinProblem(digits_).empty()) {
+      problem_ = N_("A PIN has 4 to 12 digits.");
+    } else {
+      first_hash_ = HashPin(digits_);  // only its hash waits for the second entry
+      setting_ = 2;
+    }
+    std::memset(digits_, 0, sizeof digits_);
+    count_ = 0;
+  } else if (try_now && count_ > 0 && setting_ == 2) {
+    if (VerifyPin(first_hash_, digits_)) {
+      new_hash_ = HashPin(digits_);  // a fresh salt: the first entry's hash is not reused
+      done = why_;
+      open_ = false;
+      setting_ = 0;
+    } else {
+      problem_ = N_("The two PINs were not the same. Choose one again.");
+      setting_ = 1;
+    }
+    first_hash_.clear();
+    std::memset(digits_, 0, sizeof digits_);
+    count_ = 0;
+  } else if (try_now && count_ > 0) {
     if (VerifyPin(hash, digits_)) {
       done = why_;
       failures_ = 0;
@@ -151,6 +188,8 @@ Guarded PinPad::Draw(UiState& ui, const CanvasColors& colors, const std::string&
     std::memset(digits_, 0, sizeof digits_);
     count_ = 0;
     open_ = false;
+    setting_ = 0;
+    first_hash_.clear();
   }
   if (!open_) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();

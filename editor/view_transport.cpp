@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
@@ -198,9 +199,11 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
 
   ImGui::Spacing();
   if (button(text::WithId(_("Export..."), "##export"))) out.export_dialog = true;
+  MarkLastItem(ui, "side.export");
   if (ImGui::IsItemHovered())
     ui.hint = _("Save the music as a sound file or as notation (Ctrl+E).");
   if (button(text::WithId(_("Sound settings..."), "##sound_settings"))) out.audio_settings = true;
+  MarkLastItem(ui, "side.sound_settings");
 }
 
 }  // namespace graphony::editor

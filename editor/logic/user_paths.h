@@ -35,6 +35,9 @@ struct Settings {
   std::string last_score;   // the score opened or saved last ("continue" on the welcome)
   std::string last_folder;  // where the file browser was last used to choose a file
   std::string language;     // chosen in the language picker ("" = follow LANGUAGE / LANG)
+  // Kiosk mode turned on in Settings: its library folder ("" = off). The editor starts in
+  // kiosk mode while it is set; turning it off needs the facilitator PIN.
+  std::string kiosk_library;
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);

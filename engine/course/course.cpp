@@ -184,6 +184,30 @@ Score PeopleAsScore(const Course& course) {
   return group;
 }
 
+bool GiveCoursePeople(Score& score, const fs::path& file) {
+  const auto course = CourseOfFile(file);
+  if (!course) return false;
+  ImportPeople(score, PeopleAsScore(LoadCourse(*course)));
+  return true;
+}
+
+fs::path FreeScorePath(const fs::path& session_dir, const std::string& title) {
+  std::string stem;
+  for (unsigned char c : title) {
+    if (std::isalnum(c))
+      stem += static_cast<char>(std::tolower(c));
+    else if (!stem.empty() && stem.back() != '-')
+      stem += '-';
+  }
+  while (!stem.empty() && stem.back() == '-') stem.pop_back();
+  if (stem.empty()) stem = "score";
+  fs::path out = session_dir / (stem + ".graphony");
+  std::error_code ec;
+  for (int n = 2; fs::exists(out, ec); ++n)
+    out = session_dir / (stem + "-" + std::to_string(n) + ".graphony");
+  return out;
+}
+
 void ApplyCoursePeople(const Course& course, Score& score) {
   for (Contributor& mine : score.contributors) {
     const Contributor* theirs = nullptr;

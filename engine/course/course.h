@@ -55,6 +55,16 @@ std::optional<std::filesystem::path> CourseOfFile(const std::filesystem::path& f
 // The course's people as a score's group, so the person edits of core/people.h apply.
 Score PeopleAsScore(const Course& course);
 
+// A new score that will be saved at `file`: when that is in a course session, it starts with
+// the course's people (`graphony-cli new` and the editor both come here). Returns false,
+// changing nothing, outside a course; throws ScoreError for a bad course.json.
+bool GiveCoursePeople(Score& score, const std::filesystem::path& file);
+
+// A free file name for a new score titled `title` in a session folder: the title's letters,
+// digits and dashes, ".graphony", and "-2", "-3"... when taken.
+std::filesystem::path FreeScorePath(const std::filesystem::path& session_dir,
+                                    const std::string& title);
+
 // course.json owns the people: a session's score takes each person's name, initials and
 // consent from the course (matched by name, else id), so a consent changed later applies to
 // every score. People only in the score keep what the score says.

@@ -5,6 +5,7 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -198,10 +199,18 @@ PortfolioResult PrintPortfolio(const fs::path& course_dir, const fs::path& out,
   // Each score printed as `print` prints it: the graphic page, the legend and every part.
   std::vector<Chapter> chapters;
   std::vector<Recording> recordings;
+  size_t total_scores = 0;
+  for (const Session& s : sessions) total_scores += s.scores.size();
+  // Printing the scores is nearly all the work; joining the pages is the last tenth.
+  auto report = [&](double done) {
+    if (options.progress) options.progress(done);
+  };
   for (const Session& s : sessions) {
     Chapter chapter;
     chapter.session = &s;
     for (const fs::path& file : s.scores) {
+      if (options.cancel && options.cancel->load()) throw RenderCancelled();
+      report(0.9 * result.scores / std::max<size_t>(1, total_scores));
       Score score = LoadScore(file);
       ApplyCoursePeople(course, score);
       RedactScore(score, may);
@@ -354,6 +363,8 @@ PortfolioResult PrintPortfolio(const fs::path& course_dir, const fs::path& out,
   for (PagePainter& p : credit_pages) own(std::move(p));
   for (PagePainter& p : take_pages) own(std::move(p));
 
+  if (options.cancel && options.cancel->load()) throw RenderCancelled();
+  report(0.9);
   const fs::path ours_pdf = scratch.Path() / "ours.pdf";
   WritePdf(ours_pdf, ours, page, course.title, out);
   // qpdf OURS --pages OURS 1-2 score-0.pdf 1-z OURS 3 ... -- joined.pdf
@@ -398,6 +409,7 @@ PortfolioResult PrintPortfolio(const fs::path& course_dir, const fs::path& out,
     throw ScoreError(out.string() + ": qpdf could not number the booklet's pages");
   const std::vector<uint8_t> bytes = ReadFileBytes(numbered, out.string(), 1ull << 32);
   WriteFileAtomically(out, bytes.data(), bytes.size());
+  report(1.0);
   result.pages = total;
   return result;
 }

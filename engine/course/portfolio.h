@@ -3,7 +3,9 @@
 // list of recordings, and page numbers. One PDF, written atomically.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace graphony {
@@ -11,6 +13,11 @@ namespace graphony {
 struct PortfolioOptions {
   std::string paper = "a4";  // "a4" or "letter"
   std::string lilypond;      // as notation::PrintOptions::lilypond
+  // Called on the printing thread with the share done (0..1) after each score (the editor's
+  // progress bar); may be empty.
+  std::function<void(double)> progress;
+  // Set (by another thread) to stop between scores: PrintPortfolio throws RenderCancelled.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct PortfolioResult {
@@ -21,7 +28,8 @@ struct PortfolioResult {
   bool engraved = true;  // every score's notation was engraved by LilyPond
 };
 
-// Throws ScoreError naming the course or `out`; an existing `out` is never damaged.
+// Throws ScoreError naming the course or `out` (RenderCancelled when cancelled); an existing
+// `out` is never damaged.
 PortfolioResult PrintPortfolio(const std::filesystem::path& course_dir,
                                const std::filesystem::path& out, const PortfolioOptions& options);
 

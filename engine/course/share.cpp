@@ -28,6 +28,7 @@ Bytes BundleBytes(const Score& score, const std::string& where) {
 }
 
 void RefuseSameFile(const fs::path& source, const fs::path& out) {
+  if (source.empty()) return;  // a score not saved anywhere yet
   std::error_code ec;
   const fs::path a = fs::weakly_canonical(source, ec), b = fs::weakly_canonical(out, ec);
   if (a == b || (!b.empty() && b.string().rfind(a.string() + "/", 0) == 0))
@@ -80,16 +81,25 @@ Score ShareableScore(const Score& score, Purpose purpose, const std::string& tod
   return out;
 }
 
+Score ShareableScoreAt(Score score, const fs::path& source, Purpose purpose,
+                       const std::string& today, ShareReport* report) {
+  if (!source.empty())
+    if (const auto course = CourseOfFile(source)) ApplyCoursePeople(LoadCourse(*course), score);
+  return ShareableScore(score, purpose, today, report);
+}
+
+void WriteScoreCopy(const Score& score, const fs::path& source, const fs::path& out) {
+  RefuseSameFile(source, out);
+  const Bytes bytes = BundleBytes(score, out.string());
+  WriteFileAtomically(out, bytes.data(), bytes.size());
+}
+
 ShareReport ShareScoreFile(const fs::path& source, const fs::path& out, Purpose purpose,
                            const std::string& today) {
   RefuseSameFile(source, out);
   ShareReport report;
-  Score score = LoadScore(source);
-  // A score of a course session follows course.json's people (their latest consent).
-  if (const auto course = CourseOfFile(source)) ApplyCoursePeople(LoadCourse(*course), score);
-  const Score shared = ShareableScore(score, purpose, today, &report);
-  const Bytes bytes = BundleBytes(shared, out.string());
-  WriteFileAtomically(out, bytes.data(), bytes.size());
+  const Score shared = ShareableScoreAt(LoadScore(source), source, purpose, today, &report);
+  WriteScoreCopy(shared, source, out);
   return report;
 }
 

@@ -28,6 +28,16 @@ bool NamedFor(const Contributor& person, Purpose purpose);
 Score ShareableScore(const Score& score, Purpose purpose, const std::string& today,
                      ShareReport* report);
 
+// The shareable copy of `score`, which is (or will be) saved at `source` (empty: nowhere yet):
+// a score of a course session first takes course.json's people, with their latest consent.
+Score ShareableScoreAt(Score score, const std::filesystem::path& source, Purpose purpose,
+                       const std::string& today, ShareReport* report);
+
+// Writes `score` as a .graphony bundle at `out` atomically; refuses an `out` that would
+// replace `source` or sit inside it (`source` may be empty).
+void WriteScoreCopy(const Score& score, const std::filesystem::path& source,
+                    const std::filesystem::path& out);
+
 // Writes the shareable copy of the score bundle `source` to `out` (a .graphony bundle).
 ShareReport ShareScoreFile(const std::filesystem::path& source, const std::filesystem::path& out,
                            Purpose purpose, const std::string& today);

@@ -3,7 +3,7 @@
 # sessions), a session's score opened in the editor, person B chosen in the palette, five
 # strokes painted, saved, quit; then `graphony-cli log --csv` has one row per person per
 # session, B's strokes = 5 and minutes > 0, everyone else 0. Then a new score started in a
-# session folder has the course's people.
+# session folder has the course's people, and the course folder opens on its timeline.
 # usage: session_log_gui_test.sh GRAPHONY GRAPHONY_CLI ARTIFACT_DIR
 set -euo pipefail
 GRAPHONY=$1 CLI=$2
@@ -100,12 +100,13 @@ xdotool keydown ctrl keydown q
 sleep 0.15
 xdotool keyup q keyup ctrl
 wait_exit 15
-# --- 7. 'graphony COURSE_DIR' offers the scores of the latest session ----------------------
+# --- 7. 'graphony COURSE_DIR' shows the course's timeline ----------------------------------
 start_editor "$C" GRAPHONY_UI_SCALE=1.25
-FAIL_STATUS=browser.
-wait_status browser.open 1
-wait_status browser.dir "$C/2026-12-02"
-wait_status browser.thumbnails 1
+FAIL_STATUS=course.
+wait_status course.open 1
+wait_status course.sessions 2
+wait_status course.tiles 2  # today.graphony and new.graphony
+wait_status course.thumbnails 2
 shot 03-course-folder
 kill -TERM "$APP_PID"  # a normal quit, as a logout
 wait_exit 15

@@ -170,19 +170,6 @@ int Person(Args& args, bool add) {
   return kExitOk;
 }
 
-// A file name from a title: letters, digits and dashes.
-std::string Slug(const std::string& title) {
-  std::string out;
-  for (unsigned char c : title) {
-    if (std::isalnum(c))
-      out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "score" : out;
-}
-
 int NewScoreCommand(Args& args) {
   const auto date = args.Option("--session");
   const auto pictures = args.Options("--picture");
@@ -192,11 +179,7 @@ int NewScoreCommand(Args& args) {
   if (!date) throw UsageError("course new-score", _("--session YYYY-MM-DD is required"));
   LoadCourse(dir);
   const Session session = FindSession(dir, *date);
-  std::string stem = Slug(title.value_or("score"));
-  fs::path out = session.dir / (stem + ".graphony");
-  std::error_code ec;
-  for (int n = 2; fs::exists(out, ec); ++n)
-    out = session.dir / (stem + "-" + std::to_string(n) + ".graphony");
+  const fs::path out = FreeScorePath(session.dir, title.value_or("score"));
   // `new` does the work: it gives a score in a session folder the course's people.
   std::vector<std::string> words = {out.string(), "--date", *date};
   if (title) words.insert(words.end(), {"--title", *title});

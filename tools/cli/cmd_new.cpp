@@ -89,8 +89,7 @@ int RunNew(Args& args) {
   score.title = title ? *title : NewScoreTitle(score.date);
   if (people_from) ImportPeople(score, LoadScore(*people_from));
   // A new score in a course's session folder starts with the course's group.
-  if (const auto course = CourseOfFile(out))
-    ImportPeople(score, PeopleAsScore(LoadCourse(*course)));
+  GiveCoursePeople(score, out);
   for (const std::string& name : people) AddPerson(score, name, out.string());
   if (tempo) score.tempo_bpm = ParseNumber("--tempo", *tempo);
   if (beats) score.length_beats = ParseNumber("--beats", *beats);
