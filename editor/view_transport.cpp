@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "edit_helpers.h"
 #include "icons.h"
 #include "imgui.h"
 #include "layout_report.h"
@@ -200,6 +201,7 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
   if (ImGui::IsItemHovered())
     ui.hint = _("Save the music as a sound file or as notation (Ctrl+E).");
   if (button(text::WithId(_("Sound settings..."), "##sound_settings"))) out.audio_settings = true;
+  MarkLastItem(ui, "transport.sound_settings");
 }
 
 }  // namespace graphony::editor

@@ -35,6 +35,7 @@ struct Settings {
   std::string last_score;   // the score opened or saved last ("continue" on the welcome)
   std::string last_folder;  // where the file browser was last used to choose a file
   std::string language;     // chosen in the language picker ("" = follow LANGUAGE / LANG)
+  std::string midi_input;   // the MIDI keyboard's port name in Sound settings ("" = none)
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);
