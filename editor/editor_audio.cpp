@@ -165,7 +165,6 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
     ui.tapped_swatch = -1;
   }
   session_.Update(ctx_.doc.score, ctx_.doc.revision, now);
-  polled_at_ = std::chrono::steady_clock::now();
   const std::string prepare_error = session_.TakePrepareError();
   if (!prepare_error.empty()) Notify(prepare_error, true);
   if (play_when_ready_ && session_.ProgramReady()) {
@@ -177,12 +176,7 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
     record_seen_playing_ = true;
     record_start_beat_ = st.playhead_beat;
   }
-  if (takes_.Recording() && record_seen_playing_) {
-    const double bpm = st.tempo_bpm > 0 ? st.tempo_bpm : ctx_.doc.score.tempo_bpm;
-    midi_.PlaceTakeNotes(st.playhead_beat,
-                         60.0 / std::max(1.0, bpm) / std::max(0.05, st.tempo_scale),
-                         ui.palette_index, polled_at_);
-  }
+  midi_.CollectHeard(session_.Player());  // the keyboard's notes, at the beats heard
   // Past the end of the score (the transport keeps running): let the last notes ring out,
   // then stop; a take is complete there.
   if (st.playing && st.reached_end && !session_.Looping() &&

@@ -117,7 +117,6 @@ class EditorAudio {
   DebugStatus debug_;
   CanvasEvents swatch_events_;  // a tapped swatch as a dot, for live audition
   MidiSession midi_;            // the keyboard chosen in Sound settings (closed before session_)
-  std::chrono::steady_clock::time_point polled_at_;  // when session_.Status() was taken
 
   std::chrono::steady_clock::time_point frame_start_, last_frame_start_;
   bool opened_once_ = false;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <stdexcept>
 
 namespace graphony::editor {
@@ -64,7 +65,7 @@ void MidiSession::Update(LivePlayer* player, int colour, double now, bool scan) 
     midi_.Close();
     player_ = nullptr;
   }
-  if (!taking_) midi_.ClearTaken();  // notes outside a take are only heard
+  midi_.ClearTaken();  // the editor takes the beats from CollectHeard, not MidiInput's clock
   if (scan_.valid() && scan_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     ports_ = scan_.get();
     const std::string key = Key(chosen_);
@@ -91,32 +92,24 @@ void MidiSession::Update(LivePlayer* player, int colour, double now, bool scan) 
 }
 
 void MidiSession::BeginTake() {
-  midi_.ClearTaken();
   take_.clear();
-  placed_ = 0;
   taking_ = true;
 }
 
-void MidiSession::PlaceTakeNotes(double playhead_beat, double seconds_per_beat, int colour,
-                                 std::chrono::steady_clock::time_point polled_at) {
-  if (!taking_) return;
-  const std::vector<MidiNoteTaken>& taken = midi_.Taken();
-  if (placed_ > taken.size()) placed_ = 0;  // reconnected mid-take: a fresh list
-  if (placed_ == taken.size()) return;
-  // The playhead was at `playhead_beat` when the status was polled; a note played earlier in
-  // the frame was that many seconds before it.
-  const double anchor = std::chrono::duration<double>(polled_at - midi_.AttachedAt()).count();
-  const std::vector<MidiNoteTaken> fresh(taken.begin() + static_cast<long>(placed_), taken.end());
-  const std::vector<MidiTap> taps =
-      PlaceMidiNotes(fresh, anchor, playhead_beat, seconds_per_beat, colour);
-  take_.insert(take_.end(), taps.begin(), taps.end());
-  placed_ = taken.size();
+void MidiSession::CollectHeard(LivePlayer* player) {
+  if (!player) return;
+  // The audio thread reports each key's note with the beat it sounded at: the one transport
+  // says where in the score it was heard, so nothing here keeps a clock of its own.
+  HeardMidiNote n;
+  while (player->PopHeardMidiNote(&n)) {
+    const int key = MidiInput::NoteOfId(n.id);
+    if (taking_ && n.playing && key >= 0)
+      take_.push_back(MidiTap{n.beat, key, n.velocity, n.instrument});
+  }
 }
 
 std::vector<MidiTap> MidiSession::EndTake() {
   taking_ = false;
-  midi_.ClearTaken();
-  placed_ = 0;
   std::vector<MidiTap> out;
   out.swap(take_);
   return out;

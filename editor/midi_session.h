@@ -2,7 +2,6 @@
 // with the colour in use, and the notes of a take handed over as taps when the take ends.
 #pragma once
 
-#include <chrono>
 #include <future>
 #include <string>
 #include <vector>
@@ -45,12 +44,11 @@ class MidiSession {
   }
   uint64_t NotesPlayed() const { return midi_.NotesPlayed(); }
 
-  // A take: notes played from BeginTake on are placed in beats with the transport's
-  // published playhead (each frame's `playhead_beat` at `now`), and EndTake returns them.
+  // A take: the notes heard from BeginTake on, while the transport plays, at the beats the
+  // audio thread heard them (AudioRenderer::PopHeardMidiNote), and EndTake returns them.
   void BeginTake();
-  // Each frame while the take's playback runs: notes collected this frame get their beat.
-  void PlaceTakeNotes(double playhead_beat, double seconds_per_beat, int colour,
-                      std::chrono::steady_clock::time_point polled_at);
+  // Each frame (also outside a take, so the audio thread's report never fills up).
+  void CollectHeard(LivePlayer* player);
   std::vector<MidiTap> EndTake();
 
  private:
@@ -66,7 +64,6 @@ class MidiSession {
   double next_scan_ = 0;
   bool vanished_ = false;
   bool taking_ = false;
-  size_t placed_ = 0;  // notes of midi_.Taken() already placed
   std::vector<MidiTap> take_;
 };
 

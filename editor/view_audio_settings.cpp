@@ -104,10 +104,12 @@ bool AudioSettingsView::Draw(UiState& ui, const std::string& device_message,
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_Appearing);
+  // A fixed width, and as tall as what it shows (the Link lines come and go).
+  ImGui::SetNextWindowSizeConstraints(ImVec2(560 * s, 0), ImVec2(560 * s, io.DisplaySize.y * 0.9f));
   bool keep = true, apply = false;
   if (ImGui::Begin(text::WithId(_("Sound settings"), "###sound_settings"), &keep,
-                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_AlwaysAutoResize)) {
     if (!device_message.empty())
       ImGui::TextWrapped("%s", device_message.c_str());
     else

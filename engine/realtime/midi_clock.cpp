@@ -57,7 +57,7 @@ MidiClockOut::~MidiClockOut() { Close(); }
 void MidiClockOut::Open(const std::string& port, const AudioMeters* meters) {
   Close();
   try {
-    out_ = std::make_unique<RtMidiOut>(ChooseMidiApi(), "Graphony clock");
+    out_ = std::make_unique<RtMidiOut>(RequireMidiApi("MIDI clock out"), "Graphony clock");
     out_->setErrorCallback(&Quiet, this);
     const unsigned index = FindPort(*out_, port, "MIDI clock out", &port_name_);
     out_->openPort(index, "clock_out");
@@ -157,7 +157,7 @@ MidiClockIn::~MidiClockIn() { Close(); }
 void MidiClockIn::Open(const std::string& port) {
   Close();
   try {
-    in_ = std::make_unique<RtMidiIn>(ChooseMidiApi(), "Graphony clock", 1024);
+    in_ = std::make_unique<RtMidiIn>(RequireMidiApi("MIDI clock in"), "Graphony clock", 1024);
     in_->setErrorCallback(&Quiet, this);
     const unsigned index = FindPort(*in_, port, "MIDI clock in", &port_name_);
     in_->ignoreTypes(true, false, true);  // the clock (timing) is what we want

@@ -3,6 +3,7 @@
 
 #include <RtMidi.h>
 #include <jack/jack.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,14 +22,20 @@ RtMidi::Api ChooseMidiApi() {
     jack_client_close(probe);
     return RtMidi::UNIX_JACK;
   }
-  return RtMidi::LINUX_ALSA;
+  return access("/dev/snd/seq", R_OK | W_OK) == 0 ? RtMidi::LINUX_ALSA : RtMidi::UNSPECIFIED;
+}
+
+RtMidi::Api RequireMidiApi(const char* what) {
+  const RtMidi::Api api = ChooseMidiApi();
+  if (api == RtMidi::UNSPECIFIED)
+    throw std::runtime_error(std::string(what) +
+                             ": no MIDI system (no JACK server and no ALSA sequencer)");
+  return api;
 }
 
 namespace {
 
 enum Kind { kOn, kOff, kBend };
-
-RtMidi::Api ChooseApi() { return ChooseMidiApi(); }
 
 std::vector<std::string> PortNames(RtMidiIn& in) {
   std::vector<std::string> names;
@@ -52,8 +59,10 @@ MidiInput::MidiInput() { std::fill(std::begin(open_taken_), std::end(open_taken_
 MidiInput::~MidiInput() { Close(); }
 
 std::vector<std::string> MidiInput::ListPorts() {
+  const RtMidi::Api api = ChooseMidiApi();
+  if (api == RtMidi::UNSPECIFIED) return {};  // no MIDI system: no ports
   try {
-    RtMidiIn in(ChooseApi(), "graphony-list");
+    RtMidiIn in(api, "graphony-list");
     return PortNames(in);
   } catch (const RtMidiError& e) {
     throw std::runtime_error("MIDI input: " + e.getMessage());
@@ -63,7 +72,7 @@ std::vector<std::string> MidiInput::ListPorts() {
 void MidiInput::Open(const std::string& port, LivePlayer* player, int instrument) {
   Close();
   try {
-    in_ = std::make_unique<RtMidiIn>(ChooseApi(), "Graphony", 1024);
+    in_ = std::make_unique<RtMidiIn>(RequireMidiApi("MIDI input"), "Graphony", 1024);
     in_->setErrorCallback(&OnError, this);
     const std::vector<std::string> names = PortNames(*in_);
     auto it = std::find_if(names.begin(), names.end(),
@@ -114,7 +123,9 @@ void MidiInput::Close() {
 bool MidiInput::PortVanished() {
   if (!in_) return false;
   try {
-    RtMidiIn probe(ChooseApi(), "graphony-probe");
+    const RtMidi::Api api = ChooseMidiApi();
+    if (api == RtMidi::UNSPECIFIED) return true;
+    RtMidiIn probe(api, "graphony-probe");
     const std::vector<std::string> names = PortNames(probe);
     return std::find(names.begin(), names.end(), port_name_) == names.end();
   } catch (const RtMidiError&) {

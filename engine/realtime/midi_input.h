@@ -77,6 +77,9 @@ class MidiInput {
   // open and get their end when released.
   void ClearTaken();
 
+  // The key (0..127) of a live voice id this class started, or -1 for another voice.
+  static int NoteOfId(int id) { return id >= kIdBase && id < kIdBase + 128 ? id - kIdBase : -1; }
+
   // [midi] Handles one raw message (public for tests: malformed input is fed here).
   // `delta` is RtMidi's seconds since the previous message; tests pass a negative value
   // to be stamped by that sum instead of the steady clock.

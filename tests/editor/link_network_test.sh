@@ -38,7 +38,7 @@ open_sound_settings
 [ "$(status link)" = 0 ] || fail "Link is on by default"
 import -window root "$ART/01-sound-settings-link-off.png" 2>/dev/null || true
 sleep 1
-kill -TERM "$APP_PID"
+xdotool key ctrl+q  # (strace -o blocks SIGTERM; the editor quits as a person quits it)
 wait_exit 30
 cp "$WORK/off.strace" "$ART/"
 $CHECK "$WORK/off.strace" --needs-unix | tee "$WORK/off.check" ||
@@ -51,7 +51,7 @@ tick_control settings.link
 wait_status link 1 20
 import -window root "$ART/02-sound-settings-link-on.png" 2>/dev/null || true
 sleep 2
-kill -TERM "$APP_PID"
+xdotool key ctrl+q  # (strace -o blocks SIGTERM; the editor quits as a person quits it)
 wait_exit 30
 cp "$WORK/on.strace" "$ART/"
 if $CHECK "$WORK/on.strace" >"$WORK/on.check"; then
