@@ -21,9 +21,16 @@ NOTES=60,62,64,65,67,69,71,72
 
 start_display 1600x1000
 export JACK_DEFAULT_SERVER="graphony-midi-$$" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
-jackd --no-realtime -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
+# Real-time scheduling when the system allows it (as tests/realtime/jack_env.sh): a loaded
+# machine otherwise makes the server itself miss cycles.
+jackd -R -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
 JACK_PID=$!
-timeout 10 jack_wait -w >/dev/null 2>&1 || fail "jackd (dummy driver) did not start"
+if ! timeout 10 jack_wait -w >/dev/null 2>&1; then
+  kill $JACK_PID 2>/dev/null; wait $JACK_PID 2>/dev/null || true
+  jackd --no-realtime -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
+  JACK_PID=$!
+  timeout 10 jack_wait -w >/dev/null 2>&1 || fail "jackd (dummy driver) did not start"
+fi
 
 # Three colours, two people, a chromatic C4..C5 range (a tap's height is (note - 60) / 12).
 SCORE="$WORK/keys.graphony"
@@ -102,7 +109,8 @@ for t, n in zip(taps, [60, 62, 64, 65, 67, 69, 71, 72]):
     assert abs(p[0]["height"] - (n - 60) / 12) < 1e-6, (n, p[0]["height"])
 beats = [t["points"][0]["beat"] for t in taps]
 steps = [b - a for a, b in zip(beats, beats[1:])]
-assert all(abs(s - 1.2) < 0.03 for s in steps), steps  # 0.6 s apart at 120 bpm, to a buffer
+# 0.6 s apart at 120 bpm; as in rt_midi_in.sh, a few buffers' slack for a loaded machine
+assert all(abs(s - 1.2) < 0.05 for s in steps), steps
 print("saved taps: 8 in colour", colour, "credited to Ali at beats", ", ".join(f"{b:.2f}" for b in beats))
 PY
 # graphony-cli reads them as 8 notes of colour 3 (instrument index 2) at the keys' pitches.
