@@ -82,7 +82,7 @@ FEED_PID=""
 cat "$WORK/feed.txt"
 grep "note-in to first sample" "$WORK/feed.txt" | sed 's/^/editor MIDI /'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-[ "$(status midi.notes)" = 8 ] || fail "the editor counted $(status midi.notes) notes, not 8"
+wait_status midi.notes 8 5  # the status file is rewritten twice a second
 sleep 0.5
 OLD=$(stat -c %Y.%s "$SCORE")
 xdotool key ctrl+r  # ends the take: it and the taps are saved into the bundle

