@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/people.h"
 #include "imgui.h"
 #include "text/ui_text.h"
 
@@ -138,16 +139,14 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
   bool export_error = false;
   const std::string exported = export_.Draw(ctx_.doc, ui, ctx_.colors, &export_error);
   if (!exported.empty()) Notify(exported, export_error);
-  PlayerOptions chosen;  // filled by the settings window's Apply (nothing copied on idle frames)
-  if (audio_settings_.IsOpen() &&
-      audio_settings_.Draw(ui, session_.DeviceMessage(),
-                           session_.Available() ? session_.Player()->DeviceName() : "", &chosen)) {
-    if (takes_.Recording()) FinishRecording();
-    audition_.Silence(session_.Player());
-    session_.Reopen(chosen);
-    session_.SetMasterVolume(settings_.volume);
-    session_.SetTempoScale(settings_.tempo_percent / 100.0);
-  }
+  if (audio_settings_.IsOpen()) DrawSoundSettings();
+  if (opened_once_ && midi_.Chosen() != ui.settings.midi_input)
+    midi_.Choose(ui.settings.midi_input);
+  midi_.Update(session_.Player(), ui.palette_index, now, audio_settings_.IsOpen());
+  if (midi_.TakeVanished())
+    Notify(text::Printf(_("The keyboard \"%s\" was unplugged. Plug it in again to play."),
+                        midi_.Chosen().c_str()),
+           true);
   const std::string take_message = takes_.TakeMessage();
   if (!take_message.empty()) Notify(take_message, false);
 
@@ -178,6 +177,7 @@ void EditorAudio::AfterDraw(const CanvasEvents& events) {
     record_seen_playing_ = true;
     record_start_beat_ = st.playhead_beat;
   }
+  midi_.CollectHeard(session_.Player());  // the keyboard's notes, at the beats heard
   // Past the end of the score (the transport keeps running): let the last notes ring out,
   // then stop; a take is complete there.
   if (st.playing && st.reached_end && !session_.Looping() &&
@@ -268,6 +268,7 @@ void EditorAudio::BeginPlayback(int count_in_beats) {
       try {
         takes_.Begin(*p, settings_.record_microphone, /*when_playing_starts=*/!session_.Playing());
         record_seen_playing_ = false;
+        midi_.BeginTake();
       } catch (const std::exception& e) {
         Notify(e.what(), true);
       }
@@ -324,13 +325,11 @@ void EditorAudio::ToggleRecord() {
     // program is prepared again in the background; playback waits for it).
     PlayerOptions options = session_.Options();
     options.record_input = true;
-    if (!session_.Reopen(options)) {
+    if (!ReopenSession(options)) {
       options.record_input = false;
-      session_.Reopen(options);
+      ReopenSession(options);
       Notify(_("No microphone found: recording what is played only."), true);
     }
-    session_.SetMasterVolume(settings_.volume);
-    session_.SetTempoScale(settings_.tempo_percent / 100.0);
     if (!session_.Available()) return;
   }
   record_armed_ = true;
@@ -346,12 +345,85 @@ void EditorAudio::FinishRecording() {
   session_.Pause();
   try {
     const std::string msg = takes_.Finish(*player, ctx_.doc, ctx_.ui);
+    WriteMidiTaps();
     // The take lives in the bundle: keep it on disk straight away if the score has a file.
     if (!ctx_.doc.path.empty()) ctx_.ui.commands.Push(AppCommand::kSave);
     Notify(msg, false);
   } catch (const std::exception& e) {
+    midi_.EndTake();
     Notify(e.what(), true);
   }
+}
+
+void EditorAudio::WriteMidiTaps() {
+  const std::vector<MidiTap> taps = midi_.EndTake();
+  if (taps.empty()) return;
+  Score& score = ctx_.doc.score;
+  const std::string& who = ctx_.ui.contributor_id;
+  Layer layer = MidiTapsLayer(score, taps, PersonById(score, who) ? who : std::string());
+  if (layer.strokes.strokes.empty()) return;
+  // One undo step of its own: Ctrl+Z takes the notes back and keeps the take.
+  ctx_.doc.BeginEdit();
+  score.layers.push_back(std::move(layer));
+  ctx_.doc.EndEdit();
+}
+
+void EditorAudio::DrawSoundSettings() {
+  UiState& ui = ctx_.ui;
+  SoundExtras extras;
+  extras.midi_ports = &midi_.Ports();
+  extras.midi_chosen = midi_.Chosen();
+  extras.midi_connected = midi_.Connected();
+  extras.link_offered = ui.jail == nullptr;  // kiosk mode: no network at all
+  extras.link_on = link_ != nullptr;
+  extras.link_start_stop = link_start_stop_;
+  extras.link_peers = link_ ? link_->Peers() : 0;
+  SoundExtrasChoice changed;
+  PlayerOptions chosen;  // filled by the settings window's Apply (nothing copied on idle frames)
+  const bool apply = audio_settings_.Draw(
+      ui, session_.DeviceMessage(), session_.Available() ? session_.Player()->DeviceName() : "",
+      extras, &changed, &chosen);
+  if (changed.midi_changed) {
+    ui.settings.midi_input = changed.midi_port;  // saved with the other settings
+    midi_.Choose(changed.midi_port);
+  }
+  if (changed.link_changed) SetLink(changed.link_on, changed.link_start_stop);
+  if (apply) {
+    if (takes_.Recording()) FinishRecording();
+    audition_.Silence(session_.Player());
+    chosen.link = link_.get();
+    ReopenSession(chosen);
+  }
+}
+
+bool EditorAudio::ReopenSession(const PlayerOptions& options) {
+  midi_.Disconnect();
+  const bool ok = session_.Reopen(options);
+  session_.SetMasterVolume(settings_.volume);
+  session_.SetTempoScale(settings_.tempo_percent / 100.0);
+  return ok;
+}
+
+void EditorAudio::SetLink(bool on, bool start_stop) {
+  if (ctx_.ui.jail) on = false;
+  if (on == (link_ != nullptr) && start_stop == link_start_stop_) return;
+  if (takes_.Recording()) FinishRecording();
+  audition_.Silence(session_.Player());
+  std::unique_ptr<LinkSync> next;
+  if (on) {
+    LinkOptions lo;
+    const PlayerStatus& st = session_.Status();
+    lo.tempo_bpm = (st.tempo_bpm > 0 ? st.tempo_bpm : ctx_.doc.score.tempo_bpm) *
+                   (settings_.tempo_percent / 100.0);
+    lo.start_stop_sync = start_stop;
+    lo.quantum = std::clamp(ctx_.doc.score.meter.numerator, 1, 16);
+    next = std::make_unique<LinkSync>(lo);
+  }
+  PlayerOptions options = session_.Options();
+  options.link = next.get();
+  ReopenSession(options);  // the old stream (and its use of the old Link) ends here
+  link_ = std::move(next);
+  link_start_stop_ = on && start_stop;
 }
 
 void EditorAudio::FollowPlayhead() {
@@ -456,6 +528,19 @@ void EditorAudio::WriteDebugStatus(double now) {
                 ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues,
                 audio_settings_.IsOpen() ? 1 : 0);
   body += words;
+  char midi[512];
+  std::snprintf(midi, sizeof midi,
+                "midi.chosen=%.200s\nmidi.connected=%d\nmidi.notes=%llu\nmidi.ports=%zu\n"
+                "link=%d\nlink.start_stop=%d\nlink.peers=%zu\nsettings_open=%d\n",
+                midi_.Chosen().c_str(), midi_.Connected() ? 1 : 0,
+                static_cast<unsigned long long>(midi_.NotesPlayed()), midi_.Ports().size(),
+                link_ ? 1 : 0, link_start_stop_ ? 1 : 0, link_ ? link_->Peers() : 0,
+                audio_settings_.IsOpen() ? 1 : 0);
+  body += midi;
+  for (size_t i = 0; i < midi_.Ports().size(); ++i) {  // tests find a port's row by its name
+    std::snprintf(midi, sizeof midi, "midi.port.%zu=%.200s\n", i, midi_.Ports()[i].c_str());
+    body += midi;
+  }
   debug_.Write(now, body);
 }
 

@@ -5,6 +5,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "app_state.h"
@@ -18,6 +19,8 @@
 #include "logic/document.h"
 #include "logic/panel_layout.h"
 #include "logic/view_transform.h"
+#include "midi_session.h"
+#include "realtime/link_sync.h"
 #include "theme.h"
 #include "view_audio_settings.h"
 #include "view_performance.h"
@@ -86,6 +89,13 @@ class EditorAudio {
   void StopAll();
   void ToggleRecord();
   void FinishRecording();
+  void WriteMidiTaps();  // the keyboard's notes of the take that just ended, as a layer
+  void DrawSoundSettings();
+  // Link on or off (never in kiosk mode): the stream is opened again with or without it.
+  void SetLink(bool on, bool start_stop);
+  // Every reopening of the device goes through here: the keyboard lets go of the old player
+  // first, and the volume and speed are set again on the new one.
+  bool ReopenSession(const PlayerOptions& options);
   void FollowPlayhead();
   void Notify(const std::string& text, bool is_error);
   void WriteDebugStatus(double now);
@@ -93,6 +103,10 @@ class EditorAudio {
   int CountInLeft() const;  // beats left before playing, 0 when not counting in
 
   AudioContext ctx_;
+  // Ableton Link, constructed (sockets opened) only while switched on. Declared before the
+  // session so that it outlives the stream it steers, also when the editor closes.
+  std::unique_ptr<LinkSync> link_;
+  bool link_start_stop_ = false;
   AudioSession session_;
   LiveAudition audition_;
   TransportSettings settings_;
@@ -102,6 +116,7 @@ class EditorAudio {
   AudioSettingsView audio_settings_;
   DebugStatus debug_;
   CanvasEvents swatch_events_;  // a tapped swatch as a dot, for live audition
+  MidiSession midi_;            // the keyboard chosen in Sound settings (closed before session_)
 
   std::chrono::steady_clock::time_point frame_start_, last_frame_start_;
   bool opened_once_ = false;

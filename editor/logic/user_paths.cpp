@@ -97,6 +97,7 @@ Settings LoadSettings(const fs::path& file) {
     if (key == "last_score") s.last_score = line.substr(eq + 1);
     if (key == "last_folder") s.last_folder = line.substr(eq + 1);
     if (key == "kiosk_library") s.kiosk_library = line.substr(eq + 1);
+    if (key == "midi_input") s.midi_input = line.substr(eq + 1, 200);
     // A gettext code ("zh_CN"); anything else is ignored, the app checks it is one we ship.
     if (key == "language" && line.size() - eq - 1 <= 8 &&
         line.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_", eq + 1) ==
@@ -120,6 +121,8 @@ void SaveSettings(const Settings& s, const fs::path& file) {
   if (!s.language.empty()) out << "language=" << s.language << "\n";
   if (!s.kiosk_library.empty() && s.kiosk_library.find('\n') == std::string::npos)
     out << "kiosk_library=" << s.kiosk_library << "\n";
+  if (!s.midi_input.empty() && s.midi_input.find('\n') == std::string::npos)
+    out << "midi_input=" << s.midi_input << "\n";
 }
 
 }  // namespace graphony::editor

@@ -37,6 +37,7 @@ AudioRenderer::AudioRenderer(const EngineSettings& settings, Recorder* recorder,
       sample_rate_(settings.sample_rate),
       commands_(command_capacity),
       midi_commands_(command_capacity),
+      heard_midi_(command_capacity),
       returned_(kReturnedCapacity),
       returned_clips_(kReturnedCapacity) {
   engine_.SetPlaying(false);
@@ -254,7 +255,12 @@ void AudioRenderer::Process(const float* input, float* output, int output_channe
   record_from_frame_ = 0;
   Command c;
   for (int i = 0; i < kMaxCommandsPerBuffer && commands_.Pop(c); ++i) HandleCommand(c);
-  for (int i = 0; i < kMaxCommandsPerBuffer && midi_commands_.Pop(c); ++i) HandleCommand(c);
+  for (int i = 0; i < kMaxCommandsPerBuffer && midi_commands_.Pop(c); ++i) {
+    if (c.type == CommandType::kNoteOn)  // its beat is this buffer's first frame's
+      heard_midi_.Push({c.id, c.instrument, c.level,
+                        seek_unrendered_ ? seek_beat_ : engine_.PlayheadBeat(), playing_});
+    HandleCommand(c);
+  }
   AdoptPendingProgram();
   AdoptPendingClip();
   if (link_) FollowLink();

@@ -65,6 +65,16 @@ struct AudioMeters {
   std::atomic<int> probe_offset_frames{-1};   // where in its buffer that sample was
 };
 
+// A note the MIDI input started, as the transport heard it: the beat at the start of the
+// buffer it began sounding in (audio -> control, for writing a take's notes as taps).
+struct HeardMidiNote {
+  int id = 0;          // the Command's voice id
+  int instrument = 0;  // palette index it played with
+  float velocity = 0;
+  double beat = 0;
+  bool playing = false;  // the transport was playing (else the beat means nothing)
+};
+
 class AudioRenderer {
  public:
   // [control] Builds the engine (which allocates all it needs) and the queues. `recorder`
@@ -108,6 +118,9 @@ class AudioRenderer {
 
   // [any] What the audio thread reports.
   const AudioMeters& Meters() const { return meters_; }
+  // [control] MIDI notes started, with the beat they were heard at; false when none waits.
+  // Only one control thread may read them. Unread ones are dropped when the ring is full.
+  bool PopHeardMidiNote(HeardMidiNote* note) { return heard_midi_.Pop(*note); }
   double SampleRate() const { return sample_rate_; }
 
  private:
@@ -129,6 +142,7 @@ class AudioRenderer {
   double sample_rate_;
   SpscRing<Command> commands_;            // control -> audio
   SpscRing<Command> midi_commands_;       // MIDI input thread -> audio
+  SpscRing<HeardMidiNote> heard_midi_;    // audio -> control (MIDI notes and their beats)
   SpscRing<PublishedProgram*> returned_;  // audio -> control (programs to free)
   std::atomic<PublishedProgram*> pending_{nullptr};
   SpscRing<SoundClip*> returned_clips_;  // audio -> control (clips to free)

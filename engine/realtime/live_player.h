@@ -141,6 +141,13 @@ class LivePlayer {
   bool SendFromMidi(const Command& command) {
     return renderer_ && renderer_->SendFromMidi(command);
   }
+  // [any thread] The transport the audio thread publishes (atomics), for readers on their own
+  // threads such as the MIDI clock sender. Null while closed; valid until Close.
+  const AudioMeters* Meters() const { return renderer_ ? &renderer_->Meters() : nullptr; }
+  // MIDI notes the audio thread started, with the beat each was heard at (AudioRenderer).
+  bool PopHeardMidiNote(HeardMidiNote* note) {
+    return renderer_ && renderer_->PopHeardMidiNote(note);
+  }
   // NoteOn that also arms the latency probe (PlayerStatus has no field; read
   // LastNoteLatencySeconds()). For benchmarks and tests.
   bool NoteOnProbed(int id, int instrument, double pitch, float velocity, float loudness = 1.0f,

@@ -3,30 +3,39 @@
 
 #include <RtMidi.h>
 #include <jack/jack.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "realtime/live_player.h"
+#include "realtime/midi_api.h"
 #include "realtime/transport_command.h"
 
 namespace graphony {
-namespace {
 
-enum Kind { kOn, kOff, kBend };
-
-// JACK when a server answers (without starting one), ALSA otherwise: under JACK the
-// keyboard's port shows up in the same graph the audio runs in.
-RtMidi::Api ChooseApi() {
+RtMidi::Api ChooseMidiApi() {
   jack_status_t status;
   jack_client_t* probe = jack_client_open("graphony-midi-probe", JackNoStartServer, &status);
   if (probe) {
     jack_client_close(probe);
     return RtMidi::UNIX_JACK;
   }
-  return RtMidi::LINUX_ALSA;
+  return access("/dev/snd/seq", R_OK | W_OK) == 0 ? RtMidi::LINUX_ALSA : RtMidi::UNSPECIFIED;
 }
+
+RtMidi::Api RequireMidiApi(const char* what) {
+  const RtMidi::Api api = ChooseMidiApi();
+  if (api == RtMidi::UNSPECIFIED)
+    throw std::runtime_error(std::string(what) +
+                             ": no MIDI system (no JACK server and no ALSA sequencer)");
+  return api;
+}
+
+namespace {
+
+enum Kind { kOn, kOff, kBend };
 
 std::vector<std::string> PortNames(RtMidiIn& in) {
   std::vector<std::string> names;
@@ -46,12 +55,14 @@ void OnError(RtMidiError::Type, const std::string&, void*) {}
 
 }  // namespace
 
-MidiInput::MidiInput() = default;
+MidiInput::MidiInput() { std::fill(std::begin(open_taken_), std::end(open_taken_), -1); }
 MidiInput::~MidiInput() { Close(); }
 
 std::vector<std::string> MidiInput::ListPorts() {
+  const RtMidi::Api api = ChooseMidiApi();
+  if (api == RtMidi::UNSPECIFIED) return {};  // no MIDI system: no ports
   try {
-    RtMidiIn in(ChooseApi(), "graphony-list");
+    RtMidiIn in(api, "graphony-list");
     return PortNames(in);
   } catch (const RtMidiError& e) {
     throw std::runtime_error("MIDI input: " + e.getMessage());
@@ -61,7 +72,7 @@ std::vector<std::string> MidiInput::ListPorts() {
 void MidiInput::Open(const std::string& port, LivePlayer* player, int instrument) {
   Close();
   try {
-    in_ = std::make_unique<RtMidiIn>(ChooseApi(), "Graphony", 1024);
+    in_ = std::make_unique<RtMidiIn>(RequireMidiApi("MIDI input"), "Graphony", 1024);
     in_->setErrorCallback(&OnError, this);
     const std::vector<std::string> names = PortNames(*in_);
     auto it = std::find_if(names.begin(), names.end(),
@@ -88,9 +99,12 @@ void MidiInput::Open(const std::string& port, LivePlayer* player, int instrument
 void MidiInput::Attach(MidiSink sink, void* context, int instrument) {
   sink_ = sink;
   sink_context_ = context;
-  instrument_ = instrument;
-  taken_.assign(kMaxTaken, MidiNoteTaken{});  // here, so the MIDI thread never grows it
-  taken_count_.store(0);
+  instrument_.store(instrument, std::memory_order_relaxed);
+  LogEvent stale;
+  while (log_.Pop(stale)) {
+  }
+  taken_.clear();
+  std::fill(std::begin(open_taken_), std::end(open_taken_), -1);
   clock_ = 0;
   attached_at_ = std::chrono::steady_clock::now();
 }
@@ -109,7 +123,9 @@ void MidiInput::Close() {
 bool MidiInput::PortVanished() {
   if (!in_) return false;
   try {
-    RtMidiIn probe(ChooseApi(), "graphony-probe");
+    const RtMidi::Api api = ChooseMidiApi();
+    if (api == RtMidi::UNSPECIFIED) return true;
+    RtMidiIn probe(api, "graphony-probe");
     const std::vector<std::string> names = PortNames(probe);
     return std::find(names.begin(), names.end(), port_name_) == names.end();
   } catch (const RtMidiError&) {
@@ -117,9 +133,24 @@ bool MidiInput::PortVanished() {
   }
 }
 
-std::vector<MidiNoteTaken> MidiInput::Taken() const {
-  const size_t n = std::min(taken_count_.load(std::memory_order_acquire), taken_.size());
-  return std::vector<MidiNoteTaken>(taken_.begin(), taken_.begin() + n);
+void MidiInput::Collect() {
+  LogEvent e;
+  while (log_.Pop(e)) {
+    const int n = std::clamp(e.note, 0, 127);
+    if (e.velocity > 0) {
+      open_taken_[n] = static_cast<int>(taken_.size());
+      taken_.push_back(MidiNoteTaken{e.seconds, -1, n, e.velocity});
+    } else if (open_taken_[n] >= 0) {
+      taken_[static_cast<size_t>(open_taken_[n])].end_seconds = e.seconds;
+      open_taken_[n] = -1;
+    }
+  }
+}
+
+void MidiInput::ClearTaken() {
+  Collect();
+  taken_.clear();
+  std::fill(std::begin(open_taken_), std::end(open_taken_), -1);
 }
 
 void MidiInput::Send(int kind, int note, float velocity) {
@@ -128,7 +159,8 @@ void MidiInput::Send(int kind, int note, float velocity) {
   const double pitch = note + bend_semitones_;
   bool ok = true;
   if (kind == kOn)
-    ok = sink_(sink_context_, Command::NoteOn(id, instrument_, pitch, velocity, velocity));
+    ok = sink_(sink_context_, Command::NoteOn(id, instrument_.load(std::memory_order_relaxed),
+                                              pitch, velocity, velocity));
   else if (kind == kOff)
     ok = sink_(sink_context_, Command::NoteOff(id));
   else
@@ -139,8 +171,7 @@ void MidiInput::Send(int kind, int note, float velocity) {
 void MidiInput::ReleaseNote(int note) {
   sounding_[note] = false;
   Send(kOff, note, 0);
-  const size_t i = static_cast<size_t>(taken_index_[note]);
-  if (i < taken_.size() && taken_[i].end_seconds < 0) taken_[i].end_seconds = clock_;
+  if (!log_.Push(LogEvent{clock_, note, 0})) dropped_.fetch_add(1, std::memory_order_relaxed);
 }
 
 void MidiInput::HandleMessage(const unsigned char* bytes, size_t size, double delta) {
@@ -164,12 +195,8 @@ void MidiInput::HandleMessage(const unsigned char* bytes, size_t size, double de
     if (sounding_[a]) ReleaseNote(a);  // a repeated key (or one the pedal held) restarts
     held_[a] = sounding_[a] = true;
     loudness_[a] = b / 127.0f;
-    const size_t i = taken_count_.load(std::memory_order_relaxed);
-    taken_index_[a] = static_cast<int>(std::min(i, kMaxTaken));
-    if (i < kMaxTaken) {
-      taken_[i] = MidiNoteTaken{clock_, -1, a, loudness_[a]};
-      taken_count_.store(i + 1, std::memory_order_release);
-    }
+    if (!log_.Push(LogEvent{clock_, a, loudness_[a]}))
+      dropped_.fetch_add(1, std::memory_order_relaxed);
     notes_.fetch_add(1, std::memory_order_relaxed);
     Send(kOn, a, loudness_[a]);
   } else if (type == 0x80 || type == 0x90) {  // note off (or note on at velocity 0)

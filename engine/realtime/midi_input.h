@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "realtime/spsc_ring.h"
+
 class RtMidiIn;
 
 namespace graphony {
@@ -50,6 +52,9 @@ class MidiInput {
   void Close();  // releases held notes; safe to repeat
   // Sends to `sink` without opening a port (tests feed HandleMessage themselves).
   void Attach(MidiSink sink, void* context, int instrument);
+  // The palette index new notes play with (the editor's colour in use); any thread.
+  void SetInstrument(int instrument) { instrument_.store(instrument, std::memory_order_relaxed); }
+  bool IsOpen() const { return in_ != nullptr; }
   const std::string& PortName() const { return port_name_; }
   // When the clock of MidiNoteTaken's seconds started.
   std::chrono::steady_clock::time_point AttachedAt() const { return attached_at_; }
@@ -60,8 +65,20 @@ class MidiInput {
   uint64_t NotesPlayed() const { return notes_.load(std::memory_order_relaxed); }
   uint64_t Ignored() const { return ignored_.load(std::memory_order_relaxed); }
   uint64_t Dropped() const { return dropped_.load(std::memory_order_relaxed); }
-  // The notes played so far, in order of their start (valid after Close).
-  std::vector<MidiNoteTaken> Taken() const;
+  // Moves the notes the MIDI thread logged into the list Taken() returns. Call it now and
+  // then while a port is open (the log holds kLogSize events), and before Taken().
+  void Collect();
+  // The notes played since Attach/Open or ClearTaken, in order of their start (collected).
+  const std::vector<MidiNoteTaken>& Taken() {
+    Collect();
+    return taken_;
+  }
+  // Forgets the notes taken so far (the editor starts a new take); notes still held stay
+  // open and get their end when released.
+  void ClearTaken();
+
+  // The key (0..127) of a live voice id this class started, or -1 for another voice.
+  static int NoteOfId(int id) { return id >= kIdBase && id < kIdBase + 128 ? id - kIdBase : -1; }
 
   // [midi] Handles one raw message (public for tests: malformed input is fed here).
   // `delta` is RtMidi's seconds since the previous message; tests pass a negative value
@@ -69,15 +86,21 @@ class MidiInput {
   void HandleMessage(const unsigned char* bytes, size_t size, double delta);
 
  private:
+  // What the MIDI thread tells the control thread about each note (for taps).
+  struct LogEvent {
+    double seconds = 0;
+    int note = 0;
+    float velocity = 0;  // > 0: start, 0: end
+  };
   void Send(int kind, int note, float velocity);
   void ReleaseNote(int note);
 
   static constexpr int kIdBase = 0x4D490000;  // "MI": ids no editor stroke number reaches
-  static constexpr size_t kMaxTaken = 4096;   // notes kept for taps (pre-sized, no growth)
+  static constexpr size_t kLogSize = 8192;    // note starts and ends between two Collects
   std::unique_ptr<RtMidiIn> in_;
   MidiSink sink_ = nullptr;
   void* sink_context_ = nullptr;
-  int instrument_ = 0;
+  std::atomic<int> instrument_{0};
   std::string port_name_;
   // [midi] state.
   bool held_[128] = {};      // key down
@@ -85,11 +108,12 @@ class MidiInput {
   bool pedal_ = false;
   double bend_semitones_ = 0;  // +-2 semitones, the General MIDI default range
   float loudness_[128] = {};
-  int taken_index_[128] = {};  // where a sounding note's MidiNoteTaken is
-  double clock_ = 0;           // seconds since attached_at_ (the steady clock: no allocation)
+  double clock_ = 0;  // seconds since attached_at_ (the steady clock: no allocation)
   std::chrono::steady_clock::time_point attached_at_;
-  std::vector<MidiNoteTaken> taken_;  // reserved kMaxTaken at Open
-  std::atomic<size_t> taken_count_{0};
+  SpscRing<LogEvent> log_{kLogSize};  // [midi] -> [control]
+  // [control] state.
+  std::vector<MidiNoteTaken> taken_;
+  int open_taken_[128];  // index into taken_ of a note not yet ended, -1 = none
   std::atomic<uint64_t> notes_{0}, ignored_{0}, dropped_{0};
 };
 

@@ -2,7 +2,8 @@
 # Kiosk mode end to end under Xvfb: no kiosk without a PIN; --set-kiosk-pin stores no plain
 # PIN; the editor starts in the participant view; the browser lists only the library (no
 # hidden files, no symlinks out) and refuses typed paths outside it; quit and the settings ask
-# for the PIN; a wrong PIN is refused, the right one (typed and tapped) opens the settings.
+# for the PIN; a wrong PIN is refused, the right one (typed and tapped) opens the settings;
+# Sound settings then list MIDI keyboards but offer no Link.
 # usage: kiosk_gui_test.sh GRAPHONY GRAPHONY_CLI ARTIFACT_DIR   (screenshots in ARTIFACT_DIR/kiosk)
 set -euo pipefail
 GRAPHONY_BIN=$1 CLI=$2
@@ -126,6 +127,18 @@ shot 06-settings-open
 grep -q "$PIN" "$PINFILE" && fail "the PIN file holds the plain PIN"
 grep -rqw "$PIN" "$XDG_CONFIG_HOME" && fail "the plain PIN was written in the config"
 key Escape kiosk.unlocked 1
+# Unlocked, Sound settings offer the MIDI keyboard but never Link (no network in kiosk mode).
+xdotool mousemove 600 669 click 1  # on the status bar: the open menu closes
+wait_status kiosk.settings_open 0
+scroll_side_panel_to transport.sound_settings 1090 400  # over the side panel (1366x768)
+click_control transport.sound_settings
+wait_status settings_open 1
+rect settings.midi >/dev/null || fail "the kiosk's Sound settings show no MIDI keyboard list"
+grep -q "^rect\.settings\.link" "$WORK/status.txt" && fail "Link is offered in kiosk mode"
+[ "$(status link)" = 0 ] || fail "Link is on in kiosk mode"
+shot 07-sound-settings-no-link
+xdotool key Escape
+wait_status settings_open 0
 xdotool key ctrl+q  # unlocked now: it quits
 wait_exit 20
 [ "$EXIT_RC" = 0 ] || fail "the editor exited with $EXIT_RC"

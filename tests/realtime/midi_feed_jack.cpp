@@ -1,7 +1,8 @@
 // Test helper: a JACK client with a MIDI output that plays notes into graphony-cli play
 // --midi-in, and an audio input on the player's output that times each note's first sample.
-//   midi_feed_jack NOTES AUDIO_PORT    e.g. 60,62,64,65,67,69,71,72 PortAudio:out_0
-// Waits (up to 10 s) until something connects to its MIDI port "midi-feed:out", then plays
+//   midi_feed_jack NOTES AUDIO_PORT [DELAY]   e.g. 60,62,64,65,67,69,71,72 PortAudio:out_0
+// Waits (up to 10 s; 30 s when DELAY is given) until something connects to its MIDI port
+// "midi-feed:out", waits DELAY seconds more (default 0.3: the graph settles), then plays
 // one note every 0.6 s (0.35 s held, velocity 100) and prints per note the frames from the
 // MIDI event to the first sample above -40 dBFS, then the median and p95 in ms.
 #include <jack/jack.h>
@@ -75,10 +76,11 @@ int Process(jack_nframes_t frames, void*) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: midi_feed_jack NOTES AUDIO_PORT\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: midi_feed_jack NOTES AUDIO_PORT [DELAY_SECONDS]\n");
     return 2;
   }
+  const double delay = argc == 4 ? std::atof(argv[3]) : 0.3;
   std::stringstream list(argv[1]);
   for (std::string n; std::getline(list, n, ',') && g_count < kMaxNotes;)
     g_notes[g_count++] = std::atoi(n.c_str());
@@ -102,7 +104,7 @@ int main(int argc, char** argv) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
   while (jack_port_connected(g_midi_out) == 0 || jack_port_by_name(client, argv[2]) == nullptr) {
-    if (waited() > 10) {
+    if (waited() > (argc == 4 ? 30 : 10)) {
       std::fprintf(stderr, "midi_feed_jack: nobody connected to midi-feed:out\n");
       return 1;
     }
@@ -112,7 +114,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "midi_feed_jack: could not connect %s\n", argv[2]);
     return 1;
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the graph settles
+  std::this_thread::sleep_for(std::chrono::duration<double>(delay));  // the graph settles
   g_go.store(true, std::memory_order_release);
   const double limit = g_count * 0.6 + 3;
   const double t0 = waited();

@@ -238,3 +238,28 @@ TEST_CASE("A take armed during the count-in starts on the score's first frame, w
   CHECK(onsets[0] < 0.01 * kRate);
   CHECK(ZeroCrossingHz(left, 2000, 20000, kRate) == doctest::Approx(MidiToHz(72)).epsilon(0.01));
 }
+
+TEST_CASE("A MIDI note is reported with the beat the transport heard it at") {
+  AudioRenderer r(DrySettings(), nullptr);
+  r.Publish(FirstBeatProgram());
+  Rendered out;
+  HeardMidiNote n;
+  const int key_id = 0x4D490000 + 64;  // MidiInput's id for key 64
+  r.SendFromMidi(Command::NoteOn(key_id, 0, 64, 0.5f, 0.5f));
+  Render(r, 256, 256, out);
+  REQUIRE(r.PopHeardMidiNote(&n));  // stopped: reported, but not as played in the score
+  CHECK_FALSE(n.playing);
+  CHECK(n.id == key_id);
+  r.Send(Command::Play());
+  Render(r, static_cast<int>(kBeatFrames), 256, out);  // one beat in
+  const double beat = r.Meters().playhead_beat.load();
+  r.SendFromMidi(Command::NoteOn(key_id, 0, 64, 0.75f, 0.75f));
+  r.SendFromMidi(Command::NoteOff(key_id));
+  Render(r, 256, 256, out);
+  REQUIRE(r.PopHeardMidiNote(&n));
+  CHECK(n.playing);
+  CHECK(n.velocity == doctest::Approx(0.75f));
+  CHECK(n.beat == doctest::Approx(beat));  // the start of the buffer it sounded in
+  CHECK(n.beat == doctest::Approx(1.0).epsilon(0.01));
+  CHECK_FALSE(r.PopHeardMidiNote(&n));  // note offs are not reported
+}

@@ -16,10 +16,11 @@
 #include "core/people.h"
 #include "core/score_io.h"
 #include "interpret/interpret.h"
-#include "midi_taps.h"
 #include "realtime/link_sync.h"
 #include "realtime/live_player.h"
+#include "realtime/midi_clock.h"
 #include "realtime/midi_input.h"
+#include "realtime/midi_taps.h"
 #include "realtime/osc_remote.h"
 #include "synth/score_settings.h"
 
@@ -105,6 +106,8 @@ int RunPlay(Args& args) {
   const bool link = args.Flag("--link");
   const bool link_start_stop = args.Flag("--link-start-stop");
   const auto link_log = args.Option("--link-log");
+  const auto clock_out_port = args.Option("--midi-clock-out");
+  const auto clock_in_port = args.Option("--midi-clock-in");
   const auto files = args.Positionals();
   if (files.size() != 1) throw UsageError("play", _("give one score file (see --help)"));
 
@@ -158,6 +161,9 @@ int RunPlay(Args& args) {
     throw UsageError("play", _("--link-start-stop and --link-log need --link"));
   if (link && (loop || midi_record_to))
     throw UsageError("play", _("--link cannot be combined with --loop or --midi-record-to"));
+  if (clock_in_port && (link || midi_record_to || loop))
+    throw UsageError("play", _("--midi-clock-in cannot be combined with --link, --midi-record-to "
+                               "or --loop (the external clock leads)"));
   const double colour = colour_text ? ParseNumber("--colour", *colour_text) : 0.0;
   if (!(colour >= 0 && colour < 256 && colour == std::floor(colour)))
     throw UsageError("play", _("--colour must be a palette index, 0 to 255"));
@@ -275,8 +281,28 @@ int RunPlay(Args& args) {
                       {{"port", midi.PortName()}, {"n", std::to_string(static_cast<int>(colour))}})
                      .c_str());
   }
-  // Under remote control the conductor starts the music (/graphony/play).
-  if (!osc) player.Play();
+  MidiClockOut clock_out;
+  MidiClockIn clock_in;
+  try {
+    if (clock_out_port) {
+      clock_out.Open(*clock_out_port, player.Meters());
+      std::fprintf(stderr, "%s\n",
+                   Fill(_("MIDI clock out: {port}"), {{"port", clock_out.PortName()}}).c_str());
+    }
+    if (clock_in_port) {
+      clock_in.Open(*clock_in_port);
+      std::fprintf(
+          stderr, "%s\n",
+          Fill(_("MIDI clock in: {port} (waiting for Start)"), {{"port", clock_in.PortName()}})
+              .c_str());
+    }
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "graphony-cli play: %s\n", e.what());
+    return kExitFailure;
+  }
+  // Under remote control the conductor (or the external clock's Start) starts the music.
+  const bool waits = osc || clock_in_port.has_value();
+  if (!waits) player.Play();
 
   const bool tty = isatty(STDERR_FILENO);
   const double seconds_per_beat = 60.0 / events.tempo_bpm / tempo;
@@ -290,6 +316,8 @@ int RunPlay(Args& args) {
   bool stopped_at_end = false;  // under OSC: the end was reached and the transport stopped
   std::vector<std::string> osc_log;
   size_t link_peers = 0;
+  double clock_bpm_applied = 0;
+  uint64_t clock_starts = 0, clock_stops = 0;
   double last_sent = -1;  // when the playhead was last sent out
   for (int tick = 0;; ++tick) {
     if (osc) {
@@ -327,6 +355,39 @@ int RunPlay(Args& args) {
           Fill(_("MIDI input: port \"{port}\" went away"), {{"port", midi.PortName()}}).c_str());
       midi.Close();
     }
+    if (midi_in) midi.Collect();  // keeps the MIDI thread's note log from filling up
+    if (clock_in_port) {
+      // The external clock is an input to the one transport: its tempo becomes the tempo
+      // scale, its Start/Continue/Stop and Song Position become transport commands.
+      const double bpm = clock_in.TempoBpm();
+      if (bpm > 0 && std::fabs(bpm - clock_bpm_applied) > 0.02) {
+        player.SetTempoScale(std::clamp(bpm / events.tempo_bpm, 0.05, 8.0));
+        clock_bpm_applied = bpm;
+      }
+      MidiClockEvent ev;
+      while (clock_in.PopEvent(&ev)) {
+        switch (ev.kind) {
+          case MidiClockEvent::Kind::kStart:
+            player.Seek(from);
+            player.Play();
+            stopped_at_end = false;
+            ++clock_starts;
+            break;
+          case MidiClockEvent::Kind::kContinue:
+            player.Play();
+            stopped_at_end = false;
+            ++clock_starts;
+            break;
+          case MidiClockEvent::Kind::kStop:
+            player.Stop();
+            ++clock_stops;
+            break;
+          case MidiClockEvent::Kind::kSongPosition:
+            player.Seek(std::clamp(ev.beat, 0.0, events.length_beats));
+            break;
+        }
+      }
+    }
     if (osc && elapsed() - last_sent >= 0.04) {
       last_sent = elapsed();
       remote.SendPlayhead(status.playhead_beat, status.playing,
@@ -346,7 +407,7 @@ int RunPlay(Args& args) {
       stop_reason = _("time limit");
       break;
     }
-    if (osc) {
+    if (waits) {
       // A remote-controlled player waits at the end for the next command.
       if (status.reached_end && !stopped_at_end) {
         player.Stop();
@@ -361,13 +422,20 @@ int RunPlay(Args& args) {
     if (end_at >= 0 && elapsed() >= end_at) break;
   }
   if (tty) std::fprintf(stderr, "\n");
+  player.Stop();
+  clock_out.Close();  // sends Stop; before the player, whose meters it reads
+  clock_in.Close();
   midi.Close();  // before the player: its held notes are released through it
   std::string taps_line;
   if (midi_record_to) {
     const double offset =
         std::chrono::duration<double>(start - midi.AttachedAt()).count();  // Play() vs Open
-    const int taps = AddMidiTaps(score, midi.Taken(), static_cast<int>(colour), contributor, from,
-                                 seconds_per_beat, offset);
+    // MidiInput's clock starts at Open; the score's beat `from` is heard `offset` later.
+    score.layers.push_back(MidiTapsLayer(
+        score,
+        PlaceMidiNotes(midi.Taken(), offset, from, seconds_per_beat, static_cast<int>(colour)),
+        contributor));
+    const int taps = static_cast<int>(score.layers.back().strokes.strokes.size());
     // Throws ScoreError naming the file -> exit 1. A score.json out stays plain JSON; a
     // bundle reads the input's images relative to where the input was.
     const std::filesystem::path out = *midi_record_to;
@@ -432,6 +500,17 @@ int RunPlay(Args& args) {
                               {"dropped", std::to_string(midi.Dropped())}})
                             .c_str());
   if (!taps_line.empty()) std::printf("%s\n", taps_line.c_str());
+  if (clock_out_port)
+    // NOT-UI: the clock summaries are read by tests and scripts, like `xruns: N`
+    std::printf("MIDI clock out: %llu pulses, %llu starts\n",
+                static_cast<unsigned long long>(clock_out.Pulses()),
+                static_cast<unsigned long long>(clock_out.Starts()));
+  if (clock_in_port)
+    // NOT-UI: the clock summaries are read by tests and scripts, like `xruns: N`
+    std::printf("MIDI clock in: %llu pulses, tempo %.2f bpm, %llu starts, %llu stops\n",
+                static_cast<unsigned long long>(clock_in.Pulses()), clock_in.TempoBpm(),
+                static_cast<unsigned long long>(clock_starts),
+                static_cast<unsigned long long>(clock_stops));
   if (osc)
     std::printf("%s\n", Fill(_("OSC: {obeyed} messages obeyed, {ignored} ignored"),
                              {{"obeyed", std::to_string(remote.Accepted())},
@@ -475,6 +554,11 @@ const Command kPlayCommand = {
        "                       beat phase (4-beat bars) follow the other peers\n"
        "  --link-start-stop    also share play and stop with peers that enable it\n"
        "  --link-log FILE      write `host_us beat bpm playing` lines, every 20 ms (for tests)\n"
+       "  --midi-clock-out PORT send MIDI clock (24 per beat, Start/Continue/Stop, Song Position)\n"
+       "                       from the transport to that MIDI input port (part of a name)\n"
+       "  --midi-clock-in PORT follow an external MIDI clock: its tempo, Start/Continue/Stop and\n"
+       "                       Song Position; waits for Start, keeps running until Ctrl+C or "
+       "--for\n"
        "Exit: 0 done, 1 no device / device lost / bad file, 2 usage.\n"),
     RunPlay};
 

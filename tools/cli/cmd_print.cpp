@@ -29,6 +29,7 @@ int RunPrint(Args& args) {
   const bool save_language = args.Flag("--save-language");
   if (language)
     CheckScoreLanguage(options.language.empty() ? "?" : options.language,
+                       // NOT-UI: the program and the option, before a translated message
                        "graphony-cli print: --language");
   if (save_language && options.language.empty())
     throw UsageError("print", _("--save-language needs --language CODE"));
