@@ -6,19 +6,8 @@
 source "$(dirname "$0")/jack_env.sh"
 CLI=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
-start_private_jackd
-SERVER_A=$JACK_DEFAULT_SERVER
-JACKD_A=$JACKD_PID
-start_private_jackd
-SERVER_B=$JACK_DEFAULT_SERVER
-trap 'kill $JACKD_A 2>/dev/null; wait $JACKD_A 2>/dev/null; cleanup_private_jackd' EXIT
-cat >"$WORK/link.json" <<'JSON'
-{"format_version": 2, "title": "link", "tempo_bpm": 120, "length_beats": 400,
- "palette": [{"color": "#0072b2", "instrument": "sine", "name": "Sine"}],
- "layers": [{"kind": "strokes", "name": "line", "strokes": [
-   {"color": "#0072b2", "points": [{"beat": 0, "height": 0.5}, {"beat": 399, "height": 0.5}]}]}]}
-JSON
-OSC_PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source "$HERE/link_env.sh"
+OSC_PORT=$(free_port)
 # A is remote-controlled (so the test can change its tempo); B starts at a different beat
 # and a different tempo and must take both from the session A made.
 JACK_DEFAULT_SERVER=$SERVER_A "$CLI" play "$WORK/link.json" --link --link-log "$WORK/a.log" \

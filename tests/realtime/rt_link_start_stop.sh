@@ -7,21 +7,7 @@
 source "$(dirname "$0")/jack_env.sh"
 CLI=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
-start_private_jackd
-SERVER_A=$JACK_DEFAULT_SERVER
-JACKD_A=$JACKD_PID
-start_private_jackd
-SERVER_B=$JACK_DEFAULT_SERVER
-trap 'kill $JACKD_A 2>/dev/null; wait $JACKD_A 2>/dev/null; cleanup_private_jackd' EXIT
-cat >"$WORK/link.json" <<'JSON'
-{"format_version": 2, "title": "link", "tempo_bpm": 120, "length_beats": 400,
- "palette": [{"color": "#0072b2", "instrument": "sine", "name": "Sine"}],
- "layers": [{"kind": "strokes", "name": "line", "strokes": [
-   {"color": "#0072b2", "points": [{"beat": 0, "height": 0.5}, {"beat": 399, "height": 0.5}]}]}]}
-JSON
-free_port() {
-  /usr/bin/python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+source "$HERE/link_env.sh"
 PORT_A=$(free_port)
 PORT_B=$(free_port)
 JACK_DEFAULT_SERVER=$SERVER_A "$CLI" play "$WORK/link.json" --link --link-start-stop \
