@@ -9,13 +9,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <vector>
 
 #include "core/i18n.h"
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "course/course.h"
+#include "cpu_clock.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
 #include "quit_signal.h"
@@ -37,12 +37,6 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWind
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 }  // namespace
-
-double ProcessCpuMs() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 int App::Run(const AppOptions& options) {
   options_ = options;
@@ -246,6 +240,7 @@ void App::Frame(float dt) {
   DrawWelcomeIfOpen();
   DrawDialogs();
   UpdateKiosk();  // the PIN pad, over everything
+  ui_.strokes_filling = canvas_.Building();
   audio_.AfterDraw(canvas_events_);
   bridge_.Render(window_, colors_.clear, capture_);
   if (ui_.layout) ui_.layout->CountDrawnMissing(ImGui::GetDrawData());

@@ -48,10 +48,6 @@ struct AppOptions {
   std::filesystem::path kiosk_library;      // --kiosk DIR: the secure-ward kiosk mode
 };
 
-// CPU time of the whole process (every thread, llvmpipe's too) in ms: the benchmark's phases in
-// a measure the other sessions on a shared machine disturb less than wall time.
-double ProcessCpuMs();
-
 class App {
  public:
   int Run(const AppOptions& options);

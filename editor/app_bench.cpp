@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app.h"
+#include "cpu_clock.h"
 
 namespace graphony::editor {
 

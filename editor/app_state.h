@@ -140,7 +140,8 @@ struct UiState {
   const LibraryJail* jail = nullptr;  // null: not in kiosk mode
   bool kiosk_unlocked = false;
   bool kiosk_wants_pin = false;
-  char kiosk_status[512] = {};  // the kiosk's debug lines (kiosk=1...)
+  char kiosk_status[512] = {};   // the kiosk's debug lines (kiosk=1...)
+  bool strokes_filling = false;  // a stroke layer is still filling in (debug status)
 
   UiState() { selection.reserve(1024); }
 };

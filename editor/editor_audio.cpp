@@ -449,9 +449,10 @@ void EditorAudio::WriteDebugStatus(double now) {
   }
   body += ctx_.ui.browser_status;
   body += ctx_.ui.kiosk_status;
-  char words[64];
-  std::snprintf(words, sizeof words, "no_words=%d\nswatch_cues=%d\n",
-                ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues);
+  char words[96];
+  std::snprintf(words, sizeof words, "no_words=%d\nswatch_cues=%d\nstrokes_filling=%d\n",
+                ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues,
+                ctx_.ui.strokes_filling ? 1 : 0);
   body += words;
   debug_.Write(now, body);
 }

@@ -2,10 +2,10 @@
 // the gesture overlay. Reads the document; never edits it.
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "core/picture_shape.h"
+#include "cpu_clock.h"
 #include "layout_report.h"
 #include "view_canvas.h"
 #include "view_timeline.h"
@@ -294,14 +294,14 @@ void CanvasView::DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_
     if (c.shown_complete || !progressive_) AddToCache(ctx, li, c, count);
   }
   if (!c.complete) {
-    // A share of the strokes per frame, sized from the last share's time to about
-    // kProgressiveBudgetMs (glFinish: llvmpipe rasterises when the commands are flushed).
-    const auto t0 = std::chrono::steady_clock::now();
+    // A share of the strokes per frame, sized from the last share's cost to about
+    // kProgressiveBudgetMs of CPU (every thread: llvmpipe rasterises in its own, when glFinish
+    // flushes the commands). CPU, not wall time: on a busy machine the shares stay the same.
+    const double t0 = ProcessCpuMs();
     const size_t share = std::max<size_t>(16, c.share);
     AddToCache(ctx, li, c, std::min(count, c.next + share));
     glFinish();
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double ms = ProcessCpuMs() - t0;
     const double scale = std::clamp(kProgressiveBudgetMs / std::max(0.5, ms), 0.25, 4.0);
     c.share = static_cast<size_t>(std::max(16.0, static_cast<double>(share) * scale));
   }
