@@ -15,6 +15,7 @@
 #include "core/picture_shape.h"
 #include "core/score_defaults.h"
 #include "course/course.h"
+#include "cpu_clock.h"
 #include "icons.h"
 #include "logic/ui_sizes.h"
 #include "quit_signal.h"
@@ -82,6 +83,9 @@ int App::Run(const AppOptions& options) {
 
   if (const char* env = std::getenv("GRAPHONY_NO_STROKE_CACHE"); env && *env == '1')
     canvas_.SetStrokeCache(false);
+  // Tests compare a score's strokes filled in over frames with the same drawn at once.
+  if (const char* env = std::getenv("GRAPHONY_STROKE_CACHE_AT_ONCE"); env && *env == '1')
+    canvas_.SetProgressive(false);
 
   sf::ContextSettings gl;
   gl.antialiasingLevel = 0;
@@ -105,6 +109,7 @@ int App::Run(const AppOptions& options) {
   }
 
   window_ready_ = std::chrono::steady_clock::now();
+  cpu_window_ready_ms_ = ProcessCpuMs();
   NewDocument();
   if (!options_.file.empty()) {
     std::error_code ec;
@@ -120,6 +125,7 @@ int App::Run(const AppOptions& options) {
     }
   }
   score_loaded_ = std::chrono::steady_clock::now();
+  cpu_score_loaded_ms_ = ProcessCpuMs();
   autosave_path_ = AutosavePath();
   if (!bench && !reporting) OfferRecovery();
   // Started without a score (and nothing to recover): invite, don't show an empty grid.
@@ -140,10 +146,10 @@ int App::Run(const AppOptions& options) {
     // After a second of stillness the picture on screen is still right: skip drawing it
     // again until something happens (events, a message to expire, sound running).
     may_skip_render_ = idle_frames_ > 60 && ui_.now >= ui_.message_until && !canvas_.Dragging() &&
-                       !audio_.WantsFrames() && !browser_.IsOpen();
+                       !audio_.WantsFrames() && !browser_.IsOpen() && !canvas_.Building();
     Frame(dt);
     // Calm the CPU when nothing happens: old laptops run on battery on the ward.
-    if (!had_events_ && !canvas_.Dragging() && !audio_.WantsFrames()) {
+    if (!had_events_ && !canvas_.Dragging() && !audio_.WantsFrames() && !canvas_.Building()) {
       if (++idle_frames_ > 90) audio_.IdleSleep(40);  // wakes early on a mouse press
     } else {
       idle_frames_ = 0;
@@ -229,12 +235,14 @@ void App::Frame(float dt) {
   DrawWelcomeIfOpen();
   DrawDialogs();
   UpdateKiosk();  // the PIN pad, over everything
+  ui_.strokes_filling = canvas_.Building();
   audio_.AfterDraw(canvas_events_);
   bridge_.Render(window_, colors_.clear, capture_);
   if (ui_.layout) ui_.layout->CountDrawnMissing(ImGui::GetDrawData());
   RunCommands();
   MaybeAutosave();
   textures_.ForgetUnused();
+  textures_.EndFrame();
 }
 
 void App::LayoutAndDraw() {

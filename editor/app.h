@@ -184,6 +184,7 @@ class App {
   std::string ini_file_;
   char file_label_[256] = {};
   std::chrono::steady_clock::time_point window_ready_, score_loaded_;  // for --bench-frames
+  double cpu_window_ready_ms_ = 0, cpu_score_loaded_ms_ = 0;  // process CPU time then (all threads)
   int idle_frames_ = 0;
   bool may_skip_render_ = false;  // idle: keep the last frame on screen (never in --bench-frames)
   bool had_events_ = false;

@@ -175,6 +175,7 @@ bool App::OpenDocument(const fs::path& path) {
     FlushActivity(doc_.path, true);  // the score being closed keeps its people's minutes
     doc_.Reset(std::move(score), path);
     activity_revision_ = doc_.revision;  // opening is nobody's edit
+    canvas_.ForgetCaches();              // its strokes fill in over the first frames
   } catch (const std::exception& e) {
     NotifyError(e.what());
     return false;

@@ -150,6 +150,7 @@ struct UiState {
   // none. The Export window offers the course's zip and portfolio booklet while it is set.
   std::filesystem::path course_dir;
   char course_status[1024] = {};  // the course timeline's debug lines (course.open=...)
+  bool strokes_filling = false;   // a stroke layer is still filling in (debug status)
 
   UiState() { selection.reserve(1024); }
 };

@@ -523,10 +523,11 @@ void EditorAudio::WriteDebugStatus(double now) {
   body += ctx_.ui.browser_status;
   body += ctx_.ui.kiosk_status;
   body += ctx_.ui.course_status;
-  char words[96];
-  std::snprintf(words, sizeof words, "no_words=%d\nswatch_cues=%d\nsound_settings_open=%d\n",
+  char words[128];
+  std::snprintf(words, sizeof words,
+                "no_words=%d\nswatch_cues=%d\nsound_settings_open=%d\nstrokes_filling=%d\n",
                 ctx_.ui.settings.no_words ? 1 : 0, ctx_.ui.swatch_cues,
-                audio_settings_.IsOpen() ? 1 : 0);
+                audio_settings_.IsOpen() ? 1 : 0, ctx_.ui.strokes_filling ? 1 : 0);
   body += words;
   char midi[512];
   std::snprintf(midi, sizeof midi,

@@ -54,19 +54,28 @@ ImTextureID ImageTextures::Get(const std::shared_ptr<const Image>& image) {
         static_cast<intptr_t>(it->second.texture->getNativeHandle()));
   const auto t0 = std::chrono::steady_clock::now();
   const int max_side = std::min<int>(kMaxSide, static_cast<int>(sf::Texture::getMaximumSize()));
-  int w = 0, h = 0;
+  int w = image->width, h = image->height;
   std::vector<uint8_t> pixels;
-  DownscaleRgba(*image, max_side, w, h, pixels);
+  // Most pictures are decoded at display size already (image_decode.h): uploaded as they are.
+  const bool fits = std::max(w, h) <= max_side;
+  if (!fits) DownscaleRgba(*image, max_side, w, h, pixels);
   auto texture = std::make_unique<sf::Texture>();
   if (!texture->create(static_cast<unsigned>(w), static_cast<unsigned>(h))) return nullptr;
-  texture->update(pixels.data());
-  texture->setSmooth(true);
-  texture->generateMipmap();  // keeps a zoomed-out photo from shimmering
+  texture->update(fits ? image->rgba.data() : pixels.data());
+  texture->setSmooth(true);  // linear filtering until EndFrame adds the mipmaps
   const GLuint handle = texture->getNativeHandle();
   entries_[image.get()] = Entry{image, std::move(texture)};
   last_build_ms_ =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(handle));
+}
+
+void ImageTextures::EndFrame() {
+  for (auto& [key, e] : entries_) {
+    if (e.mipmapped || e.image.expired() || e.frames++ < 1) continue;
+    e.texture->generateMipmap();  // keeps a zoomed-out photo from shimmering
+    e.mipmapped = true;
+  }
 }
 
 void ImageTextures::ForgetUnused() {

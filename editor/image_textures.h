@@ -20,6 +20,9 @@ class ImageTextures {
   ImTextureID Get(const std::shared_ptr<const Image>& image);
   // Drops textures whose image no longer appears in the score (and its undo history).
   void ForgetUnused();
+  // After each frame: a texture made in an earlier frame gets its mipmaps now (built lazily,
+  // so the first frame shows the picture without waiting for them).
+  void EndFrame();
   // For the benchmark: milliseconds spent building the last texture.
   double LastBuildMs() const { return last_build_ms_; }
 
@@ -27,6 +30,8 @@ class ImageTextures {
   struct Entry {
     std::weak_ptr<const Image> image;
     std::unique_ptr<sf::Texture> texture;
+    int frames = 0;  // frames ended since it was made
+    bool mipmapped = false;
   };
   std::map<const Image*, Entry> entries_;
   double last_build_ms_ = 0;

@@ -103,6 +103,20 @@ void OffscreenTarget::Render(ImDrawList* list, ImVec2 origin, bool clear) {
   f.bind(kFramebuffer, static_cast<GLuint>(previous));
 }
 
+void OffscreenTarget::Clear() {
+  if (!texture_) return;
+  FboFunctions& f = Fbo();
+  GLint previous = 0;
+  glGetIntegerv(kFramebufferBinding, &previous);
+  f.bind(kFramebuffer, fbo_);
+  GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (scissor) glEnable(GL_SCISSOR_TEST);
+  f.bind(kFramebuffer, static_cast<GLuint>(previous));
+}
+
 ImTextureID OffscreenTarget::Texture() const {
   if (!texture_) return nullptr;
   return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_->getNativeHandle()));

@@ -24,6 +24,8 @@ class OffscreenTarget {
   bool Resize(unsigned width, unsigned height);
   // `clear` false draws over what the texture already holds (a tile drawn in passes).
   void Render(ImDrawList* list, ImVec2 origin, bool clear = true);
+  // Makes the texture transparent.
+  void Clear();
   // Texture handle for ImDrawList::AddImage; rows are bottom-up (use uv y from 1 to 0).
   ImTextureID Texture() const;
   unsigned Width() const { return width_; }

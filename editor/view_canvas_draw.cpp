@@ -1,9 +1,11 @@
 // Canvas drawing: pitch guides, pictures, stroke ribbons (live or from a cached texture) and
 // the gesture overlay. Reads the document; never edits it.
+#include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <cmath>
 
 #include "core/picture_shape.h"
+#include "cpu_clock.h"
 #include "layout_report.h"
 #include "view_canvas.h"
 #include "view_timeline.h"
@@ -195,19 +197,54 @@ void CanvasView::DrawLayers(CanvasContext& ctx, ImDrawList* dl) {
 
 void CanvasView::DrawStrokesLive(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 alpha_mask,
                                  bool opaque, float b0, float b1, float h0, float h1) {
+  DrawStrokeRange(ctx, ctx.view, dl, li, alpha_mask, opaque, b0, b1, h0, h1, 0,
+                  ctx.doc.score.layers[li].strokes.strokes.size());
+}
+
+void CanvasView::DrawStrokeRange(CanvasContext& ctx, const ViewTransform& view, ImDrawList* dl,
+                                 size_t li, ImU32 alpha_mask, bool opaque, float b0, float b1,
+                                 float h0, float h1, size_t first, size_t last) {
   const Layer& layer = ctx.doc.score.layers[li];
   const std::vector<Stroke>& strokes = layer.strokes.strokes;
   const std::vector<Box>& boxes = boxes_[li];
   const int alpha = (alpha_mask >> IM_COL32_A_SHIFT) & 0xFF;
-  for (size_t i = 0; i < strokes.size(); ++i) {
+  for (size_t i = first; i < last && i < strokes.size(); ++i) {
     const Box& b = boxes[i];
     if (b.b1 < b0 || b.b0 > b1 || b.h1 < h0 || b.h0 > h1) continue;
     const Color c = strokes[i].color;
     const ImU32 col =
         opaque ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(c.r, c.g, c.b, c.a * alpha / 255);
-    DrawStroke(dl, ctx.view, strokes[i], col, 0);
+    DrawStroke(dl, view, strokes[i], col, 0);
     ++strokes_drawn_;
   }
+}
+
+void CanvasView::ForgetCaches() {
+  for (LayerCache& c : layer_caches_) c.shown_complete = false;
+}
+
+bool CanvasView::Building() const {
+  for (const LayerCache& c : layer_caches_)
+    if (c.valid && !c.complete) return true;
+  return false;
+}
+
+void CanvasView::AddToCache(CanvasContext& ctx, size_t li, LayerCache& c, size_t last) {
+  if (!cache_list_) cache_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+  ImDrawList* list = cache_list_.get();
+  list->_ResetForNewFrame();
+  list->Flags = ImGui::GetWindowDrawList()->Flags;
+  list->PushClipRect(c.r0, c.r1);
+  list->PushTextureID(ImGui::GetIO().Fonts->TexID);
+  // The view the build started in: every part lands where a build at once would put it.
+  const int drawn = strokes_drawn_;
+  DrawStrokeRange(ctx, c.view, list, li, IM_COL32_WHITE, true, c.b0, c.b1, c.h0, c.h1, c.next,
+                  last);
+  strokes_drawn_ = drawn;
+  c.target->Render(list, c.r0, false);
+  c.next = last;
+  c.complete = last >= ctx.doc.score.layers[li].strokes.strokes.size();
+  if (c.complete) c.shown_complete = true;
 }
 
 void CanvasView::DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_t li, ImU32 tint) {
@@ -215,6 +252,7 @@ void CanvasView::DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_
   if (layer_caches_.size() < ctx.doc.score.layers.size())
     layer_caches_.resize(ctx.doc.score.layers.size());
   LayerCache& c = layer_caches_[li];
+  const size_t count = ctx.doc.score.layers[li].strokes.strokes.size();
   const float margin_x = std::round(v.width * 0.5f), margin_y = std::round(v.height * 0.25f);
   const unsigned tw = static_cast<unsigned>(v.width + 2 * margin_x);
   const unsigned th = static_cast<unsigned>(v.height + 2 * margin_y);
@@ -233,26 +271,41 @@ void CanvasView::DrawCachedStrokeLayer(CanvasContext& ctx, ImDrawList* dl, size_
       use_cache_ = false;  // no FBOs after all: draw live from now on
       return;
     }
-    if (!cache_list_) cache_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
-    ImDrawList* list = cache_list_.get();
-    list->_ResetForNewFrame();
-    list->Flags = dl->Flags;
-    const ImVec2 r0(v.left - margin_x, v.top - margin_y);
-    const ImVec2 r1(r0.x + tw, r0.y + th);
-    list->PushClipRect(r0, r1);
-    list->PushTextureID(ImGui::GetIO().Fonts->TexID);
-    DrawStrokesLive(ctx, list, li, IM_COL32_WHITE, true, static_cast<float>(v.XToBeat(r0.x)),
-                    static_cast<float>(v.XToBeat(r1.x)), static_cast<float>(v.YToHeight(r1.y)),
-                    static_cast<float>(v.YToHeight(r0.y)));
-    c.target->Render(list, r0);
+    c.r0 = ImVec2(v.left - margin_x, v.top - margin_y);
+    c.r1 = ImVec2(c.r0.x + tw, c.r0.y + th);
+    c.view = v;
+    c.b0 = static_cast<float>(v.XToBeat(c.r0.x));
+    c.b1 = static_cast<float>(v.XToBeat(c.r1.x));
+    c.h0 = static_cast<float>(v.YToHeight(c.r1.y));
+    c.h1 = static_cast<float>(v.YToHeight(c.r0.y));
+    c.target->Clear();
+    c.next = 0;
+    c.complete = false;
     c.revision = ctx.doc.revision;
     c.px_per_beat = v.px_per_beat;
     c.px_per_height = v.px_per_height;
-    c.beat0 = v.XToBeat(r0.x);
-    c.height_top = v.YToHeight(r0.y);
+    c.beat0 = v.XToBeat(c.r0.x);
+    c.height_top = v.YToHeight(c.r0.y);
     c.valid = true;
     ++cache_rebuilds_;
-  } else {
+    // An edit or a zoom redraws at once (a layer that was whole never shows half); a layer
+    // shown for the first time (a score just opened) fills in over a few frames instead, so
+    // the window shows the picture without waiting for thousands of strokes.
+    if (c.shown_complete || !progressive_) AddToCache(ctx, li, c, count);
+  }
+  if (!c.complete) {
+    // A share of the strokes per frame, sized from the last share's cost to about
+    // kProgressiveBudgetMs of CPU (every thread: llvmpipe rasterises in its own, when glFinish
+    // flushes the commands). CPU, not wall time: on a busy machine the shares stay the same.
+    const double t0 = ProcessCpuMs();
+    const size_t share = std::max<size_t>(16, c.share);
+    AddToCache(ctx, li, c, std::min(count, c.next + share));
+    glFinish();
+    const double ms = ProcessCpuMs() - t0;
+    const double scale = std::clamp(kProgressiveBudgetMs / std::max(0.5, ms), 0.25, 4.0);
+    c.share = static_cast<size_t>(std::max(16.0, static_cast<double>(share) * scale));
+  }
+  if (c.complete) {
     // Count what the cached picture shows, for the benchmark's report.
     for (const Box& b : boxes_[li])
       if (!(b.b1 < v.XToBeat(v.left) || b.b0 > v.LastBeat())) ++strokes_drawn_;

@@ -10,5 +10,8 @@ void SetMaxEntryBytesForTesting(uint64_t bytes);
 // Makes the next WriteFileAtomically calls fail (as a full disk would) once this many bytes
 // of the temp file were written; -1 turns the fault off.
 void SetWriteFaultAfterBytesForTesting(int64_t bytes);
+// Reads score.json with nlohmann alone (true), as before simdjson, so a test can compare
+// the two parsers' results and messages; false restores the fast path.
+void SetScoreJsonNlohmannOnlyForTesting(bool on);
 
 }  // namespace graphony::testing

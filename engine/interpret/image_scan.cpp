@@ -10,6 +10,7 @@
 #include "interpret/pan.h"
 #include "interpret/placement.h"
 #include "interpret/resample.h"
+#include "interpret/split_rows.h"
 
 namespace graphony::interpret {
 
@@ -37,15 +38,21 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const size_t ncells = static_cast<size_t>(rows) * static_cast<size_t>(columns);
   std::vector<float> level(ncells);
   std::vector<Lab> lab(ncells);
-  size_t ground = 0;
-  for (int y = 0; y < rows; ++y)
-    for (int x = 0; x < columns; ++x) {
-      const size_t i = static_cast<size_t>(y) * columns + x;
-      const CellPaint paint = PaintOf(grid.At(x, y), bg, kScanFullDistance);
-      level[i] = paint.strength;
-      lab[i] = paint.lab;
-      if (paint.strength < 0.12f) ++ground;
-    }
+  // Cells of different rows are independent: two threads for a big grid (split_rows.h), and
+  // the counts of the two halves added up, so nothing depends on the split.
+  size_t ground_parts[2] = {0, 0};
+  SplitRows(rows, static_cast<double>(ncells) * 8, [&](int y0, int y1) {
+    size_t& ground_here = ground_parts[y0 == 0 ? 0 : 1];
+    for (int y = y0; y < y1; ++y)
+      for (int x = 0; x < columns; ++x) {
+        const size_t i = static_cast<size_t>(y) * columns + x;
+        const CellPaint paint = PaintOf(grid.At(x, y), bg, kScanFullDistance);
+        level[i] = paint.strength;
+        lab[i] = paint.lab;
+        if (paint.strength < 0.12f) ++ground_here;
+      }
+  });
+  const size_t ground = ground_parts[0] + ground_parts[1];
   float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f,
                            0.0f, 1.0f);
   // (Only a blank ground can be paper: white, black or transparent, as in notes mode.)

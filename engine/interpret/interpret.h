@@ -9,11 +9,12 @@
 
 namespace graphony {
 
-// Pure and deterministic: the same score always gives identical events (no threads, clocks or
-// random numbers). Muted layers give nothing; visibility does not matter for sound. Image
-// layers without decoded pixels are skipped. Events::instruments holds every palette entry in
-// palette order, so an instrument index is the palette index (an empty palette gives one
-// default "sine" instrument). Notes are sorted by start, then pitch.
+// Pure and deterministic: the same score always gives identical events (no clocks or random
+// numbers; big pictures are analysed on two threads, each taking whole rows, which gives the
+// one-thread result bit for bit). Muted layers give nothing; visibility does not matter for
+// sound. Image layers without decoded pixels are skipped. Events::instruments holds every
+// palette entry in palette order, so an instrument index is the palette index (an empty palette
+// gives one default "sine" instrument). Notes are sorted by start, then pitch.
 Events Interpret(const Score& score);
 
 // Remembers the analysis of image layers between calls, so an editor that re-interprets after

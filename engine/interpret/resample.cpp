@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "interpret/colour.h"
+#include "interpret/split_rows.h"
 
 namespace graphony::interpret {
 
@@ -43,7 +44,7 @@ bool ImageIsUsable(const Image& image) {
              static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4;
 }
 
-LinearGrid AreaResample(const Image& image, int out_width, int out_height) {
+LinearGrid AreaResample(const Image& image, int out_width, int out_height, int threads) {
   LinearGrid grid;
   if (!ImageIsUsable(image)) return grid;
   out_width = std::clamp(out_width, 1, image.width);
@@ -56,54 +57,58 @@ LinearGrid AreaResample(const Image& image, int out_width, int out_height) {
   const std::vector<Span> cols = AxisSpans(image.width, out_width);
   const size_t w = static_cast<size_t>(image.width);
   const size_t ow = static_cast<size_t>(out_width);
-  std::vector<float> line(w * 4);  // one source row in linear light, premultiplied
   const float* lut = SrgbToLinearTable();
   constexpr float kInv255 = 1.0f / 255.0f;
 
-  // Each source row is converted and reduced across once; neighbouring output rows share at
-  // most one source row, so the last reduced row is kept.
-  std::vector<float> reduced(ow * 4), cached(ow * 4);
-  int cached_row = -1;
-  auto reduce_row = [&](int y, std::vector<float>& into) {
-    const uint8_t* p = &image.rgba[static_cast<size_t>(y) * w * 4];
-    for (size_t x = 0; x < w; ++x, p += 4) {
-      // Premultiply so transparent pixels contribute no colour, only missing coverage.
-      const float a = static_cast<float>(p[3]) * kInv255;
-      float* l = &line[x * 4];
-      l[0] = lut[p[0]] * a;
-      l[1] = lut[p[1]] * a;
-      l[2] = lut[p[2]] * a;
-      l[3] = a;
-    }
-    for (size_t ox = 0; ox < ow; ++ox) {
-      const Span& cs = cols[ox];
-      float sum[4] = {0, 0, 0, 0};
-      const float* l = &line[static_cast<size_t>(cs.first) * 4];
-      for (size_t k = 0; k < cs.weights.size(); ++k, l += 4)
-        for (int c = 0; c < 4; ++c) sum[c] += l[c] * cs.weights[k];
-      for (int c = 0; c < 4; ++c) into[ox * 4 + static_cast<size_t>(c)] = sum[c];
+  // Output rows [first, last), with their own scratch: each source row is converted and
+  // reduced across once; neighbouring output rows share at most one source row, so the last
+  // reduced row is kept (recomputing it gives the same numbers, so where a range starts does
+  // not change any cell).
+  auto rows_between = [&](int first, int last) {
+    std::vector<float> line(w * 4);  // one source row in linear light, premultiplied
+    std::vector<float> reduced(ow * 4), cached(ow * 4);
+    int cached_row = -1;
+    auto reduce_row = [&](int y, std::vector<float>& into) {
+      const uint8_t* p = &image.rgba[static_cast<size_t>(y) * w * 4];
+      for (size_t x = 0; x < w; ++x, p += 4) {
+        // Premultiply so transparent pixels contribute no colour, only missing coverage.
+        const float a = static_cast<float>(p[3]) * kInv255;
+        float* l = &line[x * 4];
+        l[0] = lut[p[0]] * a;
+        l[1] = lut[p[1]] * a;
+        l[2] = lut[p[2]] * a;
+        l[3] = a;
+      }
+      for (size_t ox = 0; ox < ow; ++ox) {
+        const Span& cs = cols[ox];
+        float sum[4] = {0, 0, 0, 0};
+        const float* l = &line[static_cast<size_t>(cs.first) * 4];
+        for (size_t k = 0; k < cs.weights.size(); ++k, l += 4)
+          for (int c = 0; c < 4; ++c) sum[c] += l[c] * cs.weights[k];
+        for (int c = 0; c < 4; ++c) into[ox * 4 + static_cast<size_t>(c)] = sum[c];
+      }
+    };
+    for (int oy = first; oy < last; ++oy) {
+      const Span& rs = rows[static_cast<size_t>(oy)];
+      float* out = &grid.rgba[static_cast<size_t>(oy) * ow * 4];
+      for (size_t k = 0; k < rs.weights.size(); ++k) {
+        const int y = rs.first + static_cast<int>(k);
+        const bool is_last = k + 1 == rs.weights.size();
+        const std::vector<float>* row = &cached;
+        if (y != cached_row) {
+          reduce_row(y, reduced);
+          row = &reduced;
+        }
+        const float wy = rs.weights[k];
+        for (size_t i = 0; i < ow * 4; ++i) out[i] += (*row)[i] * wy;
+        if (is_last && row == &reduced) {
+          std::swap(reduced, cached);
+          cached_row = y;
+        }
+      }
     }
   };
-
-  for (int oy = 0; oy < out_height; ++oy) {
-    const Span& rs = rows[static_cast<size_t>(oy)];
-    float* out = &grid.rgba[static_cast<size_t>(oy) * ow * 4];
-    for (size_t k = 0; k < rs.weights.size(); ++k) {
-      const int y = rs.first + static_cast<int>(k);
-      const bool is_last = k + 1 == rs.weights.size();
-      const std::vector<float>* row = &cached;
-      if (y != cached_row) {
-        reduce_row(y, reduced);
-        row = &reduced;
-      }
-      const float wy = rs.weights[k];
-      for (size_t i = 0; i < ow * 4; ++i) out[i] += (*row)[i] * wy;
-      if (is_last && row == &reduced) {
-        std::swap(reduced, cached);
-        cached_row = y;
-      }
-    }
-  }
+  SplitRows(out_height, static_cast<double>(image.width) * image.height, rows_between, threads);
   return grid;
 }
 

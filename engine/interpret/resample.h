@@ -24,6 +24,8 @@ bool ImageIsUsable(const Image& image);
 // Box-filters `image` to out_width x out_height (each at most the image's own size). Every
 // output cell is the exact area average of the source pixels it covers, fractional edges
 // weighted, so thin lines fade instead of vanishing and the result does not alias.
-LinearGrid AreaResample(const Image& image, int out_width, int out_height);
+// Large images are reduced on two threads (split_rows.h: the same cells bit for bit);
+// `threads` 1 keeps it on the caller's thread.
+LinearGrid AreaResample(const Image& image, int out_width, int out_height, int threads = 2);
 
 }  // namespace graphony::interpret

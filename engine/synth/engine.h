@@ -38,6 +38,9 @@ struct EngineSettings {
   // the gain that brings it to target_lufs; the engine applies it before the limiter, so
   // live playback and offline render of one program play at the same level.
   bool normalise_loudness = false;  // the CLI and the editor turn it on
+  // Offline only: keep the loudness probe's mix in the program (RenderProgram::probe_mix), so
+  // the render replays it through the limiter instead of rendering the score a second time.
+  bool keep_loudness_probe = false;
   double target_lufs = -16;
 };
 

@@ -144,10 +144,15 @@ double IntegratedLoudness(const RenderProgram& program, const EngineSettings& se
 }
 
 float LoudnessGain(const RenderProgram& program, const EngineSettings& settings) {
+  return LoudnessGain(program, settings, nullptr, nullptr);
+}
+
+float LoudnessGain(const RenderProgram& program, const EngineSettings& settings,
+                   std::vector<float>* mix, int* latency) {
   if (!program.HasVoices() && program.banks.empty()) return 1.0f;
   const double target =
       std::isfinite(settings.target_lufs) ? std::clamp(settings.target_lufs, -40.0, -6.0) : -16.0;
-  const Probe probe = Render(program, settings);
+  Probe probe = Render(program, settings);
   const double open = probe.open_lufs;
   if (!std::isfinite(open) || open < -70) return 1.0f;  // silence stays silence
   // Start from the unlimited loudness; the limiter bends the scale (raised peaks are held
@@ -158,6 +163,12 @@ float LoudnessGain(const RenderProgram& program, const EngineSettings& settings)
     const double now = AtGain(probe, gain);
     if (!std::isfinite(now) || std::abs(now - target) <= 0.2) break;
     gain = static_cast<float>(std::clamp(gain * std::pow(10.0, (target - now) / 20.0), 0.05, 16.0));
+  }
+  if (mix && probe.kept_all) {
+    *mix = std::move(probe.kept);
+    Limiter probe_limiter;
+    probe_limiter.Init(probe.sample_rate);
+    *latency = probe_limiter.LatencyFrames();
   }
   return gain;
 }

@@ -18,5 +18,9 @@ double IntegratedLoudness(const RenderProgram& program, const EngineSettings& se
 // Because the limiter keeps peaks at -1 dBFS, the gain is checked up to four times through the
 // limiter and corrected, so the result lands within about 0.5 LU of the target.
 float LoudnessGain(const RenderProgram& program, const EngineSettings& settings);
+// As LoudnessGain; also hands over the probe's whole mix (empty when the piece is longer than
+// the probe keeps) and its delay in frames.
+float LoudnessGain(const RenderProgram& program, const EngineSettings& settings,
+                   std::vector<float>* mix, int* latency);
 
 }  // namespace graphony

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <memory>
 
+#include "synth/dsp.h"
+#include "synth/limiter.h"
 #include "synth/render_program.h"
 
 namespace graphony {
@@ -30,6 +32,9 @@ Plan MakePlan(const Events& events, const OfflineOptions& o) {
     EngineSettings settings = o.engine;
     settings.normalise_loudness = o.normalise;  // offline, the render's own choice decides
     settings.target_lufs = o.target_lufs;
+    // The whole piece, normalised: its loudness probe already is the render (ReplayProbe).
+    settings.keep_loudness_probe = o.normalise && o.replay_probe && o.from_beat == 0 &&
+                                   o.to_beat < 0 && o.engine.master_gain == 1.0f;
     plan.program = PrepareProgram(events, settings);
   } catch (const std::exception& e) {
     throw RenderError(e.what());
@@ -56,9 +61,65 @@ void CheckCancel(const std::atomic<bool>* cancel) {
   if (cancel && cancel->load(std::memory_order_relaxed)) throw RenderCancelled();
 }
 
+// The normalised whole piece from the loudness probe's mix (the engine's mix before its gain
+// and limiter, at gain 1): the engine's own steps from there, the loudness gain and a limiter
+// fed in the engine's 64-frame blocks, with the same first blocks dropped, so the samples are
+// those of rendering the score again. False (nothing sent) when the probe cannot stand in.
+bool ReplayProbe(const Plan& plan, const OfflineOptions& o, float gain, const Sink& sink,
+                 const ProgressFn& progress, double p0, double p1,
+                 const std::atomic<bool>* cancel) {
+  const RenderProgram& p = *plan.program;
+  if (!p.probe_mix || o.solo_instrument >= 0 || plan.from_beat != 0 ||
+      o.engine.master_gain * gain != 1.0f)
+    return false;
+  constexpr int kB = dsp::kBlock;
+  Limiter limiter;
+  limiter.Init(std::clamp(o.engine.sample_rate, 8000.0, 384000.0));
+  const int latency = limiter.LatencyFrames();
+  const int64_t preroll = kB + latency;  // as RunEngine drops them
+  const int64_t total = preroll + plan.frames;
+  const int64_t blocks = (total + kB - 1) / kB;
+  const std::vector<float>& mix = *p.probe_mix;
+  if (latency != p.probe_latency ||
+      static_cast<int64_t>(mix.size() / 2) < blocks * kB + p.probe_latency)
+    return false;
+  // The engine's gain: its master gain (1 here) times the program's loudness gain.
+  const float g = 1.0f * p.loudness_gain;
+  std::vector<float> out_l, out_r;
+  out_l.reserve(kChunk);
+  out_r.reserve(kChunk);
+  int64_t sent = 0;
+  float l[kB], r[kB];
+  for (int64_t b = 0; b < blocks; ++b) {
+    const size_t at = static_cast<size_t>((b * kB + p.probe_latency) * 2);
+    for (int i = 0; i < kB; ++i) {
+      l[i] = mix[at + 2 * static_cast<size_t>(i)] * g;
+      r[i] = mix[at + 2 * static_cast<size_t>(i) + 1] * g;
+    }
+    limiter.Process(l, r, kB);
+    for (int i = 0; i < kB; ++i) {
+      const int64_t t = b * kB + i;
+      if (t < preroll || t >= total) continue;
+      out_l.push_back(l[i]);
+      out_r.push_back(r[i]);
+    }
+    if (static_cast<int>(out_l.size()) >= kChunk - kB || b + 1 == blocks) {
+      CheckCancel(cancel);
+      sink(out_l.data(), out_r.data(), static_cast<int>(out_l.size()));
+      sent += static_cast<int64_t>(out_l.size());
+      out_l.clear();
+      out_r.clear();
+      if (progress)
+        progress(p0 + (p1 - p0) * static_cast<double>(sent) / static_cast<double>(plan.frames));
+    }
+  }
+  return true;
+}
+
 // Runs the engine over the plan, feeding `sink`; `p0`..`p1` is this pass's progress share.
 void RunEngine(const Plan& plan, const OfflineOptions& o, float gain, const Sink& sink,
                const ProgressFn& progress, double p0, double p1, const std::atomic<bool>* cancel) {
+  if (ReplayProbe(plan, o, gain, sink, progress, p0, p1, cancel)) return;
   EngineSettings settings = o.engine;
   settings.master_gain *= gain;
   SynthEngine engine(settings);

@@ -33,6 +33,10 @@ struct OfflineOptions {
   bool normalise = false;
   double target_lufs = -16;
   int solo_instrument = -1;  // render one instrument only (stems)
+  // A normalised render of the whole piece plays the loudness probe's mix through the limiter
+  // at the measured gain: the same samples as rendering the score again, at about half the CPU
+  // (false renders twice; tests compare).
+  bool replay_probe = true;
 };
 
 // Fraction done 0..1 (called often, cheaply).

@@ -311,7 +311,16 @@ std::shared_ptr<const RenderProgram> PrepareProgram(const Events& events,
     p->partial_slots = std::max(p->partial_slots, b.slot + b.padded);
     p->banks.push_back(std::move(b));
   }
-  if (settings.normalise_loudness) p->loudness_gain = LoudnessGain(*p, settings);
+  if (settings.normalise_loudness) {
+    std::vector<float> mix;
+    int latency = 0;
+    p->loudness_gain =
+        LoudnessGain(*p, settings, settings.keep_loudness_probe ? &mix : nullptr, &latency);
+    if (!mix.empty()) {
+      p->probe_mix = std::make_shared<const std::vector<float>>(std::move(mix));
+      p->probe_latency = latency;
+    }
+  }
   return p;
 }
 

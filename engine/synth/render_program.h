@@ -36,6 +36,10 @@ class RenderProgram {
   int partial_slots = 0;               // oscillator slots the banks need
   std::string soundfont;               // the soundfont file its GM instruments use, if any
   float loudness_gain = 1.0f;          // EBU R128 normalisation (synth/loudness.h), 1 = none
+  // With EngineSettings::keep_loudness_probe: the probe's mix at gain 1 (interleaved stereo,
+  // before the limiter, delayed by `probe_latency` frames: the probe's own limiter at rest).
+  std::shared_ptr<const std::vector<float>> probe_mix;
+  int probe_latency = 0;
 
   // The last beat at which anything is scheduled (>= length_beats).
   double EndBeat() const;

@@ -55,6 +55,12 @@ expect 0 "" -- "$cli" new hz.graphony --scale none --range 55Hz..7040Hz
 expect 0 "" -- "$cli" info hz.graphony
 grep -qF "range A1..A8 (55Hz..7040Hz)" out.txt || fail "Hz range not shown: $(grep mapping out.txt)"
 
+# Scan rows: --rows goes into each picture's layer (the W(N) benchmark reads rows one to one).
+expect 0 "" -- "$cli" new rows.graphony --image art.png --mode scan --rows 300
+unzip -p rows.graphony score.json | grep -q '"rows": 300' || fail "--rows 300 not in score.json"
+expect 2 "new: --rows expects a whole number from 0 to 4096" -- "$cli" new rows2.graphony --rows 5000
+[ -e rows2.graphony ] && fail "a refused --rows wrote a file"
+
 # Defaults are calm.
 expect 0 "" -- "$cli" new plain.graphony
 expect 0 "" -- "$cli" info plain.graphony

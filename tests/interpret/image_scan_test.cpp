@@ -7,6 +7,8 @@
 
 #include "core/pitch.h"
 #include "interpret/interpret.h"
+#include "interpret/resample.h"
+#include "interpret/split_rows.h"
 #include "test_scores.h"
 
 using namespace graphony;
@@ -163,4 +165,29 @@ TEST_CASE("scan, every scale: a full-height block sounds exactly the scale's not
     for (size_t i = 0; i < scale.size(); ++i)
       CHECK(events.banks[0].rows[i].frequency_hz == doctest::Approx(MidiToHz(scale[i])));
   }
+}
+
+TEST_CASE("a big picture analysed on two threads gives the one-thread events bit for bit") {
+  // 3000 x 1500: random-ish paint over the top half, black below (so the ground the two halves
+  // count decides how the picture is read); the resampler and the cell loop both split rows.
+  Image image = MakeImage(3000, 1500, kBlack);
+  uint32_t state = 12345;
+  for (size_t i = 0; i < image.rgba.size() / 2; ++i) {
+    state = state * 1664525u + 1013904223u;
+    if (i % 4 != 3) image.rgba[i] = static_cast<uint8_t>(state >> 24);
+  }
+  const Score score = NoneScore(image);
+  interpret::testing::SetMaxThreadsForTesting(1);
+  const Events one = Interpret(score);
+  const interpret::LinearGrid grid_one = interpret::AreaResample(image, 2048, 1024);
+  interpret::testing::SetMaxThreadsForTesting(2);
+  const Events two = Interpret(score);
+  const interpret::LinearGrid grid_two = interpret::AreaResample(image, 2048, 1024);
+  REQUIRE(one.banks.size() == 1);
+  CHECK(one.banks[0].rows.size() > 100);
+  CHECK(one == two);
+  CHECK(grid_one.rgba == grid_two.rgba);
+  // And the split resampler against its own one-thread call.
+  CHECK(interpret::AreaResample(image, 1000, 700, 1).rgba ==
+        interpret::AreaResample(image, 1000, 700, 2).rgba);
 }

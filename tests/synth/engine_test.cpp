@@ -268,3 +268,39 @@ TEST_CASE("the limiter is transparent below its threshold and holds the ceiling 
   CHECK(at_ceiling < 100);
   CHECK(Rms(l, n / 2 + 4800, n) > 0.5);
 }
+
+TEST_CASE("a normalised render replays the loudness probe: the same samples as rendering twice") {
+  Events bank;
+  bank.tempo_bpm = 90;
+  bank.length_beats = 4;
+  bank.instruments.push_back({"sine", "scan", "", 0, 0, 0});
+  PartialBank b;
+  b.length_beats = 3.5;
+  b.columns = 17;
+  for (int r = 0; r < 60; ++r) {
+    PartialRow row{40.0 * std::pow(2.0, r / 12.0), (r % 5) / 2.0f - 1.0f, {}};
+    for (int c = 0; c < b.columns; ++c) row.amplitude.push_back(((r + c) % 3) * 0.4f);
+    b.rows.push_back(row);
+  }
+  bank.banks.push_back(b);
+  for (float reverb : {0.0f, 0.3f}) {
+    for (const Events& e : {Staircase("flute"), LoudScore(), bank}) {  // quiet, limited, a bank
+      CAPTURE(reverb);
+      OfflineOptions o = Dry();
+      o.engine.reverb_mix = reverb;
+      o.normalise = true;
+      // The probe's mix is kept for the render (so the replay is what runs)...
+      EngineSettings s = o.engine;
+      s.normalise_loudness = true;
+      s.keep_loudness_probe = true;
+      REQUIRE(PrepareProgram(e, s)->probe_mix != nullptr);
+      // ...and gives what the engine gives when it renders the score a second time.
+      const RenderedAudio replayed = RenderToBuffers(e, o);
+      o.replay_probe = false;
+      const RenderedAudio rendered = RenderToBuffers(e, o);
+      REQUIRE(rendered.left.size() > 1000);
+      CHECK(replayed.left == rendered.left);
+      CHECK(replayed.right == rendered.right);
+    }
+  }
+}

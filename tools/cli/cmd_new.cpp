@@ -1,4 +1,5 @@
 // graphony-cli new: turns artworks (PNG, JPEG) into a new score in one line.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -69,6 +70,7 @@ int RunNew(Args& args) {
   const auto root = args.Option("--root");
   const auto range = args.Option("--range");
   const auto mode = args.Option("--mode");
+  const auto rows = args.Option("--rows");
   const auto instrument = args.Option("--instrument");
   const auto palette = args.Option("--palette");
   const auto people = args.Options("--person");
@@ -119,6 +121,15 @@ int RunNew(Args& args) {
           "new", Fill(_("--mode expects scan or notes (got \"{value}\")"), {{"value", *mode}}));
     score.mapping.image_mode = *m;
   }
+  int scan_rows = 0;
+  if (rows) {
+    const double r = ParseNumber("--rows", *rows);
+    if (!(r >= 0 && r <= 4096 && r == std::floor(r)))
+      throw UsageError("new",
+                       Fill(_("--rows expects a whole number from 0 to 4096 (got \"{value}\")"),
+                            {{"value", *rows}}));
+    scan_rows = static_cast<int>(r);
+  }
   if (palette && *palette != "picture" && *palette != "fixed")
     throw UsageError("new", Fill(_("--palette expects picture or fixed (got \"{value}\")"),
                                  {{"value", *palette}}));
@@ -149,6 +160,7 @@ int RunNew(Args& args) {
     layer.image.start_beat = 0;
     layer.image.length_beats = score.length_beats;
     layer.image.mode = score.mapping.image_mode;
+    layer.image.rows = scan_rows;
     layer.image.pixels = decoded[i];
     score.assets.files[layer.image.file] = sources[i];
     score.layers.push_back(std::move(layer));
@@ -177,8 +189,8 @@ const Command kNewCommand = {
     "new", N_("make a new score, optionally from artworks (PNG, JPEG)"),
     N_("usage: graphony-cli new OUT.graphony [--image FILE]... [--title TEXT] [--tempo BPM]\n"
        "                        [--beats N] [--meter 4/4] [--scale NAME] [--root NOTE]\n"
-       "                        [--range LOW..HIGH] [--mode scan|notes] [--instrument NAME] "
-       "[--palette picture|fixed]\n"
+       "                        [--range LOW..HIGH] [--mode scan|notes] [--rows N]\n"
+       "                        [--instrument NAME] [--palette picture|fixed]\n"
        "                        [--person NAME]... [--people-from OTHER] [--date YYYY-MM-DD] "
        "[--force]\n\n"
        "Makes a score bundle. Each --image becomes an image layer spanning the whole length.\n"
@@ -199,6 +211,9 @@ const Command kNewCommand = {
        "  --root NOTE         the key note, e.g. C4, F#3, Bb3\n"
        "  --range LOW..HIGH   playable range as notes (G3..G5) or frequencies (55Hz..7040Hz)\n"
        "  --mode scan|notes   how images play: scan (every row sounds) or notes (salient shapes)\n"
+       "  --rows N            scan-mode rows of each picture, up to 4096 (default 0: the "
+       "picture's\n"
+       "                      height, at most 1024)\n"
        "  --instrument NAME   play with one instrument, e.g. flute, marimba or bass (a wrong name\n"
        "                      lists them all); the palette gets that single entry\n"
        "  --palette picture   the palette is the first picture's own dominant colours (up to 6,\n"

@@ -11,10 +11,12 @@ before and after: the machine is shared, so only same-run ratios mean anything.
                  [--workdir /tmp/perf-synth] [--shared /work/shared/bench] [--no-image]
                  [--baseline DIR]   # also time DIR/graphony-synth-bench (e.g. main's) on the image
 
-W(N) in Graphony: a scan-mode score whose image has N bright pixel rows (inside a one-pixel
-dark frame, so the background is dark), `--scale none --range 55Hz..7040Hz`, 60 beats at
-60 bpm, rendered with `--dry` (no reverb, no normalisation, each row at 1/N): the levels
-bench.py checks against the analytic RMS. `graphony-direct` is the same bank built in C++
+W(N) in Graphony: a scan-mode score whose image has N opaque white pixel rows on a transparent
+sheet (a one-pixel transparent frame: on a transparent sheet coverage is loudness), read at
+its own height (`--rows`, up to 4096: beyond that rows are averaged and W(N) cannot be made
+from a picture), `--scale none --range 55Hz..7040Hz`, 60 beats at 60 bpm, rendered with
+`--dry` (no reverb, no normalisation, each row at 1/N): the levels bench.py checks against
+the analytic RMS. `graphony-direct` is the same bank built in C++
 without score loading (tools/bench/synth/synth_bench.cpp), for reference.
 Installs csound and supercollider-server with apt if they are missing (needs root).
 """
@@ -48,7 +50,7 @@ def build(build_dir):
     return build_dir / "graphony-cli", build_dir / "tools" / "bench" / "synth" / "graphony-synth-bench"
 
 
-def write_png(path, width, height, pixel_row):
+def write_png(path, width, height, pixel_row, channels=3):
     raw = bytearray()
     for y in range(height):
         raw.append(0)
@@ -57,16 +59,28 @@ def write_png(path, width, height, pixel_row):
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    colour_type = {3: 2, 4: 6}[channels]  # RGB or RGBA, 8 bits
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))
     png += chunk(b"IDAT", zlib.compress(bytes(raw), 6)) + chunk(b"IEND", b"")
     Path(path).write_bytes(png)
 
 
+MAX_SCAN_ROWS = 4096  # an image layer's explicit rows, at most (docs/score-format.md)
+
+
 def bright_rows_png(path, n, width=1024):
-    """n bright rows inside a one-pixel black frame."""
-    dark = bytes(3 * width)
-    inner = bytes(3) + b"\xff" * (3 * (width - 2)) + bytes(3)
-    write_png(path, width, n + 2, lambda y: dark if y in (0, n + 1) else inner)
+    """n opaque white rows on a transparent sheet (a one-pixel transparent frame).
+
+    On a transparent sheet a cell's loudness is its coverage (docs/interpretation.md), so each
+    row sounds at full strength whatever the rest of the picture is; a black frame would make
+    the white block "a painting filling its canvas", whose level follows contrast (a uniform
+    block is a quiet bed, -18 dB), not W(N)'s equal partials. Returns the scan rows to ask for:
+    the picture's height, so that no two rows are averaged into one.
+    """
+    clear = bytes(4 * width)
+    inner = bytes(4) + b"\xff" * (4 * (width - 2)) + bytes(4)
+    write_png(path, width, n + 2, lambda y: clear if y in (0, n + 1) else inner, channels=4)
+    return min(n + 2, MAX_SCAN_ROWS)
 
 
 def cpu_run(cmd):
@@ -105,10 +119,10 @@ def main():
     ns = [int(x) for x in a.n.split(",")]
     for n in ns:
         png = wl / f"w{n}.png"
-        bright_rows_png(png, n)
+        rows = bright_rows_png(png, n)
         subprocess.run([str(cli), "new", str(wl / f"w{n}.graphony"), "--image", str(png), "--mode", "scan",
-                        "--scale", "none", "--range", "55Hz..7040Hz", "--tempo", "60", "--beats", "60",
-                        "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
+                        "--rows", str(rows), "--scale", "none", "--range", "55Hz..7040Hz", "--tempo", "60",
+                        "--beats", "60", "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
 
     results_path = work / "results.json"
     if not a.reuse_wn:
