@@ -38,7 +38,7 @@ struct Settings {
   // Kiosk mode turned on in Settings: its library folder ("" = off). The editor starts in
   // kiosk mode while it is set; turning it off needs the facilitator PIN.
   std::string kiosk_library;
-  std::string midi_input;   // the MIDI keyboard's port name in Sound settings ("" = none)
+  std::string midi_input;  // the MIDI keyboard's port name in Sound settings ("" = none)
 };
 Settings LoadSettings(const std::filesystem::path& file);
 void SaveSettings(const Settings& settings, const std::filesystem::path& file);
