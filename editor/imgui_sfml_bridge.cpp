@@ -103,55 +103,31 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
   ImGuiIO& io = ImGui::GetIO();
   switch (event.type) {
     case sf::Event::MouseMoved:
-      mouse_pos_ =
-          ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
-      if (motion_count_ < kMaxMotion) motion_[motion_count_++] = mouse_pos_;
+      MoveTo(ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)));
       break;
-    case sf::Event::MouseButtonPressed: {
-      const int b = MouseIndex(event.mouseButton.button);
-      mouse_pos_ =
-          ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
-      if (b >= 0) {
-        press_pos_[b] = mouse_pos_;
-        mouse_down_[b] = true;
-        mouse_pressed_now_[b] = true;
-      }
+    case sf::Event::MouseButtonPressed:
+      Press(MouseIndex(event.mouseButton.button), ImVec2(static_cast<float>(event.mouseButton.x),
+                                                         static_cast<float>(event.mouseButton.y)));
       break;
-    }
-    case sf::Event::MouseButtonReleased: {
-      const int b = MouseIndex(event.mouseButton.button);
-      mouse_pos_ =
-          ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
-      if (b < 0) break;
-      // Pressed and released within this frame: ImGui must still see the press.
-      if (mouse_pressed_now_[b])
-        mouse_release_latched_[b] = true;
-      else
-        mouse_down_[b] = false;
+    case sf::Event::MouseButtonReleased:
+      Release(
+          MouseIndex(event.mouseButton.button),
+          ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)));
       break;
-    }
     // A finger is the left button where SFML delivers touch (SFML 2.5 on X11 does not: there
     // the X server turns the first finger into pointer events, handled above). Only the
     // first finger paints and taps; a second one resting on the screen is ignored.
     case sf::Event::TouchBegan:
-      if (event.touch.finger != 0) break;
-      mouse_pos_ = ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y));
-      press_pos_[0] = mouse_pos_;
-      mouse_down_[0] = true;
-      mouse_pressed_now_[0] = true;
+      if (event.touch.finger == 0)
+        Press(0, ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y)));
       break;
     case sf::Event::TouchMoved:
-      if (event.touch.finger != 0) break;
-      mouse_pos_ = ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y));
-      if (motion_count_ < kMaxMotion) motion_[motion_count_++] = mouse_pos_;  // a stroke's points
+      if (event.touch.finger == 0)
+        MoveTo(ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y)));
       break;
     case sf::Event::TouchEnded:
-      if (event.touch.finger != 0) break;
-      mouse_pos_ = ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y));
-      if (mouse_pressed_now_[0])
-        mouse_release_latched_[0] = true;
-      else
-        mouse_down_[0] = false;
+      if (event.touch.finger == 0)
+        Release(0, ImVec2(static_cast<float>(event.touch.x), static_cast<float>(event.touch.y)));
       break;
     case sf::Event::MouseWheelScrolled:
       if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
@@ -212,6 +188,29 @@ void ImGuiSfmlBridge::ProcessEvent(const sf::Event& event) {
     case sf::Event::Count:
       break;
   }
+}
+
+void ImGuiSfmlBridge::MoveTo(ImVec2 pos) {
+  mouse_pos_ = pos;
+  if (motion_count_ < kMaxMotion) motion_[motion_count_++] = pos;  // a stroke's points
+}
+
+void ImGuiSfmlBridge::Press(int b, ImVec2 pos) {
+  mouse_pos_ = pos;
+  if (b < 0) return;
+  press_pos_[b] = pos;
+  mouse_down_[b] = true;
+  mouse_pressed_now_[b] = true;
+}
+
+void ImGuiSfmlBridge::Release(int b, ImVec2 pos) {
+  mouse_pos_ = pos;
+  if (b < 0) return;
+  // Pressed and released within this frame: ImGui must still see the press.
+  if (mouse_pressed_now_[b])
+    mouse_release_latched_[b] = true;
+  else
+    mouse_down_[b] = false;
 }
 
 void ImGuiSfmlBridge::TrackModifierKey(sf::Keyboard::Key code, bool down) {

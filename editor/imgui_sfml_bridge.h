@@ -45,6 +45,11 @@ class ImGuiSfmlBridge {
   ImVec2 MousePos() const { return mouse_pos_; }
 
  private:
+  // The pointer (mouse, or the first finger) moved, went down or up; b < 0: not a button
+  // ImGui knows, only the position counts.
+  void MoveTo(ImVec2 pos);
+  void Press(int b, ImVec2 pos);
+  void Release(int b, ImVec2 pos);
   static const char* GetClipboard(void* user);
   static void SetClipboard(void* user, const char* text);
 

@@ -203,8 +203,7 @@ void DrawTransportPanel(const TransportReadout& r, TransportSettings& settings, 
   if (ImGui::IsItemHovered())
     ui.hint = _("Save the music as a sound file or as notation (Ctrl+E).");
   if (button(text::WithId(_("Sound settings..."), "##sound_settings"))) out.audio_settings = true;
-  MarkLastItem(ui, "side.sound_settings");
-  MarkLastItem(ui, "transport.sound_settings");  // the name the MIDI and Link tests use
+  MarkLastItem(ui, "transport.sound_settings");
 }
 
 }  // namespace graphony::editor

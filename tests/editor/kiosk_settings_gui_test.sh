@@ -24,8 +24,8 @@ type_pin() {  # type_pin DIGITS: each digit waited for, then Enter
   xdotool key Return
 }
 open_sound_settings() {
-  scroll_side_panel_to side.sound_settings 1480 600
-  click_control side.sound_settings
+  scroll_side_panel_to transport.sound_settings 1480 600
+  click_control transport.sound_settings
 }
 
 start_display 1600x1000
