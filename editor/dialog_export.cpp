@@ -286,8 +286,7 @@ std::string ExportDialog::Draw(const Document& doc, UiState& ui, const CanvasCol
     if (!compact) DrawPurposes(ui, colors, false);
     ImGui::TextUnformatted(_("Save as:"));
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##path", path_, sizeof path_);
-    text::ShapeIdleField(path_);
+    text::InputText("##path", path_, sizeof path_);
     MarkLastItem(ui, "export.path");
     ImGui::EndDisabled();
     ImGui::Spacing();

@@ -232,9 +232,8 @@ void FileBrowser::DrawNewFolderRow(UiState& ui, const CanvasColors& colors, floa
       ImVec2(ImGui::GetStyle().FramePadding.x,
              std::max(ImGui::GetStyle().FramePadding.y, (b - ImGui::GetFontSize()) * 0.5f)));
   const bool enter =
-      ImGui::InputTextWithHint("##foldername", _("name of the new folder"), folder_name_,
-                               sizeof folder_name_, ImGuiInputTextFlags_EnterReturnsTrue);
-  text::ShapeIdleField(folder_name_);
+      text::InputText("##foldername", folder_name_, sizeof folder_name_,
+                      ImGuiInputTextFlags_EnterReturnsTrue, _("name of the new folder"));
   ImGui::PopStyleVar();
   MarkLastItem(ui, "browser.folder_name");
   ImGui::SameLine();
@@ -430,8 +429,7 @@ std::optional<fs::path> FileBrowser::Draw(UiState& ui, const CanvasColors& color
       ImVec2(ImGui::GetStyle().FramePadding.x,
              std::max(ImGui::GetStyle().FramePadding.y, (b - ImGui::GetFontSize()) * 0.5f)));
   const bool enter =
-      ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
-  text::ShapeIdleField(name_);
+      text::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleVar();
   MarkLastItem(ui, "browser.name");
   ImGui::SameLine();

@@ -58,13 +58,12 @@ void DrawMappingPanel(Document& doc, UiState& ui, MappingViewState& state) {
     state.title_revision = doc.revision;
   }
   row(_("Title"), _("The name of the piece."));
-  if (ImGui::InputText("##title", state.title, sizeof state.title)) {
+  if (text::InputText("##title", state.title, sizeof state.title)) {
     doc.BeginEdit();
     score.title = state.title;
     doc.Touch();
     state.title_revision = doc.revision;
   }
-  text::ShapeIdleField(state.title);
   if (ImGui::IsItemDeactivated() && doc.EditInProgress()) doc.EndEdit();
 
   // Scale.

@@ -223,9 +223,8 @@ void DrawContributors(Document& doc, UiState& ui, PaletteViewState& state,
     ImGui::SetKeyboardFocusHere();
     state.focus_name = false;
   }
-  bool commit = ImGui::InputTextWithHint("##name", _("name"), state.new_name, sizeof state.new_name,
-                                         ImGuiInputTextFlags_EnterReturnsTrue);
-  text::ShapeIdleField(state.new_name);
+  bool commit = text::InputText("##name", state.new_name, sizeof state.new_name,
+                                ImGuiInputTextFlags_EnterReturnsTrue, _("name"));
   ImGui::SameLine();
   const IconButtonResult ok =
       IconButton("##addok", std::round(40 * s), false, _("Add"), nullptr, colors, ui);

@@ -76,8 +76,7 @@ bool BigField(const char* id, const char* hint, char* buf, size_t size, float s,
   const float pad_y = std::max(4 * s, (BigSize(s) - ImGui::GetFontSize()) * 0.5f);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * s, pad_y));
   ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint(id, hint, buf, size);
-  text::ShapeIdleField(buf);
+  text::InputText(id, buf, size, 0, hint);
   ImGui::PopStyleVar();
   return ImGui::IsItemDeactivatedAfterEdit();
 }

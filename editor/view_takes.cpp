@@ -239,8 +239,7 @@ void TakesPanel::Draw(Document& doc, UiState& ui, LivePlayer* player, const Play
     char buf[128];
     std::snprintf(buf, sizeof buf, "%s", edit.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText("##name", buf, sizeof buf)) edit = buf;
-    text::ShapeIdleField(buf);
+    if (text::InputText("##name", buf, sizeof buf)) edit = buf;
     if (ImGui::IsItemDeactivatedAfterEdit() && !edit.empty() && edit != take.name) {
       doc.BeginEdit();
       take.name = edit;

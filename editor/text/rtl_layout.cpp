@@ -73,4 +73,11 @@ void ShapeIdleField(const char* text) {
   dl->PopClipRect();
 }
 
+bool InputText(const char* id, char* buf, std::size_t size, int flags, const char* hint) {
+  const bool result = hint ? ImGui::InputTextWithHint(id, hint, buf, size, flags)
+                           : ImGui::InputText(id, buf, size, flags);
+  ShapeIdleField(buf);
+  return result;
+}
+
 }  // namespace graphony::editor::text

@@ -2,6 +2,8 @@
 // language reads right to left (the canvas and the timeline never flip; docs/languages.md).
 #pragma once
 
+#include <cstddef>
+
 namespace graphony::editor::text {
 
 // Where (window-local cursor x) an item `width` wide starts on the current line: the content
@@ -22,5 +24,11 @@ void Wrapped(const char* text);
 // right in the Arabic UI) over ImGui's unshaped drawing. While typing, ImGui's own drawing
 // shows, as its cursor needs the logical order. Creates no item: the field stays the last.
 void ShapeIdleField(const char* text);
+
+// Every text field in the editor: ImGui::InputText (or InputTextWithHint when `hint` is
+// given) followed by ShapeIdleField, so no field can forget to show Arabic joined. Returns
+// what ImGui returns (edited, or Enter with ImGuiInputTextFlags_EnterReturnsTrue).
+bool InputText(const char* id, char* buf, std::size_t size, int flags = 0,
+               const char* hint = nullptr);
 
 }  // namespace graphony::editor::text
