@@ -58,7 +58,12 @@ LinearGrid AreaResample(const Image& image, int out_width, int out_height, int t
   const size_t w = static_cast<size_t>(image.width);
   const size_t ow = static_cast<size_t>(out_width);
   const float* lut = SrgbToLinearTable();
-  constexpr float kInv255 = 1.0f / 255.0f;
+  if (out_width == image.width && out_height == image.height) {
+    // Full size: every weight is 1, so each cell is its pixel (the sums below add it to 0).
+    const size_t n = static_cast<size_t>(out_width) * static_cast<size_t>(out_height);
+    for (size_t i = 0; i < n; ++i) LinearPixel(&image.rgba[i * 4], lut, &grid.rgba[i * 4]);
+    return grid;
+  }
 
   // Output rows [first, last), with their own scratch: each source row is converted and
   // reduced across once; neighbouring output rows share at most one source row, so the last
@@ -70,15 +75,7 @@ LinearGrid AreaResample(const Image& image, int out_width, int out_height, int t
     int cached_row = -1;
     auto reduce_row = [&](int y, std::vector<float>& into) {
       const uint8_t* p = &image.rgba[static_cast<size_t>(y) * w * 4];
-      for (size_t x = 0; x < w; ++x, p += 4) {
-        // Premultiply so transparent pixels contribute no colour, only missing coverage.
-        const float a = static_cast<float>(p[3]) * kInv255;
-        float* l = &line[x * 4];
-        l[0] = lut[p[0]] * a;
-        l[1] = lut[p[1]] * a;
-        l[2] = lut[p[2]] * a;
-        l[3] = a;
-      }
+      for (size_t x = 0; x < w; ++x, p += 4) LinearPixel(p, lut, &line[x * 4]);
       for (size_t ox = 0; ox < ow; ++ox) {
         const Span& cs = cols[ox];
         float sum[4] = {0, 0, 0, 0};

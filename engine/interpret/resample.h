@@ -1,6 +1,7 @@
 // Area-averaging resampler: any image -> a smaller grid of linear-light, premultiplied cells.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/score.h"
@@ -17,6 +18,19 @@ struct LinearGrid {
                  4];
   }
 };
+
+// Premultiplied linear light of one pixel from an 8-bit sRGB alpha value and the
+// SrgbToLinearTable(): what AreaResample makes of it, so at full size (each cell one pixel, all
+// weights 1) a cell is LinearPixel of its pixel, bit for bit.
+inline constexpr float kInv255 = 1.0f / 255.0f;
+inline void LinearPixel(const uint8_t* p, const float* lut, float* out) {
+  // Premultiply so transparent pixels contribute no colour, only missing coverage.
+  const float a = static_cast<float>(p[3]) * kInv255;
+  out[0] = lut[p[0]] * a;
+  out[1] = lut[p[1]] * a;
+  out[2] = lut[p[2]] * a;
+  out[3] = a;
+}
 
 // True when the image's size and pixel buffer agree (untrusted data never indexes out of range).
 bool ImageIsUsable(const Image& image);
