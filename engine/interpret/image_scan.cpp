@@ -11,6 +11,7 @@
 #include "interpret/placement.h"
 #include "interpret/resample.h"
 #include "interpret/split_rows.h"
+#include "interpret/strength_batch.h"
 
 namespace graphony::interpret {
 
@@ -60,23 +61,28 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   size_t ground_parts[2] = {0, 0};
   SplitRows(rows, static_cast<double>(ncells) * 8, [&](int y0, int y1) {
     size_t& ground_here = ground_parts[y0 == 0 ? 0 : 1];
+    std::vector<float> converted(full_size ? static_cast<size_t>(columns) * 4 : 0);
     for (int y = y0; y < y1; ++y) {
       const size_t row = static_cast<size_t>(y) * columns;
-      for (int x = 0; x < columns; ++x) {
-        const size_t i = row + static_cast<size_t>(x);
-        float scratch[4];
-        const float* cell = cell_at(x, y, scratch);
-        float strength;
-        if (blank) {
-          strength = StrengthOf(cell, bg, kScanFullDistance);
-        } else {
-          const CellPaint paint = PaintOf(cell, bg, kScanFullDistance);
-          strength = paint.strength;
-          lab[i] = paint.lab;
-        }
-        level[i] = strength;
-        if (strength < 0.12f) ++ground_here;
+      const float* cells = grid.rgba.data() + row * 4;
+      if (full_size) {
+        for (int x = 0; x < columns; ++x)
+          LinearPixel(&image.rgba[(row + static_cast<size_t>(x)) * 4], lut, &converted[x * 4]);
+        cells = converted.data();
       }
+      float* out = &level[row];
+      if (blank) {
+        StrengthsOf(cells, static_cast<size_t>(columns), bg, kScanFullDistance, out);
+      } else {
+        for (int x = 0; x < columns; ++x) {
+          const CellPaint paint =
+              PaintOf(cells + static_cast<size_t>(x) * 4, bg, kScanFullDistance);
+          out[x] = paint.strength;
+          lab[row + static_cast<size_t>(x)] = paint.lab;
+        }
+      }
+      for (int x = 0; x < columns; ++x)
+        if (out[x] < 0.12f) ++ground_here;
     }
   });
   const size_t ground = ground_parts[0] + ground_parts[1];
