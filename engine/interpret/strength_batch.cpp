@@ -13,6 +13,10 @@ namespace {
 // FastCbrt for four values: bits / 3 is exact through the 64-bit products of 0xAAAAAAAB
 // (floor(b * 0xAAAAAAAB / 2^33) == b / 3 for every 32-bit b).
 __m128 FastCbrt4(__m128 x) {
+  // Lanes with x <= 0 (black paint) are discarded at the end; they work on 1 instead, as
+  // Newton steps from the bit trick's guess for 0 run through denormals (slow on x86).
+  const __m128 positive = _mm_cmpgt_ps(x, _mm_setzero_ps());
+  x = _mm_or_ps(_mm_and_ps(positive, x), _mm_andnot_ps(positive, _mm_set1_ps(1.0f)));
   const __m128i bits = _mm_castps_si128(x);
   const __m128i magic = _mm_set1_epi32(static_cast<int>(0xAAAAAAABu));
   const __m128i even = _mm_srli_epi64(_mm_mul_epu32(bits, magic), 33);
@@ -26,7 +30,7 @@ __m128 FastCbrt4(__m128 x) {
     const __m128 slope = _mm_mul_ps(_mm_mul_ps(three, y), y);
     y = _mm_sub_ps(y, _mm_div_ps(_mm_sub_ps(cube, x), slope));
   }
-  return _mm_and_ps(y, _mm_cmpgt_ps(x, _mm_setzero_ps()));  // x <= 0 gives 0
+  return _mm_and_ps(y, positive);  // x <= 0 gives 0
 }
 
 // Scalar helpers spelled out so each vector expression keeps the scalar code's order.
