@@ -35,6 +35,34 @@ inline void LinearPixel(const uint8_t* p, const float* lut, float* out) {
 // True when the image's size and pixel buffer agree (untrusted data never indexes out of range).
 bool ImageIsUsable(const Image& image);
 
+// AreaResample one output row at a time, for loops that use each row once (scan mode) and
+// need not keep the whole grid. Rows come out bit for bit as AreaResample's.
+class RowResampler {
+ public:
+  struct Span {  // source indices [first, first + weights.size()) feed one output index
+    int first = 0;
+    std::vector<float> weights;
+  };
+  // One caller's working rows: each thread has its own. Keeps the last reduced source row,
+  // which the next output row usually shares.
+  struct Scratch {
+    std::vector<float> line, reduced, cached;
+    int cached_row = -1;
+  };
+  // Sizes clamped to 1..the image's own, as AreaResample does; `image` must be usable.
+  RowResampler(const Image& image, int out_width, int out_height);
+  int width() const { return out_width_; }
+  int height() const { return out_height_; }
+  // Output row `oy` (width() cells of 4 floats) into `out`.
+  void Row(int oy, float* out, Scratch& scratch) const;
+
+ private:
+  void ReduceRow(int y, std::vector<float>& into, Scratch& scratch) const;
+  const Image& image_;
+  int out_width_ = 0, out_height_ = 0;
+  std::vector<Span> rows_, cols_;
+};
+
 // Box-filters `image` to out_width x out_height (each at most the image's own size). Every
 // output cell is the exact area average of the source pixels it covers, fractional edges
 // weighted, so thin lines fade instead of vanishing and the result does not alias.
