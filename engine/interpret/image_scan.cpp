@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "core/pitch.h"
 #include "interpret/foreground.h"
@@ -25,17 +26,36 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const int columns = std::min({image.width, kMaxScanColumns, std::max(1, kMaxScanCells / rows)});
 
   const Background bg = DetectBackground(image);
-  // Strength is computed on the fly (no per-cell colour field): scan grids are large. At full
-  // size a cell is its pixel, converted where it is read rather than into a plane of 16 bytes
-  // a cell (resample.h: the same numbers).
+  // Strength is computed on the fly, row by row: scan grids are large, so neither the
+  // resampled grid nor a per-cell colour field is kept. At full size a cell is its pixel,
+  // converted where it is read (resample.h: the same numbers). The hue vote below reads a
+  // sparse lattice of cells (every stride-th row and column), kept as the rows go by; the
+  // rare loops that read every cell again make the whole grid then.
   const bool full_size = columns == image.width && rows == image.height;
-  const LinearGrid grid = full_size ? LinearGrid{} : AreaResample(image, columns, rows);
+  const int stride =
+      std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
+  const size_t lattice_width = static_cast<size_t>((columns + stride - 1) / stride);
+  std::vector<float> lattice(
+      full_size ? 0 : lattice_width * static_cast<size_t>((rows + stride - 1) / stride) * 4);
+  std::optional<RowResampler> resampler;
+  if (!full_size) resampler.emplace(image, columns, rows);
+  std::optional<LinearGrid> whole;
+  auto whole_grid = [&]() -> const LinearGrid& {
+    if (!whole) whole = AreaResample(image, columns, rows);
+    return *whole;
+  };
   const float* lut = SrgbToLinearTable();
   auto cell_at = [&](int x, int y, float* scratch) -> const float* {
-    if (!full_size) return grid.At(x, y);
-    LinearPixel(&image.rgba[(static_cast<size_t>(y) * columns + static_cast<size_t>(x)) * 4], lut,
-                scratch);
-    return scratch;
+    if (full_size) {
+      LinearPixel(&image.rgba[(static_cast<size_t>(y) * columns + static_cast<size_t>(x)) * 4], lut,
+                  scratch);
+      return scratch;
+    }
+    if (y % stride == 0 && x % stride == 0)
+      return &lattice[(static_cast<size_t>(y / stride) * lattice_width +
+                       static_cast<size_t>(x / stride)) *
+                      4];
+    return whole_grid().At(x, y);
   };
   const Placement place(layer, columns, rows);
   const float opacity = LayerOpacity(layer);
@@ -61,14 +81,22 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   size_t ground_parts[2] = {0, 0};
   SplitRows(rows, static_cast<double>(ncells) * 8, [&](int y0, int y1) {
     size_t& ground_here = ground_parts[y0 == 0 ? 0 : 1];
-    std::vector<float> converted(full_size ? static_cast<size_t>(columns) * 4 : 0);
+    std::vector<float> converted(static_cast<size_t>(columns) * 4);
+    RowResampler::Scratch scratch;
     for (int y = y0; y < y1; ++y) {
       const size_t row = static_cast<size_t>(y) * columns;
-      const float* cells = grid.rgba.data() + row * 4;
+      const float* cells = converted.data();
       if (full_size) {
         for (int x = 0; x < columns; ++x)
           LinearPixel(&image.rgba[(row + static_cast<size_t>(x)) * 4], lut, &converted[x * 4]);
-        cells = converted.data();
+      } else {
+        resampler->Row(y, converted.data(), scratch);
+        if (y % stride == 0)
+          for (int x = 0; x < columns; x += stride)
+            std::copy_n(&converted[static_cast<size_t>(x) * 4], 4,
+                        &lattice[(static_cast<size_t>(y / stride) * lattice_width +
+                                  static_cast<size_t>(x / stride)) *
+                                 4]);
       }
       float* out = &level[row];
       if (blank) {
@@ -91,6 +119,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   if (!blank) paper = 0.0f;
   if (paper < 1.0f && !bg.transparent && lab.empty()) {
     lab.resize(ncells);
+    if (!full_size) whole_grid();  // made here, before the threads read it
     SplitRows(rows, static_cast<double>(ncells) * 8, [&](int y0, int y1) {
       for (int y = y0; y < y1; ++y)
         for (int x = 0; x < columns; ++x) {
@@ -218,8 +247,6 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       }
     return total;
   };
-  const int stride =
-      std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
   if (vote(stride) <= 0 && stride > 1) vote(1);
 
   PartialBank bank;
