@@ -47,8 +47,14 @@ RowResampler::RowResampler(const Image& image, int out_width, int out_height)
     : image_(image),
       out_width_(std::clamp(out_width, 1, image.width)),
       out_height_(std::clamp(out_height, 1, image.height)),
-      rows_(AxisSpans(image.height, out_height_)),
-      cols_(AxisSpans(image.width, out_width_)) {}
+      rows_(AxisSpans(image.height, out_height_)) {
+  col_at_.push_back(0);
+  for (const Span& span : AxisSpans(image.width, out_width_)) {
+    col_first_.push_back(span.first);
+    col_weights_.insert(col_weights_.end(), span.weights.begin(), span.weights.end());
+    col_at_.push_back(col_weights_.size());
+  }
+}
 
 // One source row, converted to linear light and reduced across into `into`.
 void RowResampler::ReduceRow(int y, std::vector<float>& into, Scratch& scratch) const {
@@ -57,19 +63,20 @@ void RowResampler::ReduceRow(int y, std::vector<float>& into, Scratch& scratch) 
   std::vector<float>& line = scratch.line;
   const uint8_t* p = &image_.rgba[static_cast<size_t>(y) * w * 4];
   for (size_t x = 0; x < w; ++x, p += 4) LinearPixel(p, lut, &line[x * 4]);
-  for (size_t ox = 0; ox < cols_.size(); ++ox) {
-    const Span& cs = cols_[ox];
-    const float* l = &line[static_cast<size_t>(cs.first) * 4];
+  const float* weights = col_weights_.data();
+  for (size_t ox = 0; ox < col_first_.size(); ++ox) {
+    const float* l = &line[static_cast<size_t>(col_first_[ox]) * 4];
+    const size_t end = col_at_[ox + 1];
 #ifdef __SSE2__
     // The four channels of a cell in one register: the same products and sums, per lane.
     __m128 sum = _mm_setzero_ps();
-    for (size_t k = 0; k < cs.weights.size(); ++k, l += 4)
-      sum = _mm_add_ps(sum, _mm_mul_ps(_mm_loadu_ps(l), _mm_set1_ps(cs.weights[k])));
+    for (size_t k = col_at_[ox]; k < end; ++k, l += 4)
+      sum = _mm_add_ps(sum, _mm_mul_ps(_mm_loadu_ps(l), _mm_set1_ps(weights[k])));
     _mm_storeu_ps(&into[ox * 4], sum);
 #else
     float sum[4] = {0, 0, 0, 0};
-    for (size_t k = 0; k < cs.weights.size(); ++k, l += 4)
-      for (int c = 0; c < 4; ++c) sum[c] += l[c] * cs.weights[k];
+    for (size_t k = col_at_[ox]; k < end; ++k, l += 4)
+      for (int c = 0; c < 4; ++c) sum[c] += l[c] * weights[k];
     for (int c = 0; c < 4; ++c) into[ox * 4 + static_cast<size_t>(c)] = sum[c];
 #endif
   }

@@ -60,7 +60,13 @@ class RowResampler {
   void ReduceRow(int y, std::vector<float>& into, Scratch& scratch) const;
   const Image& image_;
   int out_width_ = 0, out_height_ = 0;
-  std::vector<Span> rows_, cols_;
+  std::vector<Span> rows_;
+  // The column spans flattened (no pointer per span in the innermost loop): span ox reads
+  // source columns from col_first_[ox], with weights col_weights_[col_at_[ox] ..
+  // col_at_[ox + 1]).
+  std::vector<int> col_first_;
+  std::vector<size_t> col_at_;
+  std::vector<float> col_weights_;
 };
 
 // Box-filters `image` to out_width x out_height (each at most the image's own size). Every
