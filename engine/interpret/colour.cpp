@@ -31,13 +31,6 @@ LinearRgb ToLinear(Color c) { return {SrgbToLinear(c.r), SrgbToLinear(c.g), Srgb
 
 Lab ColorToOklab(Color c) { return LinearToOklab(ToLinear(c)); }
 
-float LabDistance(const Lab& x, const Lab& y) {
-  const float dl = x.L - y.L, da = x.a - y.a, db = x.b - y.b;
-  return std::sqrt(dl * dl + da * da + db * db);
-}
-
-float Chroma(const Lab& lab) { return std::sqrt(lab.a * lab.a + lab.b * lab.b); }
-
 PaletteMatcher::PaletteMatcher(const std::vector<PaletteEntry>& palette) {
   for (const PaletteEntry& entry : palette) {
     linear_.push_back(ToLinear(entry.color));

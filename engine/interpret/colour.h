@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -46,8 +47,13 @@ inline Lab LinearToOklab(const LinearRgb& c) {
              0.0259040371f * l_ + 0.7827717662f * m_ - 0.8086757660f * s_};
 }
 Lab ColorToOklab(Color color);
-float LabDistance(const Lab& x, const Lab& y);
-float Chroma(const Lab& lab);  // colourfulness: 0 for greys, ~0.32 for the most vivid sRGB
+// Inline, like LinearToOklab: the scan loops call these once per cell.
+inline float LabDistance(const Lab& x, const Lab& y) {
+  const float dl = x.L - y.L, da = x.a - y.a, db = x.b - y.b;
+  return std::sqrt(dl * dl + da * da + db * db);
+}
+// Colourfulness: 0 for greys, ~0.32 for the most vivid sRGB.
+inline float Chroma(const Lab& lab) { return std::sqrt(lab.a * lab.a + lab.b * lab.b); }
 
 // Matches colours to the score's palette. Instrument index == palette index; an empty palette
 // behaves as one entry (the default instrument, index 0).

@@ -50,28 +50,6 @@ Background DetectBackground(const Image& image) {
   return bg;
 }
 
-CellPaint PaintOf(const float* c, const Background& bg, float full_distance) {
-  CellPaint paint;
-  const float alpha = c[3];
-  if (alpha > 1e-6f) paint.linear = {c[0] / alpha, c[1] / alpha, c[2] / alpha};
-  paint.lab = LinearToOklab(paint.linear);
-  if (bg.transparent) {
-    paint.strength = alpha;  // on a transparent sheet, coverage is what was painted
-    return paint;
-  }
-  // Composite over the background first: partly transparent paint is partly background.
-  float d;
-  if (alpha >= 0.999f) {
-    d = LabDistance(paint.lab, bg.lab);  // opaque: the common case, one conversion
-  } else {
-    LinearRgb over;
-    for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
-    d = LabDistance(LinearToOklab(over), bg.lab);
-  }
-  paint.strength = std::clamp((d - kNoiseDistance) / (full_distance - kNoiseDistance), 0.0f, 1.0f);
-  return paint;
-}
-
 CellField MakeCellField(const LinearGrid& grid, const Background& bg, float full_distance) {
   CellField field;
   field.width = grid.width;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "core/pitch.h"
 #include "interpret/foreground.h"
@@ -11,6 +12,7 @@
 #include "interpret/placement.h"
 #include "interpret/resample.h"
 #include "interpret/split_rows.h"
+#include "interpret/strength_batch.h"
 
 namespace graphony::interpret {
 
@@ -24,8 +26,37 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const int columns = std::min({image.width, kMaxScanColumns, std::max(1, kMaxScanCells / rows)});
 
   const Background bg = DetectBackground(image);
-  // Strength is computed on the fly (no per-cell colour field): scan grids are large.
-  const LinearGrid grid = AreaResample(image, columns, rows);
+  // Strength is computed on the fly, row by row: scan grids are large, so neither the
+  // resampled grid nor a per-cell colour field is kept. At full size a cell is its pixel,
+  // converted where it is read (resample.h: the same numbers). The hue vote below reads a
+  // sparse lattice of cells (every stride-th row and column), kept as the rows go by; the
+  // rare loops that read every cell again make the whole grid then.
+  const bool full_size = columns == image.width && rows == image.height;
+  const int stride =
+      std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
+  const size_t lattice_width = static_cast<size_t>((columns + stride - 1) / stride);
+  std::vector<float> lattice(
+      full_size ? 0 : lattice_width * static_cast<size_t>((rows + stride - 1) / stride) * 4);
+  std::optional<RowResampler> resampler;
+  if (!full_size) resampler.emplace(image, columns, rows);
+  std::optional<LinearGrid> whole;
+  auto whole_grid = [&]() -> const LinearGrid& {
+    if (!whole) whole = AreaResample(image, columns, rows);
+    return *whole;
+  };
+  const float* lut = SrgbToLinearTable();
+  auto cell_at = [&](int x, int y, float* scratch) -> const float* {
+    if (full_size) {
+      LinearPixel(&image.rgba[(static_cast<size_t>(y) * columns + static_cast<size_t>(x)) * 4], lut,
+                  scratch);
+      return scratch;
+    }
+    if (y % stride == 0 && x % stride == 0)
+      return &lattice[(static_cast<size_t>(y / stride) * lattice_width +
+                       static_cast<size_t>(x / stride)) *
+                      4];
+    return whole_grid().At(x, y);
+  };
   const Placement place(layer, columns, rows);
   const float opacity = LayerOpacity(layer);
   const bool continuous = mapping.scale == "none";
@@ -36,29 +67,68 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   // a bright column (the moon) is heard as an event. Marks on a clear ground keep their
   // strength as loudness.
   const size_t ncells = static_cast<size_t>(rows) * static_cast<size_t>(columns);
+  // (Only a blank ground can be paper: white, black or transparent, as in notes mode.)
+  const bool blank =
+      bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
+  // Each cell's colour is read only by the painting analysis below. On a ground that is not
+  // blank that always runs, so the colours are kept as they are computed; on blank paper it
+  // runs only if most of the sheet is painted, and then they are computed again (the same
+  // numbers). Marks on paper, the common case, never store a plane of colours.
   std::vector<float> level(ncells);
-  std::vector<Lab> lab(ncells);
+  std::vector<Lab> lab(blank ? 0 : ncells);
   // Cells of different rows are independent: two threads for a big grid (split_rows.h), and
   // the counts of the two halves added up, so nothing depends on the split.
   size_t ground_parts[2] = {0, 0};
   SplitRows(rows, static_cast<double>(ncells) * 8, [&](int y0, int y1) {
     size_t& ground_here = ground_parts[y0 == 0 ? 0 : 1];
-    for (int y = y0; y < y1; ++y)
-      for (int x = 0; x < columns; ++x) {
-        const size_t i = static_cast<size_t>(y) * columns + x;
-        const CellPaint paint = PaintOf(grid.At(x, y), bg, kScanFullDistance);
-        level[i] = paint.strength;
-        lab[i] = paint.lab;
-        if (paint.strength < 0.12f) ++ground_here;
+    std::vector<float> converted(static_cast<size_t>(columns) * 4);
+    RowResampler::Scratch scratch;
+    for (int y = y0; y < y1; ++y) {
+      const size_t row = static_cast<size_t>(y) * columns;
+      const float* cells = converted.data();
+      if (full_size) {
+        for (int x = 0; x < columns; ++x)
+          LinearPixel(&image.rgba[(row + static_cast<size_t>(x)) * 4], lut, &converted[x * 4]);
+      } else {
+        resampler->Row(y, converted.data(), scratch);
+        if (y % stride == 0)
+          for (int x = 0; x < columns; x += stride)
+            std::copy_n(&converted[static_cast<size_t>(x) * 4], 4,
+                        &lattice[(static_cast<size_t>(y / stride) * lattice_width +
+                                  static_cast<size_t>(x / stride)) *
+                                 4]);
       }
+      float* out = &level[row];
+      if (blank) {
+        StrengthsOf(cells, static_cast<size_t>(columns), bg, kScanFullDistance, out);
+      } else {
+        for (int x = 0; x < columns; ++x) {
+          const CellPaint paint =
+              PaintOf(cells + static_cast<size_t>(x) * 4, bg, kScanFullDistance);
+          out[x] = paint.strength;
+          lab[row + static_cast<size_t>(x)] = paint.lab;
+        }
+      }
+      for (int x = 0; x < columns; ++x)
+        if (out[x] < 0.12f) ++ground_here;
+    }
   });
   const size_t ground = ground_parts[0] + ground_parts[1];
   float paper = std::clamp((static_cast<float>(ground) / static_cast<float>(ncells) - 0.25f) / 0.2f,
                            0.0f, 1.0f);
-  // (Only a blank ground can be paper: white, black or transparent, as in notes mode.)
-  const bool blank =
-      bg.transparent || bg.lab.L < 0.12f || (bg.lab.L > 0.85f && Chroma(bg.lab) < 0.035f);
   if (!blank) paper = 0.0f;
+  if (paper < 1.0f && !bg.transparent && lab.empty()) {
+    lab.resize(ncells);
+    if (!full_size) whole_grid();  // made here, before the threads read it
+    SplitRows(rows, static_cast<double>(ncells) * 8, [&](int y0, int y1) {
+      for (int y = y0; y < y1; ++y)
+        for (int x = 0; x < columns; ++x) {
+          float scratch[4];
+          lab[static_cast<size_t>(y) * columns + x] =
+              PaintOf(cell_at(x, y, scratch), bg, kScanFullDistance).lab;
+        }
+    });
+  }
   if (paper < 1.0f && !bg.transparent) {
     const int rx = std::max(1, columns / 48), ry = std::max(1, rows / 24);
     // Separable window means (running sums along rows, then along columns): linear in cells.
@@ -166,7 +236,8 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
     double total = 0;
     for (int y = 0; y < rows; y += stride)
       for (int x = 0; x < columns; x += stride) {
-        const CellPaint paint = PaintOf(grid.At(x, y), bg, kScanFullDistance);
+        float scratch[4];
+        const CellPaint paint = PaintOf(cell_at(x, y, scratch), bg, kScanFullDistance);
         const float s = paint.strength;
         if (s <= 0.0f) continue;
         const int entry = bg.transparent ? palette.Nearest(paint.lab)
@@ -176,8 +247,6 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
       }
     return total;
   };
-  const int stride =
-      std::max(1, static_cast<int>(std::sqrt(static_cast<double>(rows) * columns / 65536.0)));
   if (vote(stride) <= 0 && stride > 1) vote(1);
 
   PartialBank bank;
