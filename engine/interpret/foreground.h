@@ -39,40 +39,32 @@ struct CellPaint {
 inline float StrengthFromDistance(float d, float full_distance) {
   return std::clamp((d - kNoiseDistance) / (full_distance - kNoiseDistance), 0.0f, 1.0f);
 }
+// A cell's strength, PaintOf(...).strength's number: where the paint's own colour is not
+// needed, partly transparent cells skip its conversion.
+inline float StrengthOf(const float* c, const Background& bg, float full_distance) {
+  const float alpha = c[3];
+  if (bg.transparent) return alpha;  // on a transparent sheet, coverage is what was painted
+  if (alpha >= 0.999f) {
+    const LinearRgb linear{c[0] / alpha, c[1] / alpha, c[2] / alpha};
+    return StrengthFromDistance(LabDistance(LinearToOklab(linear), bg.lab), full_distance);
+  }
+  // Composite over the background first: partly transparent paint is partly background.
+  LinearRgb over;
+  for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
+  return StrengthFromDistance(LabDistance(LinearToOklab(over), bg.lab), full_distance);
+}
+
+// A cell's paint: its own colour (unpremultiplied) and its strength against the background.
 inline CellPaint PaintOf(const float* c, const Background& bg, float full_distance) {
   CellPaint paint;
   const float alpha = c[3];
   if (alpha > 1e-6f) paint.linear = {c[0] / alpha, c[1] / alpha, c[2] / alpha};
   paint.lab = LinearToOklab(paint.linear);
-  if (bg.transparent) {
-    paint.strength = alpha;  // on a transparent sheet, coverage is what was painted
-    return paint;
-  }
-  // Composite over the background first: partly transparent paint is partly background.
-  float d;
-  if (alpha >= 0.999f) {
-    d = LabDistance(paint.lab, bg.lab);  // opaque: the common case, one conversion
-  } else {
-    LinearRgb over;
-    for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
-    d = LabDistance(LinearToOklab(over), bg.lab);
-  }
-  paint.strength = StrengthFromDistance(d, full_distance);
+  // Opaque paint on a ground: the common case, one conversion (the colour just made).
+  paint.strength = !bg.transparent && alpha >= 0.999f
+                       ? StrengthFromDistance(LabDistance(paint.lab, bg.lab), full_distance)
+                       : StrengthOf(c, bg, full_distance);
   return paint;
-}
-
-// PaintOf(...).strength alone, the same number: where the paint's own colour is not needed,
-// partly transparent cells skip its conversion.
-inline float StrengthOf(const float* c, const Background& bg, float full_distance) {
-  const float alpha = c[3];
-  if (bg.transparent) return alpha;
-  if (alpha >= 0.999f) {
-    const LinearRgb linear{c[0] / alpha, c[1] / alpha, c[2] / alpha};
-    return StrengthFromDistance(LabDistance(LinearToOklab(linear), bg.lab), full_distance);
-  }
-  LinearRgb over;
-  for (size_t k = 0; k < 3; ++k) over[k] = c[k] + (1.0f - alpha) * bg.linear[k];
-  return StrengthFromDistance(LabDistance(LinearToOklab(over), bg.lab), full_distance);
 }
 
 // Per-cell interpretation inputs derived from a resampled grid.

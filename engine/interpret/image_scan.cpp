@@ -37,6 +37,11 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   const size_t lattice_width = static_cast<size_t>((columns + stride - 1) / stride);
   std::vector<float> lattice(
       full_size ? 0 : lattice_width * static_cast<size_t>((rows + stride - 1) / stride) * 4);
+  auto lattice_cell = [&](int x, int y) {  // cell (x, y), both multiples of stride
+    return &lattice[(static_cast<size_t>(y / stride) * lattice_width +
+                     static_cast<size_t>(x / stride)) *
+                    4];
+  };
   std::optional<RowResampler> resampler;
   if (!full_size) resampler.emplace(image, columns, rows);
   std::optional<LinearGrid> whole;
@@ -51,10 +56,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
                   scratch);
       return scratch;
     }
-    if (y % stride == 0 && x % stride == 0)
-      return &lattice[(static_cast<size_t>(y / stride) * lattice_width +
-                       static_cast<size_t>(x / stride)) *
-                      4];
+    if (y % stride == 0 && x % stride == 0) return static_cast<const float*>(lattice_cell(x, y));
     return whole_grid().At(x, y);
   };
   const Placement place(layer, columns, rows);
@@ -93,10 +95,7 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
         resampler->Row(y, converted.data(), scratch);
         if (y % stride == 0)
           for (int x = 0; x < columns; x += stride)
-            std::copy_n(&converted[static_cast<size_t>(x) * 4], 4,
-                        &lattice[(static_cast<size_t>(y / stride) * lattice_width +
-                                  static_cast<size_t>(x / stride)) *
-                                 4]);
+            std::copy_n(&converted[static_cast<size_t>(x) * 4], 4, lattice_cell(x, y));
       }
       float* out = &level[row];
       if (blank) {
