@@ -45,6 +45,10 @@ void Wrapped(const char* text) {
   }
 }
 
+namespace {
+
+// Draws an idle field's right-to-left text shaped over ImGui's unshaped text, right after the
+// field (creates no item: the field stays the last).
 void ShapeIdleField(const char* text) {
   if (!text || ImGui::IsItemActive() || !HasRightToLeft(text)) return;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -72,6 +76,8 @@ void ShapeIdleField(const char* text) {
   dl->AddText(ImVec2(x, a.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), visual);
   dl->PopClipRect();
 }
+
+}  // namespace
 
 bool InputText(const char* id, char* buf, std::size_t size, int flags, const char* hint) {
   const bool result = hint ? ImGui::InputTextWithHint(id, hint, buf, size, flags)

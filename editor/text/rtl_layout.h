@@ -19,15 +19,11 @@ void Label(const char* logical);
 // when the UI reads right to left. Other text wraps as ImGui does.
 void Wrapped(const char* text);
 
-// Call right after an ImGui::InputText of `text`: while the field is not being edited and
-// holds right-to-left letters, draws its text shaped (joined, in reading order, from the
-// right in the Arabic UI) over ImGui's unshaped drawing. While typing, ImGui's own drawing
-// shows, as its cursor needs the logical order. Creates no item: the field stays the last.
-void ShapeIdleField(const char* text);
-
 // Every text field in the editor: ImGui::InputText (or InputTextWithHint when `hint` is
-// given) followed by ShapeIdleField, so no field can forget to show Arabic joined. Returns
-// what ImGui returns (edited, or Enter with ImGuiInputTextFlags_EnterReturnsTrue).
+// given). While the field is not being edited and holds right-to-left letters, its text is
+// drawn shaped (joined, in reading order, from the right in the Arabic UI) over ImGui's
+// unshaped drawing; while typing, ImGui's own drawing shows, as its cursor needs the logical
+// order. Returns what ImGui returns (edited, or Enter with ImGuiInputTextFlags_EnterReturnsTrue).
 bool InputText(const char* id, char* buf, std::size_t size, int flags = 0,
                const char* hint = nullptr);
 

@@ -4,7 +4,7 @@
                                          sure the check catches it (and passes a clean tree)
 
 ImGui draws a field's text unshaped: an Arabic name shows reversed and unjoined unless
-text::ShapeIdleField runs right after the field. text::InputText (editor/text/rtl_layout.h)
+its shaped text is drawn over it right after the field. text::InputText (editor/text/rtl_layout.h)
 does both; a raw ImGui::InputText* call outside editor/text/ is the one that forgot.
 """
 import os
