@@ -349,8 +349,10 @@ SynthEngine::SynthEngine(const EngineSettings& settings) : impl_(std::make_uniqu
                       : 48000.0;
   m.voices.resize(static_cast<size_t>(std::clamp(settings.max_voices, 1, 1024)));
   for (Voice& v : m.voices) v.Init(m.sample_rate);
-  // One FluidSynth per engine, ready before any program arrives (preallocated voices).
-  if (m.gm.Init(m.sample_rate, static_cast<int>(std::min<size_t>(m.voices.size(), 256))))
+  // One FluidSynth per engine, ready before any program arrives (preallocated voices),
+  // unless the settings say no program of this engine plays a soundfont.
+  if (settings.general_midi &&
+      m.gm.Init(m.sample_rate, static_cast<int>(std::min<size_t>(m.voices.size(), 256))))
     for (size_t i = 0; i < m.voices.size(); ++i)
       m.voices[i].AttachGm(&m.gm, static_cast<int>(i % 256));
   m.banks.Init(std::max(0, settings.max_partials));

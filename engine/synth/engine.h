@@ -42,6 +42,11 @@ struct EngineSettings {
   // the render replays it through the limiter instead of rendering the score a second time.
   bool keep_loudness_probe = false;
   double target_lufs = -16;
+  // False: the engine makes no FluidSynth (and libfluidsynth is not loaded). Offline renders
+  // set it from their program (RenderProgram::UsesGeneralMidi); a live engine keeps it, since
+  // a program with a soundfont instrument may arrive at any time and FluidSynth's voices are
+  // allocated when it is made, never on the audio thread.
+  bool general_midi = true;
 };
 
 // Events compiled for rendering at one sample rate: instruments resolved, samples loaded,

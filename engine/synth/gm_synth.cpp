@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "synth/fluid_api.h"
 #include "synth/soundfont.h"
 
 namespace graphony {
@@ -33,33 +34,35 @@ int ExpressionOf(float gain) {
 }  // namespace
 
 GmSynth::~GmSynth() {
-  if (synth_) delete_fluid_synth(synth_);
-  if (settings_) delete_fluid_settings(settings_);
+  if (!fl_) return;
+  if (synth_) fl_->delete_synth(synth_);
+  if (settings_) fl_->delete_settings(settings_);
 }
 
 bool GmSynth::Init(double sample_rate, int channels) {
-  QuietFluidSynth();
   // FluidSynth runs 8 kHz .. 96 kHz; higher engine rates keep the engine's own voices.
   if (!(sample_rate >= 8000 && sample_rate <= 96000)) return false;
   const int n = std::clamp((channels + 15) / 16 * 16, 16, 256);
-  settings_ = new_fluid_settings();
+  fl_ = Fluid();
+  if (!fl_) return false;
+  settings_ = fl_->new_settings();
   if (!settings_) return false;
-  fluid_settings_setnum(settings_, "synth.sample-rate", sample_rate);
-  fluid_settings_setint(settings_, "synth.midi-channels", n);
-  fluid_settings_setint(settings_, "synth.polyphony", kPolyphony);
-  fluid_settings_setint(settings_, "synth.threadsafe-api", 0);  // one thread drives it
-  fluid_settings_setint(settings_, "synth.reverb.active", 0);   // the engine has its own room
-  fluid_settings_setint(settings_, "synth.chorus.active", 0);
-  fluid_settings_setnum(settings_, "synth.gain", kGain);
-  fluid_settings_setint(settings_, "synth.cpu-cores", 1);
-  synth_ = new_fluid_synth(settings_);
+  fl_->settings_setnum(settings_, "synth.sample-rate", sample_rate);
+  fl_->settings_setint(settings_, "synth.midi-channels", n);
+  fl_->settings_setint(settings_, "synth.polyphony", kPolyphony);
+  fl_->settings_setint(settings_, "synth.threadsafe-api", 0);  // one thread drives it
+  fl_->settings_setint(settings_, "synth.reverb.active", 0);   // the engine has its own room
+  fl_->settings_setint(settings_, "synth.chorus.active", 0);
+  fl_->settings_setnum(settings_, "synth.gain", kGain);
+  fl_->settings_setint(settings_, "synth.cpu-cores", 1);
+  synth_ = fl_->new_synth(settings_);
   if (!synth_) return false;
   channels_.assign(static_cast<size_t>(n), Channel{});
   for (int c = 0; c < n; ++c) {
-    fluid_synth_pitch_wheel_sens(synth_, c, kBendRange);
-    fluid_synth_cc(synth_, c, 7, 127);  // channel volume full; expression carries loudness
+    fl_->pitch_wheel_sens(synth_, c, kBendRange);
+    fl_->cc(synth_, c, 7, 127);  // channel volume full; expression carries loudness
   }
-  polyphony_ = fluid_synth_get_polyphony(synth_);
+  polyphony_ = fl_->get_polyphony(synth_);
   voice_list_.assign(static_cast<size_t>(polyphony_) + 1, nullptr);
   buf_l_.assign(kMaxFrames, 0.0f);
   buf_r_.assign(kMaxFrames, 0.0f);
@@ -71,17 +74,16 @@ void GmSynth::NoteOn(int channel, const GmPreset* preset, double pitch, float ve
   fluid_preset_t* p = FluidPresetOf(preset);
   if (!synth_ || !p || channel < 0 || channel >= static_cast<int>(channels_.size())) return;
   Channel& ch = channels_[static_cast<size_t>(channel)];
-  if (ch.key >= 0) fluid_synth_all_sounds_off(synth_, channel);
+  if (ch.key >= 0) fl_->all_sounds_off(synth_, channel);
   ch.key = std::clamp(static_cast<int>(std::lround(pitch)), 0, 127);
   ch.bend = -1;
   ch.expression = -1;
   Control(channel, pitch, gain);
-  fluid_synth_cc(synth_, channel, 10,
-                 std::clamp(static_cast<int>(std::lround(64 + 63 * pan)), 0, 127));
+  fl_->cc(synth_, channel, 10, std::clamp(static_cast<int>(std::lround(64 + 63 * pan)), 0, 127));
   const int vel = std::clamp(static_cast<int>(std::lround(1 + 126 * velocity)), 1, 127);
   ch.id = next_id_++;
   if (next_id_ == 0) next_id_ = 1;
-  fluid_synth_start(synth_, ch.id, p, 0, channel, ch.key, vel);
+  fl_->start(synth_, ch.id, p, 0, channel, ch.key, vel);
   ch.fresh = true;
 }
 
@@ -94,12 +96,12 @@ void GmSynth::Control(int channel, double pitch, float gain) {
   const int bend =
       std::clamp(static_cast<int>(std::lround(8192 + semis * 8192.0 / kBendRange)), 0, 16383);
   if (bend != ch.bend) {
-    fluid_synth_pitch_bend(synth_, channel, bend);
+    fl_->pitch_bend(synth_, channel, bend);
     ch.bend = bend;
   }
   const int expression = ExpressionOf(gain);
   if (expression != ch.expression) {
-    fluid_synth_cc(synth_, channel, 11, expression);
+    fl_->cc(synth_, channel, 11, expression);
     ch.expression = expression;
   }
 }
@@ -107,13 +109,13 @@ void GmSynth::Control(int channel, double pitch, float gain) {
 void GmSynth::NoteOff(int channel) {
   if (!synth_ || channel < 0 || channel >= static_cast<int>(channels_.size())) return;
   Channel& ch = channels_[static_cast<size_t>(channel)];
-  if (ch.key >= 0) fluid_synth_stop(synth_, ch.id);
+  if (ch.key >= 0) fl_->stop(synth_, ch.id);
 }
 
 void GmSynth::Silence(int channel) {
   if (!synth_ || channel < 0 || channel >= static_cast<int>(channels_.size())) return;
   Channel& ch = channels_[static_cast<size_t>(channel)];
-  if (ch.key >= 0) fluid_synth_all_sounds_off(synth_, channel);
+  if (ch.key >= 0) fl_->all_sounds_off(synth_, channel);
   ch.key = -1;
   ch.fresh = false;
   ch.sounding = false;
@@ -123,15 +125,15 @@ void GmSynth::Scan() {
   if (!synth_) return;
   for (Channel& ch : channels_) ch.sounding = ch.fresh;
   // Walking the voice list costs ~10 % of a scan-mode render with no GM voice at all.
-  if (fluid_synth_get_active_voice_count(synth_) == 0) {
+  if (fl_->get_active_voice_count(synth_) == 0) {
     for (Channel& ch : channels_) ch.fresh = false;
     return;
   }
-  fluid_synth_get_voicelist(synth_, voice_list_.data(), polyphony_, -1);
+  fl_->get_voicelist(synth_, voice_list_.data(), polyphony_, -1);
   for (fluid_voice_t* v : voice_list_) {
     if (!v) break;
-    const int c = fluid_voice_get_channel(v);
-    if (c >= 0 && c < static_cast<int>(channels_.size()) && fluid_voice_is_playing(v))
+    const int c = fl_->voice_get_channel(v);
+    if (c >= 0 && c < static_cast<int>(channels_.size()) && fl_->voice_is_playing(v))
       channels_[static_cast<size_t>(c)].sounding = true;
   }
   for (Channel& ch : channels_) ch.fresh = false;
@@ -146,7 +148,7 @@ void GmSynth::Render(float* left, float* right, int frames) {
   if (!synth_) return;
   for (int done = 0; done < frames;) {
     const int n = std::min(frames - done, kMaxFrames);
-    fluid_synth_write_float(synth_, n, buf_l_.data(), 0, 1, buf_r_.data(), 0, 1);
+    fl_->write_float(synth_, n, buf_l_.data(), 0, 1, buf_r_.data(), 0, 1);
     for (int i = 0; i < n; ++i) {
       left[done + i] += buf_l_[static_cast<size_t>(i)];
       right[done + i] += buf_r_[static_cast<size_t>(i)];

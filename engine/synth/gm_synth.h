@@ -15,6 +15,7 @@ typedef struct _fluid_voice_t fluid_voice_t;
 namespace graphony {
 
 struct GmPreset;
+struct FluidApi;
 
 class GmSynth {
  public:
@@ -24,7 +25,8 @@ class GmSynth {
   GmSynth& operator=(const GmSynth&) = delete;
 
   // [non-audio] A synth at `sample_rate` with `channels` MIDI channels (one per engine voice,
-  // up to 256). False (and the engine's voices stand in) if FluidSynth cannot run at this rate.
+  // up to 256). False (and the engine's voices stand in) if FluidSynth cannot run at this rate
+  // or cannot be loaded.
   bool Init(double sample_rate, int channels);
   bool Ready() const { return synth_ != nullptr; }
 
@@ -50,6 +52,7 @@ class GmSynth {
     bool fresh = false;  // started since the last Scan()
     bool sounding = false;
   };
+  const FluidApi* fl_ = nullptr;  // set by Init when libfluidsynth loads
   fluid_settings_t* settings_ = nullptr;
   fluid_synth_t* synth_ = nullptr;
   std::vector<Channel> channels_;

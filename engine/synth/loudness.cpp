@@ -61,6 +61,7 @@ Probe Render(const RenderProgram& program, EngineSettings settings) {
   settings.normalise_loudness = false;
   const float master = std::isfinite(settings.master_gain) ? settings.master_gain : 1.0f;
   settings.master_gain = master * kProbe;
+  settings.general_midi = program.UsesGeneralMidi();
   SynthEngine engine(settings);
   engine.SetProgram(&program);
   engine.Seek(0);

@@ -122,6 +122,7 @@ void RunEngine(const Plan& plan, const OfflineOptions& o, float gain, const Sink
   if (ReplayProbe(plan, o, gain, sink, progress, p0, p1, cancel)) return;
   EngineSettings settings = o.engine;
   settings.master_gain *= gain;
+  settings.general_midi = plan.program->UsesGeneralMidi();
   SynthEngine engine(settings);
   engine.SetProgram(plan.program.get());
   engine.SoloInstrument(o.solo_instrument);

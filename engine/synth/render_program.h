@@ -45,6 +45,12 @@ class RenderProgram {
   double EndBeat() const;
   // True if notes or gestures exist (their releases ring past their end).
   bool HasVoices() const { return !notes.empty() || !gestures.empty(); }
+  // True if an instrument plays through the soundfont (so an engine for it needs FluidSynth).
+  bool UsesGeneralMidi() const {
+    for (const Instrument& i : instruments)
+      if (i.kind == InstrumentKind::kGeneralMidi) return true;
+    return false;
+  }
 };
 
 }  // namespace graphony

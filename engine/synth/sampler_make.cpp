@@ -2,7 +2,6 @@
 // pitch with aubio, pick a loop, store the sample in the bundle.
 #include "synth/sampler_make.h"
 
-#include <aubio/aubio.h>
 #include <stdlib.h>
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include "core/pitch.h"
 #include "core/score_io.h"
 #include "core/score_text.h"
+#include "synth/aubio_api.h"
 #include "synth/sound_file.h"
 
 namespace graphony {
@@ -51,27 +51,27 @@ double Median(std::vector<double> v) {
 std::optional<double> RootPitch(const std::vector<float>& x, double sr) {
   const uint_t win = 2048, hop = 256;
   if (x.size() < win) return std::nullopt;
-  aubio_pitch_t* o = new_aubio_pitch("yin", win, hop, static_cast<uint_t>(std::lround(sr)));
+  const AubioApi& A = Aubio();
+  aubio_pitch_t* o = A.new_pitch("yin", win, hop, static_cast<uint_t>(std::lround(sr)));
   if (!o) return std::nullopt;
-  aubio_pitch_set_unit(o, "Hz");
-  aubio_pitch_set_tolerance(o, 0.15f);
-  aubio_pitch_set_silence(o, -50);
-  fvec_t* in = new_fvec(hop);
-  fvec_t* out = new_fvec(1);
+  A.pitch_set_unit(o, "Hz");
+  A.pitch_set_tolerance(o, 0.15f);
+  A.pitch_set_silence(o, -50);
+  fvec_t* in = A.new_fvec(hop);
+  fvec_t* out = A.new_fvec(1);
   std::vector<double> found;
   size_t frames = 0;
   for (size_t at = 0; at + hop <= x.size(); at += hop) {
     for (uint_t i = 0; i < hop; ++i) in->data[i] = x[at + i];
-    aubio_pitch_do(o, in, out);
+    A.pitch_do(o, in, out);
     ++frames;
     if (at < win) continue;  // the analysis window is not full yet
     const double hz = out->data[0];
-    if (hz > 30 && hz < 4000 && aubio_pitch_get_confidence(o) >= 0.85f)
-      found.push_back(HzToMidi(hz));
+    if (hz > 30 && hz < 4000 && A.pitch_get_confidence(o) >= 0.85f) found.push_back(HzToMidi(hz));
   }
-  del_fvec(in);
-  del_fvec(out);
-  del_aubio_pitch(o);
+  A.del_fvec(in);
+  A.del_fvec(out);
+  A.del_pitch(o);
   // A pitched sound: confident for at least a fifth of the time.
   if (found.size() < 5 || found.size() * 5 < frames) return std::nullopt;
   return Median(found);

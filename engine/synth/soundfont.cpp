@@ -4,7 +4,7 @@
 // (an sf3's Vorbis) and keeps them loaded for the life of the process.
 #include "synth/soundfont.h"
 
-#include <fluidsynth.h>
+#include <fluidsynth.h>  // types and constants; the functions come through Fluid()
 
 #include <algorithm>
 #include <cstdint>
@@ -15,6 +15,8 @@
 #include <map>
 #include <mutex>
 #include <utility>
+
+#include "synth/fluid_api.h"
 
 namespace graphony {
 
@@ -37,18 +39,6 @@ std::mutex& CacheMutex() {
   static std::mutex m;
   return m;
 }
-
-}  // namespace
-
-void QuietFluidSynth() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    for (int level : {FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG})
-      fluid_set_log_function(level, nullptr, nullptr);
-  });
-}
-
-namespace {
 
 // "" when `path` has a SoundFont's outline: a RIFF "sfbk" file (SF2, and SF3 alike) whose
 // top-level chunks fit inside it and include the INFO, sdta and pdta lists; else the problem.
@@ -112,6 +102,7 @@ std::string ChooseSoundfont(const std::string& requested) {
 }
 
 struct Soundfont::Host {
+  const FluidApi* fl = nullptr;  // loaded before any Host is made
   fluid_settings_t* settings = nullptr;
   fluid_synth_t* synth = nullptr;
   fluid_sfont_t* sfont = nullptr;
@@ -120,8 +111,8 @@ struct Soundfont::Host {
   std::map<std::pair<int, int>, GmPreset> presets;  // (bank, program) -> loaded preset
   std::mutex mutex;
   ~Host() {
-    if (synth) delete_fluid_synth(synth);
-    if (settings) delete_fluid_settings(settings);
+    if (synth) fl->delete_synth(synth);
+    if (settings) fl->delete_settings(settings);
   }
 };
 
@@ -129,7 +120,6 @@ Soundfont::Soundfont(std::string path) : path_(std::move(path)), host_(std::make
 Soundfont::~Soundfont() = default;
 
 Soundfont* Soundfont::Shared(const std::string& path, std::string* error) {
-  QuietFluidSynth();
   std::lock_guard<std::mutex> lock(CacheMutex());
   // Loaded soundfonts stay for the process: engines' voices play their samples.
   static auto* cache = new std::map<std::string, std::unique_ptr<Soundfont>>();
@@ -150,20 +140,24 @@ Soundfont* Soundfont::Shared(const std::string& path, std::string* error) {
   // Anything but a whole SoundFont is refused here, before FluidSynth's loaders (and
   // libinstpatch behind them) print their own complaints about it.
   if (const std::string problem = RiffProblem(path); !problem.empty()) return fail(problem);
+  const FluidApi* fl = Fluid();
+  if (!fl) return fail("FluidSynth (libfluidsynth3) cannot be loaded");
+  const FluidApi& f = *fl;
   std::unique_ptr<Soundfont> sf(new Soundfont(path));
   Host& h = *sf->host_;
-  h.settings = new_fluid_settings();
+  h.fl = fl;
+  h.settings = f.new_settings();
   if (!h.settings) return fail("cannot set up FluidSynth");
-  fluid_settings_setint(h.settings, "synth.dynamic-sample-loading", 1);
-  fluid_settings_setint(h.settings, "synth.midi-channels", kHostChannels);
-  fluid_settings_setint(h.settings, "synth.polyphony", 1);
-  fluid_settings_setint(h.settings, "synth.reverb.active", 0);
-  fluid_settings_setint(h.settings, "synth.chorus.active", 0);
-  h.synth = new_fluid_synth(h.settings);
+  f.settings_setint(h.settings, "synth.dynamic-sample-loading", 1);
+  f.settings_setint(h.settings, "synth.midi-channels", kHostChannels);
+  f.settings_setint(h.settings, "synth.polyphony", 1);
+  f.settings_setint(h.settings, "synth.reverb.active", 0);
+  f.settings_setint(h.settings, "synth.chorus.active", 0);
+  h.synth = f.new_synth(h.settings);
   if (!h.synth) return fail("cannot set up FluidSynth");
-  h.sfont_id = fluid_synth_sfload(h.synth, path.c_str(), 0);
+  h.sfont_id = f.sfload(h.synth, path.c_str(), 0);
   if (h.sfont_id == FLUID_FAILED) return fail("not a soundfont FluidSynth can read (SF2/SF3)");
-  h.sfont = fluid_synth_get_sfont_by_id(h.synth, h.sfont_id);
+  h.sfont = f.get_sfont_by_id(h.synth, h.sfont_id);
   if (!h.sfont) return fail("not a soundfont FluidSynth can read (SF2/SF3)");
   Soundfont* out = sf.get();
   (*cache)[path] = std::move(sf);
@@ -172,19 +166,19 @@ Soundfont* Soundfont::Shared(const std::string& path, std::string* error) {
 
 const GmPreset* Soundfont::Preset(int bank, int program) {
   Host& h = *host_;
+  const FluidApi& f = *h.fl;
   std::lock_guard<std::mutex> lock(h.mutex);
   const auto key = std::make_pair(bank, program);
   if (auto it = h.presets.find(key); it != h.presets.end()) return &it->second;
-  fluid_preset_t* p = fluid_sfont_get_preset(h.sfont, bank, program);
+  fluid_preset_t* p = f.sfont_get_preset(h.sfont, bank, program);
   int found_program = program;
   if (!p) {
-    p = fluid_sfont_get_preset(h.sfont, bank, 0);
+    p = f.sfont_get_preset(h.sfont, bank, 0);
     found_program = 0;
   }
   if (!p || h.next_channel >= kHostChannels) return nullptr;
   // Selecting the preset on a host channel loads its samples, and keeps them loaded.
-  if (fluid_synth_program_select(h.synth, h.next_channel, h.sfont_id, bank, found_program) !=
-      FLUID_OK)
+  if (f.program_select(h.synth, h.next_channel, h.sfont_id, bank, found_program) != FLUID_OK)
     return nullptr;
   ++h.next_channel;
   return &h.presets.emplace(key, GmPreset{p}).first->second;

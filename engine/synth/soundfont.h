@@ -42,8 +42,4 @@ class Soundfont {
   std::unique_ptr<Host> host_;
 };
 
-// Silences FluidSynth's own logging (it would print from the audio thread); errors are
-// reported by us, once, with the file name. Idempotent, any thread.
-void QuietFluidSynth();
-
 }  // namespace graphony

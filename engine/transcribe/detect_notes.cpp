@@ -2,12 +2,12 @@
 // confidence) names each segment's note(s).
 #include "transcribe/detect_notes.h"
 
-#include <aubio/aubio.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
+
+#include "synth/aubio_api.h"
 
 namespace graphony::transcribe {
 
@@ -24,9 +24,9 @@ struct Frame {
 
 // aubio objects freed on every path out, exceptions included.
 struct AubioDeleter {
-  void operator()(aubio_pitch_t* p) const { del_aubio_pitch(p); }
-  void operator()(aubio_onset_t* o) const { del_aubio_onset(o); }
-  void operator()(fvec_t* v) const { del_fvec(v); }
+  void operator()(aubio_pitch_t* p) const { Aubio().del_pitch(p); }
+  void operator()(aubio_onset_t* o) const { Aubio().del_onset(o); }
+  void operator()(fvec_t* v) const { Aubio().del_fvec(v); }
 };
 template <class T>
 using AubioPtr = std::unique_ptr<T, AubioDeleter>;
@@ -109,16 +109,17 @@ std::vector<HeardNote> DetectNotes(const std::vector<float>& mono, int sample_ra
   const uint_t window = WindowFor(sample_rate);
   const uint_t hop = window / 8;
   const uint_t rate = static_cast<uint_t>(sample_rate);
-  AubioPtr<aubio_pitch_t> pitch(new_aubio_pitch("yinfast", window, hop, rate));
-  AubioPtr<aubio_onset_t> onset(new_aubio_onset("hfc", window / 2, hop, rate));
-  AubioPtr<fvec_t> in(new_fvec(hop)), pitch_out(new_fvec(1)), onset_out(new_fvec(1));
+  const AubioApi& A = Aubio();  // throws, naming libaubio5, when it cannot be loaded
+  AubioPtr<aubio_pitch_t> pitch(A.new_pitch("yinfast", window, hop, rate));
+  AubioPtr<aubio_onset_t> onset(A.new_onset("hfc", window / 2, hop, rate));
+  AubioPtr<fvec_t> in(A.new_fvec(hop)), pitch_out(A.new_fvec(1)), onset_out(A.new_fvec(1));
   if (!pitch || !onset || !in || !pitch_out || !onset_out)
     throw std::runtime_error("aubio could not set up its detectors");
-  aubio_pitch_set_unit(pitch.get(), "midi");
-  aubio_pitch_set_silence(pitch.get(), static_cast<smpl_t>(options.silence_db));
-  aubio_onset_set_threshold(onset.get(), static_cast<smpl_t>(options.onset_threshold));
-  aubio_onset_set_silence(onset.get(), static_cast<smpl_t>(options.silence_db));
-  aubio_onset_set_minioi_s(onset.get(), static_cast<smpl_t>(options.min_gap_seconds));
+  A.pitch_set_unit(pitch.get(), "midi");
+  A.pitch_set_silence(pitch.get(), static_cast<smpl_t>(options.silence_db));
+  A.onset_set_threshold(onset.get(), static_cast<smpl_t>(options.onset_threshold));
+  A.onset_set_silence(onset.get(), static_cast<smpl_t>(options.silence_db));
+  A.onset_set_minioi_s(onset.get(), static_cast<smpl_t>(options.min_gap_seconds));
 
   // The pitch detector's estimate describes its whole window: date it at the window's middle.
   const double window_delay = (static_cast<double>(window) / 2 - hop) / sample_rate;
@@ -132,18 +133,18 @@ std::vector<HeardNote> DetectNotes(const std::vector<float>& mono, int sample_ra
       const float s = k < total ? mono[k] : 0.0f;
       in->data[i] = std::isfinite(s) ? s : 0.0f;
     }
-    aubio_pitch_do(pitch.get(), in.get(), pitch_out.get());
-    aubio_onset_do(onset.get(), in.get(), onset_out.get());
+    A.pitch_do(pitch.get(), in.get(), pitch_out.get());
+    A.onset_do(onset.get(), in.get(), onset_out.get());
     Frame f;
     f.seconds = std::max(0.0, static_cast<double>(pos) / sample_rate - window_delay);
     f.midi = pitch_out->data[0];
-    f.confidence = aubio_pitch_get_confidence(pitch.get());
-    f.level_db = aubio_db_spl(in.get());
+    f.confidence = A.pitch_get_confidence(pitch.get());
+    f.level_db = A.db_spl(in.get());
     f.trusted =
         f.midi > 0 && f.confidence >= options.min_confidence && f.level_db >= options.silence_db;
     frames.push_back(f);
     if (onset_out->data[0] > 0) {
-      const double t = static_cast<double>(aubio_onset_get_last(onset.get())) / sample_rate;
+      const double t = static_cast<double>(A.onset_get_last(onset.get())) / sample_rate;
       if (onsets.empty() || t - onsets.back() >= options.min_gap_seconds) onsets.push_back(t);
     }
   }
