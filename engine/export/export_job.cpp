@@ -50,10 +50,9 @@ ExportResult RunExportJob(const Score& score, const ExportRequest& request,
       file.format = request.out.empty() ? AudioFormat::kWav : AudioFormatFromPath(request.out);
       const double mix_share = stems && !request.out.empty() ? 0.5 : 1.0;
       if (!request.out.empty()) {
-        RenderToFile(
+        result.audio_frames = RenderToFile(
             events, request.out, options, file, [&](double f) { Report(progress, f * mix_share); },
             cancel);
-        result.audio_frames = OfflineFrameCount(events, options);
       }
       if (stems) {
         const double p0 = request.out.empty() ? 0.0 : mix_share;

@@ -203,13 +203,6 @@ std::string SafeFileName(const std::string& text) {
 
 }  // namespace
 
-int64_t OfflineFrameCount(const Events& events, const OfflineOptions& options) {
-  // The length does not depend on the loudness gain: skip measuring it.
-  OfflineOptions o = options;
-  o.normalise = false;
-  return MakePlan(events, o).frames;
-}
-
 RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& options,
                               const ProgressFn& progress, const std::atomic<bool>* cancel) {
   const Plan plan = MakePlan(events, options);
@@ -241,9 +234,9 @@ AudioFormat AudioFormatFromPath(const std::filesystem::path& path) {
 
 namespace {
 
-void RenderPlanToFile(const Plan& plan, const std::filesystem::path& path,
-                      const OfflineOptions& options, const FileOptions& file,
-                      const ProgressFn& progress, const std::atomic<bool>* cancel) {
+int64_t RenderPlanToFile(const Plan& plan, const std::filesystem::path& path,
+                         const OfflineOptions& options, const FileOptions& file,
+                         const ProgressFn& progress, const std::atomic<bool>* cancel) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw RenderError(path.string() + ": is a directory");
@@ -253,14 +246,15 @@ void RenderPlanToFile(const Plan& plan, const std::filesystem::path& path,
       plan, options, gain, [&](const float* l, const float* r, int n) { out.Write(l, r, n); },
       progress, 0.0, 1.0, cancel);
   out.Commit();
+  return plan.frames;
 }
 
 }  // namespace
 
-void RenderToFile(const Events& events, const std::filesystem::path& path,
-                  const OfflineOptions& options, const FileOptions& file,
-                  const ProgressFn& progress, const std::atomic<bool>* cancel) {
-  RenderPlanToFile(MakePlan(events, options), path, options, file, progress, cancel);
+int64_t RenderToFile(const Events& events, const std::filesystem::path& path,
+                     const OfflineOptions& options, const FileOptions& file,
+                     const ProgressFn& progress, const std::atomic<bool>* cancel) {
+  return RenderPlanToFile(MakePlan(events, options), path, options, file, progress, cancel);
 }
 
 std::vector<std::filesystem::path> RenderStems(const Events& events,

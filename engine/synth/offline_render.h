@@ -47,9 +47,6 @@ struct RenderedAudio {
   std::vector<float> left, right;
 };
 
-// Frames the render of `events` with `options` will produce.
-int64_t OfflineFrameCount(const Events& events, const OfflineOptions& options);
-
 // Throws RenderError (bad options, sampler files) or RenderCancelled.
 RenderedAudio RenderToBuffers(const Events& events, const OfflineOptions& options,
                               const ProgressFn& progress = {},
@@ -60,10 +57,11 @@ AudioFormat AudioFormatFromPath(const std::filesystem::path& path);
 
 // Renders straight to `path` (streaming, constant memory unless normalising): writes a
 // temporary file in the same directory and renames it over `path` only when complete, so
-// an existing file is never damaged. Throws RenderError / RenderCancelled.
-void RenderToFile(const Events& events, const std::filesystem::path& path,
-                  const OfflineOptions& options, const FileOptions& file,
-                  const ProgressFn& progress = {}, const std::atomic<bool>* cancel = nullptr);
+// an existing file is never damaged. Returns the frames written. Throws RenderError /
+// RenderCancelled.
+int64_t RenderToFile(const Events& events, const std::filesystem::path& path,
+                     const OfflineOptions& options, const FileOptions& file,
+                     const ProgressFn& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
 // One file per instrument that has events, named "<index>-<display name>.<ext>" in `dir`
 // (created if needed). Returns the paths written.
