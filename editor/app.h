@@ -52,8 +52,8 @@ struct AppOptions {
 
 class App {
  public:
-  // `loading`: PreloadScore(options) (score_preload.h), adopted if still wanted once the
-  // window is up; a kiosk turned on in Settings discards it and opens inside its library.
+  // `loading`: PreloadScore of options.file (logic/score_preload.h), adopted if still wanted once
+  // the window is up; a kiosk turned on in Settings discards it and opens inside its library.
   int Run(const AppOptions& options, std::future<Score>* loading = nullptr);
 
   // Listeners (e.g. live audition in Editor II) read this after each frame.

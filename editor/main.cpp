@@ -13,8 +13,8 @@
 #include "core/i18n.h"
 #include "core/trusted_programs.h"
 #include "logic/kiosk_pin.h"
+#include "logic/score_preload.h"
 #include "logic/ui_sizes.h"
-#include "score_preload.h"
 #ifdef GRAPHONY_ALLOCATION_COUNTER  // only the benchmark build, tools/bench/editor/graphony-bench
 #include "alloc_count.h"
 #endif
@@ -191,7 +191,8 @@ int main(int argc, char** argv) {
   options.allocation_count = &graphony::editor::AllocationCount;
 #endif
   // The score starts loading now: making the App opens the display and OpenGL.
-  std::future<graphony::Score> loading = graphony::editor::PreloadScore(options);
+  std::future<graphony::Score> loading =
+      graphony::editor::PreloadScore(options.file, !options.kiosk_library.empty());
   graphony::editor::App app;
   return app.Run(options, &loading);
 }
