@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <vector>
 
 #include "core/i18n.h"
@@ -39,7 +40,7 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWind
 
 }  // namespace
 
-int App::Run(const AppOptions& options) {
+int App::Run(const AppOptions& options, std::future<Score>* loading) {
   options_ = options;
   const std::filesystem::path config = ConfigDir();
   if (!config.empty()) {
@@ -116,7 +117,8 @@ int App::Run(const AppOptions& options) {
     if (IsCourseDir(options_.file) || options_.file.filename() == kCourseFile) {
       OpenCourse(options_.file);  // its timeline: a row of thumbnails per session
     } else if (std::filesystem::exists(options_.file, ec)) {
-      OpenDocument(options_.file);
+      const bool preloaded = loading && loading->valid() && !jail_;
+      OpenDocument(options_.file, preloaded ? loading : nullptr);
     } else {
       // Like a text editor: a new score that Ctrl+S saves under the given name.
       doc_.path = options_.file;

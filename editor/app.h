@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
 
@@ -51,7 +52,9 @@ struct AppOptions {
 
 class App {
  public:
-  int Run(const AppOptions& options);
+  // `loading`: PreloadScore of options.file (logic/score_preload.h), adopted if still wanted once
+  // the window is up; a kiosk turned on in Settings discards it and opens inside its library.
+  int Run(const AppOptions& options, std::future<Score>* loading = nullptr);
 
   // Listeners (e.g. live audition in Editor II) read this after each frame.
   const CanvasEvents& FrameCanvasEvents() const { return canvas_events_; }
@@ -72,7 +75,9 @@ class App {
   void RequestWithSavePrompt(Pending action);
   void DoPending(Pending action);
   void NewDocument();
-  bool OpenDocument(const std::filesystem::path& path);
+  // `loading`, if given, is LoadScore(path) already running on a worker (PreloadScore);
+  // if it failed, the file is loaded again here and that error is shown.
+  bool OpenDocument(const std::filesystem::path& path, std::future<Score>* loading = nullptr);
   // [SECTION] Courses (app_course.cpp)
   // Opens a course folder (or its course.json) on its timeline; a bad one is a message.
   bool OpenCourse(const std::filesystem::path& path);

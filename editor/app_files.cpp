@@ -168,10 +168,16 @@ void App::RememberFolder(const fs::path& chosen) {
   if (!settings_file_.empty()) SaveSettings(ui_.settings, settings_file_);
 }
 
-bool App::OpenDocument(const fs::path& path) {
+bool App::OpenDocument(const fs::path& path, std::future<Score>* loading) {
   if (path.filename() == kCourseFile) return OpenCourse(path);  // a course, not a score
   try {
-    Score score = LoadScore(path);
+    Score score;
+    try {
+      score = loading ? loading->get() : LoadScore(path);
+    } catch (const std::exception&) {
+      if (!loading) throw;
+      score = LoadScore(path);  // the preload's error again, said in the chosen language
+    }
     FlushActivity(doc_.path, true);  // the score being closed keeps its people's minutes
     doc_.Reset(std::move(score), path);
     activity_revision_ = doc_.revision;  // opening is nobody's edit

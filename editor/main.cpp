@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/trusted_programs.h"
 #include "logic/kiosk_pin.h"
+#include "logic/score_preload.h"
 #include "logic/ui_sizes.h"
 #ifdef GRAPHONY_ALLOCATION_COUNTER  // only the benchmark build, tools/bench/editor/graphony-bench
 #include "alloc_count.h"
@@ -189,6 +190,9 @@ int main(int argc, char** argv) {
   graphony::editor::InstallImGuiAllocationCounter();
   options.allocation_count = &graphony::editor::AllocationCount;
 #endif
+  // The score starts loading now: making the App opens the display and OpenGL.
+  std::future<graphony::Score> loading =
+      graphony::editor::PreloadScore(options.file, !options.kiosk_library.empty());
   graphony::editor::App app;
-  return app.Run(options);
+  return app.Run(options, &loading);
 }
