@@ -46,15 +46,30 @@ void Limiter::Process(float* left, float* right, int frames) {
       peak = std::max(peak, std::max(std::fabs(left[n]), std::fabs(right[n])));
     }
     if (finite && peak <= kThreshold) {
-      for (int n = 0; n < frames; ++n) {
-        box_sum_ += 1.0f - box_[pos_];
-        box_[pos_] = 1.0f;
+      // After a window of quiet the box is all unity: each step adds 1 - 1 = 0 to its sum,
+      // so the gain is one number for the block and the per-sample division goes.
+      const bool box_unity =
+          std::all_of(box_.begin(), box_.end(), [](float b) { return b == 1.0f; });
+      if (box_unity) {
         const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
-        delay_l_[pos_] = left[n];
-        delay_r_[pos_] = right[n];
-        if (++pos_ >= lookahead_) pos_ = 0;
-        left[n] = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
-        right[n] = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
+        for (int n = 0; n < frames; ++n) {
+          delay_l_[pos_] = left[n];
+          delay_r_[pos_] = right[n];
+          if (++pos_ >= lookahead_) pos_ = 0;
+          left[n] = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
+          right[n] = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
+        }
+      } else {
+        for (int n = 0; n < frames; ++n) {
+          box_sum_ += 1.0f - box_[pos_];
+          box_[pos_] = 1.0f;
+          const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
+          delay_l_[pos_] = left[n];
+          delay_r_[pos_] = right[n];
+          if (++pos_ >= lookahead_) pos_ = 0;
+          left[n] = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
+          right[n] = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
+        }
       }
       // The queue ends as the slow path leaves it: one unity entry, the newest.
       queue_head_ = 0;
