@@ -25,11 +25,9 @@ inline double MsSinceExec() {
   if (!p) return -1;
   unsigned long long start_ticks = 0;
   // After ")": state (3), then fields 4..21, then starttime (22).
-  if (std::sscanf(
-          p + 1,
-          " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
-          &start_ticks) != 1)
-    return -1;
+  const char* fields =
+      " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu";
+  if (std::sscanf(p + 1, fields, &start_ticks) != 1) return -1;
   const long hz = sysconf(_SC_CLK_TCK);
   if (hz <= 0) return -1;
   timespec now{};
