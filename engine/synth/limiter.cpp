@@ -32,6 +32,16 @@ void Limiter::Reset() {
   pos_ = 0;
 }
 
+void Limiter::DelayStep(float l, float r, float gain, float& out_l, float& out_r) {
+  // Write, then read the oldest sample (L-1 frames old): every gain in the box window was
+  // computed with that sample already in view, so the average is at most its need.
+  delay_l_[pos_] = l;
+  delay_r_[pos_] = r;
+  if (++pos_ >= lookahead_) pos_ = 0;
+  out_l = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
+  out_r = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
+}
+
 void Limiter::Process(float* left, float* right, int frames) {
   // At rest (no reduction held, the minimum queue all unity) and with the whole block below
   // the threshold, every step would push want = 1 and leave held_ at exactly 1: only the
@@ -52,23 +62,13 @@ void Limiter::Process(float* left, float* right, int frames) {
           std::all_of(box_.begin(), box_.end(), [](float b) { return b == 1.0f; });
       if (box_unity) {
         const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
-        for (int n = 0; n < frames; ++n) {
-          delay_l_[pos_] = left[n];
-          delay_r_[pos_] = right[n];
-          if (++pos_ >= lookahead_) pos_ = 0;
-          left[n] = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
-          right[n] = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
-        }
+        for (int n = 0; n < frames; ++n) DelayStep(left[n], right[n], gain, left[n], right[n]);
       } else {
         for (int n = 0; n < frames; ++n) {
           box_sum_ += 1.0f - box_[pos_];
           box_[pos_] = 1.0f;
           const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
-          delay_l_[pos_] = left[n];
-          delay_r_[pos_] = right[n];
-          if (++pos_ >= lookahead_) pos_ = 0;
-          left[n] = std::clamp(delay_l_[pos_] * gain, -kCeiling, kCeiling);
-          right[n] = std::clamp(delay_r_[pos_] * gain, -kCeiling, kCeiling);
+          DelayStep(left[n], right[n], gain, left[n], right[n]);
         }
       }
       // The queue ends as the slow path leaves it: one unity entry, the newest.
@@ -107,15 +107,7 @@ void Limiter::Process(float* left, float* right, int frames) {
     box_sum_ += held_ - box_[pos_];
     box_[pos_] = held_;
     const float gain = static_cast<float>(std::min(1.0, box_sum_ / lookahead_));
-
-    // Write, then read the oldest sample (L-1 frames old): every gain in the box window was
-    // computed with that sample already in view, so the average is at most its need.
-    delay_l_[pos_] = l;
-    delay_r_[pos_] = r;
-    if (++pos_ >= lookahead_) pos_ = 0;
-    const float out_l = delay_l_[pos_] * gain, out_r = delay_r_[pos_] * gain;
-    left[n] = std::clamp(out_l, -kCeiling, kCeiling);
-    right[n] = std::clamp(out_r, -kCeiling, kCeiling);
+    DelayStep(l, r, gain, left[n], right[n]);
   }
 }
 

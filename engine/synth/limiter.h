@@ -17,6 +17,9 @@ class Limiter {
   void Process(float* left, float* right, int frames);
 
  private:
+  // One sample into the look-ahead delay and the oldest out, times `gain`, under the ceiling.
+  // `out_*` may alias the input's slot (it is read before written).
+  void DelayStep(float l, float r, float gain, float& out_l, float& out_r);
   int lookahead_ = 64;
   std::vector<float> delay_l_, delay_r_;  // look-ahead delay
   // Sliding-window minimum of the required gain: a monotonic queue in a fixed ring.

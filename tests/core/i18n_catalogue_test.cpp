@@ -4,14 +4,14 @@
 
 #include <doctest/doctest.h>
 
-#include <clocale>
-#include <cstdlib>
 #include <string>
 #include <thread>
 
 #include "core/i18n.h"
+#include "support/restore_language.h"
 
 namespace i18n = graphony::i18n;
+using graphony::test::RestoreLanguage;
 
 TEST_CASE("Plural rules evaluate as C expressions") {
   const std::string polish = "(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)";
@@ -25,20 +25,6 @@ TEST_CASE("Plural rules evaluate as C expressions") {
   CHECK(i18n::EvaluatePluralRule("n ==", 7) == -1);
   CHECK(i18n::EvaluatePluralRule("(n", 7) == -1);
 }
-
-// i18n::Init and SetLanguage change the process's locale and LANGUAGE: put them back, so the
-// other tests' messages (strerror's too) stay in English.
-struct RestoreLanguage {
-  std::string language = std::getenv("LANGUAGE") ? std::getenv("LANGUAGE") : "";
-  bool had = std::getenv("LANGUAGE") != nullptr;
-  ~RestoreLanguage() {
-    if (had)
-      setenv("LANGUAGE", language.c_str(), 1);
-    else
-      unsetenv("LANGUAGE");
-    std::setlocale(LC_ALL, "C");
-  }
-};
 
 TEST_CASE("A ScopedLanguage translates as gettext does in that language, on its thread only") {
   const RestoreLanguage restore;

@@ -5,19 +5,19 @@
 
 #include <doctest/doctest.h>
 
-#include <clocale>
-#include <cstdlib>
 #include <fstream>
 #include <string>
 
 #include "core/i18n.h"
 #include "core/score_defaults.h"
 #include "core/score_io.h"
+#include "support/restore_language.h"
 #include "support/temp_dir.h"
 
 using graphony::LoadScore;
 using graphony::editor::PreloadScore;
 namespace i18n = graphony::i18n;
+using graphony::test::RestoreLanguage;
 
 namespace {
 
@@ -29,19 +29,6 @@ std::string ErrorOf(const std::function<void()>& f) {
   }
   return {};
 }
-
-// SetLanguage changes the process's LANGUAGE: put it back for the other tests.
-struct RestoreLanguage {
-  std::string language = std::getenv("LANGUAGE") ? std::getenv("LANGUAGE") : "";
-  bool had = std::getenv("LANGUAGE") != nullptr;
-  ~RestoreLanguage() {
-    if (had)
-      setenv("LANGUAGE", language.c_str(), 1);
-    else
-      unsetenv("LANGUAGE");
-    std::setlocale(LC_ALL, "C");
-  }
-};
 
 }  // namespace
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
+from cello_score import write_cello_score  # noqa: E402
 from sine_sf2 import write_sine_sf2  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
@@ -31,18 +32,6 @@ DEFAULT = "/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"
 
 def run(*args, expect=0, cwd=None):
     return run_cli(CLI, *args, expect=expect, cwd=cwd, env=ENV)
-
-
-def cello_score(path):
-    """Two bars of a cello holding A3 (chromatic C3..C4 range, height 0.75 -> A3)."""
-    score = {"format_version": 2, "title": "Fonts", "tempo_bpm": 60, "length_beats": 3,
-             "mapping": {"scale": "chromatic", "root": 48, "lowest": 48, "highest": 60},
-             "palette": [{"color": "#0072b2", "instrument": "cello", "name": "Cello"}],
-             "layers": [{"kind": "strokes", "name": "line", "strokes": [
-                 {"color": "#0072b2", "points": [{"beat": 0, "height": 0.75},
-                                                 {"beat": 2.5, "height": 0.75}]}]}]}
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("score.json", json.dumps(score))
 
 
 def set_in_json(path, soundfont):
@@ -84,7 +73,7 @@ def main():
         (folder / "fonts").mkdir(parents=True)
         write_sine_sf2(folder / "fonts" / "sine.sf2")
         score = folder / "fonts.graphony"
-        cello_score(score)
+        write_cello_score(score)
 
         print("== a new score plays with the default soundfont")
         one_line(run("soundfont", score).stdout, "default soundfont", DEFAULT)

@@ -7,24 +7,19 @@ soundfont) loads FluidSynth and sounds (dlopen on first use). The dynamic loader
 
   lazy_libs_test.py GRAPHONY_CLI
 """
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import wave
-import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from cello_score import write_cello_score  # noqa: E402
 
 CLI = sys.argv[1]
 FAILURES = []
 SOUNDFONT = "/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"  # the packaged default
-# Two bars of a cello holding A3: a General MIDI instrument, played by FluidSynth.
-CELLO = {"format_version": 2, "title": "Cello", "tempo_bpm": 60, "length_beats": 3,
-         "mapping": {"scale": "chromatic", "root": 48, "lowest": 48, "highest": 60},
-         "palette": [{"color": "#0072b2", "instrument": "cello", "name": "Cello"}],
-         "layers": [{"kind": "strokes", "name": "line", "strokes": [
-             {"color": "#0072b2", "points": [{"beat": 0, "height": 0.75},
-                                             {"beat": 2.5, "height": 0.75}]}]}]}
 
 
 def check(ok, what):
@@ -66,8 +61,7 @@ with tempfile.TemporaryDirectory() as work:
     check(not has(libs, "libfluidsynth"), "a render of synth voices does not load libfluidsynth")
     if os.path.isfile(SOUNDFONT):
         cello = os.path.join(work, "cello.graphony")
-        with zipfile.ZipFile(cello, "w") as z:
-            z.writestr("score.json", json.dumps(CELLO))
+        write_cello_score(cello, title="Cello")
         out = os.path.join(work, "cello.wav")
         libs = loaded([CLI, "render", cello, "-o", out, "--bits", "16", "--dry", "--quiet"])
         check(has(libs, "libfluidsynth.so.3"), "a cello render loads libfluidsynth")
