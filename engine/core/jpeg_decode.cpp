@@ -16,6 +16,7 @@
 
 #include "core/i18n.h"
 #include "core/i18n_fill.h"
+#include "core/large_buffer.h"
 #include "core/score_io.h"
 
 namespace graphony {
@@ -232,7 +233,7 @@ Image DecodeJpeg(const std::vector<uint8_t>& bytes, const std::string& where, in
   jpeg_start_decompress(&c);
   image.width = static_cast<int>(c.output_width);
   image.height = static_cast<int>(c.output_height);
-  image.rgba.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4);
+  ResizeLarge(image.rgba, static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4);
   if (cmyk) row.resize(static_cast<size_t>(image.width) * 4);
   while (c.output_scanline < c.output_height) {
     uint8_t* out = &image.rgba[static_cast<size_t>(c.output_scanline) * image.width * 4];

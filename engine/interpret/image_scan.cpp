@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "core/large_buffer.h"
 #include "core/pitch.h"
 #include "interpret/foreground.h"
 #include "interpret/pan.h"
@@ -76,8 +77,10 @@ std::optional<PartialBank> ScanImage(const Mapping& mapping, const ImageLayer& l
   // blank that always runs, so the colours are kept as they are computed; on blank paper it
   // runs only if most of the sheet is painted, and then they are computed again (the same
   // numbers). Marks on paper, the common case, never store a plane of colours.
-  std::vector<float> level(ncells);
-  std::vector<Lab> lab(blank ? 0 : ncells);
+  std::vector<float> level;
+  std::vector<Lab> lab;
+  ResizeLarge(level, ncells);
+  ResizeLarge(lab, blank ? 0 : ncells);
   // Cells of different rows are independent: two threads for a big grid (split_rows.h), and
   // the counts of the two halves added up, so nothing depends on the split.
   size_t ground_parts[2] = {0, 0};

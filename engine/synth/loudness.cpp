@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/large_buffer.h"
 #include "synth/limiter.h"
 #include "synth/render_program.h"
 
@@ -71,7 +72,7 @@ Probe Render(const RenderProgram& program, EngineSettings settings) {
   const int64_t frames = static_cast<int64_t>(std::min(seconds, 6 * 3600.0) * settings.sample_rate);
   const int64_t keep = std::min<int64_t>(frames, kKeptFrames);
   probe.kept_all = keep == frames;
-  probe.kept.reserve(static_cast<size_t>(2 * keep));
+  ReserveLarge(probe.kept, static_cast<size_t>(2 * keep));
   State whole = NewState(settings.sample_rate);
   State start =
       probe.kept_all ? State(nullptr, [](ebur128_state*) {}) : NewState(settings.sample_rate);
