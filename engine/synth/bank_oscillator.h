@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/large_buffer.h"
 #include "synth/bank_fft.h"
-#include "synth/huge_page_allocator.h"
 
 namespace graphony {
 
