@@ -28,14 +28,21 @@ export DISPLAY=":$(head -n1 "$WORK/display")" XDG_DATA_HOME="$WORK/data" XDG_CON
 echo "renderer: $(glxinfo -B 2>/dev/null | grep -m1 'renderer string' | cut -d: -f2- || echo unknown)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "== floor: bare window, one full-window sprite of the picture =="
-"$BUILD/tools/bench/editor/bare_window_bench" "$WORK/big.jpg" "$FRAMES" 1600 1000
+"$BUILD/tools/bench/editor/bare_window_bench" "$WORK/big.jpg" "$FRAMES" 1600 1000 | tee "$WORK/bare1"
 echo "== stroke cache on (the default) =="
-"$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "$FRAMES" 2>&1 | grep '^bench'
+"$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "$FRAMES" 2>&1 | grep '^bench' | tee "$WORK/editor"
 echo "== floor again =="
-"$BUILD/tools/bench/editor/bare_window_bench" "$WORK/big.jpg" "$FRAMES" 1600 1000
+"$BUILD/tools/bench/editor/bare_window_bench" "$WORK/big.jpg" "$FRAMES" 1600 1000 | tee "$WORK/bare2"
 if [ -z "${NO_CACHE_OFF:-}" ]; then
   # The same run without the cache, as the peer figure (fewer frames: it is slow).
   echo "== stroke cache off (every stroke rasterised every frame) =="
   GRAPHONY_NO_STROKE_CACHE=1 "$BUILD/tools/bench/editor/graphony-bench" "$WORK/bench.graphony" --bench-frames "${COMPARE_FRAMES:-10}" 2>&1 | grep '^bench'
 fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Last line: the editor's first frame from exec against the bare window's (the better of its two
+# runs), both showing the same picture, and the issue's target.
+editor_ms=$(sed -n 's/^bench: from_exec_first_frame_ms=\([0-9.]*\).*/\1/p' "$WORK/editor")
+bare_ms=$(cat "$WORK/bare1" "$WORK/bare2" | sed -n 's/^bench: bare_first_frame_ms=\([0-9.]*\).*/\1/p' | sort -n | head -n1)
+awk -v e="$editor_ms" -v b="$bare_ms" 'BEGIN { if (e == "" || b == "" || b <= 0) { print "first frame: unavailable"; exit 1 }
+  printf "first frame from exec: editor %.0f ms, bare SFML window %.0f ms: editor/bare ratio %.2f (target: editor under 500 ms, %s)\n",
+         e, b, e / b, e < 500 ? "met" : "not met" }'

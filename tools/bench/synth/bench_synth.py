@@ -10,6 +10,10 @@ before and after: the machine is shared, so only same-run ratios mean anything.
                  [--engines scsynth,csound-oscili,graphony,graphony-direct]
                  [--workdir /tmp/perf-synth] [--shared /work/shared/bench] [--no-image]
                  [--baseline DIR]   # also time DIR/graphony-synth-bench (e.g. main's) on the image
+                 [--baseline-cli PATH]  # also time another graphony-cli (e.g. before issue 20)
+                 [--image-runs 5]   # Graphony's picture runs, interleaved; the median is reported
+                 [--image-only]     # the picture alone; its last line is then
+                                    # `4000x2000 image: graphony-cli/Csound speed ratio: R`
 
 W(N) in Graphony: a scan-mode score whose image has N opaque white pixel rows on a transparent
 sheet (a one-pixel transparent frame: on a transparent sheet coverage is loudness), read at
@@ -24,6 +28,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import struct
 import subprocess
 import sys
@@ -93,6 +98,57 @@ def cpu_run(cmd):
     return ru.ru_utime + ru.ru_stime, time.perf_counter() - t0
 
 
+def picture(a, cli, direct, work):
+    """The 4000x2000 image to 30 s: graphony-cli (the whole path: decode, interpret, render,
+    normalise, write) and the engine driven directly, each run a.image_runs times interleaved
+    (median CPU), and Csound's oscillator bank once (it takes ~10 s). Last line: the ratio of
+    Csound's CPU time to graphony-cli's median."""
+    img = work / "img"
+    img.mkdir(parents=True, exist_ok=True)
+    pgm, png = img / "big.pgm", img / "big.png"
+    subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "make", "4000", "2000", str(pgm)],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["convert", str(pgm), str(png)], check=True)
+    subprocess.run([str(cli), "new", str(img / "big.graphony"), "--image", str(png), "--mode", "scan",
+                    "--scale", "none", "--range", "55Hz..12000Hz", "--tempo", "60", "--beats", "30",
+                    "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "csd", str(pgm),
+                    str(img / "big"), "30"], check=True, stdout=subprocess.DEVNULL)
+    runs = max(1, a.image_runs)
+    print(f"\n4000x2000 image -> 30 s of audio (CPU seconds; Graphony median of {runs} interleaved runs, "
+          f"min..max; Csound one run):")
+    commands = {"cli": f"{cli} render {img}/big.graphony -o {img}/g.wav --no-reverb --quiet",
+                "direct": f"{direct} pgm {pgm} 30 {img}/d.wav"}
+    if a.baseline:
+        commands["baseline"] = f"{Path(a.baseline) / 'graphony-synth-bench'} pgm {pgm} 30 {img}/b.wav"
+    if a.baseline_cli:
+        commands["baseline-cli"] = f"{a.baseline_cli} render {img}/big.graphony -o {img}/gb.wav --no-reverb --quiet"
+    times = {k: [] for k in commands}
+    for _ in range(runs):
+        for k, cmd in commands.items():
+            times[k].append(cpu_run(cmd))
+
+    def summary(k):
+        cpu = sorted(c for c, _ in times[k])
+        wall = statistics.median(w for _, w in times[k])
+        return statistics.median(cpu), f"{statistics.median(cpu):.3f} s cpu ({cpu[0]:.3f}..{cpu[-1]:.3f}), {wall:.3f} s wall"
+
+    cli_cpu, text = summary("cli")
+    print(f"  graphony-cli render (scan mode, 55 Hz..12 kHz as MIDI ends at 127; interpretation caps "
+          f"it at 1024 rows x 2048 columns): {text}")
+    print(f"  graphony engine direct, every pixel row (2000 partials x 4000 columns, 55 Hz..16 kHz): "
+          f"{summary('direct')[1]}")
+    if a.baseline:
+        print(f"  baseline {a.baseline}/graphony-synth-bench, same workload: {summary('baseline')[1]}")
+    if a.baseline_cli:
+        base_cpu, text = summary("baseline-cli")
+        print(f"  baseline {a.baseline_cli} render, same score: {text} "
+              f"(graphony-cli {base_cpu / cli_cpu:.2f}x faster)")
+    c, w = cpu_run(f"cd {img} && csound -d -m0 --nodisplays -o c.wav big.csd")
+    print(f"  Csound oscillator bank per pixel row (2000 rows): {c:.2f} s cpu, {w:.2f} s wall")
+    print(f"4000x2000 image: graphony-cli/Csound speed ratio: {c / cli_cpu:.1f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", default="64,256,1024")
@@ -108,6 +164,12 @@ def main():
                     help="directory with another build's graphony-synth-bench, timed on the image")
     ap.add_argument("--reuse-wn", action="store_true",
                     help="skip the W(N) runs and report WORKDIR/results.json from an earlier run")
+    ap.add_argument("--baseline-cli", default=None,
+                    help="another build's graphony-cli, timed on the same picture score")
+    ap.add_argument("--image-runs", type=int, default=5,
+                    help="runs of each Graphony picture render (interleaved; median reported)")
+    ap.add_argument("--image-only", action="store_true",
+                    help="only the 4000x2000 picture; the last line is its ratio against Csound")
     a = ap.parse_args()
 
     print(f"load average at start: {os.getloadavg()}")
@@ -125,6 +187,9 @@ def main():
                         "--beats", "60", "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
 
     results_path = work / "results.json"
+    if a.image_only:
+        picture(a, cli, direct, work)
+        return
     if not a.reuse_wn:
         cmd = [sys.executable, str(Path(a.shared) / "bench.py"), "--n", a.n, "--runs", str(a.runs),
                "--runs-big", str(a.runs_big), "--workdir", str(work),
@@ -144,33 +209,7 @@ def main():
             print(f"| {r['engine']} | {r['n']} | - | - | {r['check'][:70]} |")
 
     if not a.no_image:
-        img = work / "img"
-        img.mkdir(exist_ok=True)
-        pgm, png = img / "big.pgm", img / "big.png"
-        subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "make", "4000", "2000", str(pgm)],
-                       check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["convert", str(pgm), str(png)], check=True)
-        subprocess.run([str(cli), "new", str(img / "big.graphony"), "--image", str(png), "--mode", "scan",
-                        "--scale", "none", "--range", "55Hz..12000Hz", "--tempo", "60", "--beats", "30",
-                        "--instrument", "sine", "--force"], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([sys.executable, str(Path(a.shared) / "image_workload.py"), "csd", str(pgm),
-                        str(img / "big"), "30"], check=True, stdout=subprocess.DEVNULL)
-        print("\n4000x2000 image -> 30 s of audio (CPU seconds, one run each):")
-        c, w = cpu_run(f"{cli} render {img}/big.graphony -o {img}/g.wav --no-reverb --quiet")
-        print(f"  graphony-cli render (scan mode, 55 Hz..12 kHz as MIDI ends at 127; interpretation caps "
-              f"it at 1024 rows x 2048 columns): "
-              f"{c:.2f} s cpu, {w:.2f} s wall")
-        c, w = cpu_run(f"{direct} pgm {pgm} 30 {img}/d.wav")
-        print(f"  graphony engine direct, every pixel row (2000 partials x 4000 columns, 55 Hz..16 kHz): "
-              f"{c:.2f} s cpu, {w:.2f} s wall")
-        if a.baseline:
-            base = Path(a.baseline) / "graphony-synth-bench"
-            c, w = cpu_run(f"{base} pgm {pgm} 30 {img}/b.wav")
-            print(f"  baseline {base}, same workload: {c:.2f} s cpu, {w:.2f} s wall")
-            c, w = cpu_run(f"{direct} pgm {pgm} 30 {img}/d.wav")
-            print(f"  graphony engine direct again (interleaved): {c:.2f} s cpu, {w:.2f} s wall")
-        c, w = cpu_run(f"cd {img} && csound -d -m0 --nodisplays -o c.wav big.csd")
-        print(f"  Csound oscillator bank per pixel row (2000 rows): {c:.2f} s cpu, {w:.2f} s wall")
+        picture(a, cli, direct, work)
 
     print(f"load average at end: {os.getloadavg()}")
 
