@@ -128,7 +128,9 @@ PY
 # --- Hot-plug: the keyboard's program quits, then comes back ----------------------------------
 "$FEED" 60 PortAudio:out_0 30 >"$WORK/feed2.txt" 2>&1 &
 FEED_PID=$!
-sleep 1
+# Quit only once the editor has it again: with Sound settings closed it looks for ports every
+# 2 s, so a keyboard that lives 1 s was found in about half the runs (and then nothing went away).
+wait_status midi.connected 1 20
 kill $FEED_PID; wait $FEED_PID 2>/dev/null || true
 FEED_PID=""
 wait_status midi.connected 0 20
