@@ -49,6 +49,15 @@ start_display() {
   export GRAPHONY_DEBUG_STATUS="$WORK/status.txt"
   mkdir -p "$HOME"
 }
+kill_editor() {  # kill_editor: a power cut (SIGKILL); returns once its window has left the screen
+  kill -9 "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+  # The X server destroys the window after the process is gone: the next start_editor's search
+  # could meet it half-destroyed (xdotool: BadWindow, and the test fails), so wait until none
+  # is left.
+  for _ in $(seq 50); do xdotool search --name Graphony >/dev/null 2>&1 || break; sleep 0.1; done
+}
 start_editor() {  # start_editor FILE|"" [VAR=value...]: runs $GRAPHONY, waits for its window
   rm -f "$WORK/status.txt"
   # "" starts it with no score, as a person does (the welcome shows).

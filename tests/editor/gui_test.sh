@@ -111,8 +111,7 @@ sleep 2.0
 AUTOSAVE=$(ls "$XDG_DATA_HOME"/graphony/autosave/autosave-*.graphony 2>/dev/null | head -n1 || true)
 [ -n "$AUTOSAVE" ] || fail "no autosave was written"
 [ "$(strokes_in "$AUTOSAVE")" -eq 1 ] || fail "autosave should hold the painted stroke"
-kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
-APP_PID=""
+kill_editor
 [ -f "$AUTOSAVE" ] || fail "autosave vanished after a crash"
 start_editor "$WORK/other.graphony"
 shot 08-recovery-offered

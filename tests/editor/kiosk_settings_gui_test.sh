@@ -113,9 +113,7 @@ shot 04-kiosk-on
 key ctrl+q kiosk.pin_open 1
 kill -0 "$APP_PID" || fail "Ctrl+Q quit kiosk mode without the PIN"
 key Escape kiosk.pin_open 0
-kill -9 "$APP_PID"  # a power cut: the setting is already kept
-wait "$APP_PID" 2>/dev/null || true
-APP_PID=""
+kill_editor  # a power cut: the setting is already kept
 
 # --- 3. The next start is a kiosk; turning it off asks for the PIN again ------------------------
 start_editor ""

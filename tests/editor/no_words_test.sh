@@ -26,7 +26,7 @@ start_editor "$WORK/score.graphony"
 wait_status no_words 0
 point_at swatch.1; sleep 0.5; point_at swatch.2; sleep 0.5
 [ "$(status swatch_cues)" = 0 ] || fail "with words, pointing at a colour played it"
-kill -9 "$APP_PID"; APP_PID=""
+kill_editor
 
 # On: each colour pointed at sounds once; staying on it does not repeat it.
 start_editor "$WORK/score.graphony" GRAPHONY_NO_WORDS=1

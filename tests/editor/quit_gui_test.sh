@@ -70,9 +70,7 @@ start_editor "$SCORE"
 offers_recovery && fail "recovery offered before the crash"
 paint
 [ "$(autosave_count)" = 1 ] || fail "no autosave before the crash"
-kill -9 "$APP_PID"
-wait "$APP_PID" 2>/dev/null || true
-APP_PID=""
+kill_editor
 start_editor "$SCORE"
 shot 03-after-kill-9
 offers_recovery || fail "after kill -9 the next start offered no recovery"
